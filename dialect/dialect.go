@@ -1,0 +1,76 @@
+package dialect
+
+import (
+	"context"
+	"errors"
+
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// Dialect is one SQL dialect.
+type Dialect interface {
+	// Name is the dialect's name: "sqlite", "postgres" or "mysql".
+	Name() string
+	// QuoteIdent quotes an identifier when it needs quoting.
+	QuoteIdent(name string) string
+	// TypeSQL returns the SQL for a model type: SQL as written when set,
+	// else the dialect's type for the logical kind (or enum).
+	TypeSQL(t model.Type) string
+	// NormalizeType returns the canonical form of SQL type text, so that two
+	// spellings of one type compare equal ("INTEGER" and "int" on SQLite,
+	// "character varying(20)" and "varchar(20)" on PostgreSQL).
+	NormalizeType(sql string) string
+	// NormalizeDefault returns the canonical form of a column's default
+	// expression ("" for none), so that two spellings of one default compare
+	// equal ("'x'::character varying" and "'x'"; "now()" and
+	// "CURRENT_TIMESTAMP"). col.Type.SQL is already resolved.
+	NormalizeDefault(col model.Column) string
+	// Canonical returns target as this dialect would reflect it right after
+	// creating it: types resolved to SQL with TypeSQL, objects the dialect
+	// adds by itself filled in (MySQL's index for a foreign key), objects it
+	// cannot hold folded into what it holds (MySQL unique constraints are
+	// unique indexes). diff compares Canonical(target) with the reflected
+	// schema.
+	Canonical(target model.Schema) model.Schema
+	// TransactionalDDL reports whether DDL can be rolled back.
+	TransactionalDDL() bool
+	// Statements returns the SQL that applies op, in order. tables gives the
+	// live definition of tables, for dialects that must rebuild a table to
+	// alter it; it may be [NoTables] when running offline.
+	Statements(ctx context.Context, op ops.Op, tables TableSource) ([]Statement, error)
+}
+
+// Statement is one SQL statement to run.
+type Statement struct {
+	SQL string
+	// NoTransaction says the statement cannot run inside a transaction block
+	// (PostgreSQL CREATE INDEX CONCURRENTLY, ALTER TYPE ... ADD VALUE before 12).
+	NoTransaction bool
+}
+
+// TableSource gives the live definition of a table.
+type TableSource interface {
+	// Table returns the table as it is now; ok is false when it does not exist.
+	Table(ctx context.Context, schema, name string) (t model.Table, ok bool, err error)
+}
+
+// ErrOffline is returned by [NoTables]: the statement needs a live table
+// definition that offline SQL generation cannot read.
+var ErrOffline = errors.New("dialect: this operation needs the live table definition, which offline SQL cannot read")
+
+// NoTables is a [TableSource] for offline SQL: it has no tables.
+type NoTables struct{}
+
+// Table returns [ErrOffline].
+func (NoTables) Table(context.Context, string, string) (model.Table, bool, error) {
+	return model.Table{}, false, ErrOffline
+}
+
+// TableSourceFunc adapts a function to [TableSource].
+type TableSourceFunc func(ctx context.Context, schema, name string) (model.Table, bool, error)
+
+// Table calls f.
+func (f TableSourceFunc) Table(ctx context.Context, schema, name string) (model.Table, bool, error) {
+	return f(ctx, schema, name)
+}

@@ -1,0 +1,147 @@
+// Package dburl turns the database URLs of retort's contract into
+// database/sql driver names and DSNs, and opens them. It is the one place
+// outside tests that imports the database drivers; cmd uses it.
+package dburl
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-sql-driver/mysql"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// Config is a parsed database URL.
+type Config struct {
+	// Dialect is "sqlite", "postgres" or "mysql".
+	Dialect string
+	// Driver is the database/sql driver name.
+	Driver string
+	// DSN is what the driver is opened with.
+	DSN string
+	// Database is the database name (SQLite: the file path, or ":memory:").
+	Database string
+	// URL is the URL as given.
+	URL string
+}
+
+// ErrUnsupported is returned for a URL scheme retort does not know.
+var ErrUnsupported = errors.New("dburl: unsupported URL scheme")
+
+// Parse reads sqlite://, postgres://, postgresql://, mysql:// and
+// mariadb:// URLs.
+func Parse(raw string) (Config, error) {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return Config{}, fmt.Errorf("dburl: %q is not a URL; write sqlite:///abs/path.db, postgres://user@host/db or mysql://user@host/db", raw)
+	}
+	switch strings.ToLower(scheme) {
+	case "sqlite", "sqlite3":
+		return parseSQLite(raw, rest)
+	case "postgres", "postgresql":
+		return parsePostgres(raw)
+	case "mysql", "mariadb":
+		return parseMySQL(raw)
+	}
+	return Config{}, fmt.Errorf("%w %q in %q; use sqlite://, postgres:// or mysql://", ErrUnsupported, scheme, redact(raw))
+}
+
+func parseSQLite(raw, rest string) (Config, error) {
+	path, query, _ := strings.Cut(rest, "?")
+	if path == "" {
+		return Config{}, fmt.Errorf("dburl: %q names no file; write sqlite:///abs/path.db, sqlite://rel/path.db or sqlite://:memory:", raw)
+	}
+	params := "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_txlock=immediate"
+	if query != "" {
+		params += "&" + query
+	}
+	if path == ":memory:" {
+		return Config{Dialect: "sqlite", Driver: "sqlite", DSN: "file::memory:?" + params, Database: path, URL: raw}, nil
+	}
+	return Config{Dialect: "sqlite", Driver: "sqlite", DSN: "file:" + path + "?" + params, Database: path, URL: raw}, nil
+}
+
+func parsePostgres(raw string) (Config, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return Config{}, fmt.Errorf("dburl: %s: %w", redact(raw), err)
+	}
+	db := strings.TrimPrefix(u.Path, "/")
+	u.Scheme = "postgres"
+	return Config{Dialect: "postgres", Driver: "pgx", DSN: u.String(), Database: db, URL: raw}, nil
+}
+
+func parseMySQL(raw string) (Config, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return Config{}, fmt.Errorf("dburl: %s: %w", redact(raw), err)
+	}
+	cfg := mysql.NewConfig()
+	cfg.Net = "tcp"
+	host := u.Host
+	if u.Port() == "" {
+		host += ":3306"
+	}
+	cfg.Addr = host
+	if u.User != nil {
+		cfg.User = u.User.Username()
+		cfg.Passwd, _ = u.User.Password()
+	}
+	cfg.DBName = strings.TrimPrefix(u.Path, "/")
+	cfg.MultiStatements = true
+	cfg.Params = map[string]string{}
+	for k, v := range u.Query() {
+		cfg.Params[k] = v[0]
+	}
+	return Config{Dialect: "mysql", Driver: "mysql", DSN: cfg.FormatDSN(), Database: cfg.DBName, URL: raw}, nil
+}
+
+// Open parses raw and opens a pool. For SQLite it refuses a file whose
+// directory does not exist, rather than failing later with a driver error.
+func Open(ctx context.Context, raw string) (*sql.DB, Config, error) {
+	cfg, err := Parse(raw)
+	if err != nil {
+		return nil, cfg, err
+	}
+	if cfg.Dialect == "sqlite" && cfg.Database != ":memory:" {
+		dir := filepath.Dir(cfg.Database)
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return nil, cfg, fmt.Errorf("dburl: directory %q for the SQLite database %q does not exist; create it first (mkdir -p %s)", dir, cfg.Database, dir)
+		}
+	}
+	db, err := sql.Open(cfg.Driver, cfg.DSN)
+	if err != nil {
+		return nil, cfg, fmt.Errorf("dburl: open %s: %w", redact(raw), err)
+	}
+	if cfg.Dialect == "sqlite" {
+		// One writer at a time, and :memory: must stay one database.
+		db.SetMaxOpenConns(1)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, cfg, fmt.Errorf("dburl: connect to %s: %w", redact(raw), err)
+	}
+	return db, cfg, nil
+}
+
+// redact hides a password in a URL for messages.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// Redact hides the password in a URL, for messages.
+func Redact(raw string) string { return redact(raw) }

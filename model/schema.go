@@ -1,0 +1,270 @@
+package model
+
+import "strings"
+
+// Schema is a set of tables and enum types: what a database holds, or what
+// the models say it should hold.
+type Schema struct {
+	// Tables in no particular order; consumers that produce output sort them.
+	Tables []Table
+	// Enums are named enum types (PostgreSQL CREATE TYPE ... AS ENUM).
+	Enums []Enum
+}
+
+// Table returns the table with the given schema and name.
+func (s *Schema) Table(schema, name string) (Table, bool) {
+	for _, t := range s.Tables {
+		if t.Schema == schema && t.Name == name {
+			return t, true
+		}
+	}
+	return Table{}, false
+}
+
+// Enum returns the enum type with the given schema and name.
+func (s *Schema) Enum(schema, name string) (Enum, bool) {
+	for _, e := range s.Enums {
+		if e.Schema == schema && e.Name == name {
+			return e, true
+		}
+	}
+	return Enum{}, false
+}
+
+// Table is one table.
+type Table struct {
+	// Schema is the namespace ("" for the connection's default schema).
+	Schema string
+	Name   string
+	// Columns in table order.
+	Columns []Column
+	// PrimaryKey has no columns when the table has no primary key.
+	PrimaryKey  PrimaryKey
+	Indexes     []Index
+	Uniques     []Unique
+	ForeignKeys []ForeignKey
+	Checks      []Check
+	Comment     string
+	// Options are dialect table options such as MySQL's ENGINE or CHARSET,
+	// sorted by name.
+	Options []TableOption
+}
+
+// QualifiedName is "schema.name", or just the name in the default schema.
+func (t *Table) QualifiedName() string {
+	if t.Schema == "" {
+		return t.Name
+	}
+	return t.Schema + "." + t.Name
+}
+
+// Column returns the column with the given name.
+func (t *Table) Column(name string) (Column, bool) {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Column{}, false
+}
+
+// Index returns the index with the given name.
+func (t *Table) Index(name string) (Index, bool) {
+	for _, ix := range t.Indexes {
+		if ix.Name == name {
+			return ix, true
+		}
+	}
+	return Index{}, false
+}
+
+// Option returns the value of the named table option.
+func (t *Table) Option(name string) (string, bool) {
+	for _, o := range t.Options {
+		if strings.EqualFold(o.Name, name) {
+			return o.Value, true
+		}
+	}
+	return "", false
+}
+
+// TableOption is one dialect table option, e.g. {"ENGINE", "InnoDB"}.
+type TableOption struct {
+	Name  string
+	Value string
+}
+
+// Column is one column.
+type Column struct {
+	Name string
+	Type Type
+	// Nullable is true when the column accepts NULL.
+	Nullable bool
+	// Default is the server default as an SQL expression ('x', 0,
+	// CURRENT_TIMESTAMP); empty when the column has none.
+	Default string
+	// AutoIncrement marks an integer key the database numbers itself
+	// (SQLite AUTOINCREMENT/rowid alias, MySQL AUTO_INCREMENT, PostgreSQL
+	// serial).
+	AutoIncrement bool
+	// Identity is a PostgreSQL identity column.
+	Identity Identity
+	// Generated is set for a generated (computed) column.
+	Generated Generated
+	Comment   string
+	// Charset and Collation are set only where they differ from the table's.
+	Charset   string
+	Collation string
+	// OnUpdate is MySQL's ON UPDATE expression (CURRENT_TIMESTAMP).
+	OnUpdate string
+}
+
+// Identity says how a PostgreSQL identity column is generated.
+type Identity int
+
+// Identity kinds.
+const (
+	IdentityNone Identity = iota
+	IdentityAlways
+	IdentityByDefault
+)
+
+// String returns the SQL words for the identity kind.
+func (i Identity) String() string {
+	switch i {
+	case IdentityAlways:
+		return "ALWAYS"
+	case IdentityByDefault:
+		return "BY DEFAULT"
+	}
+	return ""
+}
+
+// Generated describes a generated column; the zero value means "not generated".
+type Generated struct {
+	// Expr is the SQL expression the column is computed from.
+	Expr string
+	// Stored is true for STORED, false for VIRTUAL.
+	Stored bool
+}
+
+// PrimaryKey is a table's primary key; no columns means none.
+type PrimaryKey struct {
+	Name    string
+	Columns []string
+}
+
+// Index is a (possibly unique, partial or expression) index.
+type Index struct {
+	Name   string
+	Unique bool
+	Parts  []IndexPart
+	// Where is the predicate of a partial index.
+	Where string
+	// Method is the access method (btree, gin, gist, hash, brin; FULLTEXT
+	// on MySQL); empty means the dialect's default.
+	Method string
+	// Include lists non-key columns (PostgreSQL INCLUDE).
+	Include []string
+}
+
+// Columns returns the column names of the index's parts; expression parts
+// give their expression.
+func (ix *Index) Columns() []string {
+	cols := make([]string, len(ix.Parts))
+	for i, p := range ix.Parts {
+		if p.Column != "" {
+			cols[i] = p.Column
+		} else {
+			cols[i] = p.Expr
+		}
+	}
+	return cols
+}
+
+// IndexPart is one key of an index: a column or an expression.
+type IndexPart struct {
+	Column string
+	Expr   string
+	Desc   bool
+	// Length is a MySQL prefix length (email(191)); 0 means the whole value.
+	Length int
+}
+
+// Unique is a unique constraint (as distinct from a unique index).
+type Unique struct {
+	Name    string
+	Columns []string
+}
+
+// ForeignKey is a foreign key constraint.
+type ForeignKey struct {
+	Name              string
+	Columns           []string
+	RefSchema         string
+	RefTable          string
+	RefColumns        []string
+	OnDelete          ReferenceAction
+	OnUpdate          ReferenceAction
+	Deferrable        bool
+	InitiallyDeferred bool
+}
+
+// ReferenceAction is what a foreign key does when the referenced row changes.
+type ReferenceAction int
+
+// Reference actions; the zero value is NO ACTION, every dialect's default.
+const (
+	NoAction ReferenceAction = iota
+	Restrict
+	Cascade
+	SetNull
+	SetDefault
+)
+
+// String returns the SQL words for the action.
+func (a ReferenceAction) String() string {
+	switch a {
+	case Restrict:
+		return "RESTRICT"
+	case Cascade:
+		return "CASCADE"
+	case SetNull:
+		return "SET NULL"
+	case SetDefault:
+		return "SET DEFAULT"
+	}
+	return "NO ACTION"
+}
+
+// ParseReferenceAction reads an action as written in SQL or a tag
+// ("cascade", "SET NULL", "set_null", "setnull").
+func ParseReferenceAction(s string) (ReferenceAction, bool) {
+	k := strings.ToUpper(strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(s)), " "))
+	switch k {
+	case "", "NO ACTION", "NOACTION":
+		return NoAction, true
+	case "RESTRICT":
+		return Restrict, true
+	case "CASCADE":
+		return Cascade, true
+	case "SET NULL", "SETNULL":
+		return SetNull, true
+	case "SET DEFAULT", "SETDEFAULT":
+		return SetDefault, true
+	}
+	return NoAction, false
+}
+
+// Check is a CHECK constraint.
+type Check struct {
+	Name string
+	Expr string
+}
+
+// Enum is a named enum type.
+type Enum struct {
+	Schema string
+	Name   string
+	Values []string
+}

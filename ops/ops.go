@@ -1,0 +1,240 @@
+package ops
+
+import "github.com/retortdb/retort/model"
+
+// Op is one schema operation. The interface is sealed: only this package
+// defines ops; user-defined operations travel inside [Custom].
+type Op interface {
+	isOp()
+	// Reverse returns the op that undoes this one, and false when the op
+	// does not carry enough to be undone (an Execute without DownSQL).
+	Reverse() (Op, bool)
+}
+
+// CreateTable creates a table with its columns, primary key, unique
+// constraints, foreign keys and checks. Indexes are separate [CreateIndex] ops.
+type CreateTable struct {
+	Table model.Table
+}
+
+// DropTable drops a table; Table is its full definition so the drop can be
+// reversed.
+type DropTable struct {
+	Table model.Table
+}
+
+// RenameTable renames a table.
+type RenameTable struct {
+	Schema string
+	From   string
+	To     string
+}
+
+// AddColumn adds a column to a table.
+type AddColumn struct {
+	Schema string
+	Table  string
+	Column model.Column
+}
+
+// DropColumn drops a column; Column is its full definition for the reverse.
+type DropColumn struct {
+	Schema string
+	Table  string
+	Column model.Column
+}
+
+// AlterColumn changes a column in place. From and To are the whole column
+// before and after; Change says which aspects differ.
+type AlterColumn struct {
+	Schema string
+	Table  string
+	Change ChangeKind
+	From   model.Column
+	To     model.Column
+}
+
+// RenameColumn renames a column.
+type RenameColumn struct {
+	Schema string
+	Table  string
+	From   string
+	To     string
+}
+
+// CreateIndex creates an index.
+type CreateIndex struct {
+	Schema string
+	Table  string
+	Index  model.Index
+	// Concurrently asks PostgreSQL to build without locking writes; such an
+	// index is built outside the migration's transaction.
+	Concurrently bool
+}
+
+// DropIndex drops an index; Index is its full definition for the reverse.
+type DropIndex struct {
+	Schema       string
+	Table        string
+	Index        model.Index
+	Concurrently bool
+}
+
+// AddPrimaryKey adds a primary key to a table that has none.
+type AddPrimaryKey struct {
+	Schema     string
+	Table      string
+	PrimaryKey model.PrimaryKey
+}
+
+// DropPrimaryKey drops a table's primary key.
+type DropPrimaryKey struct {
+	Schema     string
+	Table      string
+	PrimaryKey model.PrimaryKey
+}
+
+// AddUnique adds a unique constraint.
+type AddUnique struct {
+	Schema string
+	Table  string
+	Unique model.Unique
+}
+
+// DropUnique drops a unique constraint.
+type DropUnique struct {
+	Schema string
+	Table  string
+	Unique model.Unique
+}
+
+// AddForeignKey adds a foreign key constraint.
+type AddForeignKey struct {
+	Schema     string
+	Table      string
+	ForeignKey model.ForeignKey
+}
+
+// DropForeignKey drops a foreign key constraint.
+type DropForeignKey struct {
+	Schema     string
+	Table      string
+	ForeignKey model.ForeignKey
+}
+
+// AddCheck adds a check constraint.
+type AddCheck struct {
+	Schema string
+	Table  string
+	Check  model.Check
+}
+
+// DropCheck drops a check constraint.
+type DropCheck struct {
+	Schema string
+	Table  string
+	Check  model.Check
+}
+
+// SetTableComment changes a table's comment.
+type SetTableComment struct {
+	Schema string
+	Table  string
+	From   string
+	To     string
+}
+
+// SetTableOptions changes dialect table options (MySQL ENGINE, CHARSET,
+// COLLATE). From and To hold every option that differs.
+type SetTableOptions struct {
+	Schema string
+	Table  string
+	From   []model.TableOption
+	To     []model.TableOption
+}
+
+// CreateEnum creates a named enum type.
+type CreateEnum struct {
+	Enum model.Enum
+}
+
+// DropEnum drops a named enum type; Enum is its definition for the reverse.
+type DropEnum struct {
+	Enum model.Enum
+}
+
+// AddEnumValue adds a value to an enum type, placed before or after an
+// existing value (both empty: at the end). PostgreSQL cannot remove it again,
+// so it has no reverse.
+type AddEnumValue struct {
+	Schema string
+	Enum   string
+	Value  string
+	Before string
+	After  string
+}
+
+// Execute runs SQL written by hand. DownSQL, when set, is the SQL that undoes it.
+type Execute struct {
+	SQL     string
+	DownSQL string
+	// NoTransaction runs the SQL outside the migration's transaction.
+	NoTransaction bool
+}
+
+// Custom carries a user-defined operation (see [CustomOp]).
+type Custom struct {
+	Op CustomOp
+}
+
+// CustomOp is an operation a team defines without forking retort. It says
+// how it reverses; dialects and render ask it for SQL and Go through the
+// interfaces they define.
+type CustomOp interface {
+	// Name identifies the operation kind in messages, e.g. "create_policy".
+	Name() string
+	// ReverseCustom returns the undoing operation, and false if there is none.
+	ReverseCustom() (CustomOp, bool)
+}
+
+func (CreateTable) isOp()     {}
+func (DropTable) isOp()       {}
+func (RenameTable) isOp()     {}
+func (AddColumn) isOp()       {}
+func (DropColumn) isOp()      {}
+func (AlterColumn) isOp()     {}
+func (RenameColumn) isOp()    {}
+func (CreateIndex) isOp()     {}
+func (DropIndex) isOp()       {}
+func (AddPrimaryKey) isOp()   {}
+func (DropPrimaryKey) isOp()  {}
+func (AddUnique) isOp()       {}
+func (DropUnique) isOp()      {}
+func (AddForeignKey) isOp()   {}
+func (DropForeignKey) isOp()  {}
+func (AddCheck) isOp()        {}
+func (DropCheck) isOp()       {}
+func (SetTableComment) isOp() {}
+func (SetTableOptions) isOp() {}
+func (CreateEnum) isOp()      {}
+func (DropEnum) isOp()        {}
+func (AddEnumValue) isOp()    {}
+func (Execute) isOp()         {}
+func (Custom) isOp()          {}
+
+// All returns one zero value of every op type, in declaration order.
+// Tests use it to prove a switch over ops is exhaustive.
+func All() []Op {
+	return []Op{
+		CreateTable{}, DropTable{}, RenameTable{},
+		AddColumn{}, DropColumn{}, AlterColumn{}, RenameColumn{},
+		CreateIndex{}, DropIndex{},
+		AddPrimaryKey{}, DropPrimaryKey{},
+		AddUnique{}, DropUnique{},
+		AddForeignKey{}, DropForeignKey{},
+		AddCheck{}, DropCheck{},
+		SetTableComment{}, SetTableOptions{},
+		CreateEnum{}, DropEnum{}, AddEnumValue{},
+		Execute{}, Custom{},
+	}
+}
