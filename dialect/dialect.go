@@ -26,6 +26,11 @@ type Dialect interface {
 	// equal ("'x'::character varying" and "'x'"; "now()" and
 	// "CURRENT_TIMESTAMP"). col.Type.SQL is already resolved.
 	NormalizeDefault(col model.Column) string
+	// NormalizeExpr returns the canonical form of an SQL expression as the
+	// catalog would give it back (check constraints, partial-index WHERE,
+	// generated columns, index expressions): PostgreSQL's added parentheses
+	// and casts, MySQL's backticks, spacing and keyword case removed.
+	NormalizeExpr(expr string) string
 	// Canonical returns target as this dialect would reflect it right after
 	// creating it: types resolved to SQL with TypeSQL, objects the dialect
 	// adds by itself filled in (MySQL's index for a foreign key), objects it
@@ -73,4 +78,18 @@ type TableSourceFunc func(ctx context.Context, schema, name string) (model.Table
 // Table calls f.
 func (f TableSourceFunc) Table(ctx context.Context, schema, name string) (model.Table, bool, error) {
 	return f(ctx, schema, name)
+}
+
+// ConnSetup is implemented by dialects that must prepare the connection
+// around each migration transaction. SQLite does: PRAGMA foreign_keys cannot
+// change inside a transaction, and a table rebuild must not cascade deletes.
+type ConnSetup interface {
+	// BeforeTx returns statements to run on the connection before BEGIN.
+	BeforeTx() []string
+	// Verify returns queries to run inside the transaction before COMMIT;
+	// any row one of them returns is a violation that rolls the migration back.
+	Verify() []string
+	// AfterTx returns statements to run on the connection after COMMIT or
+	// ROLLBACK, restoring what BeforeTx changed.
+	AfterTx() []string
 }
