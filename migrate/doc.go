@@ -1,0 +1,71 @@
+// Package migrate is the runtime that generated revision files import: the
+// op builder ([Op]), the revision registry ([Env], [Revision]), the
+// revision graph ([Graph]), the version table and the runner ([Upgrade],
+// [Downgrade], [Stamp], [Current], [SQL]).
+//
+// # Revisions and the graph
+//
+// Each revision file adds a [Revision] to its package's [Env] from init().
+// [Env.Graph] loads them into a [Graph], a DAG: a revision revises one
+// parent (Revises), several (Merges, a merge revision) or none (a base), may
+// depend on revisions of other branches (DependsOn), and may start a named
+// branch (BranchLabels). Loading fails with a [*GraphError] naming the
+// revisions for an empty or unusable id, a duplicate id or label, a missing
+// parent, or a cycle.
+//
+// [Graph.Resolve] reads targets as Alembic does: head, heads, base, a full
+// id, a branch label or a unique prefix, +N and -N relative to the
+// database, REV+N and REV-N, LABEL@head, LABEL@+N. [Graph.Plan] turns the
+// database's current heads and a target into ordered [Step]s.
+//
+// # The version table
+//
+// The version table (Env.VersionTableName, "retort_version" by default)
+// holds one row per applied head, as alembic_version does:
+//
+//	CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)
+//
+// A database on two branches has two rows. The runner creates the table on
+// first use, in Env.Schema on PostgreSQL when that is set.
+//
+// # Running
+//
+// [Upgrade] and [Downgrade] take a database-wide lock for the whole run, so
+// that every replica of an application may call them at start-up: a
+// PostgreSQL advisory lock, a MySQL/MariaDB GET_LOCK, or on SQLite the
+// write lock of each revision's transaction (BEGIN IMMEDIATE). The version
+// table is read again under the lock, so a process that waited finds
+// nothing left to do.
+//
+// On dialects with transactional DDL (SQLite, PostgreSQL) each revision
+// runs in its own transaction together with its version table update
+// ([Options].Transaction = [TxPerRun] puts the whole run in one). A
+// failure rolls the revision back and returns a [*MigrationError] naming
+// the revision, the op and the SQL. A statement marked
+// dialect.Statement.NoTransaction (CREATE INDEX CONCURRENTLY) commits what
+// came before it, runs on its own, and the revision continues in a new
+// transaction; a failure after that point cannot undo what was committed,
+// and the error says so.
+//
+// On MySQL/MariaDB DDL commits implicitly, so a revision cannot be rolled
+// back. The runner applies it op by op and records, after each op, how many
+// ops are done in a second table, <version table>_progress
+// (version_num, direction, ops_done, ops_total). A failure part-way leaves
+// the version table at the previous revision and the progress row in
+// place; running the same command again skips the ops already done and
+// carries on. The progress row is removed in the transaction that updates
+// the version table. A run that would do anything else while a revision is
+// partly applied fails with [ErrPartlyApplied]; [Stamp] clears the
+// progress table.
+//
+// # Offline SQL
+//
+// [SQL] prints the statements a range of revisions would run, version
+// table updates included, without a connection. Ops that need a live table
+// definition (SQLite's table rebuild) fail there with dialect.ErrOffline.
+//
+// This package imports ops, dialect, model, introspect and
+// internal/backend (to pick the dialect named by Env.Dialect); it never
+// imports a database driver and never prints: progress goes to
+// [Options].Logger.
+package migrate
