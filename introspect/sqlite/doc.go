@@ -1,0 +1,36 @@
+// Package sqlite reads a live SQLite catalog into a [model.Schema].
+//
+// # What it owns
+//
+// [Inspector], which implements [introspect.Inspector] for SQLite. It reads
+// with a constant number of queries however many tables there are: one over
+// sqlite_master, then one each over the table-valued pragma functions
+// pragma_table_xinfo, pragma_index_list joined with pragma_index_xinfo, and
+// pragma_foreign_key_list, all joined with sqlite_master and restricted to
+// the admitted tables through a json_each bind. Every query ends in ORDER BY.
+//
+// What the pragmas do not say (constraint names, CHECK constraints,
+// generated-column expressions, AUTOINCREMENT, collations, expression index
+// parts and partial-index predicates) is parsed from the CREATE TABLE and
+// CREATE INDEX text that sqlite_master keeps, with the small tokenizer in
+// lex.go and parser in parse.go.
+//
+// # How things are reflected
+//
+//   - Column types are the declared text as written ("VARCHAR(255)").
+//   - A single-column INTEGER primary key (a rowid alias) and an
+//     AUTOINCREMENT column both reflect as AutoIncrement, NOT NULL.
+//   - Indexes SQLite makes for UNIQUE constraints are reported as
+//     [model.Unique], not as indexes; primary-key indexes are not reported.
+//   - Uniques, foreign keys and checks come in declaration order; indexes
+//     and tables by name.
+//   - Defaults are pragma_table_xinfo's dflt_value text, which SQLite gives
+//     without the outer parentheses of DEFAULT (expr).
+//   - SQLite has no comments, enum types, table options or index methods;
+//     those fields stay empty. Virtual tables and sqlite_* tables are
+//     skipped.
+//
+// # What it must not import
+//
+// model, introspect and the standard library only; never a database driver.
+package sqlite

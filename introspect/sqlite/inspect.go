@@ -1,0 +1,383 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/model"
+)
+
+// Inspector reads a SQLite catalog. The zero value is ready to use.
+type Inspector struct{}
+
+var _ introspect.Inspector = Inspector{}
+
+// tableState is one admitted table while it is being read.
+type tableState struct {
+	table model.Table
+	def   tableDef
+	pk    []pkCol
+}
+
+type pkCol struct {
+	pos  int
+	name string
+}
+
+// Inspect reads every admitted table of the database (opts.Schema names an
+// attached database; empty means "main") with four queries in all.
+func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introspect.Options) (model.Schema, error) {
+	in := inspection{ctx: ctx, q: q, master: "sqlite_master", schemaArg: ""}
+	if opts.Schema != "" && opts.Schema != "main" {
+		in.master = quoteIdent(opts.Schema) + ".sqlite_master"
+		in.schemaArg = ", " + quoteString(opts.Schema)
+	}
+	if err := in.readMaster(opts); err != nil {
+		return model.Schema{}, err
+	}
+	if len(in.tables) == 0 {
+		return model.Schema{}, nil
+	}
+	names := make([]string, len(in.tables))
+	for i, t := range in.tables {
+		names[i] = t.table.Name
+	}
+	js, err := json.Marshal(names)
+	if err != nil {
+		return model.Schema{}, fmt.Errorf("sqlite: inspect: %w", err)
+	}
+	in.names = string(js)
+	for _, step := range []func() error{in.readColumns, in.readIndexes, in.readForeignKeys} {
+		if err := step(); err != nil {
+			return model.Schema{}, err
+		}
+	}
+	s := model.Schema{Tables: make([]model.Table, len(in.tables))}
+	for i, t := range in.tables {
+		s.Tables[i] = t.table
+	}
+	return s, nil
+}
+
+// inspection holds one Inspect call's state.
+type inspection struct {
+	ctx       context.Context
+	q         introspect.Querier
+	master    string // sqlite_master, qualified for an attached database
+	schemaArg string // ", 'schema'" for the pragma functions, or ""
+	names     string // JSON array of the admitted table names
+	tables    []*tableState
+	byName    map[string]*tableState
+	indexSQL  map[string]string
+}
+
+func (in *inspection) query(what, q string, args ...any) (*sql.Rows, error) {
+	rows, err := in.q.QueryContext(in.ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: inspect %s: %w", what, err)
+	}
+	return rows, nil
+}
+
+// readMaster lists tables and index definitions and admits tables through
+// opts before anything else of them is read.
+func (in *inspection) readMaster(opts introspect.Options) error {
+	rows, err := in.query("tables", `SELECT type, name, COALESCE(sql, '') FROM `+in.master+
+		` WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY type DESC, name`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	in.byName = map[string]*tableState{}
+	in.indexSQL = map[string]string{}
+	for rows.Next() {
+		var typ, name, text string
+		if err := rows.Scan(&typ, &name, &text); err != nil {
+			return fmt.Errorf("sqlite: inspect tables: %w", err)
+		}
+		if typ == "index" {
+			in.indexSQL[name] = text
+			continue
+		}
+		if isVirtual(text) || !opts.Includes(name) {
+			continue
+		}
+		t := &tableState{table: model.Table{Name: name}, def: parseCreateTable(text)}
+		in.tables = append(in.tables, t)
+		in.byName[name] = t
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: inspect tables: %w", err)
+	}
+	return nil
+}
+
+func isVirtual(createSQL string) bool {
+	toks := lex(createSQL)
+	return len(toks) > 1 && toks[1].is("VIRTUAL")
+}
+
+// admitted is the WHERE clause shared by the per-table queries.
+func (in *inspection) admitted() string {
+	return `m.type = 'table' AND m.name IN (SELECT value FROM json_each(?))`
+}
+
+func (in *inspection) readColumns() error {
+	rows, err := in.query("columns", `SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden FROM `+
+		in.master+` m JOIN pragma_table_xinfo(m.name`+in.schemaArg+`) p WHERE `+in.admitted()+` ORDER BY m.name, p.cid`, in.names)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			table, name, typ string
+			notNull, pk, hid int
+			dflt             sql.NullString
+		)
+		if err := rows.Scan(&table, &name, &typ, &notNull, &dflt, &pk, &hid); err != nil {
+			return fmt.Errorf("sqlite: inspect columns: %w", err)
+		}
+		t, ok := in.byName[table]
+		if !ok || hid == 1 {
+			continue
+		}
+		key := strings.ToLower(name)
+		col := model.Column{
+			Name:      name,
+			Type:      model.Type{SQL: typ},
+			Nullable:  notNull == 0,
+			Default:   dflt.String,
+			Collation: t.def.collations[key],
+		}
+		if hid == 2 || hid == 3 {
+			col.Generated = t.def.generated[key]
+			col.Generated.Stored = hid == 3
+		}
+		if pk > 0 {
+			t.pk = append(t.pk, pkCol{pos: pk, name: name})
+		}
+		t.table.Columns = append(t.table.Columns, col)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: inspect columns: %w", err)
+	}
+	for _, t := range in.tables {
+		t.finishPrimaryKey()
+	}
+	return nil
+}
+
+// finishPrimaryKey orders the key columns and marks the rowid alias.
+func (t *tableState) finishPrimaryKey() {
+	sort.Slice(t.pk, func(i, j int) bool { return t.pk[i].pos < t.pk[j].pos })
+	for _, c := range t.pk {
+		t.table.PrimaryKey.Columns = append(t.table.PrimaryKey.Columns, c.name)
+	}
+	if len(t.pk) > 0 {
+		t.table.PrimaryKey.Name = t.def.pkName
+	}
+	if len(t.pk) != 1 {
+		return
+	}
+	for i := range t.table.Columns {
+		c := &t.table.Columns[i]
+		if c.Name != t.pk[0].name {
+			continue
+		}
+		rowid := strings.EqualFold(strings.TrimSpace(c.Type.SQL), "INTEGER") && !t.def.withoutRowid
+		if rowid || strings.EqualFold(t.def.autoinc, c.Name) {
+			c.AutoIncrement = true
+			c.Nullable = false
+		}
+	}
+}
+
+func (in *inspection) readIndexes() error {
+	rows, err := in.query("indexes", `SELECT m.name, il.name, il."unique", il.origin, ix.cid, ix.name, ix."desc" FROM `+
+		in.master+` m JOIN pragma_index_list(m.name`+in.schemaArg+`) il JOIN pragma_index_xinfo(il.name`+in.schemaArg+`) ix WHERE `+
+		in.admitted()+` AND ix.key = 1 ORDER BY m.name, il.name, ix.seqno`, in.names)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	type uniqueIdx struct {
+		table *tableState
+		cols  []string
+	}
+	var (
+		cur     *model.Index
+		curT    *tableState
+		parts   indexDef
+		uniques []*uniqueIdx
+		curU    *uniqueIdx
+	)
+	flush := func() {
+		if cur != nil {
+			curT.table.Indexes = append(curT.table.Indexes, *cur)
+		}
+		cur, curU = nil, nil
+	}
+	lastTable, lastIndex := "", ""
+	for rows.Next() {
+		var (
+			table, index, origin string
+			unique, cid, desc    int
+			col                  sql.NullString
+		)
+		if err := rows.Scan(&table, &index, &unique, &origin, &cid, &col, &desc); err != nil {
+			return fmt.Errorf("sqlite: inspect indexes: %w", err)
+		}
+		t, ok := in.byName[table]
+		if !ok {
+			continue
+		}
+		if table != lastTable || index != lastIndex {
+			flush()
+			lastTable, lastIndex = table, index
+			curT = t
+			switch origin {
+			case "c":
+				parts = parseCreateIndex(in.indexSQL[index])
+				cur = &model.Index{Name: index, Unique: unique == 1, Where: parts.where}
+			case "u":
+				curU = &uniqueIdx{table: t}
+				uniques = append(uniques, curU)
+			}
+		}
+		switch {
+		case cur != nil:
+			p := model.IndexPart{Column: col.String, Desc: desc == 1}
+			if cid == -2 {
+				if n := len(cur.Parts); n < len(parts.parts) {
+					p.Expr = parts.parts[n]
+				}
+			}
+			cur.Parts = append(cur.Parts, p)
+		case curU != nil:
+			curU.cols = append(curU.cols, col.String)
+		}
+	}
+	flush()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: inspect indexes: %w", err)
+	}
+	// Unique constraints in declaration order, named from the CREATE text.
+	byTable := map[*tableState][][]string{}
+	for _, u := range uniques {
+		byTable[u.table] = append(byTable[u.table], u.cols)
+	}
+	for _, t := range in.tables {
+		found := byTable[t]
+		used := make([]bool, len(found))
+		for _, d := range t.def.uniques {
+			for i, cols := range found {
+				if !used[i] && sameNames(cols, d.cols) {
+					used[i] = true
+					t.table.Uniques = append(t.table.Uniques, model.Unique{Name: d.name, Columns: cols})
+					break
+				}
+			}
+		}
+		for i, cols := range found {
+			if !used[i] {
+				t.table.Uniques = append(t.table.Uniques, model.Unique{Columns: cols})
+			}
+		}
+	}
+	return nil
+}
+
+func (in *inspection) readForeignKeys() error {
+	rows, err := in.query("foreign keys", `SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete FROM `+
+		in.master+` m JOIN pragma_foreign_key_list(m.name`+in.schemaArg+`) f WHERE `+in.admitted()+
+		` ORDER BY m.name, f.id DESC, f.seq`, in.names)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	type fkRow struct {
+		fk     model.ForeignKey
+		noRefs bool
+	}
+	var (
+		all               []*fkRow
+		owner             []*tableState
+		cur               *fkRow
+		lastTable, lastID = "", -1
+	)
+	for rows.Next() {
+		var (
+			table, ref, from, onUpdate, onDelete string
+			id                                   int
+			to                                   sql.NullString
+		)
+		if err := rows.Scan(&table, &id, &ref, &from, &to, &onUpdate, &onDelete); err != nil {
+			return fmt.Errorf("sqlite: inspect foreign keys: %w", err)
+		}
+		t, ok := in.byName[table]
+		if !ok {
+			continue
+		}
+		if table != lastTable || id != lastID {
+			lastTable, lastID = table, id
+			upd, _ := model.ParseReferenceAction(onUpdate)
+			del, _ := model.ParseReferenceAction(onDelete)
+			cur = &fkRow{fk: model.ForeignKey{RefTable: ref, OnUpdate: upd, OnDelete: del}}
+			all = append(all, cur)
+			owner = append(owner, t)
+		}
+		cur.fk.Columns = append(cur.fk.Columns, from)
+		if to.Valid {
+			cur.fk.RefColumns = append(cur.fk.RefColumns, to.String)
+		} else {
+			cur.noRefs = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: inspect foreign keys: %w", err)
+	}
+	for i, r := range all {
+		if r.noRefs {
+			// REFERENCES parent without columns means the parent's key.
+			r.fk.RefColumns = nil
+			if p, ok := in.byName[r.fk.RefTable]; ok {
+				r.fk.RefColumns = append([]string(nil), p.table.PrimaryKey.Columns...)
+			}
+		}
+		t := owner[i]
+		for _, d := range t.def.fks {
+			if sameNames(d.cols, r.fk.Columns) && strings.EqualFold(d.refTable, r.fk.RefTable) {
+				r.fk.Name, r.fk.Deferrable, r.fk.InitiallyDeferred = d.name, d.deferrable, d.initiallyDeferred
+				break
+			}
+		}
+		t.table.ForeignKeys = append(t.table.ForeignKeys, r.fk)
+	}
+	// Checks come last only because they need nothing from the catalog.
+	for _, t := range in.tables {
+		t.table.Checks = t.def.checks
+	}
+	return nil
+}
+
+func sameNames(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !strings.EqualFold(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+func quoteString(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }

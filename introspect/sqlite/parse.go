@@ -1,0 +1,318 @@
+package sqlite
+
+import (
+	"strings"
+
+	"github.com/retortdb/retort/model"
+)
+
+// tableDef is what the CREATE TABLE text says beyond the pragmas.
+type tableDef struct {
+	pkName       string
+	autoinc      string // column declared AUTOINCREMENT
+	withoutRowid bool
+	uniques      []namedCols
+	fks          []fkDef
+	checks       []model.Check
+	generated    map[string]model.Generated // lower-cased column name
+	collations   map[string]string          // lower-cased column name
+}
+
+// namedCols is a UNIQUE constraint as declared.
+type namedCols struct {
+	name string
+	cols []string
+}
+
+// fkDef is a FOREIGN KEY constraint as declared.
+type fkDef struct {
+	name              string
+	cols              []string
+	refTable          string
+	deferrable        bool
+	initiallyDeferred bool
+}
+
+// columnKeywords end a column's type and start a column constraint.
+var columnKeywords = map[string]bool{
+	"CONSTRAINT": true, "PRIMARY": true, "NOT": true, "NULL": true, "UNIQUE": true,
+	"CHECK": true, "DEFAULT": true, "COLLATE": true, "REFERENCES": true,
+	"GENERATED": true, "AS": true,
+}
+
+// parseCreateTable reads a CREATE TABLE statement. It is lenient: what it
+// cannot make sense of it skips, since SQLite has already accepted the text.
+func parseCreateTable(src string) tableDef {
+	def := tableDef{generated: map[string]model.Generated{}, collations: map[string]string{}}
+	toks := lex(src)
+	open := -1
+	for i, t := range toks {
+		if t.punct("(") {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return def
+	}
+	end := closeParen(toks, open)
+	for _, part := range splitTop(toks[open+1 : min(end, len(toks))]) {
+		if len(part) == 0 {
+			continue
+		}
+		if isTableConstraint(part[0]) {
+			def.tableConstraint(src, part)
+		} else {
+			def.columnDef(src, part)
+		}
+	}
+	for i := end + 1; i+1 < len(toks); i++ {
+		if toks[i].is("WITHOUT") && toks[i+1].is("ROWID") {
+			def.withoutRowid = true
+		}
+	}
+	return def
+}
+
+func isTableConstraint(t token) bool {
+	for _, kw := range []string{"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"} {
+		if t.is(kw) {
+			return true
+		}
+	}
+	return false
+}
+
+// tableConstraint reads [CONSTRAINT name] PRIMARY KEY (...) | UNIQUE (...) |
+// CHECK (...) | FOREIGN KEY (...) REFERENCES ...
+func (d *tableDef) tableConstraint(src string, toks []token) {
+	name := ""
+	i := 0
+	for i < len(toks) {
+		t := toks[i]
+		switch {
+		case t.is("CONSTRAINT") && i+1 < len(toks):
+			name = toks[i+1].value()
+			i += 2
+			continue
+		case t.is("PRIMARY"):
+			d.pkName = name
+			return
+		case t.is("UNIQUE"):
+			if j := nextParen(toks, i); j >= 0 {
+				d.uniques = append(d.uniques, namedCols{name: name, cols: columnList(toks, j)})
+			}
+			return
+		case t.is("CHECK"):
+			if j := nextParen(toks, i); j >= 0 {
+				d.checks = append(d.checks, model.Check{Name: name, Expr: groupText(src, toks, j)})
+			}
+			return
+		case t.is("FOREIGN"):
+			j := nextParen(toks, i)
+			if j < 0 {
+				return
+			}
+			cols := columnList(toks, j)
+			k := closeParen(toks, j) + 1
+			if k < len(toks) && toks[k].is("REFERENCES") {
+				fk, _ := parseReferences(toks, k+1)
+				fk.name, fk.cols = name, cols
+				d.fks = append(d.fks, fk)
+			}
+			return
+		}
+		i++
+	}
+}
+
+// columnDef reads name [type] [column constraints...].
+func (d *tableDef) columnDef(src string, toks []token) {
+	col := toks[0].value()
+	key := strings.ToLower(col)
+	i := 1
+	for i < len(toks) && !(toks[i].kind == tkWord && columnKeywords[strings.ToUpper(toks[i].text)]) {
+		if toks[i].punct("(") {
+			i = closeParen(toks, i)
+		}
+		i++
+	}
+	name := ""
+	for i < len(toks) {
+		t := toks[i]
+		if t.punct("(") {
+			i = closeParen(toks, i) + 1
+			continue
+		}
+		if t.kind != tkWord {
+			i++
+			continue
+		}
+		switch strings.ToUpper(t.text) {
+		case "CONSTRAINT":
+			if i+1 < len(toks) {
+				name = toks[i+1].value()
+			}
+			i += 2
+			continue
+		case "PRIMARY":
+			d.pkName = name
+		case "AUTOINCREMENT":
+			d.autoinc = col
+		case "UNIQUE":
+			d.uniques = append(d.uniques, namedCols{name: name, cols: []string{col}})
+		case "CHECK":
+			if j := nextParen(toks, i); j >= 0 {
+				d.checks = append(d.checks, model.Check{Name: name, Expr: groupText(src, toks, j)})
+				i = closeParen(toks, j)
+			}
+		case "DEFAULT":
+			// Skip the value so that a word in it is not taken for a keyword.
+			i++
+			if i < len(toks) && (toks[i].text == "-" || toks[i].text == "+") {
+				i++
+			}
+			if i < len(toks) && toks[i].punct("(") {
+				i = closeParen(toks, i)
+			}
+		case "COLLATE":
+			if i+1 < len(toks) {
+				d.collations[key] = toks[i+1].value()
+				i++
+			}
+		case "REFERENCES":
+			fk, next := parseReferences(toks, i+1)
+			fk.name, fk.cols = name, []string{col}
+			d.fks = append(d.fks, fk)
+			i = next
+			name = ""
+			continue
+		case "AS":
+			if j := nextParen(toks, i); j >= 0 {
+				g := model.Generated{Expr: groupText(src, toks, j)}
+				i = closeParen(toks, j)
+				if i+1 < len(toks) && toks[i+1].is("STORED") {
+					g.Stored = true
+				}
+				d.generated[key] = g
+			}
+		}
+		name = ""
+		i++
+	}
+}
+
+// parseReferences reads a foreign-key clause starting after REFERENCES and
+// returns it with the index of the first token after it.
+func parseReferences(toks []token, i int) (fkDef, int) {
+	var fk fkDef
+	if i < len(toks) {
+		fk.refTable = toks[i].value()
+		i++
+	}
+	if i < len(toks) && toks[i].punct("(") {
+		i = closeParen(toks, i) + 1
+	}
+	for i < len(toks) {
+		t := toks[i]
+		switch {
+		case t.is("ON"):
+			// ON DELETE|UPDATE action: the pragma reports the action.
+			i += 2
+			if i < len(toks) && (toks[i].is("SET") || toks[i].is("NO")) {
+				i++
+			}
+			i++
+		case t.is("MATCH"):
+			i += 2
+		case t.is("NOT") && i+1 < len(toks) && toks[i+1].is("DEFERRABLE"):
+			fk.deferrable = false
+			i += 2
+		case t.is("DEFERRABLE"):
+			fk.deferrable = true
+			i++
+		case t.is("INITIALLY") && i+1 < len(toks):
+			fk.initiallyDeferred = toks[i+1].is("DEFERRED")
+			i += 2
+		default:
+			return fk, i
+		}
+	}
+	return fk, i
+}
+
+// nextParen returns the index of the first "(" at or after i, or -1.
+func nextParen(toks []token, i int) int {
+	for ; i < len(toks); i++ {
+		if toks[i].punct("(") {
+			return i
+		}
+	}
+	return -1
+}
+
+// groupText returns the text inside the parentheses opened at toks[open],
+// as written.
+func groupText(src string, toks []token, open int) string {
+	end := closeParen(toks, open)
+	return strings.TrimSpace(span(src, toks[open+1:min(end, len(toks))]))
+}
+
+// columnList returns the names in the parenthesised list at toks[open]
+// (each item's first token; COLLATE and ASC/DESC are dropped).
+func columnList(toks []token, open int) []string {
+	end := closeParen(toks, open)
+	var cols []string
+	for _, part := range splitTop(toks[open+1 : min(end, len(toks))]) {
+		if len(part) > 0 {
+			cols = append(cols, part[0].value())
+		}
+	}
+	return cols
+}
+
+// indexDef is what the CREATE INDEX text says beyond the pragmas.
+type indexDef struct {
+	// parts are the key parts as written, without COLLATE and ASC/DESC.
+	parts []string
+	where string
+}
+
+// parseCreateIndex reads CREATE [UNIQUE] INDEX name ON table (parts) [WHERE expr].
+func parseCreateIndex(src string) indexDef {
+	var def indexDef
+	toks := lex(src)
+	on := -1
+	for i, t := range toks {
+		if t.is("ON") {
+			on = i
+			break
+		}
+	}
+	if on < 0 {
+		return def
+	}
+	open := nextParen(toks, on)
+	if open < 0 {
+		return def
+	}
+	end := closeParen(toks, open)
+	for _, part := range splitTop(toks[open+1 : min(end, len(toks))]) {
+		n := len(part)
+		if n > 0 && (part[n-1].is("ASC") || part[n-1].is("DESC")) {
+			n--
+		}
+		if n > 2 && part[n-2].is("COLLATE") {
+			n -= 2
+		}
+		def.parts = append(def.parts, span(src, part[:n]))
+	}
+	if end+1 < len(toks) && toks[end+1].is("WHERE") && end+2 < len(toks) {
+		rest := toks[end+2:]
+		if n := len(rest); rest[n-1].punct(";") {
+			rest = rest[:n-1]
+		}
+		def.where = strings.TrimSpace(span(src, rest))
+	}
+	return def
+}
