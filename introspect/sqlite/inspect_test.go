@@ -33,7 +33,7 @@ func TestInspectHandWritten(t *testing.T) {
 	exec(t, db.DB,
 		`create table "Parent Table" (
 			[key a] integer, -- a comment, with a comma
-			` + "`key b`" + ` text collate nocase,
+			`+"`key b`"+` text collate nocase,
 			/* a (block) comment */
 			constraint "pk parent" primary key ([key a], "key b")
 		)`,
