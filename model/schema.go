@@ -117,6 +117,10 @@ type Column struct {
 	Collation string
 	// OnUpdate is MySQL's ON UPDATE expression (CURRENT_TIMESTAMP).
 	OnUpdate string
+	// RenamedFrom is the column's previous name, from a renamed_from= tag: a
+	// hint that lets diff emit a rename instead of a drop and an add. It is
+	// never set by catalog readers and is not part of the column's shape.
+	RenamedFrom string
 }
 
 // Identity says how a PostgreSQL identity column is generated.

@@ -1,0 +1,211 @@
+package model
+
+import (
+	"bufio"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// PositionFunc returns where a struct field (or, for fieldName "", the
+// struct type itself) is declared: a file name and a 1-based line. pkgPath
+// and typeName are as reflect reports them (reflect.Type.PkgPath and Name,
+// without type arguments).
+type PositionFunc func(pkgPath, typeName, fieldName string) (file string, line int, ok bool)
+
+// posKey names one declaration.
+type posKey struct{ pkg, typ, field string }
+
+// filePos is one declaration's place.
+type filePos struct {
+	file string
+	line int
+}
+
+// SourcePositions parses the Go files (test files included) of the given
+// package directories with go/parser and returns a [PositionFunc] for the
+// struct types they declare at top level and those types' fields. Files are
+// named relative to the current directory when they lie below it
+// ("models/user.go"), else by absolute path.
+//
+// A directory's import path comes from the nearest go.mod above it; files
+// of an external test package (package x_test) get the import path plus
+// "_test", as reflect reports it. When no go.mod is found, or the caller's
+// import path is not among the parsed ones, a type is looked up by its
+// package name instead, if that is unambiguous.
+func SourcePositions(dirs ...string) (PositionFunc, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("model: source positions: %w", err)
+	}
+	byPath := map[posKey]filePos{}
+	byName := map[posKey][]filePos{}
+	for _, dir := range dirs {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return nil, fmt.Errorf("model: source positions: %w", err)
+		}
+		files, err := filepath.Glob(filepath.Join(abs, "*.go"))
+		if err != nil {
+			return nil, fmt.Errorf("model: source positions: %w", err)
+		}
+		if len(files) == 0 {
+			return nil, fmt.Errorf("model: source positions: no Go files in %s", dir)
+		}
+		slices.Sort(files)
+		importPath := dirImportPath(abs)
+		fset := token.NewFileSet()
+		for _, file := range files {
+			f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution)
+			if err != nil {
+				return nil, fmt.Errorf("model: source positions: %w", err)
+			}
+			name := displayPath(cwd, file)
+			pkgName := f.Name.Name
+			pkgPath := importPath
+			if pkgPath != "" && strings.HasSuffix(pkgName, "_test") && strings.HasSuffix(file, "_test.go") {
+				pkgPath += "_test"
+			}
+			if pkgName == "main" {
+				pkgPath = "main"
+			}
+			add := func(typ, field string, pos token.Pos) {
+				fp := filePos{file: name, line: fset.Position(pos).Line}
+				if pkgPath != "" {
+					k := posKey{pkgPath, typ, field}
+					if _, dup := byPath[k]; !dup {
+						byPath[k] = fp
+					}
+				}
+				k := posKey{pkgName, typ, field}
+				byName[k] = append(byName[k], fp)
+			}
+			collectPositions(f, add)
+		}
+	}
+	return func(pkgPath, typeName, fieldName string) (string, int, bool) {
+		if i := strings.IndexByte(typeName, '['); i >= 0 {
+			typeName = typeName[:i]
+		}
+		if fp, ok := byPath[posKey{pkgPath, typeName, fieldName}]; ok {
+			return fp.file, fp.line, true
+		}
+		if fps := byName[posKey{path.Base(pkgPath), typeName, fieldName}]; len(fps) == 1 {
+			return fps[0].file, fps[0].line, true
+		}
+		return "", 0, false
+	}, nil
+}
+
+// collectPositions reports every top-level struct type of f and its fields
+// (the first declaration wins for a repeated name, such as several "_").
+func collectPositions(f *ast.File, add func(typ, field string, pos token.Pos)) {
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			ts, ok := spec.(*ast.TypeSpec)
+			if !ok {
+				continue
+			}
+			add(ts.Name.Name, "", ts.Name.Pos())
+			st, ok := ts.Type.(*ast.StructType)
+			if !ok {
+				continue
+			}
+			seen := map[string]bool{}
+			for _, fld := range st.Fields.List {
+				if len(fld.Names) == 0 {
+					if n := embeddedName(fld.Type); n != "" && !seen[n] {
+						seen[n] = true
+						add(ts.Name.Name, n, fld.Type.Pos())
+					}
+					continue
+				}
+				for _, id := range fld.Names {
+					if !seen[id.Name] {
+						seen[id.Name] = true
+						add(ts.Name.Name, id.Name, id.Pos())
+					}
+				}
+			}
+		}
+	}
+}
+
+// embeddedName is the field name of an embedded field's type expression.
+func embeddedName(e ast.Expr) string {
+	switch t := e.(type) {
+	case *ast.Ident:
+		return t.Name
+	case *ast.StarExpr:
+		return embeddedName(t.X)
+	case *ast.SelectorExpr:
+		return t.Sel.Name
+	case *ast.IndexExpr:
+		return embeddedName(t.X)
+	case *ast.IndexListExpr:
+		return embeddedName(t.X)
+	}
+	return ""
+}
+
+// displayPath names file relative to cwd when it lies below it.
+func displayPath(cwd, file string) string {
+	rel, err := filepath.Rel(cwd, file)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(file)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// dirImportPath derives a directory's import path from the nearest go.mod
+// above it; "" when there is none.
+func dirImportPath(abs string) string {
+	for dir := abs; ; {
+		if mod, ok := modulePath(filepath.Join(dir, "go.mod")); ok {
+			rel, err := filepath.Rel(dir, abs)
+			if err != nil {
+				return ""
+			}
+			if rel == "." {
+				return mod
+			}
+			return mod + "/" + filepath.ToSlash(rel)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// modulePath reads the module line of a go.mod file.
+func modulePath(gomod string) (string, bool) {
+	f, err := os.Open(gomod)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if rest, ok := strings.CutPrefix(line, "module"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			mod := strings.TrimSpace(rest)
+			if i := strings.Index(mod, "//"); i >= 0 {
+				mod = strings.TrimSpace(mod[:i])
+			}
+			return strings.Trim(mod, `"`), mod != ""
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,206 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// tableOptions are the options of a blank field's tag (_ struct{}
+// `db:",..."`), in documentation order.
+var tableOptions = []optSpec{
+	{"table", optValue, "table=NAME"},
+	{"schema", optValue, "schema=NAME"},
+	{"index", optValue, "index=NAME(col, ...)"},
+	{"uindex", optValue, "uindex=NAME(col, ...)"},
+	{"unique", optValue, "unique=NAME(col, ...)"},
+	{"check", optValue, "check=NAME(EXPR)"},
+	{"comment", optValue, "comment='text'"},
+	{"option", optValue, "option=NAME=VALUE"},
+}
+
+// repeatableTableOptions may be given many times.
+var repeatableTableOptions = []string{"index", "uindex", "unique", "check", "option"}
+
+// columnOptionHint explains where a column option goes.
+func columnOptionHint(string) string {
+	return "it is a column option: put it on a field's db tag"
+}
+
+// tableSpec is what a model's blank fields say about its table.
+type tableSpec struct {
+	name, schema, comment string
+	options               []TableOption
+	// indexes hold index= and uindex= (Unique set); an empty name is
+	// generated once the table has a name.
+	indexes []named[Index]
+	uniques []named[Unique]
+	checks  []named[Check]
+}
+
+// parseTableOptions reads the tags of the model's blank fields.
+func (ml *modelLoader) parseTableOptions(blanks []fieldRef) {
+	ts := &ml.tspec
+	for _, f := range blanks {
+		report := func(err error) { ml.fieldErr(f, err) }
+		name, opts, err := parseTag(f.sf.Tag.Get(tagKey))
+		if err != nil {
+			report(err)
+			continue
+		}
+		if name != "" {
+			report(fmt.Errorf("%w: the table options field takes no name; start its tag with a comma: db:\",table=%s\"", ErrBadTag, name))
+			continue
+		}
+		set, lists, _ := checkOptions(opts, tableOptions, columnOptions, columnOptionHint, repeatableTableOptions, report)
+		single := func(key string, dst *string, conv func(string) string) {
+			o, ok := set[key]
+			if !ok {
+				return
+			}
+			if *dst != "" {
+				report(fmt.Errorf("%w: %s given twice", ErrBadTag, key))
+				return
+			}
+			*dst = conv(o.value)
+		}
+		same := func(s string) string { return s }
+		single("table", &ts.name, same)
+		single("schema", &ts.schema, same)
+		single("comment", &ts.comment, unquoteSQL)
+		for _, key := range repeatableTableOptions {
+			for _, o := range lists[key] {
+				if err := ts.add(o); err != nil {
+					report(err)
+					continue
+				}
+				ts.setRef(key, f)
+			}
+		}
+	}
+	slices.SortStableFunc(ts.options, func(a, b TableOption) int { return cmp.Compare(a.Name, b.Name) })
+}
+
+// add parses one repeatable table option into ts.
+func (ts *tableSpec) add(o option) error {
+	switch o.key {
+	case "index", "uindex":
+		ix, err := parseIndexSpec(o.value)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
+		}
+		ix.Unique = o.key == "uindex"
+		ts.indexes = append(ts.indexes, named[Index]{v: ix})
+	case "unique":
+		name, args, rest, ok := parseCall(o.value)
+		if !ok || rest != "" || (name != "" && !isIdent(name)) {
+			return fmt.Errorf("%w: %s: want unique=NAME(col, ...)", ErrBadTag, o)
+		}
+		u := Unique{Name: name}
+		for _, c := range splitList(args) {
+			col, ok := identName(c)
+			if !ok {
+				return fmt.Errorf("%w: %s: a unique constraint takes column names, not %q (use uindex= for expressions)", ErrBadTag, o, c)
+			}
+			u.Columns = append(u.Columns, col)
+		}
+		if len(u.Columns) == 0 {
+			return fmt.Errorf("%w: %s: no columns", ErrBadTag, o)
+		}
+		ts.uniques = append(ts.uniques, named[Unique]{v: u})
+	case "check":
+		name, args, rest, ok := parseCall(o.value)
+		if !ok || rest != "" || !isIdent(name) || strings.TrimSpace(args) == "" {
+			return fmt.Errorf("%w: %s: want check=NAME(EXPR)", ErrBadTag, o)
+		}
+		ts.checks = append(ts.checks, named[Check]{v: Check{Name: name, Expr: strings.TrimSpace(args)}})
+	case "option":
+		k, v, ok := strings.Cut(o.value, "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || k == "" || v == "" {
+			return fmt.Errorf("%w: %s: want option=NAME=VALUE, e.g. option=ENGINE=InnoDB", ErrBadTag, o)
+		}
+		if slices.ContainsFunc(ts.options, func(t TableOption) bool { return strings.EqualFold(t.Name, k) }) {
+			return fmt.Errorf("%w: option %s given twice", ErrBadTag, k)
+		}
+		ts.options = append(ts.options, TableOption{Name: k, Value: v})
+	}
+	return nil
+}
+
+// setRef records the declaring field on the object add just appended.
+func (ts *tableSpec) setRef(key string, f fieldRef) {
+	switch key {
+	case "index", "uindex":
+		ts.indexes[len(ts.indexes)-1].ref = f
+	case "unique":
+		ts.uniques[len(ts.uniques)-1].ref = f
+	case "check":
+		ts.checks[len(ts.checks)-1].ref = f
+	}
+}
+
+// addTableObjects names the table-level indexes and constraints, checks
+// the columns they list and adds them to the table.
+func (ml *modelLoader) addTableObjects() {
+	t := &ml.table
+	cols := make([]string, 0, len(ml.colRef))
+	for _, c := range ml.table.Columns {
+		cols = append(cols, c.Name)
+	}
+	known := func(ref fieldRef, what, col string) bool {
+		if _, ok := ml.colRef[col]; ok {
+			return true
+		}
+		err := fmt.Errorf("%w %q in %s", ErrUnknownColumn, col, what)
+		if s, ok := suggest(col, cols); ok {
+			err = fmt.Errorf("%w; did you mean %q?", err, s)
+		}
+		ml.fieldErr(ref, err)
+		return false
+	}
+	for i := range ml.tspec.indexes {
+		ix := &ml.tspec.indexes[i]
+		what := "index " + orGenerated(ix.v.Name)
+		var names []string
+		ok := true
+		for _, p := range ix.v.Parts {
+			if p.Column == "" {
+				names = nil
+				continue
+			}
+			names = append(names, p.Column)
+			ok = known(ix.ref, what, p.Column) && ok
+		}
+		for _, c := range ix.v.Include {
+			ok = known(ix.ref, what, c) && ok
+		}
+		if ix.v.Name == "" {
+			if len(names) != len(ix.v.Parts) {
+				ml.fieldErr(ix.ref, fmt.Errorf("%w: an index with expressions needs a name: index=NAME(...)", ErrBadTag))
+				continue
+			}
+			ix.v.Name = IndexName(t.Name, names...)
+		}
+		if ok {
+			t.Indexes = append(t.Indexes, ix.v)
+		}
+	}
+	for i := range ml.tspec.uniques {
+		u := &ml.tspec.uniques[i]
+		ok := true
+		for _, c := range u.v.Columns {
+			ok = known(u.ref, "unique "+orGenerated(u.v.Name), c) && ok
+		}
+		if u.v.Name == "" {
+			u.v.Name = UniqueName(t.Name, u.v.Columns...)
+		}
+		if ok {
+			t.Uniques = append(t.Uniques, u.v)
+		}
+	}
+	for _, ck := range ml.tspec.checks {
+		t.Checks = append(t.Checks, ck.v)
+	}
+}

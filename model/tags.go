@@ -1,0 +1,378 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// tagKey is the struct tag key the loader reads.
+const tagKey = "db"
+
+// option is one option of a db tag: key=value or a bare key.
+type option struct {
+	// key is lower-cased.
+	key      string
+	value    string
+	hasValue bool
+}
+
+// String renders the option as written (with the key lower-cased).
+func (o option) String() string {
+	if o.hasValue {
+		return o.key + "=" + o.value
+	}
+	return o.key
+}
+
+// parseTag splits a db tag into its column name and its options. Commas
+// inside parentheses or quotes do not split; an unterminated quote or an
+// unbalanced parenthesis is an [ErrBadTag].
+func parseTag(tag string) (name string, opts []option, err error) {
+	parts, err := splitOptions(tag)
+	if err != nil {
+		return "", nil, err
+	}
+	name = strings.TrimSpace(parts[0])
+	for _, p := range parts[1:] {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		k, v, has := strings.Cut(p, "=")
+		opts = append(opts, option{
+			key:      strings.ToLower(strings.TrimSpace(k)),
+			value:    strings.TrimSpace(v),
+			hasValue: has,
+		})
+	}
+	return name, opts, nil
+}
+
+// splitOptions splits s on commas outside single quotes, double quotes and
+// parentheses. A doubled quote inside a quoted string (SQL's escape for a
+// quote) needs no special case: it closes and reopens the string.
+func splitOptions(s string) ([]string, error) {
+	var parts []string
+	depth, start := 0, 0
+	var quote byte
+	quoteAt := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote, quoteAt = c, i
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth < 0 {
+				return nil, fmt.Errorf("%w: unbalanced \")\" in %s", ErrBadTag, strings.TrimSpace(s[start:]))
+			}
+		case c == ',' && depth == 0:
+			parts = append(parts, s[start:i])
+			start = i + 1
+		}
+	}
+	if quote != 0 {
+		return nil, fmt.Errorf("%w: unterminated quote in %s", ErrBadTag, strings.TrimSpace(s[segmentStart(s, quoteAt):]))
+	}
+	if depth > 0 {
+		return nil, fmt.Errorf("%w: unclosed \"(\" in %s", ErrBadTag, strings.TrimSpace(s[start:]))
+	}
+	return append(parts, s[start:]), nil
+}
+
+// segmentStart returns the index just after the last top-level comma
+// before pos, for error messages that quote the option at fault.
+func segmentStart(s string, pos int) int {
+	start, depth := 0, 0
+	var quote byte
+	for i := 0; i < pos; i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == ',' && depth == 0:
+			start = i + 1
+		}
+	}
+	return start
+}
+
+// unquoteSQL strips one pair of single quotes and undoubles the quotes
+// inside (two single quotes become one);
+// text that is not a quoted string is returned unchanged.
+func unquoteSQL(s string) string {
+	if len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' {
+		return strings.ReplaceAll(s[1:len(s)-1], "''", "'")
+	}
+	return s
+}
+
+// stripParens removes one pair of parentheses that wraps the whole of s:
+// "(a > 0 AND b > 0)" gives "a > 0 AND b > 0", "(a) + (b)" is unchanged.
+func stripParens(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || s[0] != '(' || s[len(s)-1] != ')' {
+		return s
+	}
+	if end, ok := matchParen(s, 0); ok && end == len(s)-1 {
+		return strings.TrimSpace(s[1 : len(s)-1])
+	}
+	return s
+}
+
+// matchParen returns the index of the ")" closing the "(" at s[open],
+// skipping quoted text.
+func matchParen(s string, open int) (int, bool) {
+	depth := 0
+	var quote byte
+	for i := open; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// parseCall splits "NAME(args) rest" into the name, the text between the
+// outer parentheses and what follows them.
+func parseCall(s string) (name, args, rest string, ok bool) {
+	open := strings.IndexByte(s, '(')
+	if open < 0 {
+		return strings.TrimSpace(s), "", "", false
+	}
+	end, found := matchParen(s, open)
+	if !found {
+		return "", "", "", false
+	}
+	return strings.TrimSpace(s[:open]), s[open+1 : end], strings.TrimSpace(s[end+1:]), true
+}
+
+// splitList splits a comma-separated list outside quotes and parentheses,
+// trimming each element; an empty list gives nil.
+func splitList(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	parts := splitTop(s)
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
+}
+
+// isIdent reports whether s is a plain SQL identifier: letters, digits,
+// "_" and "$", not starting with a digit.
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r == '_' || r == '$' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r > 0x7f:
+		case r >= '0' && r <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// identName returns s unquoted when it is an identifier, plain or double-quoted.
+func identName(s string) (string, bool) {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' && !strings.Contains(s[1:len(s)-1], `"`) {
+		return s[1 : len(s)-1], true
+	}
+	return s, isIdent(s)
+}
+
+// parseIndexSpec reads the table-level index grammar:
+//
+//	NAME(part, part, ...) [where (PREDICATE)] [using METHOD] [include (col, ...)]
+//
+// A part is a column ("email"), a column with a MySQL prefix length
+// ("email(191)") or an expression ("lower(email)", "(a + b)"), each
+// optionally followed by ASC or DESC. NAME may be empty; the caller then
+// generates one. The clauses may come in any order, each at most once.
+func parseIndexSpec(spec string) (Index, error) {
+	name, args, rest, ok := parseCall(spec)
+	if !ok {
+		return Index{}, fmt.Errorf("want NAME(col, ...), got %q", spec)
+	}
+	ix := Index{Name: name}
+	if name != "" && !isIdent(name) {
+		return Index{}, fmt.Errorf("bad index name %q", name)
+	}
+	parts := splitList(args)
+	if len(parts) == 0 {
+		return Index{}, fmt.Errorf("index %s has no columns", orGenerated(name))
+	}
+	for _, p := range parts {
+		part, err := parseIndexPart(p)
+		if err != nil {
+			return Index{}, err
+		}
+		ix.Parts = append(ix.Parts, part)
+	}
+	seen := map[string]bool{}
+	for rest != "" {
+		word, after := nextWord(rest)
+		kw := strings.ToLower(word)
+		if seen[kw] {
+			return Index{}, fmt.Errorf("repeated %q clause", kw)
+		}
+		seen[kw] = true
+		switch kw {
+		case "where":
+			_, inner, r, ok := parseCall(after)
+			if !ok || !strings.HasPrefix(after, "(") {
+				return Index{}, fmt.Errorf("want where (PREDICATE), got %q", rest)
+			}
+			ix.Where, rest = strings.TrimSpace(inner), r
+			if ix.Where == "" {
+				return Index{}, fmt.Errorf("empty where ()")
+			}
+		case "using":
+			m, r := nextWord(after)
+			if !isIdent(m) {
+				return Index{}, fmt.Errorf("want using METHOD, got %q", rest)
+			}
+			ix.Method, rest = strings.ToLower(m), r
+		case "include":
+			_, inner, r, ok := parseCall(after)
+			if !ok || !strings.HasPrefix(after, "(") {
+				return Index{}, fmt.Errorf("want include (col, ...), got %q", rest)
+			}
+			for _, c := range splitList(inner) {
+				col, ok := identName(c)
+				if !ok {
+					return Index{}, fmt.Errorf("include wants column names, got %q", c)
+				}
+				ix.Include = append(ix.Include, col)
+			}
+			rest = r
+		default:
+			return Index{}, fmt.Errorf("unexpected %q after the columns; want where (...), using METHOD or include (...)", rest)
+		}
+	}
+	return ix, nil
+}
+
+// parseIndexPart reads one index key: column, column(N) or expression, with
+// an optional ASC/DESC.
+func parseIndexPart(p string) (IndexPart, error) {
+	var part IndexPart
+	lower := strings.ToLower(p)
+	switch {
+	case strings.HasSuffix(lower, " desc"):
+		part.Desc = true
+		p = strings.TrimSpace(p[:len(p)-len(" desc")])
+	case strings.HasSuffix(lower, " asc"):
+		p = strings.TrimSpace(p[:len(p)-len(" asc")])
+	}
+	if p == "" {
+		return IndexPart{}, fmt.Errorf("empty index column")
+	}
+	if col, ok := identName(p); ok {
+		part.Column = col
+		return part, nil
+	}
+	if name, args, rest, ok := parseCall(p); ok && rest == "" && isIdent(name) {
+		if n, err := strconv.Atoi(strings.TrimSpace(args)); err == nil && n > 0 {
+			part.Column, part.Length = name, n
+			return part, nil
+		}
+	}
+	part.Expr = stripParens(p)
+	return part, nil
+}
+
+// nextWord returns the leading run of identifier characters of s (after
+// spaces) and the rest, trimmed.
+func nextWord(s string) (word, rest string) {
+	s = strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && (s[i] == '_' || s[i] == '$' || s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9') {
+		i++
+	}
+	if i == 0 {
+		return s, ""
+	}
+	return s[:i], strings.TrimSpace(s[i:])
+}
+
+// orGenerated names an index in messages, or says its name is generated.
+func orGenerated(name string) string {
+	if name == "" {
+		return "(unnamed)"
+	}
+	return strconv.Quote(name)
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// suggest returns the candidate closest to word when it is close enough to
+// be a likely typo; candidates are tried in order, so ties go to the first.
+func suggest(word string, candidates []string) (string, bool) {
+	best, bestD := "", -1
+	for _, c := range candidates {
+		d := editDistance(word, c)
+		if strings.HasPrefix(c, word) || strings.HasPrefix(word, c) {
+			d = min(d, 2)
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := max(2, len(word)/3)
+	if bestD < 0 || bestD > limit || bestD >= len(word) {
+		return "", false
+	}
+	return best, true
+}
