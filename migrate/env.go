@@ -2,7 +2,6 @@ package migrate
 
 import (
 	"github.com/retortdb/retort/diff"
-	"github.com/retortdb/retort/ops"
 )
 
 // DefaultVersionTable is the version table's name when Env names none.
@@ -76,15 +75,3 @@ func (e *Env) VersionTableName() string {
 	}
 	return e.VersionTable
 }
-
-// Op records the ops of one revision's Upgrade or Downgrade. Its methods
-// record, they do not execute; the runner turns the recorded list into SQL.
-type Op struct {
-	list []ops.Op
-}
-
-// Ops returns the recorded ops in order.
-func (o *Op) Ops() []ops.Op { return o.list }
-
-// Add records a raw op; generated files use the typed builder methods.
-func (o *Op) Add(op ops.Op) { o.list = append(o.list, op) }

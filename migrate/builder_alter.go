@@ -1,0 +1,168 @@
+package migrate
+
+import (
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// AlterColumn records changing column of table in place. Each change is a
+// chained call with the value before and after, and sets its
+// [ops.ChangeKind] bit; Existing describes what stays as it is (Alembic's
+// existing_type, existing_nullable, ...):
+//
+//	op.AlterColumn("members", "nick").Type("varchar(40)", "varchar(80)").SetNotNull()
+//	op.AlterColumn("members", "nick").Default("''", "'anon'").Existing(op.Column("nick", "varchar(80)").NotNull())
+//
+// Without Existing the column is taken to be a nullable column with no
+// type, default or other aspect, as [Op.Column] would make it.
+func (o *Op) AlterColumn(table, column string) *AlterColumnDef {
+	d := &AlterColumnDef{
+		schema: o.schema, table: table,
+		base: model.Column{Name: column, Nullable: true},
+	}
+	d.sync = o.record(d.build())
+	return d
+}
+
+// aspectCharset tracks Charset separately from Collation; both set
+// [ops.ChangeCollation].
+const aspectCharset ops.ChangeKind = 1 << 15
+
+// AlterColumnDef is a recorded [ops.AlterColumn].
+type AlterColumnDef struct {
+	schema, table string
+	base          model.Column
+	// from and to hold the aspects named in set.
+	from, to model.Column
+	set      ops.ChangeKind
+	// change overrides the Change bits when changeSet.
+	change    ops.ChangeKind
+	changeSet bool
+	sync      func(ops.Op)
+}
+
+// build returns the op as the calls so far describe it.
+func (d *AlterColumnDef) build() ops.AlterColumn {
+	from, to := d.base, d.base
+	var change ops.ChangeKind
+	apply := func(k ops.ChangeKind, f func(dst, src *model.Column)) {
+		if d.set&k != 0 {
+			f(&from, &d.from)
+			f(&to, &d.to)
+			change |= k
+		}
+	}
+	apply(ops.ChangeType, func(dst, src *model.Column) { dst.Type = src.Type })
+	apply(ops.ChangeNullable, func(dst, src *model.Column) { dst.Nullable = src.Nullable })
+	apply(ops.ChangeDefault, func(dst, src *model.Column) { dst.Default = src.Default })
+	apply(ops.ChangeComment, func(dst, src *model.Column) { dst.Comment = src.Comment })
+	apply(ops.ChangeAutoIncrement, func(dst, src *model.Column) { dst.AutoIncrement = src.AutoIncrement })
+	apply(ops.ChangeIdentity, func(dst, src *model.Column) { dst.Identity = src.Identity })
+	apply(ops.ChangeGenerated, func(dst, src *model.Column) { dst.Generated = src.Generated })
+	apply(ops.ChangeCollation, func(dst, src *model.Column) { dst.Collation = src.Collation })
+	apply(ops.ChangeOnUpdate, func(dst, src *model.Column) { dst.OnUpdate = src.OnUpdate })
+	apply(aspectCharset, func(dst, src *model.Column) { dst.Charset = src.Charset })
+	if change&aspectCharset != 0 {
+		change = change&^aspectCharset | ops.ChangeCollation
+	}
+	if d.changeSet {
+		change = d.change
+	}
+	return ops.AlterColumn{Schema: d.schema, Table: d.table, Change: change, From: from, To: to}
+}
+
+func (d *AlterColumnDef) update(k ops.ChangeKind, f func(from, to *model.Column)) *AlterColumnDef {
+	d.set |= k
+	f(&d.from, &d.to)
+	d.sync(d.build())
+	return d
+}
+
+// Existing gives the column as it is, for every aspect the chained changes
+// do not name. Its name must be the altered column's; inline constraints
+// are not allowed.
+func (d *AlterColumnDef) Existing(c *ColumnDef) *AlterColumnDef {
+	col := c.column("AlterColumn.Existing")
+	if col.Name != d.base.Name {
+		fail("AlterColumn(%q, %q).Existing: definition names column %q", d.table, d.base.Name, col.Name)
+	}
+	d.base = col
+	d.sync(d.build())
+	return d
+}
+
+// Type changes the SQL type.
+func (d *AlterColumnDef) Type(from, to string) *AlterColumnDef {
+	return d.TypeOf(model.Type{SQL: from}, model.Type{SQL: to})
+}
+
+// TypeOf changes the type, given in full.
+func (d *AlterColumnDef) TypeOf(from, to model.Type) *AlterColumnDef {
+	return d.update(ops.ChangeType, func(f, t *model.Column) { f.Type, t.Type = from, to })
+}
+
+// SetNotNull makes a nullable column NOT NULL.
+func (d *AlterColumnDef) SetNotNull() *AlterColumnDef {
+	return d.update(ops.ChangeNullable, func(f, t *model.Column) { f.Nullable, t.Nullable = true, false })
+}
+
+// DropNotNull makes a NOT NULL column nullable.
+func (d *AlterColumnDef) DropNotNull() *AlterColumnDef {
+	return d.update(ops.ChangeNullable, func(f, t *model.Column) { f.Nullable, t.Nullable = false, true })
+}
+
+// Default changes the server default ("" is none): Default("", "0") sets
+// one, Default("0", "") drops it.
+func (d *AlterColumnDef) Default(from, to string) *AlterColumnDef {
+	return d.update(ops.ChangeDefault, func(f, t *model.Column) { f.Default, t.Default = from, to })
+}
+
+// Comment changes the column comment ("" is none).
+func (d *AlterColumnDef) Comment(from, to string) *AlterColumnDef {
+	return d.update(ops.ChangeComment, func(f, t *model.Column) { f.Comment, t.Comment = from, to })
+}
+
+// SetAutoIncrement makes the column auto-increment.
+func (d *AlterColumnDef) SetAutoIncrement() *AlterColumnDef {
+	return d.update(ops.ChangeAutoIncrement, func(f, t *model.Column) { f.AutoIncrement, t.AutoIncrement = false, true })
+}
+
+// DropAutoIncrement makes the column stop auto-incrementing.
+func (d *AlterColumnDef) DropAutoIncrement() *AlterColumnDef {
+	return d.update(ops.ChangeAutoIncrement, func(f, t *model.Column) { f.AutoIncrement, t.AutoIncrement = true, false })
+}
+
+// Identity changes the PostgreSQL identity kind.
+func (d *AlterColumnDef) Identity(from, to model.Identity) *AlterColumnDef {
+	return d.update(ops.ChangeIdentity, func(f, t *model.Column) { f.Identity, t.Identity = from, to })
+}
+
+// Generated changes the generation expression of a computed column.
+func (d *AlterColumnDef) Generated(from, to model.Generated) *AlterColumnDef {
+	return d.update(ops.ChangeGenerated, func(f, t *model.Column) { f.Generated, t.Generated = from, to })
+}
+
+// Collation changes the column's collation.
+func (d *AlterColumnDef) Collation(from, to string) *AlterColumnDef {
+	return d.update(ops.ChangeCollation, func(f, t *model.Column) { f.Collation, t.Collation = from, to })
+}
+
+// Charset changes the column's character set; it sets the
+// [ops.ChangeCollation] bit.
+func (d *AlterColumnDef) Charset(from, to string) *AlterColumnDef {
+	return d.update(aspectCharset, func(f, t *model.Column) { f.Charset, t.Charset = from, to })
+}
+
+// OnUpdate changes MySQL's ON UPDATE expression.
+func (d *AlterColumnDef) OnUpdate(from, to string) *AlterColumnDef {
+	return d.update(ops.ChangeOnUpdate, func(f, t *model.Column) { f.OnUpdate, t.OnUpdate = from, to })
+}
+
+// Change sets the recorded [ops.ChangeKind] bits explicitly, in place of
+// those the chained changes imply. Generated files use it only when the
+// comparer flagged aspects differently from what changed.
+func (d *AlterColumnDef) Change(k ops.ChangeKind) *AlterColumnDef {
+	d.change, d.changeSet = k, true
+	d.sync(d.build())
+	return d
+}

@@ -1,0 +1,270 @@
+package migrate
+
+import (
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// TableItem is one part of a table definition passed to [Op.CreateTable]
+// or [Op.DropTable]: a *[ColumnDef], or what [Op.PrimaryKey], [Op.Unique],
+// [Op.ForeignKey], [Op.Check], [Op.Index], [Op.Comment] and [Op.Option]
+// return. The interface is sealed.
+type TableItem interface {
+	addTo(t *model.Table, call string)
+}
+
+// CreateTable records creating a table from its columns and table-level
+// items, in order.
+func (o *Op) CreateTable(name string, items ...TableItem) {
+	o.record(ops.CreateTable{Table: o.buildTable("CreateTable", name, items)})
+}
+
+// DropTable records dropping a table. The items are the table's full
+// definition, as for [Op.CreateTable], so the drop can be reversed and a
+// reviewer sees what goes.
+func (o *Op) DropTable(name string, items ...TableItem) {
+	o.record(ops.DropTable{Table: o.buildTable("DropTable", name, items)})
+}
+
+// buildTable assembles a table from items.
+func (o *Op) buildTable(call, name string, items []TableItem) model.Table {
+	t := model.Table{Schema: o.schema, Name: name}
+	for _, it := range items {
+		if it == nil {
+			fail("%s(%q): nil table item", call, name)
+		}
+		it.addTo(&t, call)
+	}
+	return t
+}
+
+func (c *ColumnDef) addTo(t *model.Table, call string) {
+	t.Columns = append(t.Columns, c.col)
+	pk, uq, fk, ck := c.constraints(t.Name)
+	if pk {
+		if len(t.PrimaryKey.Columns) > 0 && t.PrimaryKey.Name != model.PrimaryKeyName(t.Name) {
+			fail("%s(%q): column %q: PrimaryKey on a column and a table-level primary key", call, t.Name, c.col.Name)
+		}
+		t.PrimaryKey.Name = model.PrimaryKeyName(t.Name)
+		t.PrimaryKey.Columns = append(t.PrimaryKey.Columns, c.col.Name)
+	}
+	if uq != nil {
+		t.Uniques = append(t.Uniques, *uq)
+	}
+	if fk != nil {
+		t.ForeignKeys = append(t.ForeignKeys, *fk)
+	}
+	if ck != nil {
+		t.Checks = append(t.Checks, *ck)
+	}
+}
+
+type primaryKeyItem model.PrimaryKey
+
+// PrimaryKey is the table item of a (possibly composite) primary key named
+// name; for [Op.AddPrimaryKey] see there.
+func (o *Op) PrimaryKey(name string, cols ...string) TableItem {
+	return primaryKeyItem{Name: name, Columns: cloneStrings(cols)}
+}
+
+func (p primaryKeyItem) addTo(t *model.Table, call string) {
+	if len(t.PrimaryKey.Columns) > 0 || t.PrimaryKey.Name != "" {
+		fail("%s(%q): two primary keys", call, t.Name)
+	}
+	t.PrimaryKey = model.PrimaryKey(p)
+}
+
+type uniqueItem model.Unique
+
+// Unique is the table item of a unique constraint.
+func (o *Op) Unique(name string, cols ...string) TableItem {
+	return uniqueItem{Name: name, Columns: cloneStrings(cols)}
+}
+
+func (u uniqueItem) addTo(t *model.Table, _ string) {
+	t.Uniques = append(t.Uniques, model.Unique(u))
+}
+
+type checkItem model.Check
+
+// Check is the table item of a check constraint.
+func (o *Op) Check(name, expr string) TableItem {
+	return checkItem{Name: name, Expr: expr}
+}
+
+func (c checkItem) addTo(t *model.Table, _ string) {
+	t.Checks = append(t.Checks, model.Check(c))
+}
+
+type commentItem string
+
+// Comment is the table item of the table's comment.
+func (o *Op) Comment(text string) TableItem { return commentItem(text) }
+
+func (c commentItem) addTo(t *model.Table, _ string) { t.Comment = string(c) }
+
+type optionItem model.TableOption
+
+// Option is the table item of a dialect table option, e.g.
+// op.Option("ENGINE", "InnoDB").
+func (o *Op) Option(name, value string) TableItem {
+	return optionItem{Name: name, Value: value}
+}
+
+func (p optionItem) addTo(t *model.Table, _ string) {
+	t.Options = append(t.Options, model.TableOption(p))
+}
+
+// ForeignKey is the table item of a foreign key from cols to
+// refTable(refCols); chain OnDelete, OnUpdate, Deferrable,
+// InitiallyDeferred and RefSchema.
+func (o *Op) ForeignKey(name string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
+	return &ForeignKeyDef{fk: model.ForeignKey{
+		Name: name, Columns: cloneStrings(cols), RefTable: refTable, RefColumns: cloneStrings(refCols),
+	}}
+}
+
+// ForeignKeyDef is a foreign key definition: a table item from
+// [Op.ForeignKey], or the op recorded by [Op.AddForeignKey] or
+// [Op.DropForeignKey].
+type ForeignKeyDef struct {
+	fk   model.ForeignKey
+	sync func(model.ForeignKey)
+}
+
+func (d *ForeignKeyDef) addTo(t *model.Table, _ string) {
+	t.ForeignKeys = append(t.ForeignKeys, d.fk)
+}
+
+func (d *ForeignKeyDef) update(f func(fk *model.ForeignKey)) *ForeignKeyDef {
+	f(&d.fk)
+	if d.sync != nil {
+		d.sync(d.fk)
+	}
+	return d
+}
+
+// OnDelete sets the ON DELETE action: "CASCADE", "SET NULL", "SET
+// DEFAULT", "RESTRICT" or "NO ACTION".
+func (d *ForeignKeyDef) OnDelete(action string) *ForeignKeyDef {
+	a := parseAction("OnDelete", action)
+	return d.update(func(fk *model.ForeignKey) { fk.OnDelete = a })
+}
+
+// OnUpdate sets the ON UPDATE action, spelled as for OnDelete.
+func (d *ForeignKeyDef) OnUpdate(action string) *ForeignKeyDef {
+	a := parseAction("OnUpdate", action)
+	return d.update(func(fk *model.ForeignKey) { fk.OnUpdate = a })
+}
+
+// Deferrable makes the constraint DEFERRABLE.
+func (d *ForeignKeyDef) Deferrable() *ForeignKeyDef {
+	return d.update(func(fk *model.ForeignKey) { fk.Deferrable = true })
+}
+
+// InitiallyDeferred makes the constraint INITIALLY DEFERRED.
+func (d *ForeignKeyDef) InitiallyDeferred() *ForeignKeyDef {
+	return d.update(func(fk *model.ForeignKey) { fk.InitiallyDeferred = true })
+}
+
+// RefSchema names the referenced table's schema when it is not the
+// table's own.
+func (d *ForeignKeyDef) RefSchema(schema string) *ForeignKeyDef {
+	return d.update(func(fk *model.ForeignKey) { fk.RefSchema = schema })
+}
+
+// AddColumn records adding a column to table. Inline constraints on the
+// column are recorded as separate AddPrimaryKey, AddUnique, AddForeignKey
+// and AddCheck ops after it.
+func (o *Op) AddColumn(table string, c *ColumnDef) {
+	o.record(ops.AddColumn{Schema: o.schema, Table: table, Column: c.col})
+	pk, uq, fk, ck := c.constraints(table)
+	if pk {
+		o.record(ops.AddPrimaryKey{Schema: o.schema, Table: table, PrimaryKey: model.PrimaryKey{
+			Name: model.PrimaryKeyName(table), Columns: []string{c.col.Name},
+		}})
+	}
+	if uq != nil {
+		o.record(ops.AddUnique{Schema: o.schema, Table: table, Unique: *uq})
+	}
+	if fk != nil {
+		o.record(ops.AddForeignKey{Schema: o.schema, Table: table, ForeignKey: *fk})
+	}
+	if ck != nil {
+		o.record(ops.AddCheck{Schema: o.schema, Table: table, Check: *ck})
+	}
+}
+
+// DropColumn records dropping column name of table. The optional
+// definition (at most one, without inline constraints) is the column as it
+// is, so the drop can be reversed:
+//
+//	op.DropColumn("members", "bio", op.Column("bio", "text"))
+func (o *Op) DropColumn(table, name string, def ...*ColumnDef) {
+	col := model.Column{Name: name, Nullable: true}
+	switch len(def) {
+	case 0:
+	case 1:
+		col = def[0].column("DropColumn")
+		if col.Name != name {
+			fail("DropColumn(%q, %q): definition names column %q", table, name, col.Name)
+		}
+	default:
+		fail("DropColumn(%q, %q): more than one definition", table, name)
+	}
+	o.record(ops.DropColumn{Schema: o.schema, Table: table, Column: col})
+}
+
+// AddPrimaryKey records adding a primary key to table.
+func (o *Op) AddPrimaryKey(name, table string, cols ...string) {
+	o.record(ops.AddPrimaryKey{Schema: o.schema, Table: table, PrimaryKey: model.PrimaryKey{Name: name, Columns: cloneStrings(cols)}})
+}
+
+// DropPrimaryKey records dropping table's primary key; cols are its columns
+// for the reverse.
+func (o *Op) DropPrimaryKey(name, table string, cols ...string) {
+	o.record(ops.DropPrimaryKey{Schema: o.schema, Table: table, PrimaryKey: model.PrimaryKey{Name: name, Columns: cloneStrings(cols)}})
+}
+
+// AddUnique records adding a unique constraint to table.
+func (o *Op) AddUnique(name, table string, cols ...string) {
+	o.record(ops.AddUnique{Schema: o.schema, Table: table, Unique: model.Unique{Name: name, Columns: cloneStrings(cols)}})
+}
+
+// DropUnique records dropping a unique constraint; cols are its columns
+// for the reverse.
+func (o *Op) DropUnique(name, table string, cols ...string) {
+	o.record(ops.DropUnique{Schema: o.schema, Table: table, Unique: model.Unique{Name: name, Columns: cloneStrings(cols)}})
+}
+
+// AddCheck records adding a check constraint to table.
+func (o *Op) AddCheck(name, table, expr string) {
+	o.record(ops.AddCheck{Schema: o.schema, Table: table, Check: model.Check{Name: name, Expr: expr}})
+}
+
+// DropCheck records dropping a check constraint; expr is its expression
+// for the reverse.
+func (o *Op) DropCheck(name, table, expr string) {
+	o.record(ops.DropCheck{Schema: o.schema, Table: table, Check: model.Check{Name: name, Expr: expr}})
+}
+
+// AddForeignKey records adding a foreign key from table(cols) to
+// refTable(refCols); chain OnDelete, OnUpdate, Deferrable,
+// InitiallyDeferred and RefSchema.
+func (o *Op) AddForeignKey(name, table string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
+	d := o.ForeignKey(name, cols, refTable, refCols)
+	schema := o.schema
+	set := o.record(ops.AddForeignKey{Schema: schema, Table: table, ForeignKey: d.fk})
+	d.sync = func(fk model.ForeignKey) { set(ops.AddForeignKey{Schema: schema, Table: table, ForeignKey: fk}) }
+	return d
+}
+
+// DropForeignKey records dropping a foreign key; the arguments and chained
+// methods are its definition for the reverse, as for [Op.AddForeignKey].
+func (o *Op) DropForeignKey(name, table string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
+	d := o.ForeignKey(name, cols, refTable, refCols)
+	schema := o.schema
+	set := o.record(ops.DropForeignKey{Schema: schema, Table: table, ForeignKey: d.fk})
+	d.sync = func(fk model.ForeignKey) { set(ops.DropForeignKey{Schema: schema, Table: table, ForeignKey: fk}) }
+	return d
+}

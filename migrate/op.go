@@ -1,0 +1,217 @@
+package migrate
+
+import (
+	"fmt"
+
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// Op records the ops of one revision's Upgrade or Downgrade. Its methods
+// record, they do not execute; the runner turns the recorded list into SQL.
+//
+// The builder methods read like Alembic's op.* calls:
+//
+//	op.CreateTable("notes",
+//		op.Column("id", "bigint").PrimaryKey().AutoIncrement(),
+//		op.Column("member_id", "bigint").NotNull().References("members", "id").OnDelete("CASCADE"),
+//	)
+//	op.CreateIndex("ix_notes_member_id", "notes", "member_id")
+//	op.AlterColumn("members", "nick").Type("varchar(40)", "varchar(80)").SetNotNull()
+//
+// A method that returns a definition (*[IndexDef], *[AlterColumnDef], ...)
+// has already recorded its op; the definition's chained methods change that
+// recorded op in place, so [Op.Ops] always returns the final ops.
+//
+// Builder methods panic on calls that cannot describe an op (an unknown
+// reference action, OnDelete without References, two primary keys): like a
+// compile error, such a revision file must be fixed by hand.
+//
+// The zero value is ready to use.
+type Op struct {
+	list []ops.Op
+	// root is the recorder an [Op.InSchema] view writes to; nil for a root.
+	root *Op
+	// schema is the schema the view's ops name; "" for the default schema.
+	schema string
+}
+
+// Ops returns the recorded ops in order.
+func (o *Op) Ops() []ops.Op { return o.rec().list }
+
+// Add records a raw op; generated files use the typed builder methods.
+func (o *Op) Add(op ops.Op) { o.record(op) }
+
+// InSchema returns a view of o whose ops name objects in schema (a
+// PostgreSQL schema, a MySQL database). Ops recorded through the view land
+// in o's list, in call order:
+//
+//	op.InSchema("billing").CreateTable("invoices", ...)
+func (o *Op) InSchema(schema string) *Op {
+	return &Op{root: o.rec(), schema: schema}
+}
+
+// rec returns the Op that holds the list.
+func (o *Op) rec() *Op {
+	if o.root != nil {
+		return o.root
+	}
+	return o
+}
+
+// record appends op and returns a func that replaces it in place.
+func (o *Op) record(op ops.Op) func(ops.Op) {
+	r := o.rec()
+	r.list = append(r.list, op)
+	i := len(r.list) - 1
+	return func(op ops.Op) { r.list[i] = op }
+}
+
+// RenameTable records renaming table from to to.
+func (o *Op) RenameTable(from, to string) {
+	o.record(ops.RenameTable{Schema: o.schema, From: from, To: to})
+}
+
+// RenameColumn records renaming a column of table.
+func (o *Op) RenameColumn(table, from, to string) {
+	o.record(ops.RenameColumn{Schema: o.schema, Table: table, From: from, To: to})
+}
+
+// SetTableComment records changing table's comment from from to to ("" is
+// no comment).
+func (o *Op) SetTableComment(table, from, to string) {
+	o.record(ops.SetTableComment{Schema: o.schema, Table: table, From: from, To: to})
+}
+
+// SetTableOptions records changing dialect table options (MySQL ENGINE,
+// CHARSET, COLLATE); list the old and new values with the returned
+// definition's From and To:
+//
+//	op.SetTableOptions("users").From("ENGINE", "MyISAM").To("ENGINE", "InnoDB")
+func (o *Op) SetTableOptions(table string) *TableOptionsDef {
+	d := &TableOptionsDef{op: ops.SetTableOptions{Schema: o.schema, Table: table}}
+	d.sync = o.record(d.op)
+	return d
+}
+
+// TableOptionsDef is a recorded [ops.SetTableOptions]; its methods list the
+// options before and after.
+type TableOptionsDef struct {
+	op   ops.SetTableOptions
+	sync func(ops.Op)
+}
+
+// From adds an option as it was before the change.
+func (d *TableOptionsDef) From(name, value string) *TableOptionsDef {
+	d.op.From = append(d.op.From, model.TableOption{Name: name, Value: value})
+	d.sync(d.op)
+	return d
+}
+
+// To adds an option as it is after the change.
+func (d *TableOptionsDef) To(name, value string) *TableOptionsDef {
+	d.op.To = append(d.op.To, model.TableOption{Name: name, Value: value})
+	d.sync(d.op)
+	return d
+}
+
+// CreateEnum records creating a named enum type with its values in order.
+func (o *Op) CreateEnum(name string, values ...string) {
+	o.record(ops.CreateEnum{Enum: model.Enum{Schema: o.schema, Name: name, Values: cloneStrings(values)}})
+}
+
+// DropEnum records dropping a named enum type; values are its definition,
+// so the drop can be reversed.
+func (o *Op) DropEnum(name string, values ...string) {
+	o.record(ops.DropEnum{Enum: model.Enum{Schema: o.schema, Name: name, Values: cloneStrings(values)}})
+}
+
+// AddEnumValue records adding value to enum, at the end unless the returned
+// definition places it with Before or After.
+func (o *Op) AddEnumValue(enum, value string) *EnumValueDef {
+	d := &EnumValueDef{op: ops.AddEnumValue{Schema: o.schema, Enum: enum, Value: value}}
+	d.sync = o.record(d.op)
+	return d
+}
+
+// EnumValueDef is a recorded [ops.AddEnumValue].
+type EnumValueDef struct {
+	op   ops.AddEnumValue
+	sync func(ops.Op)
+}
+
+// Before places the new value before an existing one.
+func (d *EnumValueDef) Before(existing string) *EnumValueDef {
+	d.op.Before = existing
+	d.sync(d.op)
+	return d
+}
+
+// After places the new value after an existing one.
+func (d *EnumValueDef) After(existing string) *EnumValueDef {
+	d.op.After = existing
+	d.sync(d.op)
+	return d
+}
+
+// Execute records SQL written by hand. It is irreversible unless the
+// returned definition gives the undoing SQL with Down. InSchema does not
+// apply: qualify names in the SQL itself.
+func (o *Op) Execute(sql string) *ExecuteDef {
+	d := &ExecuteDef{op: ops.Execute{SQL: sql}}
+	d.sync = o.record(d.op)
+	return d
+}
+
+// ExecuteDef is a recorded [ops.Execute].
+type ExecuteDef struct {
+	op   ops.Execute
+	sync func(ops.Op)
+}
+
+// Down sets the SQL that undoes the statement.
+func (d *ExecuteDef) Down(sql string) *ExecuteDef {
+	d.op.DownSQL = sql
+	d.sync(d.op)
+	return d
+}
+
+// NoTransaction runs the SQL outside the migration's transaction (for
+// statements such as CREATE INDEX CONCURRENTLY or VACUUM).
+func (d *ExecuteDef) NoTransaction() *ExecuteDef {
+	d.op.NoTransaction = true
+	d.sync(d.op)
+	return d
+}
+
+// cloneStrings copies s; it returns nil for an empty s, so a call without
+// arguments records a nil list.
+func cloneStrings(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return append([]string(nil), s...)
+}
+
+// parseAction reads a reference action or panics naming the call.
+func parseAction(call, s string) model.ReferenceAction {
+	a, ok := model.ParseReferenceAction(s)
+	if !ok {
+		fail("%s(%q): unknown reference action (want CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO ACTION)", call, s)
+	}
+	return a
+}
+
+// BuildError is the panic value of a builder call that cannot describe an
+// op.
+type BuildError struct {
+	Msg string
+}
+
+// Error returns the message, prefixed with the package.
+func (e *BuildError) Error() string { return "migrate: " + e.Msg }
+
+// fail panics with a *BuildError.
+func fail(format string, args ...any) {
+	panic(&BuildError{Msg: fmt.Sprintf(format, args...)})
+}
