@@ -1,0 +1,50 @@
+// Package mysql is retort's MySQL and MariaDB dialect: DDL for every op,
+// identifier quoting, the SQL for model types, and the normal forms of
+// types, defaults and expressions that let a reflected catalog compare equal
+// with the models it was created from.
+//
+// # Flavours
+//
+// MySQL 8 and MariaDB 10.2+ share almost all DDL. Where they differ the
+// [Dialect] branches on its [Flavor]:
+//
+//   - dropping a check constraint is ALTER TABLE t DROP CHECK c on MySQL and
+//     ALTER TABLE t DROP CONSTRAINT c on MariaDB;
+//   - RENAME COLUMN exists from MySQL 8.0 and MariaDB 10.5; older servers
+//     get CHANGE COLUMN with the live column definition (from the
+//     [dialect.TableSource]);
+//   - MariaDB does not allow NOT NULL on generated columns and reports them
+//     nullable, so [Dialect.Canonical] makes them nullable there.
+//
+// [New] returns MySQL 8 behaviour. A backend that has run SELECT VERSION()
+// calls [NewForVersion] (or sets [Dialect.Flavor] and [Dialect.Version]),
+// which recognises MariaDB by "MariaDB" in the version string.
+//
+// # Choices
+//
+//   - bool is tinyint(1); string is varchar(Size), varchar(255) without a
+//     size; []byte is longblob (varbinary(Size) with a size); time.Time is
+//     datetime(6); UUID is char(36); a decimal without precision is
+//     decimal(10,0); JSON is json (MariaDB stores it as longtext with a
+//     json_valid check, which introspect/mysql reports as json again).
+//   - MySQL has no unique constraints apart from unique indexes, and no
+//     named enum types: [Dialect.Canonical] folds model uniques into unique
+//     indexes of the same name and named enums into inline enum('a','b')
+//     column types. CreateEnum, DropEnum and AddEnumValue produce no
+//     statements; inline enums change through AlterColumn.
+//   - MySQL creates an index for a foreign key whose columns no index leads
+//     with, named after the constraint. Canonical adds it, so it is not
+//     drift, and DropForeignKey leaves it in place as MySQL does.
+//   - RESTRICT and NO ACTION are the same thing in InnoDB; both compare as
+//     NO ACTION.
+//   - Table options are named ENGINE, CHARSET and COLLATE. Canonical leaves
+//     a table's options as the model gives them (the comparer only looks at
+//     the options the target names).
+//   - Each op is its own statement list: MySQL DDL commits implicitly, so
+//     [Dialect.TransactionalDDL] is false and the runner records progress
+//     per op.
+//
+// # What it must not import
+//
+// model, ops, dialect and the standard library only; never a driver.
+package mysql

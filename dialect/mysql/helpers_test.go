@@ -1,0 +1,129 @@
+package mysql_test
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/dialect/mysql"
+	"github.com/retortdb/retort/internal/testdb"
+	"github.com/retortdb/retort/introspect"
+	imysql "github.com/retortdb/retort/introspect/mysql"
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// server opens a fresh database and the dialect for its server version.
+func server(t *testing.T) (*testdb.DB, *mysql.Dialect) {
+	t.Helper()
+	db := testdb.MySQL(t)
+	var v string
+	if err := db.QueryRowContext(t.Context(), "SELECT VERSION()").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return db, mysql.NewForVersion(v)
+}
+
+// apply runs the statements of each op.
+func apply(t *testing.T, db *sql.DB, d *mysql.Dialect, list ...ops.Op) {
+	t.Helper()
+	ctx := t.Context()
+	src := dialect.TableSourceFunc(func(ctx context.Context, schema, name string) (model.Table, bool, error) {
+		s := inspect(t, db)
+		tb, ok := s.Table(schema, name)
+		return tb, ok, nil
+	})
+	for _, op := range list {
+		stmts, err := d.Statements(ctx, op, src)
+		if err != nil {
+			t.Fatalf("%T: %v", op, err)
+		}
+		for _, s := range stmts {
+			if _, err := db.ExecContext(ctx, s.SQL); err != nil {
+				t.Fatalf("%T: %v\n%s", op, err, s.SQL)
+			}
+		}
+	}
+}
+
+// inspect reflects the test database.
+func inspect(t *testing.T, db *sql.DB) model.Schema {
+	t.Helper()
+	s, err := imysql.Inspector{}.Inspect(t.Context(), db, introspect.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// comparable puts a schema in the form the comparer sees: types, defaults
+// and expressions normalised, tables sorted by name.
+func comparable(d *mysql.Dialect, s model.Schema) model.Schema {
+	out := model.Schema{}
+	for _, t := range s.Tables {
+		t.Columns = slices.Clone(t.Columns)
+		for i, c := range t.Columns {
+			c.Default = d.NormalizeDefault(c)
+			c.Type = model.Type{SQL: d.NormalizeType(c.Type.SQL)}
+			if c.Generated.Expr != "" {
+				c.Generated.Expr = d.NormalizeExpr(c.Generated.Expr)
+			}
+			t.Columns[i] = c
+		}
+		t.Checks = slices.Clone(t.Checks)
+		for i := range t.Checks {
+			t.Checks[i].Expr = d.NormalizeExpr(t.Checks[i].Expr)
+		}
+		out.Tables = append(out.Tables, t)
+	}
+	slices.SortFunc(out.Tables, func(a, b model.Table) int {
+		if a.Name < b.Name {
+			return -1
+		}
+		if a.Name > b.Name {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// onlyTargetOptions keeps in got only the table options want names, as the
+// comparer does.
+func onlyTargetOptions(want, got model.Schema) model.Schema {
+	out := model.Schema{}
+	for _, t := range got.Tables {
+		wt, _ := want.Table(t.Schema, t.Name)
+		var opts []model.TableOption
+		for _, o := range t.Options {
+			if _, ok := wt.Option(o.Name); ok {
+				opts = append(opts, o)
+			}
+		}
+		t.Options = opts
+		out.Tables = append(out.Tables, t)
+	}
+	return out
+}
+
+// assertSameAsModel checks that the database reflects as Canonical(m).
+func assertSameAsModel(t *testing.T, db *sql.DB, d *mysql.Dialect, m model.Schema) {
+	t.Helper()
+	want := comparable(d, d.Canonical(m))
+	got := comparable(d, onlyTargetOptions(want, inspect(t, db)))
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("reflected schema differs from Canonical(model) (-want +got):\n%s", diff)
+	}
+}
+
+// createAll creates every table of Canonical(m) (what diff hands on: types
+// resolved), referenced tables first (m lists them in that order).
+func createAll(t *testing.T, db *sql.DB, d *mysql.Dialect, m model.Schema) {
+	t.Helper()
+	for _, tb := range d.Canonical(m).Tables {
+		apply(t, db, d, ops.CreateTable{Table: tb})
+	}
+}

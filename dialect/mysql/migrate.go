@@ -1,0 +1,326 @@
+package mysql
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// Statements returns the SQL for op. Every op is its own list: MySQL DDL
+// is not transactional, so the runner records each op as it completes.
+// CreateEnum, DropEnum and AddEnumValue give no statements (MySQL enums are
+// inline column types, changed by AlterColumn). A Custom op is
+// [ErrUnsupported]. tables is only read for RENAME COLUMN on servers older
+// than MySQL 8.0 / MariaDB 10.5, which need the column's definition.
+func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.TableSource) ([]dialect.Statement, error) {
+	var sqls []string
+	switch o := op.(type) {
+	case ops.CreateTable:
+		sqls = []string{d.createTable(o.Table)}
+	case ops.DropTable:
+		sqls = []string{"DROP TABLE " + d.table(o.Table.Schema, o.Table.Name)}
+	case ops.RenameTable:
+		sqls = []string{"RENAME TABLE " + d.table(o.Schema, o.From) + " TO " + d.table(o.Schema, o.To)}
+	case ops.AddColumn:
+		sqls = []string{d.alter(o.Schema, o.Table, "ADD COLUMN "+d.columnDef(o.Column))}
+	case ops.DropColumn:
+		sqls = []string{d.alter(o.Schema, o.Table, "DROP COLUMN "+d.QuoteIdent(o.Column.Name))}
+	case ops.AlterColumn:
+		// MySQL changes a column by restating all of it.
+		clause := "MODIFY COLUMN " + d.columnDef(o.To)
+		if o.From.Name != "" && o.To.Name != o.From.Name {
+			clause = "CHANGE COLUMN " + d.QuoteIdent(o.From.Name) + " " + d.columnDef(o.To)
+		}
+		sqls = []string{d.alter(o.Schema, o.Table, clause)}
+	case ops.RenameColumn:
+		s, err := d.renameColumn(ctx, o, tables)
+		if err != nil {
+			return nil, err
+		}
+		sqls = []string{s}
+	case ops.CreateIndex:
+		sqls = []string{d.createIndex(o.Schema, o.Table, o.Index)}
+	case ops.DropIndex:
+		sqls = []string{"DROP INDEX " + d.QuoteIdent(o.Index.Name) + " ON " + d.table(o.Schema, o.Table)}
+	case ops.AddPrimaryKey:
+		sqls = []string{d.alter(o.Schema, o.Table, "ADD PRIMARY KEY ("+d.identList(o.PrimaryKey.Columns)+")")}
+	case ops.DropPrimaryKey:
+		sqls = []string{d.alter(o.Schema, o.Table, "DROP PRIMARY KEY")}
+	case ops.AddUnique:
+		sqls = []string{d.alter(o.Schema, o.Table, "ADD UNIQUE INDEX "+d.QuoteIdent(o.Unique.Name)+" ("+d.identList(o.Unique.Columns)+")")}
+	case ops.DropUnique:
+		sqls = []string{"DROP INDEX " + d.QuoteIdent(o.Unique.Name) + " ON " + d.table(o.Schema, o.Table)}
+	case ops.AddForeignKey:
+		sqls = []string{d.alter(o.Schema, o.Table, "ADD "+d.foreignKey(o.ForeignKey))}
+	case ops.DropForeignKey:
+		// The index MySQL created for the key stays, as MySQL leaves it.
+		sqls = []string{d.alter(o.Schema, o.Table, "DROP FOREIGN KEY "+d.QuoteIdent(o.ForeignKey.Name))}
+	case ops.AddCheck:
+		sqls = []string{d.alter(o.Schema, o.Table, "ADD "+d.check(o.Check))}
+	case ops.DropCheck:
+		// MariaDB drops any constraint with DROP CONSTRAINT; MySQL 8 has
+		// DROP CHECK (DROP CONSTRAINT only from 8.0.19).
+		kw := "DROP CHECK "
+		if d.Flavor == FlavorMariaDB {
+			kw = "DROP CONSTRAINT "
+		}
+		sqls = []string{d.alter(o.Schema, o.Table, kw+d.QuoteIdent(o.Check.Name))}
+	case ops.SetTableComment:
+		sqls = []string{d.alter(o.Schema, o.Table, "COMMENT = "+quoteString(o.To))}
+	case ops.SetTableOptions:
+		if len(o.To) > 0 {
+			sqls = []string{d.alter(o.Schema, o.Table, d.tableOptions(o.To))}
+		}
+	case ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
+		// Inline enums: nothing to create or drop.
+	case ops.Execute:
+		if strings.TrimSpace(o.SQL) != "" {
+			sqls = []string{o.SQL}
+		}
+	case ops.Custom:
+		name := "<nil>"
+		if o.Op != nil {
+			name = o.Op.Name()
+		}
+		return nil, fmt.Errorf("%w: custom op %q has no MySQL statements; run its SQL with an Execute op", ErrUnsupported, name)
+	default:
+		return nil, fmt.Errorf("%w: %T", ErrUnsupported, op)
+	}
+	out := make([]dialect.Statement, len(sqls))
+	for i, s := range sqls {
+		out[i] = dialect.Statement{SQL: s}
+	}
+	return out, nil
+}
+
+func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables dialect.TableSource) (string, error) {
+	if d.hasRenameColumn() {
+		return d.alter(o.Schema, o.Table, "RENAME COLUMN "+d.QuoteIdent(o.From)+" TO "+d.QuoteIdent(o.To)), nil
+	}
+	// Before MySQL 8.0 / MariaDB 10.5: CHANGE COLUMN with the whole
+	// definition, read from the live table.
+	if tables == nil {
+		tables = dialect.NoTables{}
+	}
+	t, ok, err := tables.Table(ctx, o.Schema, o.Table)
+	if err != nil {
+		return "", fmt.Errorf("mysql: rename column %s.%s: %w", o.Table, o.From, err)
+	}
+	c, found := t.Column(o.From)
+	if !ok || !found {
+		return "", fmt.Errorf("mysql: rename column %s.%s: no such column", o.Table, o.From)
+	}
+	c.Name = o.To
+	return d.alter(o.Schema, o.Table, "CHANGE COLUMN "+d.QuoteIdent(o.From)+" "+d.columnDef(c)), nil
+}
+
+func (d *Dialect) table(schema, name string) string {
+	if schema == "" {
+		return d.QuoteIdent(name)
+	}
+	return d.QuoteIdent(schema) + "." + d.QuoteIdent(name)
+}
+
+func (d *Dialect) alter(schema, table, clause string) string {
+	return "ALTER TABLE " + d.table(schema, table) + " " + clause
+}
+
+func (d *Dialect) identList(cols []string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = d.QuoteIdent(c)
+	}
+	return strings.Join(q, ", ")
+}
+
+func (d *Dialect) createTable(t model.Table) string {
+	var defs []string
+	for _, c := range t.Columns {
+		defs = append(defs, d.columnDef(c))
+	}
+	if len(t.PrimaryKey.Columns) > 0 {
+		defs = append(defs, "PRIMARY KEY ("+d.identList(t.PrimaryKey.Columns)+")")
+	}
+	for _, u := range t.Uniques {
+		defs = append(defs, "UNIQUE KEY "+d.QuoteIdent(u.Name)+" ("+d.identList(u.Columns)+")")
+	}
+	for _, ix := range t.Indexes {
+		defs = append(defs, d.indexClause(ix))
+	}
+	for _, fk := range t.ForeignKeys {
+		defs = append(defs, d.foreignKey(fk))
+	}
+	for _, ck := range t.Checks {
+		defs = append(defs, d.check(ck))
+	}
+	var b strings.Builder
+	b.WriteString("CREATE TABLE " + d.table(t.Schema, t.Name) + " (\n  ")
+	b.WriteString(strings.Join(defs, ",\n  "))
+	b.WriteString("\n)")
+	if opts := d.tableOptions(t.Options); opts != "" {
+		b.WriteString(" " + opts)
+	}
+	if t.Comment != "" {
+		b.WriteString(" COMMENT=" + quoteString(t.Comment))
+	}
+	return b.String()
+}
+
+// tableOptions writes ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=x.
+func (d *Dialect) tableOptions(opts []model.TableOption) string {
+	var parts []string
+	for _, o := range CanonicalOptions(opts) {
+		switch o.Name {
+		case OptionCharset:
+			parts = append(parts, "DEFAULT CHARSET="+o.Value)
+		case "COMMENT":
+			parts = append(parts, "COMMENT="+quoteString(o.Value))
+		default:
+			parts = append(parts, o.Name+"="+o.Value)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// columnDef writes a column definition as CREATE TABLE, ADD COLUMN and
+// MODIFY COLUMN take it.
+func (d *Dialect) columnDef(c model.Column) string {
+	var b strings.Builder
+	b.WriteString(d.QuoteIdent(c.Name) + " " + d.TypeSQL(c.Type))
+	if c.Charset != "" {
+		b.WriteString(" CHARACTER SET " + c.Charset)
+	}
+	if c.Collation != "" {
+		b.WriteString(" COLLATE " + c.Collation)
+	}
+	if c.Generated.Expr != "" {
+		b.WriteString(" GENERATED ALWAYS AS (" + c.Generated.Expr + ")")
+		if c.Generated.Stored {
+			b.WriteString(" STORED")
+		} else {
+			b.WriteString(" VIRTUAL")
+		}
+		// MariaDB refuses NULL/NOT NULL on a generated column.
+		if d.Flavor != FlavorMariaDB && !c.Nullable {
+			b.WriteString(" NOT NULL")
+		}
+	} else {
+		if c.Nullable {
+			b.WriteString(" NULL")
+		} else {
+			b.WriteString(" NOT NULL")
+		}
+		if c.Default != "" && !c.AutoIncrement {
+			b.WriteString(" DEFAULT " + defaultSQL(c.Default))
+		}
+		if c.OnUpdate != "" {
+			b.WriteString(" ON UPDATE " + c.OnUpdate)
+		}
+		if c.AutoIncrement {
+			b.WriteString(" AUTO_INCREMENT")
+		}
+	}
+	if c.Comment != "" {
+		b.WriteString(" COMMENT " + quoteString(c.Comment))
+	}
+	return b.String()
+}
+
+// defaultSQL writes a default for DEFAULT: literals and the current time as
+// they are, other expressions in parentheses (MySQL 8 requires them).
+func defaultSQL(def string) string {
+	s := strings.TrimSpace(def)
+	if _, ok := NormalizeTimestampExpr(s); ok {
+		return s
+	}
+	if _, ok := canonicalNumber(s); ok {
+		return s
+	}
+	switch {
+	case s == "" || s[0] == '\'' || s[0] == '"' || s[0] == '(' || s[0] == '_':
+		return s
+	case strings.EqualFold(s, "null"), strings.EqualFold(s, "true"), strings.EqualFold(s, "false"):
+		return s
+	case len(s) > 2 && (s[0] == 'b' || s[0] == 'B' || s[0] == 'x' || s[0] == 'X') && s[1] == '\'':
+		return s
+	case strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0b"):
+		return s
+	}
+	return "(" + s + ")"
+}
+
+func (d *Dialect) indexParts(parts []model.IndexPart) string {
+	q := make([]string, len(parts))
+	for i, p := range parts {
+		if p.Column != "" {
+			q[i] = d.QuoteIdent(p.Column)
+			if p.Length > 0 {
+				q[i] += "(" + strconv.Itoa(p.Length) + ")"
+			}
+		} else {
+			// A functional key part (MySQL 8.0.13+) needs its own parentheses.
+			q[i] = "(" + p.Expr + ")"
+		}
+		if p.Desc {
+			q[i] += " DESC"
+		}
+	}
+	return strings.Join(q, ", ")
+}
+
+// indexKind is "UNIQUE ", "FULLTEXT ", "SPATIAL " or "".
+func indexKind(ix model.Index) string {
+	switch m := strings.ToUpper(ix.Method); {
+	case m == "FULLTEXT" || m == "SPATIAL":
+		return m + " "
+	case ix.Unique:
+		return "UNIQUE "
+	}
+	return ""
+}
+
+// indexUsing is " USING BTREE" or " USING HASH" when the method says so.
+func indexUsing(ix model.Index) string {
+	switch m := strings.ToUpper(ix.Method); m {
+	case "BTREE", "HASH":
+		return " USING " + m
+	}
+	return ""
+}
+
+func (d *Dialect) indexClause(ix model.Index) string {
+	return indexKind(ix) + "KEY " + d.QuoteIdent(ix.Name) + " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
+}
+
+func (d *Dialect) createIndex(schema, table string, ix model.Index) string {
+	return "CREATE " + indexKind(ix) + "INDEX " + d.QuoteIdent(ix.Name) + " ON " + d.table(schema, table) +
+		" (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
+}
+
+func (d *Dialect) foreignKey(fk model.ForeignKey) string {
+	var b strings.Builder
+	if fk.Name != "" {
+		b.WriteString("CONSTRAINT " + d.QuoteIdent(fk.Name) + " ")
+	}
+	b.WriteString("FOREIGN KEY (" + d.identList(fk.Columns) + ") REFERENCES " + d.table(fk.RefSchema, fk.RefTable) +
+		" (" + d.identList(fk.RefColumns) + ")")
+	if fk.OnDelete != model.NoAction {
+		b.WriteString(" ON DELETE " + fk.OnDelete.String())
+	}
+	if fk.OnUpdate != model.NoAction {
+		b.WriteString(" ON UPDATE " + fk.OnUpdate.String())
+	}
+	return b.String()
+}
+
+func (d *Dialect) check(ck model.Check) string {
+	if ck.Name == "" {
+		return "CHECK (" + ck.Expr + ")"
+	}
+	return "CONSTRAINT " + d.QuoteIdent(ck.Name) + " CHECK (" + ck.Expr + ")"
+}

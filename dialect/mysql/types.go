@@ -1,0 +1,243 @@
+package mysql
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/retortdb/retort/model"
+)
+
+// TypeSQL returns t.SQL when set; else enum('a','b') for an enum with
+// values; else the type for the logical kind (see the package comment),
+// with " unsigned" for unsigned integers.
+func (d *Dialect) TypeSQL(t model.Type) string {
+	if t.SQL != "" {
+		return t.SQL
+	}
+	if len(t.EnumValues) > 0 {
+		return inlineEnum("enum", t.EnumValues)
+	}
+	unsigned := ""
+	if t.Unsigned {
+		unsigned = " unsigned"
+	}
+	switch t.Logical {
+	case model.LogicalBool:
+		return "tinyint(1)"
+	case model.LogicalSmallInt:
+		return "smallint" + unsigned
+	case model.LogicalInt:
+		return "int" + unsigned
+	case model.LogicalBigInt:
+		return "bigint" + unsigned
+	case model.LogicalReal:
+		return "float"
+	case model.LogicalDouble:
+		return "double"
+	case model.LogicalString:
+		n := t.Size
+		if n <= 0 {
+			n = 255
+		}
+		return "varchar(" + strconv.Itoa(n) + ")"
+	case model.LogicalBytes:
+		if t.Size > 0 {
+			return "varbinary(" + strconv.Itoa(t.Size) + ")"
+		}
+		return "longblob"
+	case model.LogicalTimestamp:
+		return "datetime(6)"
+	case model.LogicalJSON:
+		return "json"
+	case model.LogicalUUID:
+		return "char(36)"
+	case model.LogicalDecimal:
+		return "decimal(10,0)"
+	}
+	if t.Enum != "" {
+		// A named enum whose values the caller did not resolve.
+		return t.Enum
+	}
+	return ""
+}
+
+// inlineEnum writes enum('a','b') or set('a','b').
+func inlineEnum(kind string, values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = quoteString(v)
+	}
+	return kind + "(" + strings.Join(q, ",") + ")"
+}
+
+var intTypes = map[string]bool{"tinyint": true, "smallint": true, "mediumint": true, "int": true, "bigint": true}
+
+var typeAliases = map[string]string{
+	"integer": "int", "int1": "tinyint", "int2": "smallint", "int3": "mediumint", "middleint": "mediumint",
+	"int4": "int", "int8": "bigint", "dec": "decimal", "numeric": "decimal", "fixed": "decimal",
+	"double precision": "double", "real": "double", "float4": "float", "float8": "double",
+	"character varying": "varchar", "character": "char", "nchar": "char", "national char": "char",
+	"nvarchar": "varchar", "national varchar": "varchar", "long varchar": "mediumtext", "long": "mediumtext",
+	"long varbinary": "mediumblob", "bool": "tinyint", "boolean": "tinyint",
+}
+
+// NormalizeType returns the canonical spelling of a MySQL type: lower case
+// outside quotes, integer display widths dropped (but tinyint(1), MySQL's
+// boolean, kept when signed), aliases resolved (integer → int, boolean →
+// tinyint(1), numeric → decimal), default arguments filled in (decimal →
+// decimal(10,0), char → char(1), bit → bit(1)), zero fractional precision
+// dropped (datetime(0) → datetime), "signed" and CHARACTER SET/COLLATE
+// suffixes dropped. Enum and set values keep their case.
+func (d *Dialect) NormalizeType(sql string) string {
+	s := strings.TrimSpace(sql)
+	if s == "" {
+		return ""
+	}
+	low := lowerOutsideQuotes(s)
+	// Charset and collation clauses belong to the column, not the type.
+	for _, kw := range []string{" character set ", " charset ", " collate ", " binary"} {
+		if i := indexOutsideQuotes(low, kw); i >= 0 && !strings.HasPrefix(low, "binary") {
+			low = strings.TrimSpace(low[:i])
+		}
+	}
+	base, args := model.SplitType(low)
+	if base == "enum" || base == "set" || strings.HasPrefix(base, "enum ") || strings.HasPrefix(base, "set ") {
+		vals := make([]string, len(args))
+		for i, a := range args {
+			vals[i] = quoteString(unquote(a))
+		}
+		return base + "(" + strings.Join(vals, ",") + ")"
+	}
+	words := strings.Fields(base)
+	var mods []string
+	for len(words) > 1 {
+		last := words[len(words)-1]
+		if last != "unsigned" && last != "zerofill" && last != "signed" {
+			break
+		}
+		if last != "signed" {
+			mods = append([]string{last}, mods...)
+		}
+		words = words[:len(words)-1]
+	}
+	name := strings.Join(words, " ")
+	if a, ok := typeAliases[name]; ok {
+		if name == "bool" || name == "boolean" {
+			args = []string{"1"}
+		}
+		name = a
+	}
+	if name == "serial" {
+		name, mods = "bigint", []string{"unsigned"}
+	}
+	switch {
+	case intTypes[name]:
+		if !(name == "tinyint" && len(args) == 1 && args[0] == "1" && len(mods) == 0) {
+			args = nil
+		}
+	case name == "decimal":
+		switch len(args) {
+		case 0:
+			args = []string{"10", "0"}
+		case 1:
+			args = append(args, "0")
+		}
+	case name == "char" || name == "binary" || name == "bit":
+		if len(args) == 0 {
+			args = []string{"1"}
+		}
+	case name == "datetime" || name == "timestamp" || name == "time":
+		if len(args) == 1 && args[0] == "0" {
+			args = nil
+		}
+	case name == "year":
+		args = nil
+	}
+	out := name
+	if len(args) > 0 {
+		out += "(" + strings.Join(args, ",") + ")"
+	}
+	for _, m := range mods {
+		out += " " + m
+	}
+	return out
+}
+
+// lowerOutsideQuotes lower-cases s except inside '...' and "..." literals.
+func lowerOutsideQuotes(s string) string {
+	b := []byte(s)
+	var q byte
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case q != 0:
+			if c == '\\' && i+1 < len(b) {
+				i++
+			} else if c == q {
+				q = 0
+			}
+		case c == '\'' || c == '"' || c == '`':
+			q = c
+		case c >= 'A' && c <= 'Z':
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// indexOutsideQuotes finds sub in s outside quotes.
+func indexOutsideQuotes(s, sub string) int {
+	var q byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case q != 0:
+			if c == '\\' && i+1 < len(s) {
+				i++
+			} else if c == q {
+				q = 0
+			}
+		case c == '\'' || c == '"':
+			q = c
+		case strings.HasPrefix(s[i:], sub):
+			return i
+		}
+	}
+	return -1
+}
+
+// unquote returns the value of a '...' or "..." literal (doubled quotes and
+// backslash escapes resolved); other text comes back unchanged.
+func unquote(s string) string {
+	if len(s) < 2 || (s[0] != '\'' && s[0] != '"') || s[len(s)-1] != s[0] {
+		return s
+	}
+	q := s[0]
+	in := s[1 : len(s)-1]
+	var b strings.Builder
+	for i := 0; i < len(in); i++ {
+		c := in[i]
+		switch {
+		case c == '\\' && i+1 < len(in):
+			i++
+			switch in[i] {
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case 'r':
+				b.WriteByte('\r')
+			case '0':
+				b.WriteByte(0)
+			default:
+				b.WriteByte(in[i])
+			}
+		case c == q && i+1 < len(in) && in[i+1] == q:
+			b.WriteByte(q)
+			i++
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

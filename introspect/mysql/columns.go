@@ -1,0 +1,173 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/model"
+)
+
+var currentTimestampRE = regexp.MustCompile(`(?i)^(current_timestamp|now|localtime|localtimestamp)\s*(?:\(\s*(\d*)\s*\))?$`)
+
+// timestamp spells any form of the current time as CURRENT_TIMESTAMP or
+// CURRENT_TIMESTAMP(n) (MariaDB says current_timestamp(), MySQL
+// CURRENT_TIMESTAMP).
+func timestamp(s string) (string, bool) {
+	m := currentTimestampRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return "", false
+	}
+	if m[2] == "" || m[2] == "0" {
+		return "CURRENT_TIMESTAMP", true
+	}
+	return "CURRENT_TIMESTAMP(" + m[2] + ")", true
+}
+
+// unquotedTypes are the DATA_TYPEs whose literal defaults are numbers (or
+// bit literals), which no server quotes.
+var unquotedTypes = map[string]bool{
+	"tinyint": true, "smallint": true, "mediumint": true, "int": true, "integer": true, "bigint": true,
+	"decimal": true, "numeric": true, "float": true, "double": true, "real": true, "bit": true, "year": true,
+}
+
+func (r *reader) readColumns(ctx context.Context) error {
+	q := "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, DATA_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, " +
+		"GENERATION_EXPRESSION, CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_COMMENT " +
+		"FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?" + r.filter +
+		" ORDER BY TABLE_NAME, ORDINAL_POSITION"
+	return r.query(ctx, "columns", q, r.args, func(rows *sql.Rows) error {
+		var table, name, colType, dataType, nullable, def, extra, genExpr, cs, coll, comment sql.NullString
+		if err := rows.Scan(&table, &name, &colType, &dataType, &nullable, &def, &extra, &genExpr, &cs, &coll, &comment); err != nil {
+			return err
+		}
+		t, ok := r.tables[table.String]
+		if !ok {
+			return nil
+		}
+		c := model.Column{
+			Name:     name.String,
+			Type:     model.Type{SQL: colType.String},
+			Nullable: nullable.String == "YES",
+			Comment:  comment.String,
+		}
+		ex := strings.ToLower(extra.String)
+		c.AutoIncrement = strings.Contains(ex, "auto_increment")
+		if i := strings.Index(ex, "on update "); i >= 0 {
+			rest := strings.TrimSpace(extra.String[i+len("on update "):])
+			if f := strings.Fields(rest); len(f) > 0 {
+				rest = f[0]
+			}
+			if ts, ok := timestamp(rest); ok {
+				c.OnUpdate = ts
+			} else {
+				c.OnUpdate = rest
+			}
+		}
+		switch {
+		case strings.Contains(ex, "stored generated"), strings.Contains(ex, "persistent generated"):
+			c.Generated = model.Generated{Expr: genExpr.String, Stored: true}
+		case strings.Contains(ex, "virtual generated"):
+			c.Generated = model.Generated{Expr: genExpr.String}
+		}
+		if c.Generated.Expr == "" && !c.AutoIncrement {
+			c.Default = r.defaultOf(def, ex, strings.ToLower(dataType.String))
+		}
+		if cs.String != "" {
+			tcs, tcoll := r.tableCharset[table.String], r.tableCollation[table.String]
+			switch {
+			case cs.String != tcs:
+				c.Charset = cs.String
+				if coll.String != r.defaultCollate[cs.String] {
+					c.Collation = coll.String
+				}
+			case coll.String != tcoll:
+				c.Collation = coll.String
+			}
+		}
+		t.Columns = append(t.Columns, c)
+		return nil
+	})
+}
+
+// defaultOf turns COLUMN_DEFAULT into retort's form.
+func (r *reader) defaultOf(def sql.NullString, extra, dataType string) string {
+	if !def.Valid {
+		return ""
+	}
+	s := def.String
+	if ts, ok := timestamp(s); ok {
+		return ts
+	}
+	if r.srv.mariaDB {
+		// MariaDB 10.2.7+ quotes literals itself and reports an explicit
+		// NULL default as the text NULL.
+		if strings.EqualFold(s, "null") {
+			return ""
+		}
+		return s
+	}
+	// MySQL 8: expressions are marked DEFAULT_GENERATED; literals come
+	// unquoted.
+	if strings.Contains(extra, "default_generated") {
+		return s
+	}
+	if unquotedTypes[dataType] {
+		return s
+	}
+	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", "''") + "'"
+}
+
+func (r *reader) readChecks(ctx context.Context) error {
+	var q string
+	if r.srv.mariaDB {
+		// MariaDB's CHECK_CONSTRAINTS names the table itself (and has
+		// LEVEL: Column or Table).
+		q = "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS " +
+			"WHERE CONSTRAINT_SCHEMA = ?" + r.filter + " ORDER BY TABLE_NAME, CONSTRAINT_NAME"
+	} else {
+		// MySQL 8.0.16+: the table is in TABLE_CONSTRAINTS. Both views are
+		// served by the data dictionary there, so the join stays cheap.
+		q = "SELECT tc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS cc " +
+			"JOIN information_schema.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA " +
+			"AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK' " +
+			"WHERE tc.TABLE_SCHEMA = ?" + strings.ReplaceAll(r.filter, "TABLE_NAME", "tc.TABLE_NAME") +
+			" ORDER BY tc.TABLE_NAME, cc.CONSTRAINT_NAME"
+	}
+	return r.query(ctx, "checks", q, r.args, func(rows *sql.Rows) error {
+		var table, name, clause sql.NullString
+		if err := rows.Scan(&table, &name, &clause); err != nil {
+			return err
+		}
+		t, ok := r.tables[table.String]
+		if !ok {
+			return nil
+		}
+		if r.srv.mariaDB && jsonCheck(t, name.String, clause.String) {
+			return nil
+		}
+		t.Checks = append(t.Checks, model.Check{Name: name.String, Expr: clause.String})
+		return nil
+	})
+}
+
+// jsonCheck recognises MariaDB's JSON column: longtext with a check named
+// after the column, json_valid(`col`). It turns the column back into json
+// (without the utf8mb4_bin collation JSON implies) and reports true so the
+// check is not reported.
+func jsonCheck(t *model.Table, name, clause string) bool {
+	want := "json_valid(`" + strings.ReplaceAll(name, "`", "``") + "`)"
+	if !strings.EqualFold(strings.Join(strings.Fields(clause), ""), want) {
+		return false
+	}
+	i := slices.IndexFunc(t.Columns, func(c model.Column) bool { return c.Name == name })
+	if i < 0 || !strings.EqualFold(t.Columns[i].Type.SQL, "longtext") {
+		return false
+	}
+	c := &t.Columns[i]
+	c.Type.SQL = "json"
+	c.Charset, c.Collation = "", ""
+	return true
+}

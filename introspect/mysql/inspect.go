@@ -1,0 +1,301 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/model"
+)
+
+// Inspector reads a MySQL or MariaDB catalog. The zero value is ready.
+type Inspector struct{}
+
+var _ introspect.Inspector = Inspector{}
+
+// server describes the connection: flavour and database read.
+type server struct {
+	mariaDB bool
+	db      string
+}
+
+// reader holds one Inspect call's state.
+type reader struct {
+	q      introspect.Querier
+	srv    server
+	filter string // " AND TABLE_NAME IN (?,...)" or ""
+	args   []any  // db, then the filter's names
+	tables map[string]*model.Table
+	order  []string
+	// collation name → charset; and charset → default collation.
+	charsetOf      map[string]string
+	defaultCollate map[string]string
+	tableCharset   map[string]string
+	tableCollation map[string]string
+}
+
+// Inspect reads every base table of opts.Schema (else DATABASE()) that
+// opts admits, with a fixed number of queries.
+func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introspect.Options) (model.Schema, error) {
+	r := &reader{q: q, tables: map[string]*model.Table{}}
+	if err := r.readServer(ctx, opts.Schema); err != nil {
+		return model.Schema{}, err
+	}
+	steps := []func(context.Context) error{r.readCollations, func(ctx context.Context) error { return r.readTables(ctx, opts) }}
+	for _, step := range steps {
+		if err := step(ctx); err != nil {
+			return model.Schema{}, err
+		}
+	}
+	if len(r.order) == 0 {
+		return model.Schema{}, nil
+	}
+	for _, step := range []func(context.Context) error{r.readColumns, r.readIndexes, r.readForeignKeys, r.readChecks} {
+		if err := step(ctx); err != nil {
+			return model.Schema{}, err
+		}
+	}
+	out := model.Schema{Tables: make([]model.Table, 0, len(r.order))}
+	for _, name := range r.order {
+		t := r.tables[name]
+		sortTable(t)
+		out.Tables = append(out.Tables, *t)
+	}
+	return out, nil
+}
+
+func sortTable(t *model.Table) {
+	slices.SortStableFunc(t.Indexes, func(a, b model.Index) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortStableFunc(t.ForeignKeys, func(a, b model.ForeignKey) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortStableFunc(t.Checks, func(a, b model.Check) int { return strings.Compare(a.Name, b.Name) })
+}
+
+// query runs one catalog query and calls scan for each row.
+func (r *reader) query(ctx context.Context, what, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := r.q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("mysql: read %s: %w", what, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("mysql: read %s: %w", what, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("mysql: read %s: %w", what, err)
+	}
+	return nil
+}
+
+func (r *reader) readServer(ctx context.Context, schema string) error {
+	var version, db sql.NullString
+	err := r.query(ctx, "server version", "SELECT VERSION(), DATABASE() ORDER BY 1", nil, func(rows *sql.Rows) error {
+		return rows.Scan(&version, &db)
+	})
+	if err != nil {
+		return err
+	}
+	// MariaDB says so in its version string; MySQL does not.
+	r.srv.mariaDB = strings.Contains(strings.ToLower(version.String), "mariadb")
+	r.srv.db = schema
+	if r.srv.db == "" {
+		r.srv.db = db.String
+	}
+	if r.srv.db == "" {
+		return fmt.Errorf("mysql: no database selected; put one in the URL (mysql://user@host/db) or set the schema to read")
+	}
+	return nil
+}
+
+func (r *reader) readCollations(ctx context.Context) error {
+	r.charsetOf = map[string]string{}
+	r.defaultCollate = map[string]string{}
+	return r.query(ctx, "collations",
+		"SELECT COLLATION_NAME, CHARACTER_SET_NAME, IS_DEFAULT FROM information_schema.COLLATIONS ORDER BY COLLATION_NAME",
+		nil, func(rows *sql.Rows) error {
+			var name, cs, def sql.NullString
+			if err := rows.Scan(&name, &cs, &def); err != nil {
+				return err
+			}
+			r.charsetOf[name.String] = cs.String
+			if strings.EqualFold(def.String, "yes") {
+				if _, ok := r.defaultCollate[cs.String]; !ok {
+					r.defaultCollate[cs.String] = name.String
+				}
+			}
+			return nil
+		})
+}
+
+// charset returns the character set of a collation.
+func (r *reader) charset(collation string) string {
+	if cs, ok := r.charsetOf[collation]; ok && cs != "" {
+		return cs
+	}
+	cs, _, _ := strings.Cut(collation, "_")
+	return cs
+}
+
+func (r *reader) readTables(ctx context.Context, opts introspect.Options) error {
+	r.tableCharset = map[string]string{}
+	r.tableCollation = map[string]string{}
+	all := true
+	err := r.query(ctx, "tables",
+		"SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES "+
+			"WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
+		[]any{r.srv.db}, func(rows *sql.Rows) error {
+			var name, engine, coll, comment sql.NullString
+			if err := rows.Scan(&name, &engine, &coll, &comment); err != nil {
+				return err
+			}
+			if !opts.Includes(name.String) {
+				all = false
+				return nil
+			}
+			t := &model.Table{Name: name.String, Comment: comment.String}
+			if coll.String != "" {
+				cs := r.charset(coll.String)
+				r.tableCharset[name.String] = cs
+				r.tableCollation[name.String] = coll.String
+				t.Options = append(t.Options, model.TableOption{Name: "CHARSET", Value: cs}, model.TableOption{Name: "COLLATE", Value: coll.String})
+			}
+			if engine.String != "" {
+				t.Options = append(t.Options, model.TableOption{Name: "ENGINE", Value: engine.String})
+			}
+			r.tables[name.String] = t
+			r.order = append(r.order, name.String)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	r.args = []any{r.srv.db}
+	if !all && len(r.order) > 0 {
+		r.filter = " AND TABLE_NAME IN (" + strings.TrimSuffix(strings.Repeat("?,", len(r.order)), ",") + ")"
+		for _, n := range r.order {
+			r.args = append(r.args, n)
+		}
+	}
+	return nil
+}
+
+func (r *reader) readIndexes(ctx context.Context) error {
+	// MySQL 8.0.13+ has functional key parts (EXPRESSION); MariaDB has none.
+	expr := "NULL"
+	if !r.srv.mariaDB {
+		expr = "EXPRESSION"
+	}
+	q := "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, " + expr + ", SUB_PART, COLLATION, INDEX_TYPE " +
+		"FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?" + r.filter +
+		" ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX"
+	var cur *model.Index
+	var curTable string
+	flush := func() {
+		if cur != nil {
+			t := r.tables[curTable]
+			t.Indexes = append(t.Indexes, *cur)
+			cur = nil
+		}
+	}
+	err := r.query(ctx, "indexes", q, r.args, func(rows *sql.Rows) error {
+		var table, name, col, ex, coll, typ sql.NullString
+		var nonUnique, sub sql.NullInt64
+		if err := rows.Scan(&table, &name, &nonUnique, &col, &ex, &sub, &coll, &typ); err != nil {
+			return err
+		}
+		t, ok := r.tables[table.String]
+		if !ok {
+			return nil
+		}
+		part := model.IndexPart{Column: col.String, Expr: ex.String, Length: int(sub.Int64), Desc: coll.String == "D"}
+		if name.String == "PRIMARY" {
+			t.PrimaryKey.Columns = append(t.PrimaryKey.Columns, col.String)
+			return nil
+		}
+		if cur == nil || curTable != table.String || cur.Name != name.String {
+			flush()
+			method := strings.ToUpper(typ.String)
+			if method == "BTREE" || method == "HASH" {
+				method = ""
+			}
+			cur = &model.Index{Name: name.String, Unique: nonUnique.Int64 == 0, Method: method}
+			curTable = table.String
+		}
+		cur.Parts = append(cur.Parts, part)
+		return nil
+	})
+	flush()
+	return err
+}
+
+func (r *reader) readForeignKeys(ctx context.Context) error {
+	// Two queries joined here: on MariaDB, KEY_COLUMN_USAGE ⨝
+	// REFERENTIAL_CONSTRAINTS in SQL is far slower than both alone.
+	type key struct{ table, name string }
+	fks := map[key]*model.ForeignKey{}
+	var order []key
+	err := r.query(ctx, "foreign keys",
+		"SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME "+
+			"FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ?"+r.filter+
+			" AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
+		r.args, func(rows *sql.Rows) error {
+			var table, name, col, rschema, rtable, rcol sql.NullString
+			if err := rows.Scan(&table, &name, &col, &rschema, &rtable, &rcol); err != nil {
+				return err
+			}
+			if _, ok := r.tables[table.String]; !ok {
+				return nil
+			}
+			k := key{table.String, name.String}
+			fk, ok := fks[k]
+			if !ok {
+				fk = &model.ForeignKey{Name: name.String, RefTable: rtable.String}
+				if rschema.String != r.srv.db {
+					fk.RefSchema = rschema.String
+				}
+				fks[k] = fk
+				order = append(order, k)
+			}
+			fk.Columns = append(fk.Columns, col.String)
+			fk.RefColumns = append(fk.RefColumns, rcol.String)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = r.query(ctx, "foreign key actions",
+		"SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS "+
+			"WHERE CONSTRAINT_SCHEMA = ?"+r.filter+" ORDER BY TABLE_NAME, CONSTRAINT_NAME",
+		r.args, func(rows *sql.Rows) error {
+			var table, name, upd, del sql.NullString
+			if err := rows.Scan(&table, &name, &upd, &del); err != nil {
+				return err
+			}
+			if fk, ok := fks[key{table.String, name.String}]; ok {
+				fk.OnUpdate = action(upd.String)
+				fk.OnDelete = action(del.String)
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	for _, k := range order {
+		t := r.tables[k.table]
+		t.ForeignKeys = append(t.ForeignKeys, *fks[k])
+	}
+	return nil
+}
+
+// action reads a rule; RESTRICT is NO ACTION in InnoDB.
+func action(s string) model.ReferenceAction {
+	a, _ := model.ParseReferenceAction(s)
+	if a == model.Restrict {
+		return model.NoAction
+	}
+	return a
+}
