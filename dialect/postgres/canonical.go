@@ -1,0 +1,204 @@
+package postgres
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/model"
+)
+
+// maxIdent is PostgreSQL's identifier length limit in bytes (NAMEDATALEN-1).
+const maxIdent = 63
+
+// Canonical returns target as PostgreSQL reflects it right after creating it:
+//
+//   - column types resolved with TypeSQL and spelled as format_type spells
+//     them; an enum column's Type is {SQL: name, Enum: name};
+//   - an auto-increment column (AutoIncrement, a serial type, or
+//     Identity=IdentityByDefault) becomes AutoIncrement=true,
+//     Identity=IdentityNone, NOT NULL, no default; GENERATED ALWAYS AS
+//     IDENTITY stays Identity=IdentityAlways with AutoIncrement=false;
+//   - primary-key columns are NOT NULL; generated columns are STORED and
+//     have no default; Charset and OnUpdate (MySQL's) are dropped, as are
+//     table options;
+//   - unnamed primary keys, unique constraints, foreign keys and indexes get
+//     the names PostgreSQL would choose (t_pkey, t_a_b_key, t_a_fkey,
+//     t_a_idx); an index method "" becomes "btree"; a foreign key without
+//     referenced columns references the primary key; INITIALLY DEFERRED
+//     implies DEFERRABLE;
+//   - empty lists are nil.
+//
+// Defaults and expressions are kept as written: compare them through
+// NormalizeDefault and NormalizeExpr.
+func (d *Dialect) Canonical(target model.Schema) model.Schema {
+	out := model.Schema{}
+	for _, e := range target.Enums {
+		e.Values = slices.Clone(e.Values)
+		out.Enums = append(out.Enums, e)
+	}
+	for _, t := range target.Tables {
+		out.Tables = append(out.Tables, d.canonicalTable(target, t))
+	}
+	return out
+}
+
+func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table {
+	c := model.Table{Schema: t.Schema, Name: t.Name, Comment: t.Comment}
+	inPK := map[string]bool{}
+	for _, col := range t.PrimaryKey.Columns {
+		inPK[col] = true
+	}
+	for _, col := range t.Columns {
+		c.Columns = append(c.Columns, d.canonicalColumn(target, col, inPK[col.Name]))
+	}
+	if len(t.PrimaryKey.Columns) > 0 {
+		c.PrimaryKey = model.PrimaryKey{Name: t.PrimaryKey.Name, Columns: slices.Clone(t.PrimaryKey.Columns)}
+		if c.PrimaryKey.Name == "" {
+			c.PrimaryKey.Name = objectName(t.Name, "", "pkey")
+		}
+	}
+	for _, ix := range t.Indexes {
+		n := model.Index{Name: ix.Name, Unique: ix.Unique, Where: ix.Where, Method: strings.ToLower(ix.Method)}
+		n.Parts = slices.Clone(ix.Parts)
+		if len(ix.Include) > 0 {
+			n.Include = slices.Clone(ix.Include)
+		}
+		if n.Method == "" {
+			n.Method = "btree"
+		}
+		for i := range n.Parts {
+			n.Parts[i].Length = 0
+		}
+		if n.Name == "" {
+			n.Name = objectName(t.Name, strings.Join(indexColumnNames(n.Parts), "_"), "idx")
+		}
+		c.Indexes = append(c.Indexes, n)
+	}
+	for _, u := range t.Uniques {
+		n := model.Unique{Name: u.Name, Columns: slices.Clone(u.Columns)}
+		if n.Name == "" {
+			n.Name = objectName(t.Name, strings.Join(u.Columns, "_"), "key")
+		}
+		c.Uniques = append(c.Uniques, n)
+	}
+	for _, fk := range t.ForeignKeys {
+		n := fk
+		n.Columns = slices.Clone(fk.Columns)
+		n.RefColumns = slices.Clone(fk.RefColumns)
+		if len(n.RefColumns) == 0 {
+			if rt, ok := target.Table(fk.RefSchema, fk.RefTable); ok {
+				n.RefColumns = slices.Clone(rt.PrimaryKey.Columns)
+			}
+		}
+		if n.InitiallyDeferred {
+			n.Deferrable = true
+		}
+		if n.Name == "" {
+			n.Name = objectName(t.Name, strings.Join(fk.Columns, "_"), "fkey")
+		}
+		c.ForeignKeys = append(c.ForeignKeys, n)
+	}
+	for _, ck := range t.Checks {
+		c.Checks = append(c.Checks, ck)
+	}
+	return c
+}
+
+func (d *Dialect) canonicalColumn(target model.Schema, col model.Column, inPK bool) model.Column {
+	n := model.Column{
+		Name:          col.Name,
+		Nullable:      col.Nullable && !inPK,
+		Default:       col.Default,
+		AutoIncrement: col.AutoIncrement,
+		Identity:      col.Identity,
+		Generated:     col.Generated,
+		Comment:       col.Comment,
+		Collation:     col.Collation,
+		RenamedFrom:   col.RenamedFrom,
+	}
+	if strings.EqualFold(n.Collation, "default") {
+		n.Collation = ""
+	}
+	sql := d.TypeSQL(col.Type)
+	if isSerial(sql) {
+		n.AutoIncrement = true
+	}
+	n.Type = model.Type{SQL: normalizeType(sql)}
+	if col.Type.Enum != "" && !strings.HasSuffix(n.Type.SQL, "[]") {
+		n.Type.Enum = n.Type.SQL
+	} else if e, ok := enumOf(target, n.Type.SQL); ok {
+		n.Type.Enum = e
+	}
+	switch n.Identity {
+	case model.IdentityByDefault:
+		n.AutoIncrement, n.Identity = true, model.IdentityNone
+	case model.IdentityAlways:
+		n.AutoIncrement = false
+	}
+	if n.AutoIncrement || n.Identity != model.IdentityNone {
+		n.Nullable = false
+		n.Default = ""
+	}
+	if n.Generated.Expr != "" {
+		n.Generated.Stored = true
+		n.Default = ""
+	}
+	return n
+}
+
+// isSerial reports whether a type is one of the serial pseudo-types.
+func isSerial(sql string) bool {
+	switch strings.ToLower(strings.TrimSpace(sql)) {
+	case "serial", "serial4", "bigserial", "serial8", "smallserial", "serial2":
+		return true
+	}
+	return false
+}
+
+// enumOf reports whether typ (normalised) names an enum type of target.
+func enumOf(target model.Schema, typ string) (string, bool) {
+	for _, e := range target.Enums {
+		name := enumTypeName(e.Name)
+		if e.Schema != "" {
+			name = qualify(e.Schema, e.Name)
+		}
+		if normalizeType(name) == typ {
+			return typ, true
+		}
+	}
+	return "", false
+}
+
+func indexColumnNames(parts []model.IndexPart) []string {
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		names[i] = p.Column
+		if p.Column == "" {
+			names[i] = "expr"
+		}
+	}
+	return names
+}
+
+// objectName builds a name as PostgreSQL's makeObjectName does: name1,
+// name2 and label joined with "_", name1 and name2 shortened (the longer
+// first) to fit 63 bytes.
+func objectName(name1, name2, label string) string {
+	overhead := len(label) + 1
+	if name2 != "" {
+		overhead++
+	}
+	l1, l2 := len(name1), len(name2)
+	for l1+l2+overhead > maxIdent {
+		if l1 > l2 {
+			l1--
+		} else {
+			l2--
+		}
+	}
+	s := name1[:l1]
+	if name2 != "" {
+		s += "_" + name2[:l2]
+	}
+	return s + "_" + label
+}

@@ -1,0 +1,394 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// Statements returns the SQL that applies op. It never reads tables: every
+// PostgreSQL change is an ALTER, so offline SQL works for every op. Names are
+// qualified with the op's (or the table's) schema when it has one.
+// SetTableOptions and Custom ops give an error wrapping [ErrUnsupported].
+func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource) ([]dialect.Statement, error) {
+	var sqls []string
+	noTx := false
+	switch o := op.(type) {
+	case ops.CreateTable:
+		sqls = d.createTable(o.Table)
+	case ops.DropTable:
+		sqls = []string{"DROP TABLE " + qualify(o.Table.Schema, o.Table.Name)}
+	case ops.RenameTable:
+		sqls = []string{"ALTER TABLE " + qualify(o.Schema, o.From) + " RENAME TO " + quoteIdent(o.To)}
+	case ops.AddColumn:
+		sqls = append(sqls, alterTable(o.Schema, o.Table)+" ADD COLUMN "+d.columnDef(o.Column))
+		if o.Column.Comment != "" {
+			sqls = append(sqls, columnComment(o.Schema, o.Table, o.Column.Name, o.Column.Comment))
+		}
+	case ops.DropColumn:
+		sqls = []string{alterTable(o.Schema, o.Table) + " DROP COLUMN " + quoteIdent(o.Column.Name)}
+	case ops.AlterColumn:
+		sqls = d.alterColumn(o)
+	case ops.RenameColumn:
+		sqls = []string{alterTable(o.Schema, o.Table) + " RENAME COLUMN " + quoteIdent(o.From) + " TO " + quoteIdent(o.To)}
+	case ops.CreateIndex:
+		sqls = []string{d.createIndex(o)}
+		noTx = o.Concurrently
+	case ops.DropIndex:
+		s := "DROP INDEX "
+		if o.Concurrently {
+			s += "CONCURRENTLY "
+		}
+		sqls = []string{s + qualify(o.Schema, o.Index.Name)}
+		noTx = o.Concurrently
+	case ops.AddPrimaryKey:
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + constraintName(o.PrimaryKey.Name) + "PRIMARY KEY (" + identList(o.PrimaryKey.Columns) + ")"}
+	case ops.DropPrimaryKey:
+		name := o.PrimaryKey.Name
+		if name == "" {
+			name = objectName(o.Table, "", "pkey")
+		}
+		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
+	case ops.AddUnique:
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + uniqueClause(o.Unique)}
+	case ops.DropUnique:
+		name := o.Unique.Name
+		if name == "" {
+			name = objectName(o.Table, strings.Join(o.Unique.Columns, "_"), "key")
+		}
+		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
+	case ops.AddForeignKey:
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + foreignKeyClause(o.ForeignKey)}
+	case ops.DropForeignKey:
+		name := o.ForeignKey.Name
+		if name == "" {
+			name = objectName(o.Table, strings.Join(o.ForeignKey.Columns, "_"), "fkey")
+		}
+		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
+	case ops.AddCheck:
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + checkClause(o.Check)}
+	case ops.DropCheck:
+		if o.Check.Name == "" {
+			return nil, fmt.Errorf("postgres: drop check on %s: the check has no name", qualify(o.Schema, o.Table))
+		}
+		sqls = []string{dropConstraint(o.Schema, o.Table, o.Check.Name)}
+	case ops.SetTableComment:
+		sqls = []string{"COMMENT ON TABLE " + qualify(o.Schema, o.Table) + " IS " + commentLiteral(o.To)}
+	case ops.SetTableOptions:
+		return nil, fmt.Errorf("%w: table options on %s (PostgreSQL has none)", ErrUnsupported, qualify(o.Schema, o.Table))
+	case ops.CreateEnum:
+		vals := make([]string, len(o.Enum.Values))
+		for i, v := range o.Enum.Values {
+			vals[i] = quoteString(v)
+		}
+		sqls = []string{"CREATE TYPE " + enumName(o.Enum.Schema, o.Enum.Name) + " AS ENUM (" + strings.Join(vals, ", ") + ")"}
+	case ops.DropEnum:
+		sqls = []string{"DROP TYPE " + enumName(o.Enum.Schema, o.Enum.Name)}
+	case ops.AddEnumValue:
+		s := "ALTER TYPE " + enumName(o.Schema, o.Enum) + " ADD VALUE " + quoteString(o.Value)
+		switch {
+		case o.Before != "":
+			s += " BEFORE " + quoteString(o.Before)
+		case o.After != "":
+			s += " AFTER " + quoteString(o.After)
+		}
+		// Since PostgreSQL 12 this may run in a transaction, but the value
+		// cannot be used before that transaction commits: run it on its own.
+		sqls, noTx = []string{s}, true
+	case ops.Execute:
+		return []dialect.Statement{{SQL: o.SQL, NoTransaction: o.NoTransaction}}, nil
+	case ops.Custom:
+		name := "<nil>"
+		if o.Op != nil {
+			name = o.Op.Name()
+		}
+		return nil, fmt.Errorf("%w: custom op %q has no PostgreSQL SQL", ErrUnsupported, name)
+	default:
+		return nil, fmt.Errorf("%w: %T", ErrUnsupported, op)
+	}
+	out := make([]dialect.Statement, len(sqls))
+	for i, s := range sqls {
+		out[i] = dialect.Statement{SQL: s, NoTransaction: noTx}
+	}
+	return out, nil
+}
+
+func alterTable(schema, table string) string { return "ALTER TABLE " + qualify(schema, table) }
+
+func dropConstraint(schema, table, name string) string {
+	return alterTable(schema, table) + " DROP CONSTRAINT " + quoteIdent(name)
+}
+
+// enumName is the enum's name, qualified by schema; a name already quoted or
+// qualified is kept as written.
+func enumName(schema, name string) string {
+	if schema == "" {
+		return enumTypeName(name)
+	}
+	return qualify(schema, name)
+}
+
+func identList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quoteIdent(n)
+	}
+	return strings.Join(q, ", ")
+}
+
+func constraintName(name string) string {
+	if name == "" {
+		return ""
+	}
+	return "CONSTRAINT " + quoteIdent(name) + " "
+}
+
+func commentLiteral(c string) string {
+	if c == "" {
+		return "NULL"
+	}
+	return quoteString(c)
+}
+
+func columnComment(schema, table, col, comment string) string {
+	return "COMMENT ON COLUMN " + qualify(schema, table) + "." + quoteIdent(col) + " IS " + commentLiteral(comment)
+}
+
+func uniqueClause(u model.Unique) string {
+	return constraintName(u.Name) + "UNIQUE (" + identList(u.Columns) + ")"
+}
+
+func checkClause(c model.Check) string {
+	return constraintName(c.Name) + "CHECK (" + c.Expr + ")"
+}
+
+func foreignKeyClause(fk model.ForeignKey) string {
+	s := constraintName(fk.Name) + "FOREIGN KEY (" + identList(fk.Columns) + ") REFERENCES " + qualify(fk.RefSchema, fk.RefTable)
+	if len(fk.RefColumns) > 0 {
+		s += " (" + identList(fk.RefColumns) + ")"
+	}
+	if fk.OnDelete != model.NoAction {
+		s += " ON DELETE " + fk.OnDelete.String()
+	}
+	if fk.OnUpdate != model.NoAction {
+		s += " ON UPDATE " + fk.OnUpdate.String()
+	}
+	switch {
+	case fk.InitiallyDeferred:
+		s += " DEFERRABLE INITIALLY DEFERRED"
+	case fk.Deferrable:
+		s += " DEFERRABLE"
+	}
+	return s
+}
+
+// numbering says how the database numbers a column.
+type numbering int
+
+const (
+	numberNone numbering = iota
+	numberByDefault
+	numberAlways
+)
+
+func numberingOf(c model.Column) numbering {
+	switch {
+	case c.Identity == model.IdentityAlways:
+		return numberAlways
+	case c.Identity == model.IdentityByDefault || c.AutoIncrement:
+		return numberByDefault
+	}
+	return numberNone
+}
+
+// columnDef is a column's definition as CREATE TABLE and ADD COLUMN take it.
+func (d *Dialect) columnDef(c model.Column) string {
+	typ := d.TypeSQL(c.Type)
+	s := quoteIdent(c.Name) + " " + typ
+	if c.Collation != "" {
+		s += " COLLATE " + collationName(c.Collation)
+	}
+	num := numberingOf(c)
+	switch {
+	case c.Generated.Expr != "":
+		s += " GENERATED ALWAYS AS (" + c.Generated.Expr + ") STORED"
+	case isSerial(typ):
+	case num == numberAlways:
+		s += " GENERATED ALWAYS AS IDENTITY"
+	case num == numberByDefault:
+		s += " GENERATED BY DEFAULT AS IDENTITY"
+	}
+	if c.Default != "" && c.Generated.Expr == "" && (num == numberNone || !strings.HasPrefix(strings.ToLower(c.Default), "nextval(")) {
+		s += " DEFAULT " + c.Default
+	}
+	if !c.Nullable {
+		s += " NOT NULL"
+	}
+	return s
+}
+
+func collationName(c string) string {
+	if strings.ContainsAny(c, `."`) {
+		return c
+	}
+	return `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
+}
+
+func (d *Dialect) createTable(t model.Table) []string {
+	var defs []string
+	for _, c := range t.Columns {
+		defs = append(defs, d.columnDef(c))
+	}
+	if len(t.PrimaryKey.Columns) > 0 {
+		defs = append(defs, constraintName(t.PrimaryKey.Name)+"PRIMARY KEY ("+identList(t.PrimaryKey.Columns)+")")
+	}
+	for _, u := range t.Uniques {
+		defs = append(defs, uniqueClause(u))
+	}
+	for _, fk := range t.ForeignKeys {
+		defs = append(defs, foreignKeyClause(fk))
+	}
+	for _, c := range t.Checks {
+		defs = append(defs, checkClause(c))
+	}
+	sqls := []string{"CREATE TABLE " + qualify(t.Schema, t.Name) + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)"}
+	if t.Comment != "" {
+		sqls = append(sqls, "COMMENT ON TABLE "+qualify(t.Schema, t.Name)+" IS "+quoteString(t.Comment))
+	}
+	for _, c := range t.Columns {
+		if c.Comment != "" {
+			sqls = append(sqls, columnComment(t.Schema, t.Name, c.Name, c.Comment))
+		}
+	}
+	return sqls
+}
+
+func (d *Dialect) createIndex(o ops.CreateIndex) string {
+	ix := o.Index
+	var b strings.Builder
+	b.WriteString("CREATE ")
+	if ix.Unique {
+		b.WriteString("UNIQUE ")
+	}
+	b.WriteString("INDEX ")
+	if o.Concurrently {
+		b.WriteString("CONCURRENTLY ")
+	}
+	if ix.Name != "" {
+		b.WriteString(quoteIdent(ix.Name) + " ")
+	}
+	b.WriteString("ON " + qualify(o.Schema, o.Table))
+	if ix.Method != "" && !strings.EqualFold(ix.Method, "btree") {
+		b.WriteString(" USING " + strings.ToLower(ix.Method))
+	}
+	parts := make([]string, len(ix.Parts))
+	for i, p := range ix.Parts {
+		if p.Column != "" {
+			parts[i] = quoteIdent(p.Column)
+		} else {
+			parts[i] = "(" + p.Expr + ")"
+		}
+		if p.Desc {
+			parts[i] += " DESC"
+		}
+	}
+	b.WriteString(" (" + strings.Join(parts, ", ") + ")")
+	if len(ix.Include) > 0 {
+		b.WriteString(" INCLUDE (" + identList(ix.Include) + ")")
+	}
+	if ix.Where != "" {
+		b.WriteString(" WHERE " + ix.Where)
+	}
+	return b.String()
+}
+
+// alterColumn changes each aspect Change names, in an order PostgreSQL
+// accepts: numbering removed, type (its default dropped around the change),
+// nullability, default, numbering added or switched, collation, generation,
+// comment.
+func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
+	at := alterTable(o.Schema, o.Table) + " ALTER COLUMN " + quoteIdent(o.To.Name)
+	from, to := o.From, o.To
+	var sqls []string
+	fromNum, toNum := numberingOf(from), numberingOf(to)
+	numChange := (o.Change.Has(ops.ChangeAutoIncrement) || o.Change.Has(ops.ChangeIdentity)) && fromNum != toNum
+	defaultDropped := false
+	if numChange && toNum == numberNone {
+		// DROP IDENTITY for an identity column; a serial column has a
+		// nextval default instead, which DROP DEFAULT removes.
+		sqls = append(sqls, at+" DROP IDENTITY IF EXISTS", at+" DROP DEFAULT")
+		defaultDropped = true
+	}
+	if o.Change.Has(ops.ChangeGenerated) && from.Generated.Expr != "" && to.Generated.Expr == "" {
+		sqls = append(sqls, at+" DROP EXPRESSION")
+	}
+	if o.Change.Has(ops.ChangeType) || o.Change.Has(ops.ChangeCollation) {
+		if from.Default != "" && !defaultDropped && fromNum == numberNone {
+			sqls = append(sqls, at+" DROP DEFAULT")
+			defaultDropped = true
+		}
+		typ := d.TypeSQL(to.Type)
+		s := at + " TYPE " + typ
+		if to.Collation != "" {
+			s += " COLLATE " + collationName(to.Collation)
+		} else if o.Change.Has(ops.ChangeCollation) {
+			s += ` COLLATE "default"`
+		}
+		if o.Change.Has(ops.ChangeType) {
+			s += " USING " + quoteIdent(to.Name) + "::" + typ
+		}
+		sqls = append(sqls, s)
+	}
+	if o.Change.Has(ops.ChangeNullable) {
+		if to.Nullable {
+			sqls = append(sqls, at+" DROP NOT NULL")
+		} else {
+			sqls = append(sqls, at+" SET NOT NULL")
+		}
+	}
+	if toNum == numberNone && to.Generated.Expr == "" {
+		switch {
+		case to.Default != "" && (defaultDropped || o.Change.Has(ops.ChangeDefault)):
+			sqls = append(sqls, at+" SET DEFAULT "+to.Default)
+		case to.Default == "" && o.Change.Has(ops.ChangeDefault) && !defaultDropped:
+			sqls = append(sqls, at+" DROP DEFAULT")
+		}
+	}
+	if numChange && toNum != numberNone {
+		kind := "BY DEFAULT"
+		if toNum == numberAlways {
+			kind = "ALWAYS"
+		}
+		if fromNum == numberNone {
+			if from.Default != "" && !defaultDropped {
+				sqls = append(sqls, at+" DROP DEFAULT")
+			}
+			sqls = append(sqls, at+" ADD GENERATED "+kind+" AS IDENTITY")
+			// Start numbering after the rows already there.
+			q := qualify(o.Schema, o.Table)
+			sqls = append(sqls, "SELECT setval(pg_get_serial_sequence("+quoteString(q)+", "+quoteString(to.Name)+
+				"), COALESCE(max("+quoteIdent(to.Name)+"), 0) + 1, false) FROM "+q)
+		} else {
+			sqls = append(sqls, at+" SET GENERATED "+kind)
+		}
+	}
+	if o.Change.Has(ops.ChangeGenerated) && to.Generated.Expr != "" {
+		// PostgreSQL 15 cannot add or change a generation expression in
+		// place: the column is dropped and added again (its values are
+		// computed, so no data is lost; it moves to the end of the table).
+		q := alterTable(o.Schema, o.Table)
+		sqls = append(sqls, q+" DROP COLUMN "+quoteIdent(to.Name), q+" ADD COLUMN "+d.columnDef(to))
+		if to.Comment != "" {
+			sqls = append(sqls, columnComment(o.Schema, o.Table, to.Name, to.Comment))
+		}
+		return sqls
+	}
+	if o.Change.Has(ops.ChangeComment) {
+		sqls = append(sqls, columnComment(o.Schema, o.Table, to.Name, to.Comment))
+	}
+	return sqls
+}
