@@ -3,6 +3,7 @@ package mysql_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -127,3 +128,5 @@ func createAll(t *testing.T, db *sql.DB, d *mysql.Dialect, m model.Schema) {
 		apply(t, db, d, ops.CreateTable{Table: tb})
 	}
 }
+
+func typeName(v any) string { return fmt.Sprintf("%T", v) }
