@@ -118,11 +118,10 @@ func unknownOption(key string, specs, other []optSpec, otherHint func(key string
 
 // checkOptions validates keys, values and repeats; it returns the options
 // by key and whether all were valid. repeatable keys may occur many times
-// (only in table tags) and are returned in order by list.
-func checkOptions(opts []option, specs, other []optSpec, otherHint func(string) string, repeatable []string, report func(error)) (map[string]option, map[string][]option, bool) {
-	set := map[string]option{}
-	lists := map[string][]option{}
-	ok := true
+// (only in table tags); they are returned in tag order in list.
+func checkOptions(opts []option, specs, other []optSpec, otherHint func(string) string, repeatable []string, report func(error)) (set map[string]option, list []option, ok bool) {
+	set = map[string]option{}
+	ok = true
 	for _, o := range opts {
 		spec, known := findOption(specs, o.key)
 		if !known {
@@ -145,7 +144,7 @@ func checkOptions(opts []option, specs, other []optSpec, otherHint func(string) 
 			continue
 		}
 		if slices.Contains(repeatable, o.key) {
-			lists[o.key] = append(lists[o.key], o)
+			list = append(list, o)
 			continue
 		}
 		if _, dup := set[o.key]; dup {
@@ -155,7 +154,7 @@ func checkOptions(opts []option, specs, other []optSpec, otherHint func(string) 
 		}
 		set[o.key] = o
 	}
-	return set, lists, ok
+	return set, list, ok
 }
 
 // tableOptionHint explains where a table option goes.

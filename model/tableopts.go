@@ -53,7 +53,7 @@ func (ml *modelLoader) parseTableOptions(blanks []fieldRef) {
 			report(fmt.Errorf("%w: the table options field takes no name; start its tag with a comma: db:\",table=%s\"", ErrBadTag, name))
 			continue
 		}
-		set, lists, _ := checkOptions(opts, tableOptions, columnOptions, columnOptionHint, repeatableTableOptions, report)
+		set, list, _ := checkOptions(opts, tableOptions, columnOptions, columnOptionHint, repeatableTableOptions, report)
 		single := func(key string, dst *string, conv func(string) string) {
 			o, ok := set[key]
 			if !ok {
@@ -69,14 +69,12 @@ func (ml *modelLoader) parseTableOptions(blanks []fieldRef) {
 		single("table", &ts.name, same)
 		single("schema", &ts.schema, same)
 		single("comment", &ts.comment, unquoteSQL)
-		for _, key := range repeatableTableOptions {
-			for _, o := range lists[key] {
-				if err := ts.add(o); err != nil {
-					report(err)
-					continue
-				}
-				ts.setRef(key, f)
+		for _, o := range list {
+			if err := ts.add(o); err != nil {
+				report(err)
+				continue
 			}
+			ts.setRef(o.key, f)
 		}
 	}
 	slices.SortStableFunc(ts.options, func(a, b TableOption) int { return cmp.Compare(a.Name, b.Name) })

@@ -1,0 +1,939 @@
+package model_test
+
+import (
+	"database/sql"
+	"database/sql/driver"
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/retortdb/retort/model"
+)
+
+// TimestampMixin is embedded by several test models.
+type TimestampMixin struct {
+	CreatedAt time.Time `db:"created_at,default=CURRENT_TIMESTAMP"`
+	UpdatedAt time.Time `db:"updated_at,default=CURRENT_TIMESTAMP,onupdate=CURRENT_TIMESTAMP"`
+}
+
+// SoftDelete is embedded inside another mixin.
+type SoftDelete struct {
+	DeletedAt *time.Time
+}
+
+// AuditMixin embeds a mixin itself (two levels deep).
+type AuditMixin struct {
+	TimestampMixin
+	SoftDelete
+	UpdatedBy string `db:",null"`
+}
+
+type User struct {
+	ID        int64   `db:"id,pk"`
+	Email     string  `db:"email,type=varchar(255),unique"`
+	Name      *string `db:"name,type=varchar(100)"`
+	Balance   float64 `db:"balance,type=numeric(10,2),default=0"`
+	Role      string  `db:"role,default='user',index"`
+	TeamID    int64   `db:"team_id,fk=teams.id,ondelete=cascade,index"`
+	CreatedAt time.Time
+	Scratch   string `db:"-"`
+	secret    string //nolint:unused // unexported fields are not columns
+}
+
+func (User) TableName() string { return "users" }
+
+type Team struct {
+	ID   int32 `db:",pk"`
+	Name string
+	TimestampMixin
+}
+
+// PtrNamed names its table on the pointer receiver.
+type PtrNamed struct {
+	Code string `db:"code,pk"`
+}
+
+func (*PtrNamed) TableName() string { return "ptr_named" }
+
+// QualifiedNamed names its table with a schema.
+type QualifiedNamed struct {
+	ID int64 `db:"id,pk"`
+}
+
+func (QualifiedNamed) TableName() string { return "audit.events" }
+
+type Post struct {
+	ID    int64 `db:"id,pk"`
+	Title string
+	AuditMixin
+	Skipped TimestampMixin `db:"-"`
+}
+
+type SkipMixin struct {
+	ID             int64 `db:"id,pk"`
+	TimestampMixin `db:"-"`
+}
+
+type (
+	Status    string
+	Level     int16
+	UUID      [16]byte
+	Blob      []byte
+	Identifer uint64
+)
+
+type AllTypes struct {
+	ID       int64            `db:"id,pk,noautoincrement"`
+	Bool     bool             `db:"bool"`
+	I8       int8             `db:"i8"`
+	I16      int16            `db:"i16"`
+	U8       uint8            `db:"u8"`
+	I32      int32            `db:"i32"`
+	U16      uint16           `db:"u16"`
+	Int      int              `db:"int"`
+	I64      int64            `db:"i64"`
+	U32      uint32           `db:"u32"`
+	Uint     uint             `db:"uint"`
+	U64      uint64           `db:"u64"`
+	F32      float32          `db:"f32"`
+	F64      float64          `db:"f64"`
+	Str      string           `db:"str"`
+	Bytes    []byte           `db:"bytes"`
+	Time     time.Time        `db:"time"`
+	Raw      json.RawMessage  `db:"raw"`
+	UUID     UUID             `db:"uuid"`
+	Arr16    [16]byte         `db:"arr16"`
+	Status   Status           `db:"status"`
+	Level    Level            `db:"level"`
+	Blob     Blob             `db:"blob"`
+	Ident    Identifer        `db:"ident"`
+	Duration time.Duration    `db:"duration"`
+	PtrInt   *int64           `db:"ptr_int"`
+	PtrPtr   **string         `db:"ptr_ptr"`
+	PtrTime  *time.Time       `db:"ptr_time"`
+	NStr     sql.NullString   `db:"n_str"`
+	NI64     sql.NullInt64    `db:"n_i64"`
+	NI32     sql.NullInt32    `db:"n_i32"`
+	NI16     sql.NullInt16    `db:"n_i16"`
+	NByte    sql.NullByte     `db:"n_byte"`
+	NF64     sql.NullFloat64  `db:"n_f64"`
+	NBool    sql.NullBool     `db:"n_bool"`
+	NTime    sql.NullTime     `db:"n_time"`
+	NGen     sql.Null[int32]  `db:"n_gen"`
+	NGenStat sql.Null[Status] `db:"n_gen_stat"`
+	Map      map[string]any   `db:"map,type=jsonb"`
+	Tags     []string         `db:"tags,type=text[]"`
+	Struct   struct{ A int }  `db:"struct,type=json"`
+	Nullable string           `db:"nullable,null"`
+	NotNull  *string          `db:"not_null,notnull"`
+}
+
+type Options struct {
+	ID      int32     `db:"id,pk,autoincrement"`
+	Code    string    `db:"code,size=12,comment='the ''code'', 2 words'"`
+	Note    *string   `db:"note,notnull,default='a,b'"`
+	Opt     string    `db:"opt,null,check=(length(opt) > 2 AND opt <> 'x, y'),collate=utf8mb4_bin,charset=utf8mb4"`
+	Score   int       `db:"score,unsigned,default=0"`
+	Total   int64     `db:"total,generated=(score * 2),stored"`
+	Virt    int64     `db:"virt,generated=score + 1"`
+	State   string    `db:"state,enum=state(active,'banned')"`
+	State2  string    `db:"state2,enum=state,default='active'"`
+	NewName string    `db:"new_name,renamed_from=old_name"`
+	Search  string    `db:"search,index,index_where=(deleted IS NULL),index_method=GIN"`
+	Upd     time.Time `db:"upd,onupdate=CURRENT_TIMESTAMP"`
+	Price   float64   `db:"price,type=numeric(10,2)"`
+	Ref     int64     `db:"ref,fk=billing.accounts.id,ondelete=set null,onupdate=set_default"`
+	Other   int64     `db:"other,fk=others.id,ondelete=restrict,onupdate=no action"`
+}
+
+type Identities struct {
+	ID     int64 `db:"id,pk,identity"`
+	Always int64 `db:"always,identity=always"`
+}
+
+type TextKey struct {
+	Code string `db:"code,pk"`
+}
+
+type IntKeyWithDefault struct {
+	ID int64 `db:"id,pk,default=0"`
+}
+
+type Membership struct {
+	UserID int64     `db:",pk,fk=users.id,ondelete=cascade"`
+	TeamID int64     `db:",pk,fk=teams.id"`
+	Role   string    `db:",unique=uq_membership_role_since,index=ix_membership_role_since"`
+	Since  time.Time `db:",unique=uq_membership_role_since,index=ix_membership_role_since"`
+	Note   string    `db:",index=ix_membership_note_where,index_where=note <> ''"`
+}
+
+type Account struct {
+	_ struct{} `db:",table=accounts,schema=billing,comment='Customer''s accounts',option=ENGINE=InnoDB,option=CHARSET=utf8mb4"`
+	_ struct{} `db:",index=ix_accounts_lower_email(lower(email)) where (deleted_at IS NULL) using gin include (id),uindex=ux_accounts_org_email(org_id, email DESC),unique=(org_id, name),check=ck_accounts_positive(balance >= 0),index=(org_id,name),unique=uq_named(email)"`
+
+	ID        int64 `db:"id,pk,identity=always"`
+	OrgID     int64
+	Email     string
+	Name      string
+	Balance   int64
+	DeletedAt *time.Time
+}
+
+// Generic models are named by their type without type arguments.
+type Box[T any] struct {
+	ID    int64 `db:"id,pk"`
+	Value T
+}
+
+func str(l model.Logical) model.Type { return model.Type{Logical: l} }
+
+func TestLoad(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		model any
+		want  model.Table
+	}{
+		{
+			name:  "design example",
+			model: User{},
+			want: model.Table{
+				Name: "users",
+				Columns: []model.Column{
+					{Name: "id", Type: str(model.LogicalBigInt), AutoIncrement: true},
+					{Name: "email", Type: model.Type{SQL: "varchar(255)"}},
+					{Name: "name", Type: model.Type{SQL: "varchar(100)"}, Nullable: true},
+					{Name: "balance", Type: model.Type{SQL: "numeric(10,2)"}, Default: "0"},
+					{Name: "role", Type: str(model.LogicalString), Default: "'user'"},
+					{Name: "team_id", Type: str(model.LogicalBigInt)},
+					{Name: "created_at", Type: str(model.LogicalTimestamp)},
+				},
+				PrimaryKey:  model.PrimaryKey{Name: "pk_users", Columns: []string{"id"}},
+				Indexes:     []model.Index{{Name: "ix_users_role", Parts: []model.IndexPart{{Column: "role"}}}, {Name: "ix_users_team_id", Parts: []model.IndexPart{{Column: "team_id"}}}},
+				Uniques:     []model.Unique{{Name: "uq_users_email", Columns: []string{"email"}}},
+				ForeignKeys: []model.ForeignKey{{Name: "fk_users_team_id_teams", Columns: []string{"team_id"}, RefTable: "teams", RefColumns: []string{"id"}, OnDelete: model.Cascade}},
+			},
+		},
+		{
+			name:  "pointer model, snake_case table name, embedded mixin",
+			model: &Team{},
+			want: model.Table{
+				Name: "team",
+				Columns: []model.Column{
+					{Name: "id", Type: str(model.LogicalInt), AutoIncrement: true},
+					{Name: "name", Type: str(model.LogicalString)},
+					{Name: "created_at", Type: str(model.LogicalTimestamp), Default: "CURRENT_TIMESTAMP"},
+					{Name: "updated_at", Type: str(model.LogicalTimestamp), Default: "CURRENT_TIMESTAMP", OnUpdate: "CURRENT_TIMESTAMP"},
+				},
+				PrimaryKey: model.PrimaryKey{Name: "pk_team", Columns: []string{"id"}},
+			},
+		},
+		{
+			name:  "TableName on pointer receiver",
+			model: PtrNamed{},
+			want: model.Table{
+				Name:       "ptr_named",
+				Columns:    []model.Column{{Name: "code", Type: str(model.LogicalString)}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_ptr_named", Columns: []string{"code"}},
+			},
+		},
+		{
+			name:  "TableName with a schema",
+			model: QualifiedNamed{},
+			want: model.Table{
+				Schema:     "audit",
+				Name:       "events",
+				Columns:    []model.Column{{Name: "id", Type: str(model.LogicalBigInt), AutoIncrement: true}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_events", Columns: []string{"id"}},
+			},
+		},
+		{
+			name:  "nested mixins flattened in place, skipped struct field",
+			model: Post{},
+			want: model.Table{
+				Name: "post",
+				Columns: []model.Column{
+					{Name: "id", Type: str(model.LogicalBigInt), AutoIncrement: true},
+					{Name: "title", Type: str(model.LogicalString)},
+					{Name: "created_at", Type: str(model.LogicalTimestamp), Default: "CURRENT_TIMESTAMP"},
+					{Name: "updated_at", Type: str(model.LogicalTimestamp), Default: "CURRENT_TIMESTAMP", OnUpdate: "CURRENT_TIMESTAMP"},
+					{Name: "deleted_at", Type: str(model.LogicalTimestamp), Nullable: true},
+					{Name: "updated_by", Type: str(model.LogicalString), Nullable: true},
+				},
+				PrimaryKey: model.PrimaryKey{Name: "pk_post", Columns: []string{"id"}},
+			},
+		},
+		{
+			name:  "embedded mixin tagged -",
+			model: SkipMixin{},
+			want: model.Table{
+				Name:       "skip_mixin",
+				Columns:    []model.Column{{Name: "id", Type: str(model.LogicalBigInt), AutoIncrement: true}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_skip_mixin", Columns: []string{"id"}},
+			},
+		},
+		{
+			name:  "every Go type",
+			model: AllTypes{},
+			want: model.Table{
+				Name: "all_types",
+				Columns: []model.Column{
+					{Name: "id", Type: str(model.LogicalBigInt)},
+					{Name: "bool", Type: str(model.LogicalBool)},
+					{Name: "i8", Type: str(model.LogicalSmallInt)},
+					{Name: "i16", Type: str(model.LogicalSmallInt)},
+					{Name: "u8", Type: model.Type{Logical: model.LogicalSmallInt, Unsigned: true}},
+					{Name: "i32", Type: str(model.LogicalInt)},
+					{Name: "u16", Type: model.Type{Logical: model.LogicalInt, Unsigned: true}},
+					{Name: "int", Type: str(model.LogicalBigInt)},
+					{Name: "i64", Type: str(model.LogicalBigInt)},
+					{Name: "u32", Type: model.Type{Logical: model.LogicalBigInt, Unsigned: true}},
+					{Name: "uint", Type: model.Type{Logical: model.LogicalBigInt, Unsigned: true}},
+					{Name: "u64", Type: model.Type{Logical: model.LogicalBigInt, Unsigned: true}},
+					{Name: "f32", Type: str(model.LogicalReal)},
+					{Name: "f64", Type: str(model.LogicalDouble)},
+					{Name: "str", Type: str(model.LogicalString)},
+					{Name: "bytes", Type: str(model.LogicalBytes)},
+					{Name: "time", Type: str(model.LogicalTimestamp)},
+					{Name: "raw", Type: str(model.LogicalJSON)},
+					{Name: "uuid", Type: str(model.LogicalUUID)},
+					{Name: "arr16", Type: str(model.LogicalUUID)},
+					{Name: "status", Type: str(model.LogicalString)},
+					{Name: "level", Type: str(model.LogicalSmallInt)},
+					{Name: "blob", Type: str(model.LogicalBytes)},
+					{Name: "ident", Type: model.Type{Logical: model.LogicalBigInt, Unsigned: true}},
+					{Name: "duration", Type: str(model.LogicalBigInt)},
+					{Name: "ptr_int", Type: str(model.LogicalBigInt), Nullable: true},
+					{Name: "ptr_ptr", Type: str(model.LogicalString), Nullable: true},
+					{Name: "ptr_time", Type: str(model.LogicalTimestamp), Nullable: true},
+					{Name: "n_str", Type: str(model.LogicalString), Nullable: true},
+					{Name: "n_i64", Type: str(model.LogicalBigInt), Nullable: true},
+					{Name: "n_i32", Type: str(model.LogicalInt), Nullable: true},
+					{Name: "n_i16", Type: str(model.LogicalSmallInt), Nullable: true},
+					{Name: "n_byte", Type: str(model.LogicalSmallInt), Nullable: true},
+					{Name: "n_f64", Type: str(model.LogicalDouble), Nullable: true},
+					{Name: "n_bool", Type: str(model.LogicalBool), Nullable: true},
+					{Name: "n_time", Type: str(model.LogicalTimestamp), Nullable: true},
+					{Name: "n_gen", Type: str(model.LogicalInt), Nullable: true},
+					{Name: "n_gen_stat", Type: str(model.LogicalString), Nullable: true},
+					{Name: "map", Type: model.Type{SQL: "jsonb"}},
+					{Name: "tags", Type: model.Type{SQL: "text[]"}},
+					{Name: "struct", Type: model.Type{SQL: "json"}},
+					{Name: "nullable", Type: str(model.LogicalString), Nullable: true},
+					{Name: "not_null", Type: str(model.LogicalString)},
+				},
+				PrimaryKey: model.PrimaryKey{Name: "pk_all_types", Columns: []string{"id"}},
+			},
+		},
+		{
+			name:  "every column option",
+			model: Options{},
+			want: model.Table{
+				Name: "options",
+				Columns: []model.Column{
+					{Name: "id", Type: str(model.LogicalInt), AutoIncrement: true},
+					{Name: "code", Type: model.Type{Logical: model.LogicalString, Size: 12}, Comment: "the 'code', 2 words"},
+					{Name: "note", Type: str(model.LogicalString), Default: "'a,b'"},
+					{Name: "opt", Type: str(model.LogicalString), Nullable: true, Collation: "utf8mb4_bin", Charset: "utf8mb4"},
+					{Name: "score", Type: model.Type{Logical: model.LogicalBigInt, Unsigned: true}, Default: "0"},
+					{Name: "total", Type: str(model.LogicalBigInt), Generated: model.Generated{Expr: "score * 2", Stored: true}},
+					{Name: "virt", Type: str(model.LogicalBigInt), Generated: model.Generated{Expr: "score + 1"}},
+					{Name: "state", Type: model.Type{Enum: "state", EnumValues: []string{"active", "banned"}}},
+					{Name: "state2", Type: model.Type{Enum: "state", EnumValues: []string{"active", "banned"}}, Default: "'active'"},
+					{Name: "new_name", Type: str(model.LogicalString), RenamedFrom: "old_name"},
+					{Name: "search", Type: str(model.LogicalString)},
+					{Name: "upd", Type: str(model.LogicalTimestamp), OnUpdate: "CURRENT_TIMESTAMP"},
+					{Name: "price", Type: model.Type{SQL: "numeric(10,2)"}},
+					{Name: "ref", Type: str(model.LogicalBigInt)},
+					{Name: "other", Type: str(model.LogicalBigInt)},
+				},
+				PrimaryKey: model.PrimaryKey{Name: "pk_options", Columns: []string{"id"}},
+				Indexes: []model.Index{
+					{Name: "ix_options_search", Parts: []model.IndexPart{{Column: "search"}}, Where: "deleted IS NULL", Method: "gin"},
+				},
+				ForeignKeys: []model.ForeignKey{
+					{Name: "fk_options_other_others", Columns: []string{"other"}, RefTable: "others", RefColumns: []string{"id"}, OnDelete: model.Restrict, OnUpdate: model.NoAction},
+					{Name: "fk_options_ref_accounts", Columns: []string{"ref"}, RefSchema: "billing", RefTable: "accounts", RefColumns: []string{"id"}, OnDelete: model.SetNull, OnUpdate: model.SetDefault},
+				},
+				Checks: []model.Check{{Name: "ck_options_opt", Expr: "length(opt) > 2 AND opt <> 'x, y'"}},
+			},
+		},
+		{
+			name:  "identity",
+			model: Identities{},
+			want: model.Table{
+				Name: "identities",
+				Columns: []model.Column{
+					{Name: "id", Type: str(model.LogicalBigInt), Identity: model.IdentityByDefault},
+					{Name: "always", Type: str(model.LogicalBigInt), Identity: model.IdentityAlways},
+				},
+				PrimaryKey: model.PrimaryKey{Name: "pk_identities", Columns: []string{"id"}},
+			},
+		},
+		{
+			name:  "text primary key is not auto-increment",
+			model: TextKey{},
+			want: model.Table{
+				Name:       "text_key",
+				Columns:    []model.Column{{Name: "code", Type: str(model.LogicalString)}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_text_key", Columns: []string{"code"}},
+			},
+		},
+		{
+			name:  "integer primary key with a default is not auto-increment",
+			model: IntKeyWithDefault{},
+			want: model.Table{
+				Name:       "int_key_with_default",
+				Columns:    []model.Column{{Name: "id", Type: str(model.LogicalBigInt), Default: "0"}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_int_key_with_default", Columns: []string{"id"}},
+			},
+		},
+		{
+			name:  "composite primary key, unique and index",
+			model: Membership{},
+			want: model.Table{
+				Name: "membership",
+				Columns: []model.Column{
+					{Name: "user_id", Type: str(model.LogicalBigInt)},
+					{Name: "team_id", Type: str(model.LogicalBigInt)},
+					{Name: "role", Type: str(model.LogicalString)},
+					{Name: "since", Type: str(model.LogicalTimestamp)},
+					{Name: "note", Type: str(model.LogicalString)},
+				},
+				PrimaryKey: model.PrimaryKey{Name: "pk_membership", Columns: []string{"user_id", "team_id"}},
+				Indexes: []model.Index{
+					{Name: "ix_membership_note_where", Parts: []model.IndexPart{{Column: "note"}}, Where: "note <> ''"},
+					{Name: "ix_membership_role_since", Parts: []model.IndexPart{{Column: "role"}, {Column: "since"}}},
+				},
+				Uniques: []model.Unique{{Name: "uq_membership_role_since", Columns: []string{"role", "since"}}},
+				ForeignKeys: []model.ForeignKey{
+					{Name: "fk_membership_team_id_teams", Columns: []string{"team_id"}, RefTable: "teams", RefColumns: []string{"id"}},
+					{Name: "fk_membership_user_id_users", Columns: []string{"user_id"}, RefTable: "users", RefColumns: []string{"id"}, OnDelete: model.Cascade},
+				},
+			},
+		},
+		{
+			name:  "table-level options",
+			model: Account{},
+			want: model.Table{
+				Schema: "billing",
+				Name:   "accounts",
+				Columns: []model.Column{
+					{Name: "id", Type: str(model.LogicalBigInt), Identity: model.IdentityAlways},
+					{Name: "org_id", Type: str(model.LogicalBigInt)},
+					{Name: "email", Type: str(model.LogicalString)},
+					{Name: "name", Type: str(model.LogicalString)},
+					{Name: "balance", Type: str(model.LogicalBigInt)},
+					{Name: "deleted_at", Type: str(model.LogicalTimestamp), Nullable: true},
+				},
+				PrimaryKey: model.PrimaryKey{Name: "pk_accounts", Columns: []string{"id"}},
+				Indexes: []model.Index{
+					{Name: "ix_accounts_lower_email", Parts: []model.IndexPart{{Expr: "lower(email)"}}, Where: "deleted_at IS NULL", Method: "gin", Include: []string{"id"}},
+					{Name: "ix_accounts_org_id_name", Parts: []model.IndexPart{{Column: "org_id"}, {Column: "name"}}},
+					{Name: "ux_accounts_org_email", Unique: true, Parts: []model.IndexPart{{Column: "org_id"}, {Column: "email", Desc: true}}},
+				},
+				Uniques: []model.Unique{
+					{Name: "uq_accounts_org_id_name", Columns: []string{"org_id", "name"}},
+					{Name: "uq_named", Columns: []string{"email"}},
+				},
+				Checks:  []model.Check{{Name: "ck_accounts_positive", Expr: "balance >= 0"}},
+				Comment: "Customer's accounts",
+				Options: []model.TableOption{{Name: "CHARSET", Value: "utf8mb4"}, {Name: "ENGINE", Value: "InnoDB"}},
+			},
+		},
+		{
+			name:  "generic model",
+			model: Box[string]{},
+			want: model.Table{
+				Name:       "box",
+				Columns:    []model.Column{{Name: "id", Type: str(model.LogicalBigInt), AutoIncrement: true}, {Name: "value", Type: str(model.LogicalString)}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_box", Columns: []string{"id"}},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s, err := model.Load([]any{tt.model}, model.LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.Tables) != 1 {
+				t.Fatalf("got %d tables, want 1", len(s.Tables))
+			}
+			if diff := cmp.Diff(tt.want, s.Tables[0]); diff != "" {
+				t.Errorf("(-want +got)\n%s", diff)
+			}
+		})
+	}
+}
+
+type EnumA struct {
+	ID    int64  `db:"id,pk"`
+	Mood  string `db:"mood,enum=mood(happy,sad)"`
+	Kind  string `db:"kind,enum=app.kind('a','b')"`
+	Mood2 string `db:"mood2,enum=mood"`
+}
+
+type EnumB struct {
+	ID   int64  `db:"id,pk"`
+	Mood string `db:"mood,enum=mood(happy,sad)"`
+	Use  string `db:"use,enum=later"`
+}
+
+type EnumC struct {
+	ID    int64  `db:"id,pk"`
+	Later string `db:"later,enum=later(x)"`
+}
+
+func TestLoadSchema(t *testing.T) {
+	t.Parallel()
+	s, err := model.Load([]any{EnumA{}, &EnumB{}, EnumC{}}, model.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, tb := range s.Tables {
+		names = append(names, tb.QualifiedName())
+	}
+	if diff := cmp.Diff([]string{"enum_a", "enum_b", "enum_c"}, names); diff != "" {
+		t.Errorf("table order (-want +got)\n%s", diff)
+	}
+	wantEnums := []model.Enum{
+		{Name: "mood", Values: []string{"happy", "sad"}},
+		{Schema: "app", Name: "kind", Values: []string{"a", "b"}},
+		{Name: "later", Values: []string{"x"}},
+	}
+	if diff := cmp.Diff(wantEnums, s.Enums); diff != "" {
+		t.Errorf("enums (-want +got)\n%s", diff)
+	}
+	b, _ := s.Table("", "enum_b")
+	use, _ := b.Column("use")
+	if diff := cmp.Diff(model.Type{Enum: "later", EnumValues: []string{"x"}}, use.Type); diff != "" {
+		t.Errorf("enum declared by a later model (-want +got)\n%s", diff)
+	}
+}
+
+type Money struct{ cents int64 }
+
+func (m Money) Value() (driver.Value, error) { return m.cents, nil }
+
+type (
+	BadUnknown struct {
+		ID    int64  `db:"id,pk"`
+		Email string `db:"email,uniq"`
+	}
+	BadFK struct {
+		ID     int64 `db:"id,pk"`
+		TeamID int64 `db:"team_id,fk=teams"`
+	}
+	BadNull struct {
+		ID   int64   `db:"id,pk"`
+		Name *string `db:"name,null,notnull"`
+	}
+	BadQuote struct {
+		ID   int64  `db:"id,pk"`
+		Role string `db:"role,default='user,index"`
+	}
+	BadDup struct {
+		ID    int64  `db:"id,pk"`
+		Email string `db:"email"`
+		Mail  string `db:"email"`
+	}
+	BadType struct {
+		ID   int64             `db:"id,pk"`
+		Meta map[string]string `db:"meta"`
+	}
+	BadValuer struct {
+		ID    int64 `db:"id,pk"`
+		Price Money
+	}
+	BadIface struct {
+		ID  int64 `db:"id,pk"`
+		Any any
+	}
+	BadSlice struct {
+		ID   int64 `db:"id,pk"`
+		Tags []string
+	}
+	BadMixinDup struct {
+		ID int64 `db:"id,pk"`
+		TimestampMixin
+		Created time.Time `db:"created_at"`
+	}
+	Empty struct {
+		hidden int //nolint:unused // no exported fields on purpose
+	}
+	BadTableOptOnField struct {
+		ID int64 `db:"id,pk,table=x"`
+	}
+	BadColumnOptOnBlank struct {
+		_  struct{} `db:",pk"`
+		ID int64    `db:"id,pk"`
+	}
+	BadBlankName struct {
+		_  struct{} `db:"things,table=things"`
+		ID int64    `db:"id,pk"`
+	}
+	BadFlagValue struct {
+		ID int64 `db:"id,pk=true"`
+	}
+	BadRepeat struct {
+		ID int64 `db:"id,pk,type=int,type=bigint"`
+	}
+	BadNoValue struct {
+		ID int64 `db:"id,pk,default="`
+	}
+	BadOnDelete struct {
+		ID    int64 `db:"id,pk"`
+		Owner int64 `db:"owner,fk=users.id,ondelete=destroy"`
+	}
+	BadOnDeleteNoFK struct {
+		ID    int64 `db:"id,pk"`
+		Owner int64 `db:"owner,ondelete=cascade"`
+	}
+	BadSize struct {
+		ID  int64 `db:"id,pk"`
+		Num int64 `db:"num,size=10"`
+	}
+	BadSizeValue struct {
+		ID   int64  `db:"id,pk"`
+		Name string `db:"name,size=ten"`
+	}
+	BadTypeSize struct {
+		ID   int64  `db:"id,pk"`
+		Name string `db:"name,type=text,size=10"`
+	}
+	BadIndexWhere struct {
+		ID   int64  `db:"id,pk"`
+		Name string `db:"name,index_where=(name <> '')"`
+	}
+	BadTableIndex struct {
+		_     struct{} `db:",index=ix_x(emial),index=(lower(email))"`
+		ID    int64    `db:"id,pk"`
+		Email string
+	}
+	BadTableSyntax struct {
+		_  struct{} `db:",check=(id > 0),option=ENGINE,unique=u(lower(x))"`
+		ID int64    `db:"id,pk"`
+	}
+	BadDupName struct {
+		_     struct{} `db:",index=ix_bad_dup_name_email(email)"`
+		ID    int64    `db:"id,pk"`
+		Email string   `db:"email,index"`
+	}
+	BadEmbeddedTag struct {
+		ID             int64 `db:"id,pk"`
+		TimestampMixin `db:"ts"`
+	}
+	BadAuto struct {
+		ID   int64  `db:"id,pk"`
+		Name string `db:"name,autoincrement"`
+	}
+	BadStored struct {
+		ID  int64 `db:"id,pk"`
+		Sum int64 `db:"sum,stored"`
+	}
+	BadEnumDecl struct {
+		ID   int64  `db:"id,pk"`
+		Mood string `db:"mood,enum=mood(happy,sad)"`
+		Bad  string `db:"bad,enum=(x)"`
+	}
+	BadEnumOther struct {
+		ID   int64  `db:"id,pk"`
+		Mood string `db:"mood,enum=mood(happy,angry)"`
+		Nope string `db:"nope,enum=undeclared"`
+	}
+	BadOptionName struct {
+		ID   int64  `db:"id,pk"`
+		Name string `db:"type=text"`
+	}
+	BadIdentity struct {
+		ID int64 `db:"id,pk,identity=sometimes"`
+	}
+	DupTable1 struct {
+		ID int64 `db:"id,pk"`
+	}
+	DupTable2 struct {
+		_  struct{} `db:",table=dup_table1"`
+		ID int64    `db:"id,pk"`
+	}
+)
+
+func TestLoadErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		models []any
+		want   []string
+		is     error
+	}{
+		{
+			name:   "unknown option with suggestion",
+			models: []any{BadUnknown{}},
+			want:   []string{`model_test.BadUnknown.Email: unknown tag option "uniq"; did you mean "unique"?`},
+			is:     model.ErrUnknownOption,
+		},
+		{
+			name:   "bad fk target",
+			models: []any{BadFK{}},
+			want:   []string{`model_test.BadFK.TeamID: bad tag: fk=teams: want fk=table.column or fk=schema.table.column`},
+			is:     model.ErrBadTag,
+		},
+		{
+			name:   "conflicting null and notnull",
+			models: []any{BadNull{}},
+			want:   []string{`model_test.BadNull.Name: conflicting tag options: null and notnull`},
+			is:     model.ErrConflictingOptions,
+		},
+		{
+			name:   "unterminated quote in default",
+			models: []any{BadQuote{}},
+			want:   []string{`model_test.BadQuote.Role: bad tag: unterminated quote in default='user,index`},
+			is:     model.ErrBadTag,
+		},
+		{
+			name:   "duplicate column",
+			models: []any{BadDup{}},
+			want:   []string{`model_test.BadDup.Mail: duplicate column "email": field Email maps to it too`},
+			is:     model.ErrDuplicateColumn,
+		},
+		{
+			name:   "duplicate column from a mixin",
+			models: []any{BadMixinDup{}},
+			want:   []string{`model_test.BadMixinDup.Created: duplicate column "created_at": field TimestampMixin.CreatedAt maps to it too`},
+			is:     model.ErrDuplicateColumn,
+		},
+		{
+			name:   "map without type=",
+			models: []any{BadType{}},
+			want:   []string{`model_test.BadType.Meta: no column type for Go type map[string]string: add type=jsonb or type=json (or another SQL type)`},
+			is:     model.ErrNoType,
+		},
+		{
+			name:   "slice without type=",
+			models: []any{BadSlice{}},
+			want:   []string{`model_test.BadSlice.Tags: no column type for Go type []string: add type=jsonb or type=json (or another SQL type)`},
+			is:     model.ErrNoType,
+		},
+		{
+			name:   "driver.Valuer struct without type=",
+			models: []any{BadValuer{}},
+			want:   []string{`model_test.BadValuer.Price: no column type for Go type model_test.Money (a driver.Valuer): add type= with the SQL type its values need`},
+			is:     model.ErrNoType,
+		},
+		{
+			name:   "interface without type=",
+			models: []any{BadIface{}},
+			want:   []string{`model_test.BadIface.Any: no column type for Go type interface {}: add type= with an SQL type, or skip the field with db:"-"`},
+			is:     model.ErrNoType,
+		},
+		{
+			name:   "no columns",
+			models: []any{Empty{}},
+			want:   []string{`model_test.Empty: no columns: model_test.Empty has no exported fields that map to columns`},
+			is:     model.ErrNoColumns,
+		},
+		{
+			name:   "not a struct",
+			models: []any{42, nil},
+			want: []string{
+				`int: model is not a struct: got int; pass a struct value such as models.User{}`,
+				`<nil>: model is not a struct: got nil; pass a struct value such as models.User{}`,
+			},
+			is: model.ErrNotStruct,
+		},
+		{
+			name:   "table option on a field",
+			models: []any{BadTableOptOnField{}},
+			want:   []string{"model_test.BadTableOptOnField.ID: unknown tag option \"table\"; it is a table option: put it on a blank field, _ struct{} `db:\",table=...\"`"},
+			is:     model.ErrUnknownOption,
+		},
+		{
+			name:   "column option on the blank field",
+			models: []any{BadColumnOptOnBlank{}},
+			want:   []string{`model_test.BadColumnOptOnBlank._: unknown tag option "pk"; it is a column option: put it on a field's db tag`},
+			is:     model.ErrUnknownOption,
+		},
+		{
+			name:   "name on the blank field",
+			models: []any{BadBlankName{}},
+			want:   []string{`model_test.BadBlankName._: bad tag: the table options field takes no name; start its tag with a comma: db:",table=things"`},
+			is:     model.ErrBadTag,
+		},
+		{
+			name:   "flag with a value",
+			models: []any{BadFlagValue{}},
+			want:   []string{`model_test.BadFlagValue.ID: bad tag: pk=true takes no value; write pk`},
+		},
+		{
+			name:   "repeated option",
+			models: []any{BadRepeat{}},
+			want:   []string{`model_test.BadRepeat.ID: bad tag: type given twice`},
+		},
+		{
+			name:   "missing value",
+			models: []any{BadNoValue{}},
+			want:   []string{`model_test.BadNoValue.ID: bad tag: default needs a value: default=EXPR`},
+		},
+		{
+			name:   "bad ondelete action",
+			models: []any{BadOnDelete{}},
+			want:   []string{`model_test.BadOnDelete.Owner: bad tag: ondelete=destroy: want cascade, restrict, set null, set default or no action`},
+		},
+		{
+			name:   "ondelete without fk",
+			models: []any{BadOnDeleteNoFK{}},
+			want:   []string{`model_test.BadOnDeleteNoFK.Owner: bad tag: ondelete=cascade needs fk=table.column`},
+		},
+		{
+			name:   "size on an integer",
+			models: []any{BadSize{}},
+			want:   []string{`model_test.BadSize.Num: bad tag: size= applies to string fields; for int64 write type=SQL`},
+		},
+		{
+			name:   "size not a number",
+			models: []any{BadSizeValue{}},
+			want:   []string{`model_test.BadSizeValue.Name: bad tag: size=ten: want a positive number of characters`},
+		},
+		{
+			name:   "type and size",
+			models: []any{BadTypeSize{}},
+			want:   []string{`model_test.BadTypeSize.Name: conflicting tag options: type=text and size=10`},
+			is:     model.ErrConflictingOptions,
+		},
+		{
+			name:   "index_where without index",
+			models: []any{BadIndexWhere{}},
+			want:   []string{`model_test.BadIndexWhere.Name: bad tag: index_where= and index_method= need index or index=NAME`},
+		},
+		{
+			name:   "table index naming an unknown column, unnamed expression index",
+			models: []any{BadTableIndex{}},
+			want: []string{
+				`model_test.BadTableIndex._: unknown column "emial" in index "ix_x"; did you mean "email"?`,
+				`model_test.BadTableIndex._: bad tag: an index with expressions needs a name: index=NAME(...)`,
+			},
+		},
+		{
+			name:   "table option syntax",
+			models: []any{BadTableSyntax{}},
+			want: []string{
+				`model_test.BadTableSyntax._: bad tag: check=(id > 0): want check=NAME(EXPR)`,
+				`model_test.BadTableSyntax._: bad tag: option=ENGINE: want option=NAME=VALUE, e.g. option=ENGINE=InnoDB`,
+				`model_test.BadTableSyntax._: bad tag: unique=u(lower(x)): a unique constraint takes column names, not "lower(x)" (use uindex= for expressions)`,
+			},
+		},
+		{
+			name:   "duplicate index name",
+			models: []any{BadDupName{}},
+			want:   []string{`model_test.BadDupName._: duplicate index or constraint name "ix_bad_dup_name_email" in table bad_dup_name`},
+			is:     model.ErrDuplicateName,
+		},
+		{
+			name:   "embedded struct with a name",
+			models: []any{BadEmbeddedTag{}},
+			want:   []string{`model_test.BadEmbeddedTag.TimestampMixin: bad tag: an embedded struct's fields are columns of this table; its db tag may only be "-"`},
+		},
+		{
+			name:   "autoincrement on a string",
+			models: []any{BadAuto{}},
+			want:   []string{`model_test.BadAuto.Name: bad tag: autoincrement needs an integer column, not string`},
+		},
+		{
+			name:   "stored without generated",
+			models: []any{BadStored{}},
+			want:   []string{`model_test.BadStored.Sum: bad tag: stored needs generated=EXPR`},
+		},
+		{
+			name:   "enums: bad declaration, different values, undeclared",
+			models: []any{BadEnumDecl{}, BadEnumOther{}},
+			want: []string{
+				`model_test.BadEnumDecl.Bad: bad tag: enum=(x): want enum=NAME(value, ...)`,
+				`model_test.BadEnumOther.Mood: enum declared with different values: enum "mood" is (happy, angry) here but (happy, sad) in model_test.BadEnumDecl.Mood`,
+				`model_test.BadEnumOther.Nope: bad tag: enum "undeclared" is not declared; write enum=undeclared(value, ...) on one field`,
+			},
+		},
+		{
+			name:   "column name that looks like an option",
+			models: []any{BadOptionName{}},
+			want:   []string{`model_test.BadOptionName.Name: bad tag: column name "type=text" looks like an option; start the tag with a comma: db:",type=text"`},
+		},
+		{
+			name:   "bad identity",
+			models: []any{BadIdentity{}},
+			want:   []string{`model_test.BadIdentity.ID: bad tag: identity=sometimes: want identity, identity=always or identity=by_default`},
+		},
+		{
+			name:   "duplicate table",
+			models: []any{DupTable1{}, DupTable2{}},
+			want:   []string{`model_test.DupTable2: duplicate table "dup_table1": model_test.DupTable1 maps to it too`},
+			is:     model.ErrDuplicateTable,
+		},
+		{
+			name:   "all problems reported",
+			models: []any{BadUnknown{}, User{}, BadFK{}},
+			want: []string{
+				`model_test.BadUnknown.Email: unknown tag option "uniq"; did you mean "unique"?`,
+				`model_test.BadFK.TeamID: bad tag: fk=teams: want fk=table.column or fk=schema.table.column`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s, err := model.Load(tt.models, model.LoadOptions{})
+			if err == nil {
+				t.Fatalf("no error; schema %+v", s)
+			}
+			if len(s.Tables) != 0 {
+				t.Errorf("schema with %d tables returned along with an error", len(s.Tables))
+			}
+			got := messages(t, err)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got)\n%s", diff)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("errors.Is(err, %v) = false", tt.is)
+			}
+		})
+	}
+}
+
+// messages returns the text of each *TagError joined in err.
+func messages(t *testing.T, err error) []string {
+	t.Helper()
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	var out []string
+	for _, e := range errs {
+		var te *model.TagError
+		if !errors.As(e, &te) {
+			t.Errorf("%v is not a *model.TagError", e)
+		}
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+func TestTagError(t *testing.T) {
+	t.Parallel()
+	err := &model.TagError{Type: "models.User", Field: "Email", Pos: "models/user.go:14", Err: model.ErrUnknownOption}
+	if got, want := err.Error(), "models.User.Email (models/user.go:14): unknown tag option"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	if !errors.Is(err, model.ErrUnknownOption) {
+		t.Error("errors.Is does not see the sentinel")
+	}
+	noPos := &model.TagError{Type: "models.User", Err: model.ErrNoColumns}
+	if got, want := noPos.Error(), "models.User: no columns"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}

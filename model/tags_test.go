@@ -1,0 +1,147 @@
+package model
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseTag(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		tag      string
+		wantName string
+		want     []option
+		wantErr  string
+	}{
+		{name: "name only", tag: "email", wantName: "email"},
+		{name: "empty", tag: ""},
+		{
+			name: "flags and values", tag: "id, PK ,type=bigint", wantName: "id",
+			want: []option{{key: "pk"}, {key: "type", value: "bigint", hasValue: true}},
+		},
+		{
+			name: "commas inside parentheses", tag: ",type=numeric(10,2),check=(a > 0 AND b IN (1, 2))",
+			want: []option{{key: "type", value: "numeric(10,2)", hasValue: true}, {key: "check", value: "(a > 0 AND b IN (1, 2))", hasValue: true}},
+		},
+		{
+			name: "commas inside quotes", tag: "x,default='a,b',comment='it''s, ok'", wantName: "x",
+			want: []option{{key: "default", value: "'a,b'", hasValue: true}, {key: "comment", value: "'it''s, ok'", hasValue: true}},
+		},
+		{
+			name: "value with equals", tag: ",option=ENGINE=InnoDB",
+			want: []option{{key: "option", value: "ENGINE=InnoDB", hasValue: true}},
+		},
+		{name: "trailing comma", tag: "x,", wantName: "x"},
+		{name: "unterminated quote", tag: "role,default='user,index", wantErr: "bad tag: unterminated quote in default='user,index"},
+		{name: "unclosed parenthesis", tag: "x,type=numeric(10,2", wantErr: `bad tag: unclosed "(" in type=numeric(10,2`},
+		{name: "stray parenthesis", tag: "x,check=a)", wantErr: `bad tag: unbalanced ")" in check=a)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			name, opts, err := parseTag(tt.tag)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if name != tt.wantName {
+				t.Errorf("name = %q, want %q", name, tt.wantName)
+			}
+			if diff := cmp.Diff(tt.want, opts, cmp.AllowUnexported(option{})); diff != "" {
+				t.Errorf("(-want +got)\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseIndexSpec(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		spec    string
+		want    Index
+		wantErr string
+	}{
+		{
+			name: "columns", spec: "ix_a(org_id, email)",
+			want: Index{Name: "ix_a", Parts: []IndexPart{{Column: "org_id"}, {Column: "email"}}},
+		},
+		{
+			name: "unnamed", spec: "(a)",
+			want: Index{Parts: []IndexPart{{Column: "a"}}},
+		},
+		{
+			name: "desc, asc, prefix length, quoted column", spec: `ix(a DESC, b asc, email(191), "Mixed Case")`,
+			want: Index{Name: "ix", Parts: []IndexPart{{Column: "a", Desc: true}, {Column: "b"}, {Column: "email", Length: 191}, {Column: "Mixed Case"}}},
+		},
+		{
+			name: "expressions", spec: "ix(lower(email), (a + b) DESC)",
+			want: Index{Name: "ix", Parts: []IndexPart{{Expr: "lower(email)"}, {Expr: "a + b", Desc: true}}},
+		},
+		{
+			name: "all clauses", spec: "ix(a, lower(email)) where (deleted_at IS NULL AND x IN (1, 2)) using GIN include (b, c)",
+			want: Index{Name: "ix", Parts: []IndexPart{{Column: "a"}, {Expr: "lower(email)"}}, Where: "deleted_at IS NULL AND x IN (1, 2)", Method: "gin", Include: []string{"b", "c"}},
+		},
+		{
+			name: "clauses in another order", spec: "ix(a) USING hash WHERE (a > 0)",
+			want: Index{Name: "ix", Parts: []IndexPart{{Column: "a"}}, Where: "a > 0", Method: "hash"},
+		},
+		{name: "no parentheses", spec: "ix", wantErr: `want NAME(col, ...), got "ix"`},
+		{name: "no columns", spec: "ix()", wantErr: `index "ix" has no columns`},
+		{name: "where without parentheses", spec: "ix(a) where a > 0", wantErr: `want where (PREDICATE), got "where a > 0"`},
+		{name: "unknown clause", spec: "ix(a) with (fillfactor=70)", wantErr: `unexpected "with (fillfactor=70)" after the columns; want where (...), using METHOD or include (...)`},
+		{name: "repeated clause", spec: "ix(a) using gin using gist", wantErr: `repeated "using" clause`},
+		{name: "bad include", spec: "ix(a) include (lower(b))", wantErr: `include wants column names, got "lower(b)"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := parseIndexSpec(tt.spec)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got)\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	t.Parallel()
+	keys := []string{"pk", "unique", "index", "notnull", "null", "default", "ondelete", "onupdate"}
+	tests := []struct {
+		word, want string
+		ok         bool
+	}{
+		{"uniq", "unique", true},
+		{"indx", "index", true},
+		{"defualt", "default", true},
+		{"on_delete", "ondelete", true},
+		{"nonull", "notnull", true},
+		{"zzzzzz", "", false},
+		{"x", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			t.Parallel()
+			got, ok := suggest(tt.word, keys)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("suggest(%q) = %q, %v; want %q, %v", tt.word, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
