@@ -174,7 +174,7 @@ func indexColumnNames(parts []model.IndexPart) []string {
 	for i, p := range parts {
 		names[i] = p.Column
 		if p.Column == "" {
-			names[i] = "expr"
+			names[i] = figureColname(p.Expr)
 		}
 	}
 	return names
@@ -201,4 +201,25 @@ func objectName(name1, name2, label string) string {
 		s += "_" + name2[:l2]
 	}
 	return s + "_" + label
+}
+
+// figureColname names an index expression as PostgreSQL's FigureColname
+// does for the common cases: a function call by the function's name, a cast
+// by its operand's name, anything else "expr".
+func figureColname(expr string) string {
+	toks := tokenize(expr)
+	for len(toks) > 2 && toks[0].text == "(" && matchClose(toks, 0) == len(toks)-1 {
+		toks = toks[1 : len(toks)-1]
+	}
+	if len(toks) > 1 && toks[0].kind == tWord && binaryPrec(toks[0]) < 0 {
+		switch toks[1].text {
+		case "(":
+			if matchClose(toks, 1) == len(toks)-1 {
+				return toks[0].text
+			}
+		case "::":
+			return toks[0].text
+		}
+	}
+	return "expr"
 }
