@@ -51,6 +51,7 @@ func (d *Dialect) NormalizeExpr(expr string) string {
 
 // tokenize splits an expression into tokens, normalising each.
 func tokenize(s string) []token {
+	s = unescapeClause(s)
 	var out []token
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -100,9 +101,6 @@ func tokenize(s string) []token {
 			}
 			out = append(out, token{lit, tokString})
 			i = j + 1
-		case c == '\\' && i+1 < len(s) && (s[i+1] == '\'' || s[i+1] == '"'):
-			// MySQL 8 sometimes escapes the quotes of the whole clause.
-			s = s[:i] + s[i+1:]
 		case c >= '0' && c <= '9' || c == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
 			j := i
 			for j < len(s) && (isWordByte(s[j]) || s[j] == '.') {
@@ -328,4 +326,22 @@ func sameAssocOps(inner, toks []token, i, j int) bool {
 		return false
 	}
 	return true
+}
+
+// unescapeClause undoes MySQL 8's escaping of every quote in some catalog
+// expressions (_utf8mb4\'q\'): when no quote stands unescaped, \' is '.
+func unescapeClause(s string) string {
+	if !strings.Contains(s, `\'`) {
+		return s
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' {
+			i++
+			continue
+		}
+		if s[i] == '\'' {
+			return s
+		}
+	}
+	return strings.ReplaceAll(s, `\'`, "'")
 }

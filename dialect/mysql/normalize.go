@@ -49,7 +49,7 @@ func (d *Dialect) typeBase(sql string) string {
 //   - numeric columns give the bare number, quoted or not ('0' and 0),
 //     without trailing fractional zeros (1.50 and 1.5); TRUE/FALSE give 1/0;
 //   - bit columns give b'101' for b'101', 5 and '5';
-//   - string literals are re-quoted one way ('x''y'); MySQL 8 reports them
+//   - string literals are re-quoted one way (a quote inside is doubled); MySQL 8 reports them
 //     unquoted, which introspect/mysql quotes before they get here;
 //   - other expressions lose an outer pair of parentheses (MySQL 8
 //     requires DEFAULT (expr)) and go through [Dialect.NormalizeExpr].

@@ -216,8 +216,10 @@ func opCases() []opCase {
 			change: func(m *model.Schema) { tableOf(m, "logs").PrimaryKey.Columns = []string{"a"} },
 		},
 		{
-			name:   "DropPrimaryKey",
-			op:     func(b model.Schema) ops.Op { return ops.DropPrimaryKey{Table: "kv", PrimaryKey: tableOf(&b, "kv").PrimaryKey} },
+			name: "DropPrimaryKey",
+			op: func(b model.Schema) ops.Op {
+				return ops.DropPrimaryKey{Table: "kv", PrimaryKey: tableOf(&b, "kv").PrimaryKey}
+			},
 			change: func(m *model.Schema) { tableOf(m, "kv").PrimaryKey = model.PrimaryKey{} },
 		},
 		{
@@ -285,8 +287,10 @@ func opCases() []opCase {
 			},
 		},
 		{
-			name:   "DropCheck",
-			op:     func(b model.Schema) ops.Op { return ops.DropCheck{Table: "items", Check: tableOf(&b, "items").Checks[0]} },
+			name: "DropCheck",
+			op: func(b model.Schema) ops.Op {
+				return ops.DropCheck{Table: "items", Check: tableOf(&b, "items").Checks[0]}
+			},
 			change: func(m *model.Schema) { tableOf(m, "items").Checks = nil },
 		},
 		{
@@ -299,11 +303,15 @@ func opCases() []opCase {
 			op: func(model.Schema) ops.Op {
 				return ops.SetTableOptions{Table: "logs", From: []model.TableOption{{Name: "ENGINE", Value: "InnoDB"}}, To: []model.TableOption{{Name: "ENGINE", Value: "MyISAM"}}}
 			},
-			change: func(m *model.Schema) { tableOf(m, "logs").Options = []model.TableOption{{Name: "ENGINE", Value: "MyISAM"}} },
+			change: func(m *model.Schema) {
+				tableOf(m, "logs").Options = []model.TableOption{{Name: "ENGINE", Value: "MyISAM"}}
+			},
 		},
 		{
-			name:   "CreateEnum",
-			op:     func(model.Schema) ops.Op { return ops.CreateEnum{Enum: model.Enum{Name: "mood", Values: []string{"a"}}} },
+			name: "CreateEnum",
+			op: func(model.Schema) ops.Op {
+				return ops.CreateEnum{Enum: model.Enum{Name: "mood", Values: []string{"a"}}}
+			},
 			change: func(*model.Schema) {},
 		},
 		{
@@ -312,8 +320,8 @@ func opCases() []opCase {
 			change: func(*model.Schema) {},
 		},
 		{
-			name:   "Execute",
-			op:     func(model.Schema) ops.Op { return ops.Execute{SQL: "CREATE TABLE x (a int)", DownSQL: "DROP TABLE x"} },
+			name: "Execute",
+			op:   func(model.Schema) ops.Op { return ops.Execute{SQL: "CREATE TABLE x (a int)", DownSQL: "DROP TABLE x"} },
 			change: func(m *model.Schema) {
 				m.Tables = append(m.Tables, model.Table{Name: "x", Columns: []model.Column{{Name: "a", Type: model.Type{SQL: "int"}, Nullable: true}}})
 			},
