@@ -1,0 +1,79 @@
+// Package diff is retort's comparer: given the schema a database holds and
+// the schema the models describe, it returns the ops that turn one into the
+// other.
+//
+// # What it owns
+//
+// [Compare] takes the reflected (current) schema, the target schema and a
+// [dialect.Dialect], and returns the upgrade ops. It first replaces the
+// target by the dialect's [dialect.Dialect.Canonical] form, so both sides
+// look as a catalog would show them, and compares types through
+// NormalizeType, defaults through NormalizeDefault and expressions (checks,
+// partial-index predicates, generated columns, index expressions) through
+// NormalizeExpr. [Options] turns parts of the comparison off; its zero value
+// compares everything.
+//
+// Objects are matched as follows: tables by schema and name; columns and
+// indexes by name; primary keys by their column list (names are ignored);
+// unique constraints by column list (names are ignored, SQLite reflects
+// none); foreign keys by columns, referenced schema, table and columns
+// (actions and deferrability that differ give a drop and an add); checks by
+// name when both sides have one, else by normalised expression; enums by
+// schema and name. An index whose meaning changed under the same name is
+// dropped and created again.
+//
+// Every op carries what its reverse needs: a DropTable carries the reflected
+// table, a DropColumn the reflected column, an AlterColumn the reflected
+// column as From and the canonical target column as To (with ignored
+// aspects copied from From, so an AlterColumn never changes what the options
+// said to ignore). The downgrade is therefore [ops.ReverseList] of the
+// upgrade, and that reversed list is a valid order too.
+//
+// # Op order
+//
+// Ops come out in one documented order; ties are broken by schema-qualified
+// table name, then by object name (then by column list for unnamed objects).
+// No map is ranged over on the output path, so the same input gives the same
+// list.
+//
+//  1. Enums: CreateEnum for new enum types, then AddEnumValue for values
+//     added to existing ones, each by enum name. Removing or reordering
+//     values fails with [ErrEnumRebuild]: PostgreSQL cannot do it in place
+//     while columns use the type, so it needs a hand-written migration.
+//  2. New tables, in foreign-key dependency order (a table after the tables
+//     it references; name order among independent ones): CreateTable with
+//     its columns, primary key, unique constraints, checks and foreign keys,
+//     then CreateIndex for each of its indexes (by name). Foreign keys
+//     inside a reference cycle among new tables are left out of
+//     CreateTable and added with AddForeignKey after all new tables exist.
+//  3. DropForeignKey, for every existing table (by name): foreign keys that
+//     are removed or changed, foreign keys whose referenced key is about to
+//     change, and foreign keys of removed tables that point at such a key or
+//     sit in a reference cycle among removed tables. Dropping them all first
+//     means no later step trips over a constraint that still depends on a
+//     column or key.
+//  4. For each existing table, by name: DropIndex, DropUnique, DropCheck,
+//     DropPrimaryKey, AddColumn (in target column order), AlterColumn
+//     (target column order), DropColumn (reverse table order, so the
+//     downgrade adds them back in their original order), AddPrimaryKey,
+//     AddUnique, CreateIndex, AddCheck, SetTableComment, SetTableOptions.
+//  5. AddForeignKey for existing tables (new, changed, or re-added after
+//     their referenced key changed), and for new tables whose referenced
+//     key on an existing table only appears in step 4; by table name. Every
+//     table and column exists by then.
+//  6. Removed tables in reverse dependency order (referencing tables first):
+//     DropIndex for each of the table's indexes, then DropTable. A removed
+//     table's foreign keys to other removed tables need no separate drop.
+//  7. DropEnum for enum types no target column uses.
+//
+// Read backwards, the same list is a valid downgrade: enums are created
+// first, removed tables come back before anything refers to them, foreign
+// keys are dropped before the columns and keys they use go away, and
+// foreign keys are added back last.
+//
+// # What it must not import
+//
+// diff is pure: no I/O, no context, no database. It imports only
+// [github.com/retortdb/retort/model], [github.com/retortdb/retort/ops],
+// [github.com/retortdb/retort/dialect] and the standard library.
+package diff

@@ -1,0 +1,317 @@
+package diff
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// tableDiff is what one kept table contributes to steps 3, 4 and 5.
+type tableDiff struct {
+	dropFKs, body, addFKs []ops.Op
+}
+
+// compareTable compares a table present on both sides.
+func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
+	var td tableDiff
+	s, n := tgt.Schema, tgt.Name
+
+	c.compareForeignKeys(cur, tgt, &td)
+
+	// Indexes, matched by name; a changed meaning is a drop and a create.
+	var dropIx, addIx []ops.Op
+	ci, ti := sortedIndexes(cur.Indexes), sortedIndexes(tgt.Indexes)
+	i, j := 0, 0
+	for i < len(ci) || j < len(ti) {
+		switch {
+		case j == len(ti) || (i < len(ci) && ci[i].Name < ti[j].Name):
+			dropIx = append(dropIx, ops.DropIndex{Schema: s, Table: n, Index: ci[i]})
+			i++
+		case i == len(ci) || ci[i].Name > ti[j].Name:
+			addIx = append(addIx, ops.CreateIndex{Schema: s, Table: n, Index: ti[j]})
+			j++
+		default:
+			if !c.sameIndex(&ci[i], &ti[j]) {
+				dropIx = append(dropIx, ops.DropIndex{Schema: s, Table: n, Index: ci[i]})
+				addIx = append(addIx, ops.CreateIndex{Schema: s, Table: n, Index: ti[j]})
+			}
+			i++
+			j++
+		}
+	}
+
+	// Unique constraints, matched by column list.
+	var dropUq, addUq []ops.Op
+	cu, tu := matchUniques(cur.Uniques, tgt.Uniques)
+	for _, u := range cu {
+		dropUq = append(dropUq, ops.DropUnique{Schema: s, Table: n, Unique: u})
+	}
+	for _, u := range tu {
+		addUq = append(addUq, ops.AddUnique{Schema: s, Table: n, Unique: u})
+	}
+
+	// Checks.
+	var dropCk, addCk []ops.Op
+	cc, tc := c.matchChecks(cur.Checks, tgt.Checks)
+	for _, ck := range cc {
+		dropCk = append(dropCk, ops.DropCheck{Schema: s, Table: n, Check: ck})
+	}
+	for _, ck := range tc {
+		addCk = append(addCk, ops.AddCheck{Schema: s, Table: n, Check: ck})
+	}
+
+	// Primary key, by column list only.
+	var dropPK, addPK []ops.Op
+	if !slices.Equal(cur.PrimaryKey.Columns, tgt.PrimaryKey.Columns) {
+		if len(cur.PrimaryKey.Columns) > 0 {
+			dropPK = append(dropPK, ops.DropPrimaryKey{Schema: s, Table: n, PrimaryKey: cur.PrimaryKey})
+		}
+		if len(tgt.PrimaryKey.Columns) > 0 {
+			addPK = append(addPK, ops.AddPrimaryKey{Schema: s, Table: n, PrimaryKey: tgt.PrimaryKey})
+		}
+	}
+
+	td.body = append(td.body, dropIx...)
+	td.body = append(td.body, dropUq...)
+	td.body = append(td.body, dropCk...)
+	td.body = append(td.body, dropPK...)
+	td.body = c.compareColumns(cur, tgt, td.body)
+	td.body = append(td.body, addPK...)
+	td.body = append(td.body, addUq...)
+	td.body = append(td.body, addIx...)
+	td.body = append(td.body, addCk...)
+
+	if cur.Comment != tgt.Comment {
+		td.body = append(td.body, ops.SetTableComment{Schema: s, Table: n, From: cur.Comment, To: tgt.Comment})
+	}
+	if from, to := compareOptions(cur, tgt); len(to) > 0 {
+		td.body = append(td.body, ops.SetTableOptions{Schema: s, Table: n, From: from, To: to})
+	}
+	return td
+}
+
+// compareColumns appends AddColumn (target order), AlterColumn (target
+// order) and DropColumn (reverse current order) ops.
+func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op) []ops.Op {
+	s, n := tgt.Schema, tgt.Name
+	find := columnFinder(cur.Columns)
+	matched := make([]bool, len(cur.Columns))
+	var alters []ops.Op
+	for k := range tgt.Columns {
+		to := &tgt.Columns[k]
+		i := find(to.Name)
+		if i < 0 {
+			out = append(out, ops.AddColumn{Schema: s, Table: n, Column: *to})
+			continue
+		}
+		matched[i] = true
+		if change, canon := c.compareColumn(&cur.Columns[i], to); change != 0 {
+			alters = append(alters, ops.AlterColumn{Schema: s, Table: n, Change: change, From: cur.Columns[i], To: canon})
+		}
+	}
+	out = append(out, alters...)
+	for i := len(cur.Columns) - 1; i >= 0; i-- {
+		if !matched[i] {
+			out = append(out, ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i]})
+		}
+	}
+	return out
+}
+
+// columnFinder returns a lookup of a column's position by name: a scan for
+// small tables, a map for wide ones.
+func columnFinder(cols []model.Column) func(string) int {
+	if len(cols) <= 16 {
+		return func(name string) int {
+			for i := range cols {
+				if cols[i].Name == name {
+					return i
+				}
+			}
+			return -1
+		}
+	}
+	m := make(map[string]int, len(cols))
+	for i := range cols {
+		m[cols[i].Name] = i
+	}
+	return func(name string) int {
+		if i, ok := m[name]; ok {
+			return i
+		}
+		return -1
+	}
+}
+
+// compareOptions compares the table options the target names; From holds
+// the current values of the options that differ (when set), To the target's.
+func compareOptions(cur, tgt *model.Table) (from, to []model.TableOption) {
+	opts := slices.Clone(tgt.Options)
+	slices.SortStableFunc(opts, func(a, b model.TableOption) int {
+		return strings.Compare(strings.ToUpper(a.Name), strings.ToUpper(b.Name))
+	})
+	for _, o := range opts {
+		v, ok := cur.Option(o.Name)
+		if ok && strings.EqualFold(v, o.Value) {
+			continue
+		}
+		to = append(to, o)
+		if ok {
+			from = append(from, model.TableOption{Name: o.Name, Value: v})
+		}
+	}
+	return from, to
+}
+
+// compareForeignKeys matches foreign keys by columns and referenced table
+// and columns. Removed and changed ones are dropped in step 3 and (re)added
+// in step 5; so are unchanged ones whose referenced key changes in step 4.
+func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
+	s, n := tgt.Schema, tgt.Name
+	cf, tf := sortedForeignKeys(cur), sortedForeignKeys(tgt)
+	used := make([]bool, len(cf))
+	for _, want := range tf {
+		wk := fkKey(tgt, &want)
+		i := -1
+		for k := range cf {
+			if !used[k] && fkKey(cur, &cf[k]) == wk {
+				i = k
+				break
+			}
+		}
+		if i < 0 {
+			td.addFKs = append(td.addFKs, ops.AddForeignKey{Schema: s, Table: n, ForeignKey: want})
+			continue
+		}
+		used[i] = true
+		have := &cf[i]
+		if have.OnDelete != want.OnDelete || have.OnUpdate != want.OnUpdate ||
+			have.Deferrable != want.Deferrable || have.InitiallyDeferred != want.InitiallyDeferred ||
+			!c.keyStable(refKey(tgt, &want), want.RefColumns) {
+			td.dropFKs = append(td.dropFKs, ops.DropForeignKey{Schema: s, Table: n, ForeignKey: *have})
+			td.addFKs = append(td.addFKs, ops.AddForeignKey{Schema: s, Table: n, ForeignKey: want})
+		}
+	}
+	var drops []ops.Op
+	for k := range cf {
+		if !used[k] {
+			drops = append(drops, ops.DropForeignKey{Schema: s, Table: n, ForeignKey: cf[k]})
+		}
+	}
+	// Keep drops in name order: removed ones interleave with changed ones.
+	td.dropFKs = append(td.dropFKs, drops...)
+	slices.SortStableFunc(td.dropFKs, func(a, b ops.Op) int {
+		return compareForeignKey(a.(ops.DropForeignKey).ForeignKey, b.(ops.DropForeignKey).ForeignKey)
+	})
+}
+
+// fkKey is what foreign keys are matched by: columns, the referenced table
+// (with an empty RefSchema meaning the table's own schema) and its columns.
+func fkKey(t *model.Table, fk *model.ForeignKey) string {
+	ref := refKey(t, fk)
+	return strings.Join(fk.Columns, "\x00") + "\x01" + ref.schema + "\x01" + ref.name + "\x01" + strings.Join(fk.RefColumns, "\x00")
+}
+
+// matchUniques matches unique constraints by column list and returns the
+// unmatched ones of each side.
+func matchUniques(cur, tgt []model.Unique) (drop, add []model.Unique) {
+	cu, tu := slices.Clone(cur), slices.Clone(tgt)
+	sortUniques(cu)
+	sortUniques(tu)
+	used := make([]bool, len(cu))
+	for _, want := range tu {
+		found := false
+		for k := range cu {
+			if !used[k] && slices.Equal(cu[k].Columns, want.Columns) {
+				used[k], found = true, true
+				break
+			}
+		}
+		if !found {
+			add = append(add, want)
+		}
+	}
+	for k := range cu {
+		if !used[k] {
+			drop = append(drop, cu[k])
+		}
+	}
+	return drop, add
+}
+
+// matchChecks matches checks by name when both have one, then the rest by
+// normalised expression when either has no name; a named pair whose
+// expressions differ is dropped and added. It returns the checks to drop and
+// to add, each in name order.
+func (c *comparer) matchChecks(cur, tgt []model.Check) (drop, add []model.Check) {
+	cc, tc := slices.Clone(cur), slices.Clone(tgt)
+	sortChecks(cc)
+	sortChecks(tc)
+	curDone := make([]bool, len(cc))
+	tgtDone := make([]bool, len(tc))
+	for j := range tc {
+		if tc[j].Name == "" {
+			continue
+		}
+		for i := range cc {
+			if !curDone[i] && cc[i].Name == tc[j].Name {
+				curDone[i], tgtDone[j] = true, true
+				if c.normExpr(cc[i].Expr) != c.normExpr(tc[j].Expr) {
+					drop = append(drop, cc[i])
+					add = append(add, tc[j])
+				}
+				break
+			}
+		}
+	}
+	for j := range tc {
+		if tgtDone[j] {
+			continue
+		}
+		for i := range cc {
+			if !curDone[i] && (cc[i].Name == "" || tc[j].Name == "") && c.normExpr(cc[i].Expr) == c.normExpr(tc[j].Expr) {
+				curDone[i], tgtDone[j] = true, true
+				break
+			}
+		}
+	}
+	for i := range cc {
+		if !curDone[i] {
+			drop = append(drop, cc[i])
+		}
+	}
+	for j := range tc {
+		if !tgtDone[j] {
+			add = append(add, tc[j])
+		}
+	}
+	sortChecks(drop)
+	sortChecks(add)
+	return drop, add
+}
+
+// sameIndex reports whether two indexes of the same name mean the same.
+func (c *comparer) sameIndex(a, b *model.Index) bool {
+	if a.Unique != b.Unique || len(a.Parts) != len(b.Parts) ||
+		!strings.EqualFold(a.Method, b.Method) || !slices.Equal(a.Include, b.Include) ||
+		c.normExpr(a.Where) != c.normExpr(b.Where) {
+		return false
+	}
+	for k := range a.Parts {
+		p, q := &a.Parts[k], &b.Parts[k]
+		if p.Column != q.Column || p.Desc != q.Desc || p.Length != q.Length || c.normExpr(p.Expr) != c.normExpr(q.Expr) {
+			return false
+		}
+	}
+	return true
+}
+
+// normExpr normalises an expression; no expression stays empty.
+func (c *comparer) normExpr(e string) string {
+	if strings.TrimSpace(e) == "" {
+		return ""
+	}
+	return c.d.NormalizeExpr(e)
+}
