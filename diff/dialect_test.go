@@ -29,9 +29,9 @@ type testDialect struct{}
 
 var _ dialect.Dialect = testDialect{}
 
-func (testDialect) Name() string             { return "test" }
+func (testDialect) Name() string               { return "test" }
 func (testDialect) QuoteIdent(s string) string { return s }
-func (testDialect) TransactionalDDL() bool   { return true }
+func (testDialect) TransactionalDDL() bool     { return true }
 
 func (testDialect) Statements(context.Context, ops.Op, dialect.TableSource) ([]dialect.Statement, error) {
 	return nil, errors.New("test dialect: writes no SQL")
