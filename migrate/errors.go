@@ -85,6 +85,10 @@ type MigrationError struct {
 	// back. It is false on non-transactional DDL and after a statement that
 	// ran outside the transaction.
 	RolledBack bool
+	// Resumable reports that progress was recorded op by op
+	// (non-transactional DDL): running the same command again skips the
+	// Applied ops and carries on.
+	Resumable bool
 	// Applied is the number of ops that stay applied (non-transactional DDL,
 	// or ops committed before a NoTransaction statement).
 	Applied int
@@ -111,9 +115,14 @@ func (e *MigrationError) Error() string {
 	switch {
 	case e.RolledBack:
 		fmt.Fprintf(&b, "\n  the database was rolled back to %s", version)
-	case e.Applied > 0:
-		fmt.Fprintf(&b, "\n  ops 1-%d of %d stay applied (this database cannot roll DDL back); the version table still says %s;"+
+	case e.Resumable && e.Applied > 0:
+		fmt.Fprintf(&b, "\n  ops 1-%d of %d stay applied (this database cannot roll DDL back) and are recorded as done; the version table still says %s;"+
 			" after fixing the cause, run the same command again: ops 1-%d will be skipped", e.Applied, e.OpCount, version, e.Applied)
+	case e.Resumable:
+		fmt.Fprintf(&b, "\n  no op of revision %s stays applied; the version table still says %s; after fixing the cause, run the same command again", e.Revision, version)
+	case e.Applied > 0:
+		fmt.Fprintf(&b, "\n  ops 1-%d of %d ran outside a transaction and stay applied; the rest was rolled back; the version table still says %s;"+
+			" finish or undo the revision by hand, then run `retort stamp`", e.Applied, e.OpCount, version)
 	default:
 		fmt.Fprintf(&b, "\n  nothing of revision %s was applied; the version table still says %s", e.Revision, version)
 	}

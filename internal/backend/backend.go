@@ -1,11 +1,13 @@
 package backend
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
+	dmysql "github.com/retortdb/retort/dialect/mysql"
 	"github.com/retortdb/retort/introspect"
 )
 
@@ -50,4 +52,29 @@ func Names() []string {
 		out = append(out, e.names...)
 	}
 	return out
+}
+
+// ForServer adapts the backend to the server q is connected to: for MySQL
+// it reads SELECT VERSION() and picks the MySQL or MariaDB flavour and
+// version. Other backends are returned as they are.
+func (b Backend) ForServer(ctx context.Context, q introspect.Querier) (Backend, error) {
+	if b.Name != "mysql" {
+		return b, nil
+	}
+	rows, err := q.QueryContext(ctx, "SELECT VERSION()")
+	if err != nil {
+		return b, fmt.Errorf("backend: read server version: %w", err)
+	}
+	defer rows.Close()
+	var v string
+	if rows.Next() {
+		if err := rows.Scan(&v); err != nil {
+			return b, fmt.Errorf("backend: read server version: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return b, fmt.Errorf("backend: read server version: %w", err)
+	}
+	b.Dialect = dmysql.NewForVersion(v)
+	return b, nil
 }

@@ -1,0 +1,111 @@
+package migrate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+)
+
+// SQL returns, without a connection, the SQL that takes a database from
+// revision from to target to (as `retort upgrade --sql FROM:TO` prints it):
+// each revision's statements under a "-- Running upgrade A -> B" comment,
+// wrapped in BEGIN/COMMIT on dialects with transactional DDL, followed by
+// its version table update; the version table's CREATE TABLE IF NOT EXISTS
+// comes first. Statements end in ";\n".
+//
+// from is read like a target with no current revision: "" or "base" means
+// base (an upgrade of a new database); a downgrade needs it ("heads", an
+// id). Relative targets (+N, -N) count from from.
+//
+// An op that needs a live table definition (SQLite's table rebuild) fails
+// with an error wrapping [dialect.ErrOffline] that names the revision and
+// op.
+func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string, error) {
+	if env == nil {
+		return "", errors.New("migrate: sql: nil Env")
+	}
+	g, err := env.Graph()
+	if err != nil {
+		return "", err
+	}
+	be, err := lookupBackend(env)
+	if err != nil {
+		return "", err
+	}
+	if from == "" {
+		if dir == Down {
+			return "", errors.New("migrate: offline downgrade needs a starting revision: write FROM:TO, e.g. heads:-1")
+		}
+		from = "base"
+	}
+	current, err := g.Resolve(from, nil)
+	if err != nil {
+		return "", err
+	}
+	tgt, err := g.Resolve(to, current)
+	if err != nil {
+		return "", err
+	}
+	steps, err := g.Plan(dir, current, tgt)
+	if err != nil {
+		return "", err
+	}
+	d := be.Dialect
+	vt := newVersionTable(d, env)
+	var b strings.Builder
+	write := func(q string) {
+		b.WriteString(strings.TrimRight(strings.TrimSpace(q), ";"))
+		b.WriteString(";\n")
+	}
+	if vt.schema != "" {
+		write("SET search_path TO " + d.QuoteIdent(vt.schema))
+	}
+	write(vt.createSQL())
+	var before, after []string
+	if cs, ok := d.(dialect.ConnSetup); ok {
+		before, after = cs.BeforeTx(), cs.AfterTx()
+	}
+	tx := d.TransactionalDDL()
+	for _, st := range steps {
+		list, err := record(st)
+		if err != nil {
+			return "", newError(st, nil, -1, "", err)
+		}
+		fmt.Fprintf(&b, "\n-- Running %s %s -> %s\n\n", st.Direction, strings.Join(st.Before, ", "), strings.Join(st.After, ", "))
+		if tx {
+			for _, q := range before {
+				write(q)
+			}
+			write("BEGIN")
+		}
+		for i, op := range list {
+			stmts, err := d.Statements(ctx, op, dialect.NoTables{})
+			if err != nil {
+				return "", fmt.Errorf("migrate: offline SQL for %s of revision %s, op %d of %d (%s): %w",
+					st.Direction, st.Revision.ID, i+1, len(list), describeOp(op), err)
+			}
+			for _, stmt := range stmts {
+				if stmt.NoTransaction && tx {
+					write("COMMIT")
+					write(stmt.SQL)
+					write("BEGIN")
+					continue
+				}
+				write(stmt.SQL)
+			}
+		}
+		for _, q := range vt.updateSQL(st.Before, st.After) {
+			write(q)
+		}
+		if tx {
+			write("COMMIT")
+			for _, q := range after {
+				write(q)
+			}
+		}
+	}
+	return b.String(), nil
+}
