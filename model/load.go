@@ -29,6 +29,7 @@ type LoadOptions struct {
 func Load(models []any, opts LoadOptions) (Schema, error) {
 	l := &loader{opts: opts, enumIdx: map[string]int{}}
 	var s Schema
+	var loaded []*modelLoader
 	owner := map[[2]string]string{}
 	for _, m := range models {
 		t, ok := l.loadModel(m)
@@ -42,8 +43,12 @@ func Load(models []any, opts LoadOptions) (Schema, error) {
 		}
 		owner[key] = t.typeName
 		s.Tables = append(s.Tables, t.table)
+		loaded = append(loaded, t)
 	}
 	l.resolveEnums(&s)
+	for _, ml := range loaded {
+		ml.checkReferences(&s)
+	}
 	if len(l.errs) > 0 {
 		return Schema{}, errors.Join(l.errs...)
 	}
@@ -450,4 +455,39 @@ func (l *loader) pos(owner reflect.Type, field string) string {
 		return ""
 	}
 	return file + ":" + strconv.Itoa(line)
+}
+
+// checkReferences reports foreign keys that reference a column missing from
+// a referenced table that is itself a model. References to tables outside
+// the models are not checked.
+func (ml *modelLoader) checkReferences(s *Schema) {
+	for _, fk := range ml.fks {
+		ref, ok := s.Table(fk.v.RefSchema, fk.v.RefTable)
+		if !ok {
+			continue
+		}
+		for _, c := range fk.v.RefColumns {
+			if _, ok := ref.Column(c); ok {
+				continue
+			}
+			names := make([]string, len(ref.Columns))
+			for i, rc := range ref.Columns {
+				names[i] = rc.Name
+			}
+			err := fmt.Errorf("%w %q in fk=%s: table %s has no such column", ErrUnknownColumn, c, fkTarget(fk.v), ref.QualifiedName())
+			if sug, ok := suggest(c, names); ok {
+				err = fmt.Errorf("%w; did you mean %q?", err, sug)
+			}
+			ml.fieldErr(fk.ref, err)
+		}
+	}
+}
+
+// fkTarget renders a foreign key's target as its tag wrote it.
+func fkTarget(fk ForeignKey) string {
+	t := fk.RefTable + "." + strings.Join(fk.RefColumns, ",")
+	if fk.RefSchema != "" {
+		return fk.RefSchema + "." + t
+	}
+	return t
 }

@@ -654,6 +654,14 @@ type (
 	BadIdentity struct {
 		ID int64 `db:"id,pk,identity=sometimes"`
 	}
+	RefTarget struct {
+		ID int64 `db:"id,pk"`
+	}
+	BadRef struct {
+		ID       int64 `db:"id,pk"`
+		TargetID int64 `db:"target_id,fk=ref_target.idd"`
+		OtherID  int64 `db:"other_id,fk=unmanaged.whatever"`
+	}
 	DupTable1 struct {
 		ID int64 `db:"id,pk"`
 	}
@@ -866,6 +874,12 @@ func TestLoadErrors(t *testing.T) {
 			name:   "bad identity",
 			models: []any{BadIdentity{}},
 			want:   []string{`model_test.BadIdentity.ID: bad tag: identity=sometimes: want identity, identity=always or identity=by_default`},
+		},
+		{
+			name:   "foreign key to a missing column of a model",
+			models: []any{BadRef{}, RefTarget{}},
+			want:   []string{`model_test.BadRef.TargetID: unknown column "idd" in fk=ref_target.idd: table ref_target has no such column; did you mean "id"?`},
+			is:     model.ErrUnknownColumn,
 		},
 		{
 			name:   "duplicate table",

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -208,4 +209,42 @@ func modulePath(gomod string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// PackagePaths returns the import paths of the packages that declare the
+// given models and the structs they embed, in first-seen order, for
+// locating the directories to pass to [SourcePositions] (for example with
+// go list). Values that are not structs are ignored.
+func PackagePaths(models []any) []string {
+	var paths []string
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		if p := t.PkgPath(); p != "" && !slices.Contains(paths, p) {
+			paths = append(paths, p)
+		}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			et := f.Type
+			for et.Kind() == reflect.Pointer {
+				et = et.Elem()
+			}
+			if f.Anonymous && et.Kind() == reflect.Struct && !isColumnStruct(et) {
+				walk(et)
+			}
+		}
+	}
+	for _, m := range models {
+		if m != nil {
+			walk(reflect.TypeOf(m))
+		}
+	}
+	return paths
 }

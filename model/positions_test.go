@@ -148,3 +148,12 @@ func TestLoadPositions(t *testing.T) {
 		t.Errorf("first TagError = %+v", te)
 	}
 }
+
+func TestPackagePaths(t *testing.T) {
+	t.Parallel()
+	got := model.PackagePaths([]any{Post{}, &User{}, 3, nil, Team{}})
+	want := []string{"github.com/retortdb/retort/model_test"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+}
