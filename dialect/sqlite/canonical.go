@@ -1,0 +1,184 @@
+package sqlite
+
+import (
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+
+	"github.com/retortdb/retort/model"
+)
+
+// Canonical returns target as SQLite reflects it right after creating it:
+//
+//   - types resolved with TypeSQL, the six type names SQLite knows (INT,
+//     INTEGER, REAL, TEXT, BLOB, ANY) in upper case, enum columns TEXT with
+//     a CHECK (col IN (...)) named ck_<table>_<col> appended to the checks;
+//   - a single-column primary key with AutoIncrement (or an identity) and
+//     an integer type becomes INTEGER, NOT NULL, without a default; a
+//     single-column key declared exactly INTEGER is a rowid alias and is
+//     marked AutoIncrement, as the catalog reader reports it; AutoIncrement
+//     is cleared everywhere else;
+//   - a rowid alias is NOT NULL; other key columns keep their nullability
+//     (SQLite, unlike other databases, lets a non-integer key hold NULL
+//     unless the column says NOT NULL);
+//   - foreign keys get RefSchema "" and, when they name no referenced
+//     columns, the referenced table's key; INITIALLY DEFERRED implies
+//     DEFERRABLE;
+//   - what SQLite cannot hold is dropped: comments, charsets, ON UPDATE,
+//     identity kinds, index methods, INCLUDE columns and prefix lengths,
+//     table options and enum types;
+//   - tables and indexes are sorted by name; uniques, foreign keys and
+//     checks keep their order, which CreateTable keeps and the catalog
+//     reader reports.
+func (*Dialect) Canonical(target model.Schema) model.Schema {
+	var out model.Schema
+	for _, t := range target.Tables {
+		out.Tables = append(out.Tables, canonicalTable(t, &target))
+	}
+	sort.Slice(out.Tables, func(i, j int) bool {
+		a, b := out.Tables[i], out.Tables[j]
+		if a.Schema != b.Schema {
+			return a.Schema < b.Schema
+		}
+		return a.Name < b.Name
+	})
+	return out
+}
+
+// knownTypes are the type names SQLite reports in upper case.
+var knownTypes = map[string]bool{"INT": true, "INTEGER": true, "REAL": true, "TEXT": true, "BLOB": true, "ANY": true}
+
+func reflectedType(sql string) string {
+	if u := strings.ToUpper(strings.TrimSpace(sql)); knownTypes[u] {
+		return u
+	}
+	return sql
+}
+
+func canonicalTable(t model.Table, s *model.Schema) model.Table {
+	out := model.Table{
+		Schema:     t.Schema,
+		Name:       t.Name,
+		PrimaryKey: model.PrimaryKey{Name: t.PrimaryKey.Name, Columns: clone(t.PrimaryKey.Columns)},
+	}
+	auto := autoIncrementColumn(t)
+	for _, c := range t.Columns {
+		nc := model.Column{
+			Name:      c.Name,
+			Type:      model.Type{SQL: reflectedType(typeSQL(c.Type))},
+			Nullable:  c.Nullable,
+			Default:   c.Default,
+			Generated: c.Generated,
+			Collation: c.Collation,
+		}
+		if len(t.PrimaryKey.Columns) == 1 && t.PrimaryKey.Columns[0] == c.Name {
+			if c.Name == auto {
+				nc.Type.SQL, nc.AutoIncrement, nc.Default, nc.Nullable = "INTEGER", true, "", false
+			} else if strings.EqualFold(strings.TrimSpace(nc.Type.SQL), "INTEGER") {
+				nc.AutoIncrement, nc.Nullable = true, false
+			}
+		}
+		out.Columns = append(out.Columns, nc)
+	}
+	for _, ix := range t.Indexes {
+		nix := model.Index{Name: ix.Name, Unique: ix.Unique, Where: ix.Where}
+		for _, p := range ix.Parts {
+			nix.Parts = append(nix.Parts, model.IndexPart{Column: p.Column, Expr: p.Expr, Desc: p.Desc})
+		}
+		out.Indexes = append(out.Indexes, nix)
+	}
+	sort.SliceStable(out.Indexes, func(i, j int) bool { return out.Indexes[i].Name < out.Indexes[j].Name })
+	for _, u := range t.Uniques {
+		out.Uniques = append(out.Uniques, model.Unique{Name: u.Name, Columns: clone(u.Columns)})
+	}
+	for _, fk := range t.ForeignKeys {
+		nfk := fk
+		nfk.RefSchema = ""
+		nfk.Columns, nfk.RefColumns = clone(fk.Columns), clone(fk.RefColumns)
+		if len(nfk.RefColumns) == 0 && s != nil {
+			if rt, ok := s.Table(fk.RefSchema, fk.RefTable); ok {
+				nfk.RefColumns = clone(rt.PrimaryKey.Columns)
+			}
+		}
+		nfk.Deferrable = fk.Deferrable || fk.InitiallyDeferred
+		out.ForeignKeys = append(out.ForeignKeys, nfk)
+	}
+	out.Checks = withEnumChecks(t, s)
+	return out
+}
+
+// autoIncrementColumn returns the column CreateTable writes as INTEGER
+// PRIMARY KEY AUTOINCREMENT, or "".
+func autoIncrementColumn(t model.Table) string {
+	if len(t.PrimaryKey.Columns) != 1 {
+		return ""
+	}
+	c, ok := t.Column(t.PrimaryKey.Columns[0])
+	if !ok || !(c.AutoIncrement || c.Identity != model.IdentityNone) {
+		return ""
+	}
+	if typ := typeSQL(c.Type); typ != "" && typeAffinity(typ) != affInteger {
+		return ""
+	}
+	return c.Name
+}
+
+// withEnumChecks returns t's checks followed by a CHECK (col IN (...)) for
+// each enum column that has no check of that name yet.
+func withEnumChecks(t model.Table, s *model.Schema) []model.Check {
+	checks := append([]model.Check(nil), t.Checks...)
+	for _, c := range t.Columns {
+		if c.Type.SQL != "" {
+			continue
+		}
+		values := c.Type.EnumValues
+		if len(values) == 0 && c.Type.Enum != "" && s != nil {
+			if e, ok := s.Enum(t.Schema, c.Type.Enum); ok {
+				values = e.Values
+			}
+		}
+		if len(values) == 0 {
+			continue
+		}
+		name := checkName(t.Name, c.Name)
+		if hasCheck(checks, name) {
+			continue
+		}
+		quoted := make([]string, len(values))
+		for i, v := range values {
+			quoted[i] = quoteString(v)
+		}
+		checks = append(checks, model.Check{Name: name, Expr: quote(c.Name) + " IN (" + strings.Join(quoted, ", ") + ")"})
+	}
+	return checks
+}
+
+func hasCheck(checks []model.Check, name string) bool {
+	for _, c := range checks {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// checkName is ck_<table>_<col>, cut as the model's naming rule cuts names
+// over 63 bytes: 54 bytes, "_", 8 hex digits of the FNV-1a hash of the
+// whole name.
+func checkName(table, col string) string {
+	name := "ck_" + table + "_" + col
+	if len(name) <= 63 {
+		return name
+	}
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return fmt.Sprintf("%s_%08x", name[:54], h.Sum32())
+}
+
+func clone(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return append([]string(nil), s...)
+}

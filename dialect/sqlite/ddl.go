@@ -1,0 +1,341 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// Statements returns the SQL for op. Ops that need a table rebuild read the
+// live table from tables; see the package documentation.
+func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.TableSource) ([]dialect.Statement, error) {
+	if tables == nil {
+		tables = dialect.NoTables{}
+	}
+	switch o := op.(type) {
+	case ops.CreateTable:
+		return one(createTableSQL(o.Table, qname(o.Table.Schema, o.Table.Name))), nil
+	case ops.DropTable:
+		return one("DROP TABLE " + qname(o.Table.Schema, o.Table.Name)), nil
+	case ops.RenameTable:
+		return one("ALTER TABLE " + qname(o.Schema, o.From) + " RENAME TO " + quote(o.To)), nil
+	case ops.AddColumn:
+		return d.addColumn(ctx, o, tables)
+	case ops.DropColumn:
+		return d.dropColumn(ctx, o, tables)
+	case ops.AlterColumn:
+		return d.rebuild(ctx, tables, o.Schema, o.Table, "alter column "+o.From.Name, func(t *model.Table, src map[string]string) error {
+			return alterColumn(t, src, o)
+		})
+	case ops.RenameColumn:
+		return one("ALTER TABLE " + qname(o.Schema, o.Table) + " RENAME COLUMN " + quote(o.From) + " TO " + quote(o.To)), nil
+	case ops.CreateIndex:
+		return one(createIndexSQL(o.Schema, o.Table, o.Index)), nil
+	case ops.DropIndex:
+		return one("DROP INDEX " + qname(o.Schema, o.Index.Name)), nil
+	case ops.AddPrimaryKey:
+		return d.rebuild(ctx, tables, o.Schema, o.Table, "add primary key", func(t *model.Table, _ map[string]string) error {
+			t.PrimaryKey = o.PrimaryKey
+			return nil
+		})
+	case ops.DropPrimaryKey:
+		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop primary key", func(t *model.Table, _ map[string]string) error {
+			t.PrimaryKey = model.PrimaryKey{}
+			for i := range t.Columns {
+				t.Columns[i].AutoIncrement = false
+			}
+			return nil
+		})
+	case ops.AddUnique:
+		return d.rebuild(ctx, tables, o.Schema, o.Table, "add unique", func(t *model.Table, _ map[string]string) error {
+			t.Uniques = append(t.Uniques, o.Unique)
+			return nil
+		})
+	case ops.DropUnique:
+		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop unique", func(t *model.Table, _ map[string]string) error {
+			return dropUnique(t, o.Unique)
+		})
+	case ops.AddForeignKey:
+		return d.rebuild(ctx, tables, o.Schema, o.Table, "add foreign key", func(t *model.Table, _ map[string]string) error {
+			t.ForeignKeys = append(t.ForeignKeys, o.ForeignKey)
+			return nil
+		})
+	case ops.DropForeignKey:
+		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop foreign key", func(t *model.Table, _ map[string]string) error {
+			return dropForeignKey(t, o.ForeignKey)
+		})
+	case ops.AddCheck:
+		return d.rebuild(ctx, tables, o.Schema, o.Table, "add check", func(t *model.Table, _ map[string]string) error {
+			t.Checks = append(t.Checks, o.Check)
+			return nil
+		})
+	case ops.DropCheck:
+		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop check", func(t *model.Table, _ map[string]string) error {
+			return d.dropCheck(t, o.Check)
+		})
+	case ops.SetTableComment, ops.SetTableOptions, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
+		// SQLite has no comments, table options or enum types.
+		return nil, nil
+	case ops.Execute:
+		if strings.TrimSpace(o.SQL) == "" {
+			return nil, nil
+		}
+		return []dialect.Statement{{SQL: o.SQL, NoTransaction: o.NoTransaction}}, nil
+	case ops.Custom:
+		name := "<nil>"
+		if o.Op != nil {
+			name = o.Op.Name()
+		}
+		return nil, fmt.Errorf("sqlite: custom op %q: %w", name, ErrUnsupported)
+	}
+	return nil, fmt.Errorf("sqlite: op %T: %w", op, ErrUnsupported)
+}
+
+func one(sql string) []dialect.Statement { return []dialect.Statement{{SQL: sql}} }
+
+// qname quotes a table or index name, qualified by an attached database.
+func qname(schema, name string) string {
+	if schema == "" {
+		return quote(name)
+	}
+	return quote(schema) + "." + quote(name)
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quote(n)
+	}
+	return strings.Join(q, ", ")
+}
+
+// createTableSQL writes CREATE TABLE for t under the (quoted) name. Indexes
+// are not part of it: they are CreateIndex ops.
+func createTableSQL(t model.Table, name string) string {
+	auto := autoIncrementColumn(t)
+	var defs []string
+	for _, c := range t.Columns {
+		pkName := ""
+		if c.Name == auto {
+			pkName = t.PrimaryKey.Name
+		}
+		defs = append(defs, columnDef(c, c.Name == auto, pkName))
+	}
+	if len(t.PrimaryKey.Columns) > 0 && auto == "" {
+		defs = append(defs, constraint(t.PrimaryKey.Name)+"PRIMARY KEY ("+quoteList(t.PrimaryKey.Columns)+")")
+	}
+	for _, u := range t.Uniques {
+		defs = append(defs, constraint(u.Name)+"UNIQUE ("+quoteList(u.Columns)+")")
+	}
+	for _, fk := range t.ForeignKeys {
+		defs = append(defs, foreignKeySQL(fk))
+	}
+	for _, ck := range withEnumChecks(t, nil) {
+		defs = append(defs, constraint(ck.Name)+"CHECK ("+ck.Expr+")")
+	}
+	return "CREATE TABLE " + name + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)"
+}
+
+func constraint(name string) string {
+	if name == "" {
+		return ""
+	}
+	return "CONSTRAINT " + quote(name) + " "
+}
+
+// columnDef writes one column definition. The auto-increment key is
+// written INTEGER NOT NULL [CONSTRAINT pkName] PRIMARY KEY AUTOINCREMENT, the one spelling that
+// makes a rowid alias that never reuses ids.
+func columnDef(c model.Column, auto bool, pkName string) string {
+	var b strings.Builder
+	b.WriteString(quote(c.Name))
+	typ := typeSQL(c.Type)
+	if auto {
+		typ = "INTEGER"
+	}
+	if typ != "" {
+		b.WriteString(" " + typ)
+	}
+	if !c.Nullable || auto {
+		b.WriteString(" NOT NULL")
+	}
+	if auto {
+		b.WriteString(" " + constraint(pkName) + "PRIMARY KEY AUTOINCREMENT")
+	}
+	if c.Default != "" && c.Generated.Expr == "" && !auto {
+		b.WriteString(" DEFAULT " + defaultSQL(c.Default))
+	}
+	if c.Collation != "" {
+		b.WriteString(" COLLATE " + quote(c.Collation))
+	}
+	if c.Generated.Expr != "" {
+		b.WriteString(" GENERATED ALWAYS AS (" + c.Generated.Expr + ")")
+		if c.Generated.Stored {
+			b.WriteString(" STORED")
+		} else {
+			b.WriteString(" VIRTUAL")
+		}
+	}
+	return b.String()
+}
+
+// defaultSQL writes a default: literals and CURRENT_* as they are, any
+// other expression in parentheses (SQLite reports it without them).
+func defaultSQL(def string) string {
+	if isLiteral(def) || isKeywordDefault(def) {
+		return strings.TrimSpace(def)
+	}
+	return "(" + def + ")"
+}
+
+func foreignKeySQL(fk model.ForeignKey) string {
+	s := constraint(fk.Name) + "FOREIGN KEY (" + quoteList(fk.Columns) + ") REFERENCES " + quote(fk.RefTable)
+	if len(fk.RefColumns) > 0 {
+		s += " (" + quoteList(fk.RefColumns) + ")"
+	}
+	if fk.OnDelete != model.NoAction {
+		s += " ON DELETE " + fk.OnDelete.String()
+	}
+	if fk.OnUpdate != model.NoAction {
+		s += " ON UPDATE " + fk.OnUpdate.String()
+	}
+	switch {
+	case fk.InitiallyDeferred:
+		s += " DEFERRABLE INITIALLY DEFERRED"
+	case fk.Deferrable:
+		s += " DEFERRABLE"
+	}
+	return s
+}
+
+// createIndexSQL writes CREATE [UNIQUE] INDEX; expression parts and the
+// WHERE predicate are written as given, which is how SQLite keeps them.
+func createIndexSQL(schema, table string, ix model.Index) string {
+	var b strings.Builder
+	b.WriteString("CREATE ")
+	if ix.Unique {
+		b.WriteString("UNIQUE ")
+	}
+	b.WriteString("INDEX " + qname(schema, ix.Name) + " ON " + quote(table) + " (")
+	for i, p := range ix.Parts {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if p.Expr != "" {
+			b.WriteString(p.Expr)
+		} else {
+			b.WriteString(quote(p.Column))
+		}
+		if p.Desc {
+			b.WriteString(" DESC")
+		}
+	}
+	b.WriteString(")")
+	if ix.Where != "" {
+		b.WriteString(" WHERE " + ix.Where)
+	}
+	return b.String()
+}
+
+// addColumn uses ALTER TABLE ADD COLUMN when SQLite allows it: not for a
+// NOT NULL column without a default, a default that is not a literal
+// (CURRENT_TIMESTAMP, expressions), a STORED generated column or an enum
+// column (whose CHECK is a table constraint); those rebuild the table.
+func (d *Dialect) addColumn(ctx context.Context, o ops.AddColumn, tables dialect.TableSource) ([]dialect.Statement, error) {
+	c := o.Column
+	inPlace := (c.Nullable || c.Default != "" && !strings.EqualFold(strings.TrimSpace(c.Default), "NULL")) &&
+		(c.Default == "" || isLiteral(c.Default)) &&
+		!(c.Generated.Expr != "" && c.Generated.Stored) &&
+		(c.Type.SQL != "" || (c.Type.Enum == "" && len(c.Type.EnumValues) == 0))
+	if inPlace {
+		return one("ALTER TABLE " + qname(o.Schema, o.Table) + " ADD COLUMN " + columnDef(c, false, "")), nil
+	}
+	return d.rebuild(ctx, tables, o.Schema, o.Table, "add column "+c.Name, func(t *model.Table, _ map[string]string) error {
+		if _, ok := t.Column(c.Name); ok {
+			return fmt.Errorf("sqlite: add column %s.%s: %w", t.Name, c.Name, ErrExists)
+		}
+		t.Columns = append(t.Columns, c)
+		return nil
+	})
+}
+
+// dropColumn uses ALTER TABLE DROP COLUMN unless the column is in the
+// primary key, an index, a unique constraint, a foreign key, a check or a
+// generated column's expression; then it rebuilds the table without the
+// column and without the indexes and constraints that name it. Offline it
+// writes ALTER TABLE DROP COLUMN, which SQLite refuses in those cases.
+func (d *Dialect) dropColumn(ctx context.Context, o ops.DropColumn, tables dialect.TableSource) ([]dialect.Statement, error) {
+	alter := one("ALTER TABLE " + qname(o.Schema, o.Table) + " DROP COLUMN " + quote(o.Column.Name))
+	live, ok, err := tables.Table(ctx, o.Schema, o.Table)
+	if errors.Is(err, dialect.ErrOffline) {
+		return alter, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: drop column %s.%s: %w", o.Table, o.Column.Name, err)
+	}
+	if !ok {
+		return nil, fmt.Errorf("sqlite: drop column %s.%s: %w", o.Table, o.Column.Name, ErrNoTable)
+	}
+	if !entangled(live, o.Column.Name) {
+		return alter, nil
+	}
+	return d.rebuildFrom(live, o.Schema, "drop column "+o.Column.Name, func(t *model.Table, src map[string]string) error {
+		return dropColumn(t, src, o.Column.Name)
+	})
+}
+
+// entangled reports whether ALTER TABLE DROP COLUMN would refuse col.
+func entangled(t model.Table, col string) bool {
+	if inListFold(t.PrimaryKey.Columns, col) {
+		return true
+	}
+	for _, ix := range t.Indexes {
+		if indexMentions(ix, col) {
+			return true
+		}
+	}
+	for _, u := range t.Uniques {
+		if inListFold(u.Columns, col) {
+			return true
+		}
+	}
+	for _, fk := range t.ForeignKeys {
+		if inListFold(fk.Columns, col) {
+			return true
+		}
+	}
+	for _, ck := range t.Checks {
+		if mentions(ck.Expr, col) {
+			return true
+		}
+	}
+	for _, c := range t.Columns {
+		if c.Generated.Expr != "" && mentions(c.Generated.Expr, col) {
+			return true
+		}
+	}
+	return false
+}
+
+func indexMentions(ix model.Index, col string) bool {
+	for _, p := range ix.Parts {
+		if strings.EqualFold(p.Column, col) || (p.Expr != "" && mentions(p.Expr, col)) {
+			return true
+		}
+	}
+	return ix.Where != "" && mentions(ix.Where, col)
+}
+
+func inListFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}

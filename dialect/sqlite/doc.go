@@ -1,0 +1,58 @@
+// Package sqlite is retort's SQLite dialect: DDL for every op, identifier
+// quoting, type spellings, normal forms for comparison, and the table
+// rebuild SQLite needs for what ALTER TABLE cannot do.
+//
+// # What it owns
+//
+// [Dialect], made by [New], which implements [dialect.Dialect] and
+// [dialect.ConnSetup]. The runner turns foreign keys off around each
+// migration transaction (PRAGMA foreign_keys cannot change inside one, and a
+// rebuild must not cascade deletes), checks PRAGMA foreign_key_check before
+// COMMIT and turns them back on after.
+//
+// # Type spellings
+//
+// Logical kinds become: bool BOOLEAN, smallint SMALLINT, int INTEGER, bigint
+// BIGINT, real REAL, double DOUBLE, decimal NUMERIC, string VARCHAR(n) or
+// TEXT, bytes BLOB, timestamp DATETIME, json TEXT, uuid CHAR(36), enum TEXT
+// plus a CHECK (col IN (...)) named ck_<table>_<col>.
+//
+// JSON is TEXT rather than JSON because a column declared JSON gets NUMERIC
+// affinity, which turns number-like documents into numbers ('1.0' is stored
+// as 1); TEXT keeps the document as written and SQLite's JSON functions read
+// it. UUID is CHAR(36) (TEXT affinity) because the common Go UUID types
+// store their 36-character text form through driver.Valuer. A single-column
+// auto-increment integer primary key is always INTEGER PRIMARY KEY
+// AUTOINCREMENT, whatever integer type the model names: only the exact type
+// INTEGER makes the rowid alias. SQLite reports the six type names it knows
+// (INT, INTEGER, REAL, TEXT, BLOB, ANY) in upper case, so [Dialect.Canonical]
+// upper-cases them too; other type text is kept as written.
+//
+// # The table rebuild
+//
+// Add/drop primary key, unique, foreign key and check, AlterColumn, and the
+// AddColumn and DropColumn cases ALTER TABLE refuses are done with SQLite's
+// documented procedure: CREATE TABLE "_retort_new_<t>" with the new
+// definition, INSERT ... SELECT the common columns, DROP TABLE the old one,
+// ALTER TABLE ... RENAME the new one into place, and recreate the table's
+// indexes. The live definition comes from the [dialect.TableSource] the
+// runner passes, which reflects inside the migration's transaction; offline
+// SQL generation cannot do this and gets an error wrapping
+// [dialect.ErrOffline]. Triggers and views on a rebuilt table are not kept
+// (retort does not model them). A rebuilt rowid-alias key (INTEGER PRIMARY
+// KEY without AUTOINCREMENT) comes back with AUTOINCREMENT: both reflect the
+// same.
+//
+// # Objects SQLite does not have
+//
+// SetTableComment, SetTableOptions, CreateEnum, DropEnum and AddEnumValue
+// produce no statements: SQLite has no comments, table options or enum
+// types, and an enum's membership lives in its columns' CHECK constraints,
+// which the differ changes with AddCheck/DropCheck. [ops.Custom] ops are
+// refused with [ErrUnsupported].
+//
+// # What it must not import
+//
+// dialect, model, ops and the standard library only; never a driver or a
+// catalog reader.
+package sqlite
