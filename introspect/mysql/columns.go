@@ -34,10 +34,7 @@ var unquotedTypes = map[string]bool{
 }
 
 func (r *reader) readColumns(ctx context.Context) error {
-	q := "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, DATA_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, " +
-		"GENERATION_EXPRESSION, CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_COMMENT " +
-		"FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?" + r.filter +
-		" ORDER BY TABLE_NAME, ORDINAL_POSITION"
+	q := queryColumns(r.filter)
 	return r.query(ctx, "columns", q, r.args, func(rows *sql.Rows) error {
 		var table, name, colType, dataType, nullable, def, extra, genExpr, cs, coll, comment sql.NullString
 		if err := rows.Scan(&table, &name, &colType, &dataType, &nullable, &def, &extra, &genExpr, &cs, &coll, &comment); err != nil {
@@ -121,21 +118,7 @@ func (r *reader) defaultOf(def sql.NullString, extra, dataType string) string {
 }
 
 func (r *reader) readChecks(ctx context.Context) error {
-	var q string
-	if r.srv.mariaDB {
-		// MariaDB's CHECK_CONSTRAINTS names the table itself (and has
-		// LEVEL: Column or Table).
-		q = "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS " +
-			"WHERE CONSTRAINT_SCHEMA = ?" + r.filter + " ORDER BY TABLE_NAME, CONSTRAINT_NAME"
-	} else {
-		// MySQL 8.0.16+: the table is in TABLE_CONSTRAINTS. Both views are
-		// served by the data dictionary there, so the join stays cheap.
-		q = "SELECT tc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS cc " +
-			"JOIN information_schema.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA " +
-			"AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK' " +
-			"WHERE tc.TABLE_SCHEMA = ?" + strings.ReplaceAll(r.filter, "TABLE_NAME", "tc.TABLE_NAME") +
-			" ORDER BY tc.TABLE_NAME, cc.CONSTRAINT_NAME"
-	}
+	q := queryChecks(r.srv.mariaDB, r.filter)
 	return r.query(ctx, "checks", q, r.args, func(rows *sql.Rows) error {
 		var table, name, clause sql.NullString
 		if err := rows.Scan(&table, &name, &clause); err != nil {

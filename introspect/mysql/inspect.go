@@ -93,7 +93,7 @@ func (r *reader) query(ctx context.Context, what, query string, args []any, scan
 
 func (r *reader) readServer(ctx context.Context, schema string) error {
 	var version, db sql.NullString
-	err := r.query(ctx, "server version", "SELECT VERSION(), DATABASE() ORDER BY 1", nil, func(rows *sql.Rows) error {
+	err := r.query(ctx, "server version", queryServer, nil, func(rows *sql.Rows) error {
 		return rows.Scan(&version, &db)
 	})
 	if err != nil {
@@ -115,8 +115,7 @@ func (r *reader) readCollations(ctx context.Context) error {
 	r.charsetOf = map[string]string{}
 	r.defaultCollate = map[string]string{}
 	return r.query(ctx, "collations",
-		"SELECT COLLATION_NAME, CHARACTER_SET_NAME, IS_DEFAULT FROM information_schema.COLLATIONS ORDER BY COLLATION_NAME",
-		nil, func(rows *sql.Rows) error {
+		queryCollations, nil, func(rows *sql.Rows) error {
 			var name, cs, def sql.NullString
 			if err := rows.Scan(&name, &cs, &def); err != nil {
 				return err
@@ -145,9 +144,7 @@ func (r *reader) readTables(ctx context.Context, opts introspect.Options) error 
 	r.tableCollation = map[string]string{}
 	all := true
 	err := r.query(ctx, "tables",
-		"SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES "+
-			"WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
-		[]any{r.srv.db}, func(rows *sql.Rows) error {
+		queryTables, []any{r.srv.db}, func(rows *sql.Rows) error {
 			var name, engine, coll, comment sql.NullString
 			if err := rows.Scan(&name, &engine, &coll, &comment); err != nil {
 				return err
@@ -184,14 +181,7 @@ func (r *reader) readTables(ctx context.Context, opts introspect.Options) error 
 }
 
 func (r *reader) readIndexes(ctx context.Context) error {
-	// MySQL 8.0.13+ has functional key parts (EXPRESSION); MariaDB has none.
-	expr := "NULL"
-	if !r.srv.mariaDB {
-		expr = "EXPRESSION"
-	}
-	q := "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, " + expr + ", SUB_PART, COLLATION, INDEX_TYPE " +
-		"FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?" + r.filter +
-		" ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX"
+	q := queryIndexes(r.srv.mariaDB, r.filter)
 	var cur *model.Index
 	var curTable string
 	flush := func() {
@@ -233,16 +223,12 @@ func (r *reader) readIndexes(ctx context.Context) error {
 }
 
 func (r *reader) readForeignKeys(ctx context.Context) error {
-	// Two queries joined here: on MariaDB, KEY_COLUMN_USAGE ⨝
-	// REFERENTIAL_CONSTRAINTS in SQL is far slower than both alone.
+	// Two queries joined here (see queryFKColumns).
 	type key struct{ table, name string }
 	fks := map[key]*model.ForeignKey{}
 	var order []key
 	err := r.query(ctx, "foreign keys",
-		"SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME "+
-			"FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ?"+r.filter+
-			" AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
-		r.args, func(rows *sql.Rows) error {
+		queryFKColumns(r.filter), r.args, func(rows *sql.Rows) error {
 			var table, name, col, rschema, rtable, rcol sql.NullString
 			if err := rows.Scan(&table, &name, &col, &rschema, &rtable, &rcol); err != nil {
 				return err
@@ -268,9 +254,7 @@ func (r *reader) readForeignKeys(ctx context.Context) error {
 		return err
 	}
 	err = r.query(ctx, "foreign key actions",
-		"SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS "+
-			"WHERE CONSTRAINT_SCHEMA = ?"+r.filter+" ORDER BY TABLE_NAME, CONSTRAINT_NAME",
-		r.args, func(rows *sql.Rows) error {
+		queryFKActions(r.filter), r.args, func(rows *sql.Rows) error {
 			var table, name, upd, del sql.NullString
 			if err := rows.Scan(&table, &name, &upd, &del); err != nil {
 				return err
