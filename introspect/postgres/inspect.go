@@ -1,0 +1,300 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/model"
+)
+
+// Inspector reads a PostgreSQL catalog. The zero value is ready to use.
+type Inspector struct{}
+
+var _ introspect.Inspector = Inspector{}
+
+// Queries is the number of catalog queries [Inspector.Inspect] runs when at
+// least one table is admitted (two when none is: tables and enums).
+const Queries = 5
+
+// Inspect reads every admitted table of opts.Schema (the connection's
+// current schema when empty), and the schema's enum types.
+func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introspect.Options) (model.Schema, error) {
+	var s model.Schema
+	tables, err := readTables(ctx, q, opts)
+	if err != nil {
+		return s, err
+	}
+	names := make([]string, len(tables))
+	byName := make(map[string]*model.Table, len(tables))
+	for i := range tables {
+		names[i] = tables[i].Name
+		byName[tables[i].Name] = &tables[i]
+	}
+	if len(tables) > 0 {
+		for _, read := range []func(context.Context, introspect.Querier, string, []string, map[string]*model.Table) error{
+			readColumns, readConstraints, readIndexes,
+		} {
+			if err := read(ctx, q, opts.Schema, names, byName); err != nil {
+				return s, err
+			}
+		}
+	}
+	s.Tables = tables
+	if s.Enums, err = readEnums(ctx, q, opts.Schema); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+func query(ctx context.Context, q introspect.Querier, what, sqlText string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return fmt.Errorf("postgres: read %s: %w", what, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("postgres: read %s: %w", what, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("postgres: read %s: %w", what, err)
+	}
+	return nil
+}
+
+func readTables(ctx context.Context, q introspect.Querier, opts introspect.Options) ([]model.Table, error) {
+	var tables []model.Table
+	err := query(ctx, q, "tables", tablesQuery, []any{opts.Schema}, func(rows *sql.Rows) error {
+		var t model.Table
+		if err := rows.Scan(&t.Name, &t.Comment); err != nil {
+			return err
+		}
+		if opts.Includes(t.Name) {
+			tables = append(tables, t)
+		}
+		return nil
+	})
+	return tables, err
+}
+
+func readColumns(ctx context.Context, q introspect.Querier, schema string, names []string, byName map[string]*model.Table) error {
+	return query(ctx, q, "columns", columnsQuery, []any{schema, names}, func(rows *sql.Rows) error {
+		var (
+			table, typ, identity, generated, enum string
+			c                                     model.Column
+			notNull, isArray, ownsSeq             bool
+		)
+		if err := rows.Scan(&table, &c.Name, &typ, &notNull, &c.Default, &identity, &generated,
+			&c.Comment, &c.Collation, &enum, &isArray, &ownsSeq); err != nil {
+			return err
+		}
+		t, ok := byName[table]
+		if !ok {
+			return nil
+		}
+		c.Nullable = !notNull
+		c.Type = model.Type{SQL: typ}
+		if enum != "" {
+			if isArray {
+				c.Type.SQL = enum + "[]"
+			} else {
+				c.Type = model.Type{SQL: enum, Enum: enum}
+			}
+		}
+		switch identity {
+		case "a":
+			c.Identity = model.IdentityAlways
+		case "d":
+			c.AutoIncrement = true
+		}
+		if generated == "s" {
+			c.Generated = model.Generated{Expr: c.Default, Stored: true}
+			c.Default = ""
+		}
+		if ownsSeq {
+			c.AutoIncrement = true
+			c.Default = ""
+		}
+		t.Columns = append(t.Columns, c)
+		return nil
+	})
+}
+
+func readConstraints(ctx context.Context, q introspect.Querier, schema string, names []string, byName map[string]*model.Table) error {
+	return query(ctx, q, "constraints", constraintsQuery, []any{schema, names}, func(rows *sql.Rows) error {
+		var (
+			table, name, kind, cols, refSchema, refTable, refCols, onDel, onUpd, def string
+			deferrable, deferred                                                     bool
+		)
+		if err := rows.Scan(&table, &name, &kind, &cols, &refSchema, &refTable, &refCols,
+			&onDel, &onUpd, &deferrable, &deferred, &def); err != nil {
+			return err
+		}
+		t, ok := byName[table]
+		if !ok {
+			return nil
+		}
+		columns, err := jsonStrings(cols)
+		if err != nil {
+			return err
+		}
+		switch kind {
+		case "p":
+			t.PrimaryKey = model.PrimaryKey{Name: name, Columns: columns}
+		case "u":
+			t.Uniques = append(t.Uniques, model.Unique{Name: name, Columns: columns})
+		case "f":
+			rc, err := jsonStrings(refCols)
+			if err != nil {
+				return err
+			}
+			t.ForeignKeys = append(t.ForeignKeys, model.ForeignKey{
+				Name: name, Columns: columns, RefSchema: refSchema, RefTable: refTable, RefColumns: rc,
+				OnDelete: action(onDel), OnUpdate: action(onUpd),
+				Deferrable: deferrable, InitiallyDeferred: deferred,
+			})
+		case "c":
+			t.Checks = append(t.Checks, model.Check{Name: name, Expr: checkExpr(def)})
+		}
+		return nil
+	})
+}
+
+// checkExpr takes the expression out of "CHECK (expr)" and its trailing
+// NOT VALID or NO INHERIT.
+func checkExpr(def string) string {
+	s := strings.TrimSpace(def)
+	rest, ok := strings.CutPrefix(s, "CHECK ")
+	if !ok || !strings.HasPrefix(rest, "(") {
+		return s
+	}
+	depth := 0
+	var quote byte
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return strings.TrimSpace(rest[1:i])
+			}
+		}
+	}
+	return s
+}
+
+func action(code string) model.ReferenceAction {
+	switch code {
+	case "r":
+		return model.Restrict
+	case "c":
+		return model.Cascade
+	case "n":
+		return model.SetNull
+	case "d":
+		return model.SetDefault
+	}
+	return model.NoAction
+}
+
+func jsonStrings(s string) ([]string, error) {
+	var out []string
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
+}
+
+// indexKey is one key of an index as the indexes query gives it:
+// [attnum, column name or expression, indoption].
+type indexKey struct {
+	num    int
+	text   string
+	option int
+}
+
+func (k *indexKey) UnmarshalJSON(b []byte) error {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	if len(raw) != 3 {
+		return fmt.Errorf("index key %s: want 3 fields", b)
+	}
+	if err := json.Unmarshal(raw[0], &k.num); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw[1], &k.text); err != nil {
+		return err
+	}
+	return json.Unmarshal(raw[2], &k.option)
+}
+
+func readIndexes(ctx context.Context, q introspect.Querier, schema string, names []string, byName map[string]*model.Table) error {
+	return query(ctx, q, "indexes", indexesQuery, []any{schema, names}, func(rows *sql.Rows) error {
+		var (
+			table, keys string
+			nKey        int
+			ix          model.Index
+		)
+		if err := rows.Scan(&table, &ix.Name, &ix.Unique, &ix.Method, &ix.Where, &nKey, &keys); err != nil {
+			return err
+		}
+		t, ok := byName[table]
+		if !ok {
+			return nil
+		}
+		var ks []indexKey
+		if err := json.Unmarshal([]byte(keys), &ks); err != nil {
+			return err
+		}
+		for i, k := range ks {
+			if i >= nKey {
+				ix.Include = append(ix.Include, k.text)
+				continue
+			}
+			p := model.IndexPart{Desc: k.option&1 != 0}
+			if k.num == 0 {
+				p.Expr = k.text
+			} else {
+				p.Column = k.text
+			}
+			ix.Parts = append(ix.Parts, p)
+		}
+		t.Indexes = append(t.Indexes, ix)
+		return nil
+	})
+}
+
+func readEnums(ctx context.Context, q introspect.Querier, schema string) ([]model.Enum, error) {
+	var enums []model.Enum
+	err := query(ctx, q, "enums", enumsQuery, []any{schema}, func(rows *sql.Rows) error {
+		var name, label string
+		if err := rows.Scan(&name, &label); err != nil {
+			return err
+		}
+		if n := len(enums); n == 0 || enums[n-1].Name != name {
+			enums = append(enums, model.Enum{Name: name})
+		}
+		e := &enums[len(enums)-1]
+		e.Values = append(e.Values, label)
+		return nil
+	})
+	return enums, err
+}

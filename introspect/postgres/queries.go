@@ -1,0 +1,103 @@
+package postgres
+
+// The catalog queries. $1 is the schema to read ("" for current_schema());
+// $2 is the text[] of admitted table names. Each reads one object kind for
+// every admitted table at once and ends in ORDER BY.
+
+const schemaCond = `n.nspname = COALESCE(NULLIF($1::text, ''), current_schema())`
+
+const tablesQuery = `
+SELECT c.relname, COALESCE(d.description, '')
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+WHERE ` + schemaCond + `
+  AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+ORDER BY c.relname`
+
+const columnsQuery = `
+SELECT c.relname, a.attname,
+  pg_catalog.format_type(a.atttypid, a.atttypmod),
+  a.attnotnull,
+  COALESCE(pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true), ''),
+  a.attidentity::text,
+  a.attgenerated::text,
+  COALESCE(d.description, ''),
+  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname ELSE '' END,
+  CASE WHEN et.typtype = 'e' THEN
+    CASE WHEN et.typnamespace = c.relnamespace THEN quote_ident(et.typname)
+    ELSE quote_ident(en.nspname) || '.' || quote_ident(et.typname) END
+  ELSE '' END,
+  t.typcategory = 'A',
+  CASE WHEN ad.adbin IS NOT NULL AND a.attidentity = '' AND a.attgenerated = ''
+       AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) LIKE 'nextval(%'
+  THEN EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend dep
+    JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+    WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = c.oid
+      AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::regclass
+      AND dep.deptype = 'a')
+  ELSE false END
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END
+LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+WHERE ` + schemaCond + ` AND c.relkind IN ('r', 'p') AND c.relname = ANY($2)
+ORDER BY c.relname, a.attnum`
+
+const constraintsQuery = `
+SELECT c.relname, con.conname, con.contype::text,
+  COALESCE((SELECT json_agg(a.attname ORDER BY k.i)
+    FROM unnest(con.conkey) WITH ORDINALITY k(num, i)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num), '[]')::text,
+  CASE WHEN rc.oid IS NULL OR rc.relnamespace = c.relnamespace THEN '' ELSE rn.nspname END,
+  COALESCE(rc.relname, ''),
+  COALESCE((SELECT json_agg(a.attname ORDER BY k.i)
+    FROM unnest(con.confkey) WITH ORDINALITY k(num, i)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num), '[]')::text,
+  con.confdeltype::text, con.confupdtype::text, con.condeferrable, con.condeferred,
+  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid, true) ELSE '' END
+FROM pg_catalog.pg_constraint con
+JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
+LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+WHERE ` + schemaCond + ` AND c.relkind IN ('r', 'p') AND c.relname = ANY($2)
+  AND con.contype IN ('p', 'u', 'f', 'c')
+ORDER BY c.relname, con.contype, con.conname`
+
+const indexesQuery = `
+SELECT t.relname, i.relname, ix.indisunique, am.amname,
+  COALESCE(pg_catalog.pg_get_expr(ix.indpred, ix.indrelid, true), ''),
+  ix.indnkeyatts,
+  (SELECT json_agg(json_build_array(
+      k.num,
+      CASE WHEN k.num = 0 THEN pg_catalog.pg_get_indexdef(ix.indexrelid, k.i::int, true) ELSE a.attname::text END,
+      COALESCE(ix.indoption[k.i - 1], 0)) ORDER BY k.i)
+    FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, i)
+    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num)::text
+FROM pg_catalog.pg_index ix
+JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
+JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+JOIN pg_catalog.pg_am am ON am.oid = i.relam
+WHERE ` + schemaCond + ` AND t.relkind IN ('r', 'p') AND t.relname = ANY($2)
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_catalog.pg_constraint con
+    WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
+ORDER BY t.relname, i.relname`
+
+const enumsQuery = `
+SELECT t.typname, e.enumlabel
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
+WHERE ` + schemaCond + `
+ORDER BY t.typname, e.enumsortorder`
