@@ -1,0 +1,173 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/retortdb/retort/ops"
+)
+
+// recorded is how the driver program prints one revision's ops.
+type recorded struct {
+	Upgrade   []encodedOp
+	Downgrade []encodedOp
+}
+
+// encodedOp is one op with its Go type name.
+type encodedOp struct {
+	Type string
+	Op   json.RawMessage
+}
+
+// encodeOps marshals list the way the driver program does.
+func encodeOps(t *testing.T, list []ops.Op) []encodedOp {
+	t.Helper()
+	out := []encodedOp{}
+	for _, o := range list {
+		b, err := json.Marshal(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, encodedOp{Type: fmt.Sprintf("%T", o), Op: b})
+	}
+	return out
+}
+
+// driverMain records every revision of the migrations package and prints
+// the ops as JSON, keyed by revision id.
+const driverMain = `package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/ops"
+	"rendertest/migrations"
+)
+
+type encodedOp struct {
+	Type string
+	Op   any
+}
+
+type recorded struct {
+	Upgrade   []encodedOp
+	Downgrade []encodedOp
+}
+
+func encode(f func(*migrate.Op)) []encodedOp {
+	var op migrate.Op
+	f(&op)
+	out := []encodedOp{}
+	for _, o := range op.Ops() {
+		out = append(out, encodedOp{Type: fmt.Sprintf("%T", o), Op: o})
+	}
+	return out
+}
+
+var _ ops.Op
+
+func main() {
+	all := map[string]recorded{}
+	for _, r := range migrations.Env.Revisions() {
+		all[r.ID] = recorded{Upgrade: encode(r.Upgrade), Downgrade: encode(r.Downgrade)}
+	}
+	b, err := json.Marshal(all)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Stdout.Write(b)
+}
+`
+
+// TestGoldensCompileAndRecord builds the golden revision files into a
+// migrations package, runs every Upgrade and Downgrade, and checks the
+// recorded ops are exactly the ones each golden was rendered from.
+func TestGoldensCompileAndRecord(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Go program")
+	}
+	t.Parallel()
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	_, file, _, _ := runtime.Caller(0)
+	root := filepath.Dir(filepath.Dir(file))
+	dir := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module rendertest\n\ngo 1.26\n\nrequire github.com/retortdb/retort v0.0.0\n\nreplace github.com/retortdb/retort => "+root+"\n")
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("go.sum", string(sum))
+	write("migrations/env.go", "package migrations\n\nimport \"github.com/retortdb/retort/migrate\"\n\nvar Env = &migrate.Env{Dialect: \"sqlite\"}\n")
+	write("main.go", driverMain)
+	cases := fileCases()
+	for _, tc := range cases {
+		src, err := os.ReadFile(filepath.Join("testdata", tc.name+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write("migrations/"+tc.name+".go", string(src))
+	}
+
+	cmd := exec.Command("go", "run", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("go run: %v\n%s", err, stderr.String())
+	}
+	var got map[string]recorded
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatalf("driver output: %v\n%s", err, stdout.String())
+	}
+	for _, tc := range cases {
+		want := recorded{Upgrade: encodeOps(t, tc.up), Downgrade: encodeOps(t, tc.down)}
+		g, ok := got[tc.rev.ID]
+		if !ok {
+			t.Errorf("%s: revision %s was not registered", tc.name, tc.rev.ID)
+			continue
+		}
+		if diff := cmp.Diff(jsonText(t, want), jsonText(t, g)); diff != "" {
+			t.Errorf("%s: recorded ops differ from the rendered ones (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
+
+// jsonText returns r as indented JSON, one field a line, for readable diffs.
+func jsonText(t *testing.T, r recorded) string {
+	t.Helper()
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, b, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}

@@ -1,0 +1,242 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// opCode returns the builder call that records o.
+func opCode(o ops.Op) (jen.Code, error) {
+	switch o := o.(type) {
+	case ops.CreateTable:
+		return tableCall("CreateTable", o.Table)
+	case ops.DropTable:
+		return tableCall("DropTable", o.Table)
+	case ops.RenameTable:
+		return opIn(o.Schema).Dot("RenameTable").Call(lit(o.From), lit(o.To)), nil
+	case ops.AddColumn:
+		c, err := columnCode(o.Column, inline{})
+		if err != nil {
+			return nil, err
+		}
+		return opIn(o.Schema).Dot("AddColumn").Call(lit(o.Table), c), nil
+	case ops.DropColumn:
+		c, err := columnCode(o.Column, inline{})
+		if err != nil {
+			return nil, err
+		}
+		return opIn(o.Schema).Dot("DropColumn").Call(lit(o.Table), lit(o.Column.Name), c), nil
+	case ops.AlterColumn:
+		return alterCode(o)
+	case ops.RenameColumn:
+		return opIn(o.Schema).Dot("RenameColumn").Call(lit(o.Table), lit(o.From), lit(o.To)), nil
+	case ops.CreateIndex:
+		return indexCode(opIn(o.Schema).Dot("CreateIndex"), []jen.Code{lit(o.Index.Name), lit(o.Table)}, o.Index, o.Concurrently)
+	case ops.DropIndex:
+		return indexCode(opIn(o.Schema).Dot("DropIndex"), []jen.Code{lit(o.Index.Name), lit(o.Table)}, o.Index, o.Concurrently)
+	case ops.AddPrimaryKey:
+		return namedCols(opIn(o.Schema).Dot("AddPrimaryKey"), o.PrimaryKey.Name, o.Table, o.PrimaryKey.Columns), nil
+	case ops.DropPrimaryKey:
+		return namedCols(opIn(o.Schema).Dot("DropPrimaryKey"), o.PrimaryKey.Name, o.Table, o.PrimaryKey.Columns), nil
+	case ops.AddUnique:
+		return namedCols(opIn(o.Schema).Dot("AddUnique"), o.Unique.Name, o.Table, o.Unique.Columns), nil
+	case ops.DropUnique:
+		return namedCols(opIn(o.Schema).Dot("DropUnique"), o.Unique.Name, o.Table, o.Unique.Columns), nil
+	case ops.AddForeignKey:
+		return foreignKeyCode(opIn(o.Schema).Dot("AddForeignKey"), o.Table, o.ForeignKey), nil
+	case ops.DropForeignKey:
+		return foreignKeyCode(opIn(o.Schema).Dot("DropForeignKey"), o.Table, o.ForeignKey), nil
+	case ops.AddCheck:
+		return opIn(o.Schema).Dot("AddCheck").Call(lit(o.Check.Name), lit(o.Table), lit(o.Check.Expr)), nil
+	case ops.DropCheck:
+		return opIn(o.Schema).Dot("DropCheck").Call(lit(o.Check.Name), lit(o.Table), lit(o.Check.Expr)), nil
+	case ops.SetTableComment:
+		return opIn(o.Schema).Dot("SetTableComment").Call(lit(o.Table), lit(o.From), lit(o.To)), nil
+	case ops.SetTableOptions:
+		s := opIn(o.Schema).Dot("SetTableOptions").Call(lit(o.Table))
+		for _, opt := range o.From {
+			s.Dot("From").Call(lit(opt.Name), lit(opt.Value))
+		}
+		for _, opt := range o.To {
+			s.Dot("To").Call(lit(opt.Name), lit(opt.Value))
+		}
+		return s, nil
+	case ops.CreateEnum:
+		return opIn(o.Enum.Schema).Dot("CreateEnum").Call(litList(lit(o.Enum.Name), o.Enum.Values)...), nil
+	case ops.DropEnum:
+		return opIn(o.Enum.Schema).Dot("DropEnum").Call(litList(lit(o.Enum.Name), o.Enum.Values)...), nil
+	case ops.AddEnumValue:
+		s := opIn(o.Schema).Dot("AddEnumValue").Call(lit(o.Enum), lit(o.Value))
+		if o.Before != "" {
+			s.Dot("Before").Call(lit(o.Before))
+		}
+		if o.After != "" {
+			s.Dot("After").Call(lit(o.After))
+		}
+		return s, nil
+	case ops.Execute:
+		s := jen.Id("op").Dot("Execute").Call(lit(o.SQL))
+		if o.DownSQL != "" {
+			s.Dot("Down").Call(lit(o.DownSQL))
+		}
+		if o.NoTransaction {
+			s.Dot("NoTransaction").Call()
+		}
+		return s, nil
+	case ops.Custom:
+		name := "<nil>"
+		if o.Op != nil {
+			name = o.Op.Name()
+		}
+		return nil, fmt.Errorf("%w: custom op %q", ErrUnsupportedOp, name)
+	}
+	return nil, fmt.Errorf("%w: %T", ErrUnsupportedOp, o)
+}
+
+// opIn returns the receiver of a builder call: op, or op.InSchema(schema).
+func opIn(schema string) *jen.Statement {
+	if schema == "" {
+		return jen.Id("op")
+	}
+	return jen.Id("op").Dot("InSchema").Call(lit(schema))
+}
+
+// namedCols renders call(name, table, cols...).
+func namedCols(call *jen.Statement, name, table string, cols []string) jen.Code {
+	return call.Call(litList(lit(name), cols, lit(table))...)
+}
+
+// litList returns the fixed arguments followed by one literal per string.
+func litList(first jen.Code, rest []string, more ...jen.Code) []jen.Code {
+	out := append([]jen.Code{first}, more...)
+	for _, s := range rest {
+		out = append(out, lit(s))
+	}
+	return out
+}
+
+// foreignKeyCode renders call(name, table, cols, refTable, refCols) and the
+// chained aspects; a table item passes table "" and gets no table argument.
+func foreignKeyCode(call *jen.Statement, table string, fk model.ForeignKey) jen.Code {
+	args := []jen.Code{lit(fk.Name)}
+	if table != "" {
+		args = append(args, lit(table))
+	}
+	args = append(args, strs(fk.Columns), lit(fk.RefTable), strs(fk.RefColumns))
+	s := call.Call(args...)
+	if fk.OnDelete != model.NoAction {
+		s.Dot("OnDelete").Call(lit(fk.OnDelete.String()))
+	}
+	if fk.OnUpdate != model.NoAction {
+		s.Dot("OnUpdate").Call(lit(fk.OnUpdate.String()))
+	}
+	if fk.Deferrable {
+		s.Dot("Deferrable").Call()
+	}
+	if fk.InitiallyDeferred {
+		s.Dot("InitiallyDeferred").Call()
+	}
+	if fk.RefSchema != "" {
+		s.Dot("RefSchema").Call(lit(fk.RefSchema))
+	}
+	return s
+}
+
+// indexCode renders an index call: the leading column keys as arguments,
+// the other keys with Expr and Columns, then the index's aspects.
+func indexCode(call *jen.Statement, args []jen.Code, ix model.Index, concurrently bool) (jen.Code, error) {
+	i := 0
+	for ; i < len(ix.Parts) && ix.Parts[i].Column != "" && ix.Parts[i].Expr == ""; i++ {
+		args = append(args, lit(ix.Parts[i].Column))
+	}
+	s := call.Call(args...)
+	if ix.Unique {
+		s.Dot("Unique").Call()
+	}
+	for i < len(ix.Parts) {
+		isExpr := ix.Parts[i].Column == ""
+		var group []jen.Code
+		for ; i < len(ix.Parts) && (ix.Parts[i].Column == "") == isExpr; i++ {
+			p := ix.Parts[i]
+			if p.Column != "" && p.Expr != "" {
+				return nil, fmt.Errorf("%w: index %s: key %d has both a column and an expression", ErrInexact, ix.Name, i)
+			}
+			group = append(group, lit(p.Column+p.Expr))
+		}
+		if isExpr {
+			s.Dot("Expr").Call(group...)
+		} else {
+			s.Dot("Columns").Call(group...)
+		}
+	}
+	// Desc and Length name keys; keys that share a name must agree.
+	seen := map[string]model.IndexPart{}
+	for _, p := range ix.Parts {
+		key := p.Column + p.Expr
+		if q, ok := seen[key]; ok {
+			if q.Desc != p.Desc || q.Length != p.Length {
+				return nil, fmt.Errorf("%w: index %s: key %q appears twice with different order or length", ErrInexact, ix.Name, key)
+			}
+			continue
+		}
+		seen[key] = p
+		if p.Desc {
+			s.Dot("Desc").Call(lit(key))
+		}
+		if p.Length != 0 {
+			s.Dot("Length").Call(lit(key), jen.Lit(p.Length))
+		}
+	}
+	if ix.Where != "" {
+		s.Dot("Where").Call(lit(ix.Where))
+	}
+	if ix.Method != "" {
+		s.Dot("Using").Call(lit(ix.Method))
+	}
+	if len(ix.Include) > 0 {
+		s.Dot("Include").Call(litList(lit(ix.Include[0]), ix.Include[1:])...)
+	}
+	if concurrently {
+		s.Dot("Concurrently").Call()
+	}
+	return s, nil
+}
+
+// lit renders a string literal: a raw string when the text holds double
+// quotes, backslashes or line breaks and a raw string can carry it
+// unchanged, else an interpreted one.
+func lit(s string) jen.Code {
+	if strings.ContainsAny(s, "\"\\\n") && canRaw(s) {
+		return jen.Op("`" + s + "`")
+	}
+	return jen.Lit(s)
+}
+
+// canRaw reports whether s can be written as a (possibly multi-line) raw
+// string literal unchanged.
+func canRaw(s string) bool {
+	for _, r := range s {
+		if r == '`' || r == '\r' || r == '\uFEFF' || r != '\n' && r != '\t' && !strconv.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// strs renders a []string composite literal, or nil.
+func strs(list []string) jen.Code {
+	if list == nil {
+		return jen.Nil()
+	}
+	items := make([]jen.Code, len(list))
+	for i, s := range list {
+		items[i] = lit(s)
+	}
+	return jen.Index().String().Values(items...)
+}
