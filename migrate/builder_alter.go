@@ -28,6 +28,9 @@ func (o *Op) AlterColumn(table, column string) *AlterColumnDef {
 // [ops.ChangeCollation].
 const aspectCharset ops.ChangeKind = 1 << 15
 
+// aspectRenamedFrom tracks the RenamedFrom hint, which sets no Change bit.
+const aspectRenamedFrom ops.ChangeKind = 1 << 14
+
 // AlterColumnDef is a recorded [ops.AlterColumn].
 type AlterColumnDef struct {
 	schema, table string
@@ -62,9 +65,11 @@ func (d *AlterColumnDef) build() ops.AlterColumn {
 	apply(ops.ChangeCollation, func(dst, src *model.Column) { dst.Collation = src.Collation })
 	apply(ops.ChangeOnUpdate, func(dst, src *model.Column) { dst.OnUpdate = src.OnUpdate })
 	apply(aspectCharset, func(dst, src *model.Column) { dst.Charset = src.Charset })
+	apply(aspectRenamedFrom, func(dst, src *model.Column) { dst.RenamedFrom = src.RenamedFrom })
 	if change&aspectCharset != 0 {
 		change = change&^aspectCharset | ops.ChangeCollation
 	}
+	change &^= aspectRenamedFrom
 	if d.changeSet {
 		change = d.change
 	}
@@ -156,6 +161,12 @@ func (d *AlterColumnDef) Charset(from, to string) *AlterColumnDef {
 // OnUpdate changes MySQL's ON UPDATE expression.
 func (d *AlterColumnDef) OnUpdate(from, to string) *AlterColumnDef {
 	return d.update(ops.ChangeOnUpdate, func(f, t *model.Column) { f.OnUpdate, t.OnUpdate = from, to })
+}
+
+// RenamedFrom changes the renamed_from hint the column carries; it sets no
+// Change bit.
+func (d *AlterColumnDef) RenamedFrom(from, to string) *AlterColumnDef {
+	return d.update(aspectRenamedFrom, func(f, t *model.Column) { f.RenamedFrom, t.RenamedFrom = from, to })
 }
 
 // Change sets the recorded [ops.ChangeKind] bits explicitly, in place of

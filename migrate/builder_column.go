@@ -82,6 +82,10 @@ func (c *ColumnDef) Charset(name string) *ColumnDef { c.col.Charset = name; retu
 // foreign key's ON UPDATE action use [Op.ForeignKey].
 func (c *ColumnDef) OnUpdate(expr string) *ColumnDef { c.col.OnUpdate = expr; return c }
 
+// RenamedFrom records the column's previous name, the hint a
+// renamed_from= tag gives the comparer.
+func (c *ColumnDef) RenamedFrom(old string) *ColumnDef { c.col.RenamedFrom = old; return c }
+
 // Enum says the column uses the named enum type; values are the enum's
 // values, for dialects with inline enums (name may then be "").
 func (c *ColumnDef) Enum(name string, values ...string) *ColumnDef {

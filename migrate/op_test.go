@@ -96,7 +96,7 @@ func TestOpBuilder(t *testing.T) {
 		{
 			name: "columns",
 			record: func(op *Op) {
-				op.AddColumn("members", op.Column("bio", "text"))
+				op.AddColumn("members", op.Column("bio", "text").RenamedFrom("about"))
 				op.AddColumn("members", op.Column("team_id", "bigint").References("teams", "id").Unique().Check("team_id > 0"))
 				op.DropColumn("members", "bio", op.Column("bio", "text"))
 				op.DropColumn("members", "old")
@@ -104,7 +104,7 @@ func TestOpBuilder(t *testing.T) {
 				op.RenameTable("members", "people")
 			},
 			want: []ops.Op{
-				ops.AddColumn{Table: "members", Column: model.Column{Name: "bio", Type: model.Type{SQL: "text"}, Nullable: true}},
+				ops.AddColumn{Table: "members", Column: model.Column{Name: "bio", Type: model.Type{SQL: "text"}, Nullable: true, RenamedFrom: "about"}},
 				ops.AddColumn{Table: "members", Column: model.Column{Name: "team_id", Type: model.Type{SQL: "bigint"}, Nullable: true}},
 				ops.AddUnique{Table: "members", Unique: model.Unique{Name: "uq_members_team_id", Columns: []string{"team_id"}}},
 				ops.AddForeignKey{Table: "members", ForeignKey: model.ForeignKey{Name: "fk_members_team_id_teams", Columns: []string{"team_id"}, RefTable: "teams", RefColumns: []string{"id"}}},
@@ -148,12 +148,12 @@ func TestOpBuilder(t *testing.T) {
 		{
 			name: "alter column explicit change bits",
 			record: func(op *Op) {
-				op.AlterColumn("t", "c").Change(ops.ChangeType).Type("int", "bigint").Change(ops.ChangeDefault).DropAutoIncrement()
+				op.AlterColumn("t", "c").Change(ops.ChangeType).Type("int", "bigint").Change(ops.ChangeDefault).DropAutoIncrement().RenamedFrom("", "d")
 			},
 			want: []ops.Op{ops.AlterColumn{
 				Table: "t", Change: ops.ChangeDefault,
 				From: model.Column{Name: "c", Type: model.Type{SQL: "int"}, Nullable: true, AutoIncrement: true},
-				To:   model.Column{Name: "c", Type: model.Type{SQL: "bigint"}, Nullable: true},
+				To:   model.Column{Name: "c", Type: model.Type{SQL: "bigint"}, Nullable: true, RenamedFrom: "d"},
 			}},
 		},
 		{
