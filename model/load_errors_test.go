@@ -156,6 +156,33 @@ type (
 		TargetID int64 `db:"target_id,fk=ref_target.idd"`
 		OtherID  int64 `db:"other_id,fk=unmanaged.whatever"`
 	}
+	BadAlias struct {
+		ID int64 `db:"id,primary_key"`
+	}
+	BadGroups struct {
+		ID int64  `db:"id,pk"`
+		A  string `db:"a,index"`
+		B  string `db:"b,index=ix_bad_groups_a"`
+		C  string `db:"c,index=ix_c,index_where=(c > 1)"`
+		D  string `db:"d,index=ix_c,index_where=(d > 1)"`
+		E  string `db:"e,unique=ix_c"`
+	}
+	BadEnumValues struct {
+		ID int64  `db:"id,pk"`
+		A  string `db:"a,enum=a(x,x)"`
+		B  string `db:"b,enum=b(x,'')"`
+		C  string `db:"c,enum=c()"`
+	}
+	BadTableTwice struct {
+		_  struct{} `db:",table=a"`
+		_  struct{} `db:",table=b,unique=u(),uindex=u(x"`
+		ID int64    `db:"id,pk"`
+	}
+	BadTableTwice2 struct {
+		_  struct{} `db:",table=a"`
+		_  struct{} `db:",table=b,unique=u()"`
+		ID int64    `db:"id,pk"`
+	}
 	DupTable1 struct {
 		ID int64 `db:"id,pk"`
 	}
@@ -374,6 +401,51 @@ func TestLoadErrors(t *testing.T) {
 			models: []any{BadRef{}, RefTarget{}},
 			want:   []string{`model_test.BadRef.TargetID: unknown column "idd" in fk=ref_target.idd: table ref_target has no such column; did you mean "id"?`},
 			is:     model.ErrUnknownColumn,
+		},
+		{
+			name:   "alias suggestion",
+			models: []any{BadAlias{}},
+			want:   []string{`model_test.BadAlias.ID: unknown tag option "primary_key"; did you mean "pk"?`},
+		},
+		{
+			name:   "index and unique groups that clash",
+			models: []any{BadGroups{}},
+			want: []string{
+				`model_test.BadGroups.B: duplicate index or constraint name "ix_bad_groups_a" in table bad_groups (also from field A)`,
+				`model_test.BadGroups.D: conflicting tag options: index "ix_c" gets different index_where/index_method from fields C and D`,
+				`model_test.BadGroups.E: duplicate index or constraint name "ix_c" in table bad_groups (also from field C)`,
+			},
+		},
+		{
+			name:   "bad enum values",
+			models: []any{BadEnumValues{}},
+			want: []string{
+				`model_test.BadEnumValues.A: bad tag: enum=a(x,x): value "x" twice`,
+				`model_test.BadEnumValues.B: bad tag: enum=b(x,''): empty value`,
+				`model_test.BadEnumValues.C: bad tag: enum=c(): no values`,
+			},
+		},
+		{
+			name:   "unclosed parenthesis in a table option",
+			models: []any{BadTableTwice{}},
+			want: []string{
+				`model_test.BadTableTwice._: bad tag: unclosed "(" in uindex=u(x`,
+			},
+		},
+		{
+			name:   "table option given twice, unique without columns",
+			models: []any{BadTableTwice2{}},
+			want: []string{
+				`model_test.BadTableTwice2._: bad tag: table given twice`,
+				`model_test.BadTableTwice2._: bad tag: unique=u(): no columns`,
+			},
+		},
+		{
+			name: "anonymous struct without a table name",
+			models: []any{struct {
+				ID int64 `db:"id,pk"`
+			}{}},
+			want: []string{`struct { ID int64 "db:\"id,pk\"" }: bad tag: an anonymous struct needs a table name: add _ struct{} ` + "`" + `db:",table=NAME"` + "`"},
 		},
 		{
 			name:   "duplicate table",

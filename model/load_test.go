@@ -180,6 +180,24 @@ type Account struct {
 	DeletedAt *time.Time
 }
 
+// Node embeds a pointer to itself; the cycle is flattened once.
+type Node struct {
+	ID int64 `db:"id,pk"`
+	*Node
+}
+
+type SQLTypedKeys struct {
+	ID int64 `db:"id,pk,type=BIGINT"`
+}
+
+type UUIDKey struct {
+	ID [16]byte `db:"id,pk,type=uuid"`
+}
+
+type PtrKey struct {
+	ID *int64 `db:"id,pk"`
+}
+
 // Generic models are named by their type without type arguments.
 type Box[T any] struct {
 	ID    int64 `db:"id,pk"`
@@ -449,6 +467,62 @@ func TestLoad(t *testing.T) {
 				Name:       "box",
 				Columns:    []model.Column{{Name: "id", Type: str(model.LogicalBigInt), AutoIncrement: true}, {Name: "value", Type: str(model.LogicalString)}},
 				PrimaryKey: model.PrimaryKey{Name: "pk_box", Columns: []string{"id"}},
+			},
+		},
+		{
+			name:  "embedded pointer cycle",
+			model: Node{},
+			want: model.Table{
+				Name:       "node",
+				Columns:    []model.Column{{Name: "id", Type: str(model.LogicalBigInt), AutoIncrement: true}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_node", Columns: []string{"id"}},
+			},
+		},
+		{
+			name:  "nil pointer model",
+			model: (*PtrNamed)(nil),
+			want: model.Table{
+				Name:       "ptr_named",
+				Columns:    []model.Column{{Name: "code", Type: str(model.LogicalString)}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_ptr_named", Columns: []string{"code"}},
+			},
+		},
+		{
+			name:  "integer pk given as SQL is auto-increment",
+			model: SQLTypedKeys{},
+			want: model.Table{
+				Name:       "sql_typed_keys",
+				Columns:    []model.Column{{Name: "id", Type: model.Type{SQL: "BIGINT"}, AutoIncrement: true}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_sql_typed_keys", Columns: []string{"id"}},
+			},
+		},
+		{
+			name:  "uuid pk is not auto-increment",
+			model: UUIDKey{},
+			want: model.Table{
+				Name:       "uuid_key",
+				Columns:    []model.Column{{Name: "id", Type: model.Type{SQL: "uuid"}}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_uuid_key", Columns: []string{"id"}},
+			},
+		},
+		{
+			name:  "pointer pk is NOT NULL",
+			model: PtrKey{},
+			want: model.Table{
+				Name:       "ptr_key",
+				Columns:    []model.Column{{Name: "id", Type: str(model.LogicalBigInt), AutoIncrement: true}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_ptr_key", Columns: []string{"id"}},
+			},
+		},
+		{
+			name: "anonymous struct with table=",
+			model: struct {
+				_    struct{} `db:",table=anon"`
+				Name string   `db:"name"`
+			}{},
+			want: model.Table{
+				Name:    "anon",
+				Columns: []model.Column{{Name: "name", Type: str(model.LogicalString)}},
 			},
 		},
 	}
