@@ -16,7 +16,7 @@ func (c *comparer) compareColumn(from, to *model.Column) (ops.ChangeKind, model.
 	var k ops.ChangeKind
 	if c.opts.IgnoreTypes {
 		canon.Type = from.Type
-	} else if c.d.NormalizeType(from.Type.SQL) != c.d.NormalizeType(to.Type.SQL) {
+	} else if from.Type.SQL != to.Type.SQL && c.d.NormalizeType(from.Type.SQL) != c.d.NormalizeType(to.Type.SQL) {
 		k |= ops.ChangeType
 	}
 	if from.Nullable != to.Nullable {
@@ -24,7 +24,7 @@ func (c *comparer) compareColumn(from, to *model.Column) (ops.ChangeKind, model.
 	}
 	if c.opts.IgnoreServerDefaults {
 		canon.Default = from.Default
-	} else if c.normDefault(from) != c.normDefault(&canon) {
+	} else if (from.Default != to.Default || from.Type.SQL != to.Type.SQL) && c.normDefault(from) != c.normDefault(&canon) {
 		k |= ops.ChangeDefault
 	}
 	if from.Comment != to.Comment {
@@ -36,14 +36,14 @@ func (c *comparer) compareColumn(from, to *model.Column) (ops.ChangeKind, model.
 	if from.Identity != to.Identity {
 		k |= ops.ChangeIdentity
 	}
-	if c.normExpr(from.Generated.Expr) != c.normExpr(to.Generated.Expr) ||
+	if !c.sameExpr(from.Generated.Expr, to.Generated.Expr) ||
 		(from.Generated.Expr != "" && from.Generated.Stored != to.Generated.Stored) {
 		k |= ops.ChangeGenerated
 	}
 	if !strings.EqualFold(from.Collation, to.Collation) || !strings.EqualFold(from.Charset, to.Charset) {
 		k |= ops.ChangeCollation
 	}
-	if c.normExpr(from.OnUpdate) != c.normExpr(to.OnUpdate) {
+	if !c.sameExpr(from.OnUpdate, to.OnUpdate) {
 		k |= ops.ChangeOnUpdate
 	}
 	return k, canon

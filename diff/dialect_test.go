@@ -102,12 +102,14 @@ func (testDialect) NormalizeExpr(expr string) string {
 		}
 		b.WriteRune(r)
 	}
-	s := strings.NewReplacer("( ", "(", " )", ")").Replace(b.String())
+	s := parenSpace.Replace(b.String())
 	for len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' && closes(s) == len(s)-1 {
 		s = strings.TrimSpace(s[1 : len(s)-1])
 	}
 	return s
 }
+
+var parenSpace = strings.NewReplacer("( ", "(", " )", ")")
 
 // closes returns the index of the parenthesis closing s[0].
 func closes(s string) int {

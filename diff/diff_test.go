@@ -309,3 +309,38 @@ func TestOpsCarrySQLTypes(t *testing.T) {
 		t.Errorf("column type SQL = %q, want %q", got, "integer")
 	}
 }
+
+// TestIgnoredAspectsStay checks that an AlterColumn made for another reason
+// keeps the aspects Options ignore as reflected, so applying it changes
+// nothing the options said to leave alone.
+func TestIgnoredAspectsStay(t *testing.T) {
+	t.Parallel()
+	col := func(typ, def string, null bool) model.Schema {
+		return model.Schema{Tables: []model.Table{{Name: "t", Columns: []model.Column{{Name: "c", Type: model.Type{SQL: typ}, Default: def, Nullable: null}}}}}
+	}
+	current, target := col("varchar(40)", "'a'", true), col("text", "'b'", false)
+	tests := []struct {
+		name string
+		opts diff.Options
+		want ops.AlterColumn
+	}{
+		{"compare everything", diff.Options{}, ops.AlterColumn{Table: "t", Change: ops.ChangeType | ops.ChangeNullable | ops.ChangeDefault,
+			From: current.Tables[0].Columns[0], To: target.Tables[0].Columns[0]}},
+		{"ignore types", diff.Options{IgnoreTypes: true}, ops.AlterColumn{Table: "t", Change: ops.ChangeNullable | ops.ChangeDefault,
+			From: current.Tables[0].Columns[0], To: model.Column{Name: "c", Type: model.Type{SQL: "varchar(40)"}, Default: "'b'"}}},
+		{"ignore defaults", diff.Options{IgnoreServerDefaults: true}, ops.AlterColumn{Table: "t", Change: ops.ChangeType | ops.ChangeNullable,
+			From: current.Tables[0].Columns[0], To: model.Column{Name: "c", Type: model.Type{SQL: "text"}, Default: "'a'"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			list, err := diff.Compare(current, target, testDialect{}, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := gocmp.Diff([]ops.Op{tt.want}, list); d != "" {
+				t.Errorf("ops (-want +got):\n%s", d)
+			}
+		})
+	}
+}

@@ -12,25 +12,37 @@ import (
 
 func compareLists(a, b []string) int { return slices.Compare(a, b) }
 
-func sortedIndexes(ixs []model.Index) []model.Index {
-	out := slices.Clone(ixs)
-	slices.SortStableFunc(out, func(a, b model.Index) int {
-		return cmp.Or(cmp.Compare(a.Name, b.Name), compareLists(a.Columns(), b.Columns()))
-	})
+func compareIndex(a, b model.Index) int {
+	if c := cmp.Compare(a.Name, b.Name); c != 0 {
+		return c
+	}
+	return compareLists(a.Columns(), b.Columns())
+}
+
+// sorted returns list when it is already sorted (catalogs and the loader
+// mostly give sorted lists), else a sorted copy.
+func sorted[T any](list []T, compare func(a, b T) int) []T {
+	if slices.IsSortedFunc(list, compare) {
+		return list
+	}
+	out := slices.Clone(list)
+	slices.SortStableFunc(out, compare)
 	return out
 }
 
-func sortUniques(us []model.Unique) {
-	slices.SortStableFunc(us, func(a, b model.Unique) int {
-		return cmp.Or(cmp.Compare(a.Name, b.Name), compareLists(a.Columns, b.Columns))
-	})
+func sortedIndexes(ixs []model.Index) []model.Index { return sorted(ixs, compareIndex) }
+
+func compareUnique(a, b model.Unique) int {
+	return cmp.Or(cmp.Compare(a.Name, b.Name), compareLists(a.Columns, b.Columns))
 }
 
-func sortChecks(cs []model.Check) {
-	slices.SortStableFunc(cs, func(a, b model.Check) int {
-		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Expr, b.Expr))
-	})
+func compareCheck(a, b model.Check) int {
+	return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Expr, b.Expr))
 }
+
+func sortUniques(us []model.Unique) { slices.SortStableFunc(us, compareUnique) }
+
+func sortChecks(cs []model.Check) { slices.SortStableFunc(cs, compareCheck) }
 
 func compareForeignKey(a, b model.ForeignKey) int {
 	return cmp.Or(
@@ -42,9 +54,8 @@ func compareForeignKey(a, b model.ForeignKey) int {
 	)
 }
 
-// sortedForeignKeys returns a sorted copy of t's foreign keys.
+// sortedForeignKeys returns t's foreign keys sorted; treat the result as
+// read-only, it may be t's own list.
 func sortedForeignKeys(t *model.Table) []model.ForeignKey {
-	out := slices.Clone(t.ForeignKeys)
-	slices.SortStableFunc(out, compareForeignKey)
-	return out
+	return sorted(t.ForeignKeys, compareForeignKey)
 }

@@ -173,10 +173,9 @@ func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
 	cf, tf := sortedForeignKeys(cur), sortedForeignKeys(tgt)
 	used := make([]bool, len(cf))
 	for _, want := range tf {
-		wk := fkKey(tgt, &want)
 		i := -1
 		for k := range cf {
-			if !used[k] && fkKey(cur, &cf[k]) == wk {
+			if !used[k] && sameReference(cur, &cf[k], tgt, &want) {
 				i = k
 				break
 			}
@@ -207,19 +206,17 @@ func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
 	})
 }
 
-// fkKey is what foreign keys are matched by: columns, the referenced table
-// (with an empty RefSchema meaning the table's own schema) and its columns.
-func fkKey(t *model.Table, fk *model.ForeignKey) string {
-	ref := refKey(t, fk)
-	return strings.Join(fk.Columns, "\x00") + "\x01" + ref.schema + "\x01" + ref.name + "\x01" + strings.Join(fk.RefColumns, "\x00")
+// sameReference reports whether foreign key a of table ta and b of tb match:
+// same columns, referenced table (an empty RefSchema meaning the table's
+// own schema) and referenced columns.
+func sameReference(ta *model.Table, a *model.ForeignKey, tb *model.Table, b *model.ForeignKey) bool {
+	return slices.Equal(a.Columns, b.Columns) && refKey(ta, a) == refKey(tb, b) && slices.Equal(a.RefColumns, b.RefColumns)
 }
 
 // matchUniques matches unique constraints by column list and returns the
 // unmatched ones of each side.
 func matchUniques(cur, tgt []model.Unique) (drop, add []model.Unique) {
-	cu, tu := slices.Clone(cur), slices.Clone(tgt)
-	sortUniques(cu)
-	sortUniques(tu)
+	cu, tu := sorted(cur, compareUnique), sorted(tgt, compareUnique)
 	used := make([]bool, len(cu))
 	for _, want := range tu {
 		found := false
@@ -246,9 +243,7 @@ func matchUniques(cur, tgt []model.Unique) (drop, add []model.Unique) {
 // expressions differ is dropped and added. It returns the checks to drop and
 // to add, each in name order.
 func (c *comparer) matchChecks(cur, tgt []model.Check) (drop, add []model.Check) {
-	cc, tc := slices.Clone(cur), slices.Clone(tgt)
-	sortChecks(cc)
-	sortChecks(tc)
+	cc, tc := sorted(cur, compareCheck), sorted(tgt, compareCheck)
 	curDone := make([]bool, len(cc))
 	tgtDone := make([]bool, len(tc))
 	for j := range tc {
@@ -258,7 +253,7 @@ func (c *comparer) matchChecks(cur, tgt []model.Check) (drop, add []model.Check)
 		for i := range cc {
 			if !curDone[i] && cc[i].Name == tc[j].Name {
 				curDone[i], tgtDone[j] = true, true
-				if c.normExpr(cc[i].Expr) != c.normExpr(tc[j].Expr) {
+				if !c.sameExpr(cc[i].Expr, tc[j].Expr) {
 					drop = append(drop, cc[i])
 					add = append(add, tc[j])
 				}
@@ -271,7 +266,7 @@ func (c *comparer) matchChecks(cur, tgt []model.Check) (drop, add []model.Check)
 			continue
 		}
 		for i := range cc {
-			if !curDone[i] && (cc[i].Name == "" || tc[j].Name == "") && c.normExpr(cc[i].Expr) == c.normExpr(tc[j].Expr) {
+			if !curDone[i] && (cc[i].Name == "" || tc[j].Name == "") && c.sameExpr(cc[i].Expr, tc[j].Expr) {
 				curDone[i], tgtDone[j] = true, true
 				break
 			}
@@ -296,12 +291,12 @@ func (c *comparer) matchChecks(cur, tgt []model.Check) (drop, add []model.Check)
 func (c *comparer) sameIndex(a, b *model.Index) bool {
 	if a.Unique != b.Unique || len(a.Parts) != len(b.Parts) ||
 		!strings.EqualFold(a.Method, b.Method) || !slices.Equal(a.Include, b.Include) ||
-		c.normExpr(a.Where) != c.normExpr(b.Where) {
+		!c.sameExpr(a.Where, b.Where) {
 		return false
 	}
 	for k := range a.Parts {
 		p, q := &a.Parts[k], &b.Parts[k]
-		if p.Column != q.Column || p.Desc != q.Desc || p.Length != q.Length || c.normExpr(p.Expr) != c.normExpr(q.Expr) {
+		if p.Column != q.Column || p.Desc != q.Desc || p.Length != q.Length || !c.sameExpr(p.Expr, q.Expr) {
 			return false
 		}
 	}
@@ -314,4 +309,10 @@ func (c *comparer) normExpr(e string) string {
 		return ""
 	}
 	return c.d.NormalizeExpr(e)
+}
+
+// sameExpr reports whether two expressions are the same once normalised;
+// equal text needs no normalising.
+func (c *comparer) sameExpr(a, b string) bool {
+	return a == b || c.normExpr(a) == c.normExpr(b)
 }

@@ -79,6 +79,8 @@ func (c *comparer) dropTables(removed []*model.Table) (early []tableOps, out []o
 		if len(dt.ForeignKeys) == 0 {
 			dt.ForeignKeys = nil
 		}
+		sortUniques(dt.Uniques)
+		sortChecks(dt.Checks)
 		if len(first) > 0 {
 			early = append(early, tableOps{keyOf(t), first})
 		}
