@@ -200,6 +200,7 @@ func (s *session) runPerRevision(ctx context.Context, dir Direction, tgt []strin
 				return err
 			}
 			s.log.InfoContext(ctx, "migrate: another process migrated meanwhile; planning again", "at", versionText(current))
+			res.After = current
 			if steps, err = s.g.Plan(dir, current, tgt); err != nil {
 				return err
 			}
