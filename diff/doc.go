@@ -48,8 +48,10 @@
 //     CreateTable and added with AddForeignKey after all new tables exist.
 //  3. DropForeignKey, for every existing table (by name): foreign keys that
 //     are removed or changed, foreign keys whose referenced key is about to
-//     change, and foreign keys of removed tables that point at such a key or
-//     sit in a reference cycle among removed tables. Dropping them all first
+//     change or whose columns or referenced columns are about to change type
+//     (MySQL refuses that under a foreign key), and foreign keys of removed
+//     tables that point at such a key or sit in a reference cycle among
+//     removed tables. Dropping them all first
 //     means no later step trips over a constraint that still depends on a
 //     column or key.
 //  4. For each existing table, by name: DropIndex, DropUnique, DropCheck,
@@ -58,8 +60,8 @@
 //     downgrade adds them back in their original order), AddPrimaryKey,
 //     AddUnique, CreateIndex, AddCheck, SetTableComment, SetTableOptions.
 //  5. AddForeignKey for existing tables (new, changed, or re-added after
-//     their referenced key changed), and for new tables whose referenced
-//     key on an existing table only appears in step 4; by table name. Every
+//     step 4), and for new tables whose referenced key on an existing table
+//     only appears (or changes type) in step 4; by table name. Every
 //     table and column exists by then.
 //  6. Removed tables in reverse dependency order (referencing tables first):
 //     DropIndex for each of the table's indexes, then DropTable. A removed

@@ -167,7 +167,8 @@ func compareOptions(cur, tgt *model.Table) (from, to []model.TableOption) {
 
 // compareForeignKeys matches foreign keys by columns and referenced table
 // and columns. Removed and changed ones are dropped in step 3 and (re)added
-// in step 5; so are unchanged ones whose referenced key changes in step 4.
+// in step 5; so are unchanged ones whose referenced key changes in step 4,
+// or whose columns or referenced columns change type there.
 func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
 	s, n := tgt.Schema, tgt.Name
 	cf, tf := sortedForeignKeys(cur), sortedForeignKeys(tgt)
@@ -188,7 +189,7 @@ func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
 		have := &cf[i]
 		if have.OnDelete != want.OnDelete || have.OnUpdate != want.OnUpdate ||
 			have.Deferrable != want.Deferrable || have.InitiallyDeferred != want.InitiallyDeferred ||
-			!c.keyStable(refKey(tgt, &want), want.RefColumns) {
+			c.typeChanges(cur, tgt, want.Columns) || !c.keyStable(refKey(tgt, &want), want.RefColumns) {
 			td.dropFKs = append(td.dropFKs, ops.DropForeignKey{Schema: s, Table: n, ForeignKey: *have})
 			td.addFKs = append(td.addFKs, ops.AddForeignKey{Schema: s, Table: n, ForeignKey: want})
 		}

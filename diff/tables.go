@@ -93,14 +93,17 @@ func (c *comparer) dropTables(removed []*model.Table) (early []tableOps, out []o
 }
 
 // keyStable reports whether the key made of cols on the referenced table ref
-// exists now and is left alone by step 4, so a foreign key to it can be
-// created with its table (or dropped with it). A table that is not on both
+// exists now and is left alone by step 4 (no column of it changes type), so
+// a foreign key to it can be created with its table (or dropped with it). A table that is not on both
 // sides has no step 4, so its keys are stable.
 func (c *comparer) keyStable(ref tableKey, cols []string) bool {
 	cur, ok1 := c.cur[ref]
 	tgt, ok2 := c.tgt[ref]
 	if !ok1 || !ok2 {
 		return true
+	}
+	if c.typeChanges(cur, tgt, cols) {
+		return false
 	}
 	if sameSet(cols, cur.PrimaryKey.Columns) && slices.Equal(cur.PrimaryKey.Columns, tgt.PrimaryKey.Columns) {
 		return true
@@ -124,6 +127,24 @@ func (c *comparer) keyStable(ref tableKey, cols []string) bool {
 			if tgt.Indexes[m].Name == ix.Name && c.sameIndex(ix, &tgt.Indexes[m]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// typeChanges reports whether step 4 changes the type of one of cols, a
+// column list of a table on both sides. MySQL refuses to change the type of
+// a column a foreign key uses, so such foreign keys are dropped first and
+// added back after.
+func (c *comparer) typeChanges(cur, tgt *model.Table, cols []string) bool {
+	if c.opts.IgnoreTypes {
+		return false
+	}
+	for _, name := range cols {
+		from, ok1 := cur.Column(name)
+		to, ok2 := tgt.Column(name)
+		if ok1 && ok2 && from.Type.SQL != to.Type.SQL && c.d.NormalizeType(from.Type.SQL) != c.d.NormalizeType(to.Type.SQL) {
+			return true
 		}
 	}
 	return false
