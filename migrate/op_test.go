@@ -317,3 +317,27 @@ func TestOpBuilderCoversOps(t *testing.T) {
 }
 
 func typeName(o ops.Op) string { return fmt.Sprintf("%T", o) }
+
+func ExampleOp() {
+	var op Op
+	op.CreateTable("notes",
+		op.Column("id", "bigint").PrimaryKey().AutoIncrement(),
+		op.Column("member_id", "bigint").NotNull().References("members", "id").OnDelete("CASCADE"),
+	)
+	op.CreateIndex("ix_notes_member_id", "notes", "member_id")
+	op.AlterColumn("members", "nick").Type("varchar(40)", "varchar(80)").SetNotNull()
+	for _, o := range op.Ops() {
+		switch o := o.(type) {
+		case ops.CreateTable:
+			fmt.Println("create table", o.Table.Name, o.Table.PrimaryKey.Name, o.Table.ForeignKeys[0].Name, o.Table.ForeignKeys[0].OnDelete)
+		case ops.CreateIndex:
+			fmt.Println("create index", o.Index.Name)
+		case ops.AlterColumn:
+			fmt.Println("alter column", o.To.Name, o.Change, o.From.Type.SQL, "->", o.To.Type.SQL)
+		}
+	}
+	// Output:
+	// create table notes pk_notes fk_notes_member_id_members CASCADE
+	// create index ix_notes_member_id
+	// alter column nick type|nullable varchar(40) -> varchar(80)
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -221,6 +222,9 @@ func lit(s string) jen.Code {
 // canRaw reports whether s can be written as a (possibly multi-line) raw
 // string literal unchanged.
 func canRaw(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
 	for _, r := range s {
 		if r == '`' || r == '\r' || r == '\uFEFF' || r != '\n' && r != '\t' && !strconv.IsPrint(r) {
 			return false
