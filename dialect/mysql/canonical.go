@@ -44,8 +44,11 @@ func (d *Dialect) canonicalTable(t model.Table, s model.Schema) model.Table {
 	for _, c := range t.PrimaryKey.Columns {
 		pk[c] = true
 	}
+	tcs, tco := d.tableCollation(t)
 	for i, c := range t.Columns {
-		nt.Columns[i] = d.canonicalColumn(c, t, s, pk[c.Name])
+		c = d.canonicalColumn(c, t, s, pk[c.Name])
+		c.Charset, c.Collation = d.canonicalCollation(c.Charset, c.Collation, tcs, tco)
+		nt.Columns[i] = c
 	}
 	nt.PrimaryKey = model.PrimaryKey{Columns: slices.Clone(t.PrimaryKey.Columns)}
 
@@ -160,6 +163,97 @@ func leadsIndex(cols, pk []string, idx []model.Index) bool {
 		}
 	}
 	return false
+}
+
+// tableCollation is the table's character set and collation as the model
+// gives them (CHARSET and COLLATE; either implies the other), else utf8mb4
+// with its default collation: the default of MySQL 8 and of the databases
+// retort's tests create.
+func (d *Dialect) tableCollation(t model.Table) (cs, co string) {
+	tt := model.Table{Options: CanonicalOptions(t.Options)}
+	cs, _ = tt.Option(OptionCharset)
+	co, _ = tt.Option(OptionCollate)
+	if cs == "" && co != "" {
+		cs, _, _ = strings.Cut(co, "_")
+	}
+	if cs == "" {
+		cs = "utf8mb4"
+	}
+	if co == "" {
+		co = d.defaultCollation(cs)
+	}
+	return cs, co
+}
+
+// defaultCollations are the default collations of common character sets.
+var defaultCollations = map[string]string{
+	"latin1": "latin1_swedish_ci", "latin2": "latin2_general_ci", "ascii": "ascii_general_ci", "binary": "binary",
+	"utf8mb3": "utf8mb3_general_ci", "ucs2": "ucs2_general_ci", "utf16": "utf16_general_ci", "utf16le": "utf16le_general_ci",
+	"utf32": "utf32_general_ci", "cp1250": "cp1250_general_ci", "cp1251": "cp1251_general_ci", "cp1256": "cp1256_general_ci",
+	"cp1257": "cp1257_general_ci", "greek": "greek_general_ci", "hebrew": "hebrew_general_ci", "sjis": "sjis_japanese_ci",
+	"ujis": "ujis_japanese_ci", "cp932": "cp932_japanese_ci", "euckr": "euckr_korean_ci", "gbk": "gbk_chinese_ci",
+	"gb2312": "gb2312_chinese_ci", "big5": "big5_chinese_ci", "koi8r": "koi8r_general_ci", "koi8u": "koi8u_general_ci",
+}
+
+// defaultCollation returns the default collation of a character set on
+// this flavour: utf8mb4 defaults to utf8mb4_0900_ai_ci on MySQL 8 and to
+// utf8mb4_general_ci on MariaDB.
+func (d *Dialect) defaultCollation(cs string) string {
+	if cs == "utf8mb4" {
+		if d.Flavor == FlavorMariaDB {
+			return "utf8mb4_general_ci"
+		}
+		return "utf8mb4_0900_ai_ci"
+	}
+	return defaultCollations[cs]
+}
+
+// canonicalCollation reports a column's charset and collation as the
+// catalog reader does: the charset only when it differs from the table's,
+// the collation only when it differs from what the charset implies. The
+// table's charset is what the model's options say, else utf8mb4. "utf8" is
+// utf8mb3, as MariaDB 10.6+ and MySQL 8.0.30+ report it.
+func (d *Dialect) canonicalCollation(cs, co, tableCS, tableCO string) (string, string) {
+	cs, co = strings.ToLower(strings.TrimSpace(cs)), strings.ToLower(strings.TrimSpace(co))
+	if cs == "" && co == "" {
+		return "", ""
+	}
+	if d.utf8IsMB3() {
+		if cs == "utf8" {
+			cs = "utf8mb3"
+		}
+		if strings.HasPrefix(co, "utf8_") {
+			co = "utf8mb3_" + strings.TrimPrefix(co, "utf8_")
+		}
+		if tableCS == "utf8" {
+			tableCS = "utf8mb3"
+		}
+	}
+	if cs == "" {
+		cs, _, _ = strings.Cut(co, "_")
+	}
+	if cs == tableCS {
+		if co == tableCO {
+			co = ""
+		}
+		return "", co
+	}
+	if co == d.defaultCollation(cs) {
+		co = ""
+	}
+	return cs, co
+}
+
+// utf8IsMB3 reports whether the server calls utf8 utf8mb3 (MariaDB 10.6+,
+// MySQL 8.0.30+; assumed when the version is unknown).
+func (d *Dialect) utf8IsMB3() bool {
+	if d.Version == (Version{}) {
+		return true
+	}
+	if d.Flavor == FlavorMariaDB {
+		return !d.Version.Less(10, 6)
+	}
+	return !d.Version.Less(8, 0) && !(d.Version.Major == 8 && d.Version.Minor == 0 && d.Version.Patch < 30)
 }
 
 func canonicalMethod(m string) string {
