@@ -129,9 +129,6 @@ func autoIncrementColumn(t model.Table) string {
 func withEnumChecks(t model.Table, s *model.Schema) []model.Check {
 	checks := append([]model.Check(nil), t.Checks...)
 	for _, c := range t.Columns {
-		if c.Type.SQL != "" {
-			continue
-		}
 		values := c.Type.EnumValues
 		if len(values) == 0 && c.Type.Enum != "" && s != nil {
 			if e, ok := s.Enum(t.Schema, c.Type.Enum); ok {

@@ -251,7 +251,7 @@ func (d *Dialect) addColumn(ctx context.Context, o ops.AddColumn, tables dialect
 	inPlace := (c.Nullable || c.Default != "" && !strings.EqualFold(strings.TrimSpace(c.Default), "NULL")) &&
 		(c.Default == "" || isLiteral(c.Default)) &&
 		!(c.Generated.Expr != "" && c.Generated.Stored) &&
-		(c.Type.SQL != "" || (c.Type.Enum == "" && len(c.Type.EnumValues) == 0))
+		len(c.Type.EnumValues) == 0
 	if inPlace {
 		return one("ALTER TABLE " + qname(o.Schema, o.Table) + " ADD COLUMN " + columnDef(c, false, "")), nil
 	}
