@@ -175,7 +175,7 @@ func (ml *modelLoader) collect(t reflect.Type, prefix string, stack []reflect.Ty
 		ref := fieldRef{path: prefix + sf.Name, owner: t, sf: sf}
 		tag, _ := sf.Tag.Lookup(tagKey)
 		if sf.Name == "_" {
-			if strings.TrimSpace(tag) != "" {
+			if t := strings.TrimSpace(tag); t != "" && t != "-" {
 				*blanks = append(*blanks, ref)
 			}
 			continue

@@ -588,3 +588,13 @@ func TestLoadSchema(t *testing.T) {
 		t.Errorf("enum declared by a later model (-want +got)\n%s", diff)
 	}
 }
+
+func BenchmarkLoad(b *testing.B) {
+	models := []any{User{}, Team{}, Post{}, AllTypes{}, Options{}, Membership{}, Account{}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := model.Load(models, model.LoadOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
