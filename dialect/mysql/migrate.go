@@ -216,7 +216,14 @@ func (d *Dialect) columnDef(c model.Column) string {
 			b.WriteString(" NOT NULL")
 		}
 		if c.Default != "" && !c.AutoIncrement {
-			b.WriteString(" DEFAULT " + defaultSQL(c.Default))
+			def := defaultSQL(c.Default)
+			// MySQL 8 takes a default for BLOB, TEXT, JSON and geometry
+			// columns only as an expression: DEFAULT ('x'). MariaDB takes
+			// the literal.
+			if d.Flavor == FlavorMySQL && def[0] != '(' && exprOnlyDefault(d.typeBase(d.TypeSQL(c.Type))) {
+				def = "(" + def + ")"
+			}
+			b.WriteString(" DEFAULT " + def)
 		}
 		if c.OnUpdate != "" {
 			b.WriteString(" ON UPDATE " + c.OnUpdate)
@@ -229,6 +236,17 @@ func (d *Dialect) columnDef(c model.Column) string {
 		b.WriteString(" COMMENT " + quoteString(c.Comment))
 	}
 	return b.String()
+}
+
+// exprOnlyDefault reports the MySQL 8 types whose defaults must be
+// expressions.
+func exprOnlyDefault(base string) bool {
+	switch base {
+	case "tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob", "mediumblob", "longblob", "json",
+		"geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon", "geometrycollection":
+		return true
+	}
+	return false
 }
 
 // defaultSQL writes a default for DEFAULT: literals and the current time as

@@ -64,6 +64,8 @@ func TestStatementsSQL(t *testing.T) {
 			"  CONSTRAINT fk_x FOREIGN KEY (g) REFERENCES x (id) ON DELETE CASCADE,\n" +
 			"  CONSTRAINT ck_g CHECK (g > 0)\n" +
 			") DEFAULT CHARSET=utf8mb4 ENGINE=InnoDB COMMENT='orders'"}},
+		{"text default mysql", mysql.New(), ops.AddColumn{Table: "t", Column: model.Column{Name: "b", Type: model.Type{SQL: "text"}, Default: "'x'"}}, []string{"ALTER TABLE t ADD COLUMN b text NOT NULL DEFAULT ('x')"}},
+		{"text default mariadb", mysql.NewMariaDB(), ops.AddColumn{Table: "t", Column: model.Column{Name: "b", Type: model.Type{SQL: "text"}, Default: "'x'"}}, []string{"ALTER TABLE t ADD COLUMN b text NOT NULL DEFAULT 'x'"}},
 		{"drop table", mysql.New(), ops.DropTable{Table: model.Table{Name: "t"}}, []string{"DROP TABLE t"}},
 		{"rename table", mysql.New(), ops.RenameTable{From: "a", To: "b"}, []string{"RENAME TABLE a TO b"}},
 		{"add column", mysql.New(), ops.AddColumn{Table: "t", Column: col}, []string{"ALTER TABLE t ADD COLUMN title varchar(200) NULL DEFAULT 'n' COMMENT 'it''s'"}},
