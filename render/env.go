@@ -13,8 +13,9 @@ import (
 // given order). With modelsImportPath "" the model list is empty and a TODO
 // says what to put there.
 func EnvFile(pkg, dialect, modelsImportPath string, modelNames []string) ([]byte, error) {
-	if pkg == "" {
-		pkg = DefaultPackage
+	pkg, err := packageName(pkg)
+	if err != nil {
+		return nil, err
 	}
 	f := jen.NewFile(pkg)
 	f.ImportName(migratePath, "migrate")

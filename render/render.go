@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/token"
 	"strings"
 	"time"
 	"unicode"
@@ -75,9 +76,9 @@ func File(rev Revision, upgrade, downgrade []ops.Op) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render: revision %s downgrade: %w", rev.ID, err)
 	}
-	pkg := rev.Package
-	if pkg == "" {
-		pkg = DefaultPackage
+	pkg, err := packageName(rev.Package)
+	if err != nil {
+		return nil, err
 	}
 	f := jen.NewFile(pkg)
 	f.ImportName(migratePath, "migrate")
@@ -115,6 +116,18 @@ func File(rev Revision, upgrade, downgrade []ops.Op) ([]byte, error) {
 		return nil, fmt.Errorf("render: revision %s: %w", rev.ID, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// packageName returns pkg, or the default for "", and an error when pkg
+// is not a Go identifier.
+func packageName(pkg string) (string, error) {
+	if pkg == "" {
+		return DefaultPackage, nil
+	}
+	if !token.IsIdentifier(pkg) {
+		return "", fmt.Errorf("render: package name %q is not a Go identifier", pkg)
+	}
+	return pkg, nil
 }
 
 // header returns the file's doc comment, as "//" lines.

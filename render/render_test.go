@@ -107,6 +107,12 @@ func TestFileErrors(t *testing.T) {
 			}
 		})
 	}
+	if _, err := File(Revision{ID: "x", Package: "db-migrations"}, nil, nil); err == nil {
+		t.Error("File() with package db-migrations: no error")
+	}
+	if _, err := EnvFile("db-migrations", "sqlite", "", nil); err == nil {
+		t.Error("EnvFile() with package db-migrations: no error")
+	}
 }
 
 func TestFileName(t *testing.T) {
