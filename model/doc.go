@@ -139,6 +139,9 @@
 //	uindex=NAME(...)        a unique index, same grammar
 //	unique=NAME(col, ...)   a unique constraint (columns only)
 //	check=NAME(EXPR)        a named check constraint
+//	fk=NAME(col, ...) references [schema.]table(col, ...) [ondelete ACTION] [onupdate ACTION]
+//	                        a (composite) foreign key; "on delete" may be two words;
+//	                        an empty NAME gives fk_<table>_<cols>_<reftable>
 //
 // The index grammar is
 //
@@ -151,7 +154,8 @@
 // the columns (ix_<table>_<cols> for indexes and unique indexes,
 // uq_<table>_<cols> for unique constraints); an index with expression
 // parts needs a NAME. Every column an index or constraint names must be a
-// column of the table.
+// column of the table. A foreign key whose referenced table is one of the
+// models must name columns that table has.
 //
 // # Names
 //

@@ -33,6 +33,9 @@ func Load(models []any, opts LoadOptions) (Schema, error) {
 	owner := map[[2]string]string{}
 	for _, m := range models {
 		t, ok := l.loadModel(m)
+		if t != nil {
+			loaded = append(loaded, t)
+		}
 		if !ok {
 			continue
 		}
@@ -43,7 +46,6 @@ func Load(models []any, opts LoadOptions) (Schema, error) {
 		}
 		owner[key] = t.typeName
 		s.Tables = append(s.Tables, t.table)
-		loaded = append(loaded, t)
 	}
 	l.resolveEnums(&s)
 	for _, ml := range loaded {
@@ -474,7 +476,7 @@ func (ml *modelLoader) checkReferences(s *Schema) {
 			for i, rc := range ref.Columns {
 				names[i] = rc.Name
 			}
-			err := fmt.Errorf("%w %q in fk=%s: table %s has no such column", ErrUnknownColumn, c, fkTarget(fk.v), ref.QualifiedName())
+			err := fmt.Errorf("%w %q in fk target %s", ErrUnknownColumn, c, fkTarget(fk.v))
 			if sug, ok := suggest(c, names); ok {
 				err = fmt.Errorf("%w; did you mean %q?", err, sug)
 			}
@@ -483,9 +485,9 @@ func (ml *modelLoader) checkReferences(s *Schema) {
 	}
 }
 
-// fkTarget renders a foreign key's target as its tag wrote it.
+// fkTarget renders a foreign key's target: schema.table(col, ...).
 func fkTarget(fk ForeignKey) string {
-	t := fk.RefTable + "." + strings.Join(fk.RefColumns, ",")
+	t := fk.RefTable + "(" + strings.Join(fk.RefColumns, ", ") + ")"
 	if fk.RefSchema != "" {
 		return fk.RefSchema + "." + t
 	}

@@ -183,6 +183,12 @@ type (
 		_  struct{} `db:",table=b,unique=u()"`
 		ID int64    `db:"id,pk"`
 	}
+	BadTableFK struct {
+		_      struct{} `db:",fk=(user_id, tem_id) references membership(user_id, team_id),fk=f(user_id) references membership(usr_id),fk=(user_id) membership(x)"`
+		ID     int64    `db:"id,pk"`
+		UserID int64
+		TeamID int64
+	}
 	DupTable1 struct {
 		ID int64 `db:"id,pk"`
 	}
@@ -399,7 +405,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name:   "foreign key to a missing column of a model",
 			models: []any{BadRef{}, RefTarget{}},
-			want:   []string{`model_test.BadRef.TargetID: unknown column "idd" in fk=ref_target.idd: table ref_target has no such column; did you mean "id"?`},
+			want:   []string{`model_test.BadRef.TargetID: unknown column "idd" in fk target ref_target(idd); did you mean "id"?`},
 			is:     model.ErrUnknownColumn,
 		},
 		{
@@ -446,6 +452,15 @@ func TestLoadErrors(t *testing.T) {
 				ID int64 `db:"id,pk"`
 			}{}},
 			want: []string{`struct { ID int64 "db:\"id,pk\"" }: bad tag: an anonymous struct needs a table name: add _ struct{} ` + "`" + `db:",table=NAME"` + "`"},
+		},
+		{
+			name:   "table-level foreign keys",
+			models: []any{BadTableFK{}, Membership{}},
+			want: []string{
+				`model_test.BadTableFK._: bad tag: fk=(user_id) membership(x): want references table(col, ...) after the columns, got "membership(x)"`,
+				`model_test.BadTableFK._: unknown column "tem_id" in fk (unnamed); did you mean "team_id"?`,
+				`model_test.BadTableFK._: unknown column "usr_id" in fk target membership(usr_id); did you mean "user_id"?`,
+			},
 		},
 		{
 			name:   "duplicate table",

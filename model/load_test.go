@@ -198,6 +198,14 @@ type PtrKey struct {
 	ID *int64 `db:"id,pk"`
 }
 
+// MemberNote references Membership's composite key.
+type MemberNote struct {
+	_      struct{} `db:",fk=(user_id, team_id) references membership(user_id, team_id) ondelete cascade"`
+	ID     int64    `db:"id,pk"`
+	UserID int64
+	TeamID int64
+}
+
 // Generic models are named by their type without type arguments.
 type Box[T any] struct {
 	ID    int64 `db:"id,pk"`
@@ -458,6 +466,23 @@ func TestLoad(t *testing.T) {
 				Checks:  []model.Check{{Name: "ck_accounts_positive", Expr: "balance >= 0"}},
 				Comment: "Customer's accounts",
 				Options: []model.TableOption{{Name: "CHARSET", Value: "utf8mb4"}, {Name: "ENGINE", Value: "InnoDB"}},
+			},
+		},
+		{
+			name:  "table-level composite foreign key",
+			model: MemberNote{},
+			want: model.Table{
+				Name: "member_note",
+				Columns: []model.Column{
+					{Name: "id", Type: str(model.LogicalBigInt), AutoIncrement: true},
+					{Name: "user_id", Type: str(model.LogicalBigInt)},
+					{Name: "team_id", Type: str(model.LogicalBigInt)},
+				},
+				PrimaryKey: model.PrimaryKey{Name: "pk_member_note", Columns: []string{"id"}},
+				ForeignKeys: []model.ForeignKey{{
+					Name: "fk_member_note_user_id_team_id_membership", Columns: []string{"user_id", "team_id"},
+					RefTable: "membership", RefColumns: []string{"user_id", "team_id"}, OnDelete: model.Cascade,
+				}},
 			},
 		},
 		{

@@ -16,12 +16,13 @@ var tableOptions = []optSpec{
 	{"uindex", optValue, "uindex=NAME(col, ...)"},
 	{"unique", optValue, "unique=NAME(col, ...)"},
 	{"check", optValue, "check=NAME(EXPR)"},
+	{"fk", optValue, "fk=NAME(col, ...) references table(col, ...)"},
 	{"comment", optValue, "comment='text'"},
 	{"option", optValue, "option=NAME=VALUE"},
 }
 
 // repeatableTableOptions may be given many times.
-var repeatableTableOptions = []string{"index", "uindex", "unique", "check", "option"}
+var repeatableTableOptions = []string{"index", "uindex", "unique", "check", "fk", "option"}
 
 // columnOptionHint explains where a column option goes.
 func columnOptionHint(string) string {
@@ -37,6 +38,8 @@ type tableSpec struct {
 	indexes []named[Index]
 	uniques []named[Unique]
 	checks  []named[Check]
+	// fks are composite foreign keys; an empty name is generated.
+	fks []named[ForeignKey]
 }
 
 // parseTableOptions reads the tags of the model's blank fields.
@@ -113,6 +116,12 @@ func (ts *tableSpec) add(o option) error {
 			return fmt.Errorf("%w: %s: want check=NAME(EXPR)", ErrBadTag, o)
 		}
 		ts.checks = append(ts.checks, named[Check]{v: Check{Name: name, Expr: strings.TrimSpace(args)}})
+	case "fk":
+		fk, err := parseFKSpec(o.value)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
+		}
+		ts.fks = append(ts.fks, named[ForeignKey]{v: fk})
 	case "option":
 		k, v, ok := strings.Cut(o.value, "=")
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
@@ -136,6 +145,8 @@ func (ts *tableSpec) setRef(key string, f fieldRef) {
 		ts.uniques[len(ts.uniques)-1].ref = f
 	case "check":
 		ts.checks[len(ts.checks)-1].ref = f
+	case "fk":
+		ts.fks[len(ts.fks)-1].ref = f
 	}
 }
 
@@ -200,5 +211,17 @@ func (ml *modelLoader) addTableObjects() {
 	}
 	for _, ck := range ml.tspec.checks {
 		t.Checks = append(t.Checks, ck.v)
+	}
+	for _, fk := range ml.tspec.fks {
+		ok := true
+		for _, c := range fk.v.Columns {
+			ok = known(fk.ref, "fk "+orGenerated(fk.v.Name), c) && ok
+		}
+		if fk.v.Name == "" {
+			fk.v.Name = ForeignKeyName(t.Name, fk.v.Columns, fk.v.RefTable)
+		}
+		if ok {
+			ml.fks = append(ml.fks, fk)
+		}
 	}
 }

@@ -285,6 +285,95 @@ func parseIndexSpec(spec string) (Index, error) {
 	return ix, nil
 }
 
+// parseFKSpec reads the table-level foreign key grammar:
+//
+//	NAME(col, ...) references [schema.]table(col, ...) [ondelete ACTION] [onupdate ACTION]
+//
+// "on delete" and "on update" may also be written as two words; ACTION is
+// cascade, restrict, set null, set default or no action (also with "_").
+// NAME may be empty; the caller then generates one.
+func parseFKSpec(spec string) (ForeignKey, error) {
+	name, args, rest, ok := parseCall(spec)
+	if !ok || (name != "" && !isIdent(name)) {
+		return ForeignKey{}, fmt.Errorf("want NAME(col, ...) references table(col, ...)")
+	}
+	fk := ForeignKey{Name: name}
+	cols, err := identList(args)
+	if err != nil {
+		return ForeignKey{}, err
+	}
+	fk.Columns = cols
+	word, after := nextWord(rest)
+	if !strings.EqualFold(word, "references") {
+		return ForeignKey{}, fmt.Errorf("want references table(col, ...) after the columns, got %q", rest)
+	}
+	target, refArgs, rest, ok := parseCall(after)
+	if !ok {
+		return ForeignKey{}, fmt.Errorf("want references table(col, ...), got %q", after)
+	}
+	parts := strings.Split(target, ".")
+	if len(parts) > 2 || !isIdent(parts[len(parts)-1]) || (len(parts) == 2 && !isIdent(parts[0])) {
+		return ForeignKey{}, fmt.Errorf("bad referenced table %q", target)
+	}
+	if len(parts) == 2 {
+		fk.RefSchema = parts[0]
+	}
+	fk.RefTable = parts[len(parts)-1]
+	if fk.RefColumns, err = identList(refArgs); err != nil {
+		return ForeignKey{}, err
+	}
+	if len(fk.RefColumns) != len(fk.Columns) {
+		return ForeignKey{}, fmt.Errorf("%d columns reference %d columns", len(fk.Columns), len(fk.RefColumns))
+	}
+	seen := map[string]bool{}
+	for rest != "" {
+		kw, after := nextWord(rest)
+		kw = strings.ToLower(kw)
+		if kw == "on" {
+			var w string
+			w, after = nextWord(after)
+			kw += strings.ToLower(w)
+		}
+		if (kw != "ondelete" && kw != "onupdate") || seen[kw] {
+			return ForeignKey{}, fmt.Errorf("unexpected %q; want ondelete ACTION or onupdate ACTION, once each", rest)
+		}
+		seen[kw] = true
+		w, r := nextWord(after)
+		if lw := strings.ToLower(w); lw == "set" || lw == "no" {
+			var w2 string
+			w2, r = nextWord(r)
+			w += " " + w2
+		}
+		act, ok := ParseReferenceAction(w)
+		if !ok || w == "" {
+			return ForeignKey{}, fmt.Errorf("bad action %q; want cascade, restrict, set null, set default or no action", w)
+		}
+		if kw == "ondelete" {
+			fk.OnDelete = act
+		} else {
+			fk.OnUpdate = act
+		}
+		rest = r
+	}
+	return fk, nil
+}
+
+// identList reads a non-empty list of column names.
+func identList(s string) ([]string, error) {
+	var cols []string
+	for _, c := range splitList(s) {
+		col, ok := identName(c)
+		if !ok {
+			return nil, fmt.Errorf("want column names, got %q", c)
+		}
+		cols = append(cols, col)
+	}
+	if len(cols) == 0 {
+		return nil, fmt.Errorf("no columns")
+	}
+	return cols, nil
+}
+
 // parseIndexPart reads one index key: column, column(N) or expression, with
 // an optional ASC/DESC.
 func parseIndexPart(p string) (IndexPart, error) {

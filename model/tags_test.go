@@ -145,3 +145,49 @@ func TestSuggest(t *testing.T) {
 		})
 	}
 }
+
+func TestParseFKSpec(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		spec    string
+		want    ForeignKey
+		wantErr string
+	}{
+		{
+			name: "composite", spec: "fk_x(a, b) references other(x, y)",
+			want: ForeignKey{Name: "fk_x", Columns: []string{"a", "b"}, RefTable: "other", RefColumns: []string{"x", "y"}},
+		},
+		{
+			name: "unnamed, schema, actions", spec: "(a) REFERENCES app.other(x) on delete set null onupdate CASCADE",
+			want: ForeignKey{Columns: []string{"a"}, RefSchema: "app", RefTable: "other", RefColumns: []string{"x"}, OnDelete: SetNull, OnUpdate: Cascade},
+		},
+		{
+			name: "underscore action", spec: "f(a) references o(x) ondelete set_default",
+			want: ForeignKey{Name: "f", Columns: []string{"a"}, RefTable: "o", RefColumns: []string{"x"}, OnDelete: SetDefault},
+		},
+		{name: "no references", spec: "f(a) other(x)", wantErr: `want references table(col, ...) after the columns, got "other(x)"`},
+		{name: "count mismatch", spec: "f(a, b) references o(x)", wantErr: "2 columns reference 1 columns"},
+		{name: "bad action", spec: "f(a) references o(x) ondelete explode", wantErr: `bad action "explode"; want cascade, restrict, set null, set default or no action`},
+		{name: "repeated clause", spec: "f(a) references o(x) ondelete cascade on delete restrict", wantErr: `unexpected "on delete restrict"; want ondelete ACTION or onupdate ACTION, once each`},
+		{name: "expression column", spec: "f(lower(a)) references o(x)", wantErr: `want column names, got "lower(a)"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := parseFKSpec(tt.spec)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got)\n%s", diff)
+			}
+		})
+	}
+}
