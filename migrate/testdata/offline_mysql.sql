@@ -1,0 +1,47 @@
+-- upgrade base:head
+CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);
+
+-- Running upgrade  -> r1
+
+CREATE TABLE users (
+  id integer NOT NULL,
+  name varchar(100) NOT NULL,
+  PRIMARY KEY (id)
+);
+INSERT INTO retort_version (version_num) VALUES ('r1');
+
+-- Running upgrade r1 -> r2
+
+ALTER TABLE users ADD COLUMN email varchar(200) NULL;
+UPDATE retort_version SET version_num = 'r2' WHERE version_num = 'r1';
+
+-- Running upgrade r2 -> r3
+
+CREATE TABLE posts (
+  id integer NOT NULL,
+  user_id integer NOT NULL,
+  title varchar(100) NULL,
+  PRIMARY KEY (id),
+  CONSTRAINT fk_posts_user_id_users FOREIGN KEY (user_id) REFERENCES users (id)
+);
+CREATE INDEX ix_posts_title ON posts (title);
+UPDATE retort_version SET version_num = 'r3' WHERE version_num = 'r2';
+
+-- downgrade heads:base
+CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);
+
+-- Running downgrade r3 -> r2
+
+DROP INDEX ix_posts_title ON posts;
+DROP TABLE posts;
+UPDATE retort_version SET version_num = 'r2' WHERE version_num = 'r3';
+
+-- Running downgrade r2 -> r1
+
+ALTER TABLE users DROP COLUMN email;
+UPDATE retort_version SET version_num = 'r1' WHERE version_num = 'r2';
+
+-- Running downgrade r1 -> 
+
+DROP TABLE users;
+DELETE FROM retort_version WHERE version_num = 'r1';

@@ -1,0 +1,59 @@
+-- upgrade base:head
+CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);
+
+-- Running upgrade  -> r1
+
+BEGIN;
+CREATE TABLE users (
+	id integer NOT NULL,
+	name varchar(100) NOT NULL,
+	CONSTRAINT pk_users PRIMARY KEY (id)
+);
+INSERT INTO retort_version (version_num) VALUES ('r1');
+COMMIT;
+
+-- Running upgrade r1 -> r2
+
+BEGIN;
+ALTER TABLE users ADD COLUMN email varchar(200);
+UPDATE retort_version SET version_num = 'r2' WHERE version_num = 'r1';
+COMMIT;
+
+-- Running upgrade r2 -> r3
+
+BEGIN;
+CREATE TABLE posts (
+	id integer NOT NULL,
+	user_id integer NOT NULL,
+	title varchar(100),
+	CONSTRAINT pk_posts PRIMARY KEY (id),
+	CONSTRAINT fk_posts_user_id_users FOREIGN KEY (user_id) REFERENCES users (id)
+);
+CREATE INDEX ix_posts_title ON posts (title);
+UPDATE retort_version SET version_num = 'r3' WHERE version_num = 'r2';
+COMMIT;
+
+-- downgrade heads:base
+CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);
+
+-- Running downgrade r3 -> r2
+
+BEGIN;
+DROP INDEX ix_posts_title;
+DROP TABLE posts;
+UPDATE retort_version SET version_num = 'r2' WHERE version_num = 'r3';
+COMMIT;
+
+-- Running downgrade r2 -> r1
+
+BEGIN;
+ALTER TABLE users DROP COLUMN email;
+UPDATE retort_version SET version_num = 'r1' WHERE version_num = 'r2';
+COMMIT;
+
+-- Running downgrade r1 -> 
+
+BEGIN;
+DROP TABLE users;
+DELETE FROM retort_version WHERE version_num = 'r1';
+COMMIT;
