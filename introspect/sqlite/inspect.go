@@ -294,7 +294,10 @@ func (in *inspection) readIndexes() error {
 }
 
 func (in *inspection) readForeignKeys() error {
-	rows, err := in.query("foreign keys", `SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete FROM `+
+	// REFERENCES parent without columns means the parent's primary key,
+	// which the subquery reads even when the parent is not admitted.
+	rows, err := in.query("foreign keys", `SELECT m.name, f.id, f."table", f."from", COALESCE(f."to", `+
+		`(SELECT k.name FROM pragma_table_info(f."table"`+in.schemaArg+`) k WHERE k.pk = f.seq + 1)), f.on_update, f.on_delete FROM `+
 		in.master+` m JOIN pragma_foreign_key_list(m.name`+in.schemaArg+`) f WHERE `+in.admitted()+
 		` ORDER BY m.name, f.id DESC, f.seq`, in.names)
 	if err != nil {
@@ -302,8 +305,7 @@ func (in *inspection) readForeignKeys() error {
 	}
 	defer rows.Close()
 	type fkRow struct {
-		fk     model.ForeignKey
-		noRefs bool
+		fk model.ForeignKey
 	}
 	var (
 		all               []*fkRow
@@ -335,21 +337,12 @@ func (in *inspection) readForeignKeys() error {
 		cur.fk.Columns = append(cur.fk.Columns, from)
 		if to.Valid {
 			cur.fk.RefColumns = append(cur.fk.RefColumns, to.String)
-		} else {
-			cur.noRefs = true
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("sqlite: inspect foreign keys: %w", err)
 	}
 	for i, r := range all {
-		if r.noRefs {
-			// REFERENCES parent without columns means the parent's key.
-			r.fk.RefColumns = nil
-			if p, ok := in.byName[r.fk.RefTable]; ok {
-				r.fk.RefColumns = append([]string(nil), p.table.PrimaryKey.Columns...)
-			}
-		}
 		t := owner[i]
 		for _, d := range t.def.fks {
 			if sameNames(d.cols, r.fk.Columns) && strings.EqualFold(d.refTable, r.fk.RefTable) {

@@ -116,6 +116,21 @@ func TestInspectHandWritten(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Inspect (-want +got):\n%s", diff)
 	}
+
+	// REFERENCES "Parent Table" names no columns: the parent's key is read
+	// even when the parent itself is not admitted.
+	only, err := sqlite.Inspector{}.Inspect(context.Background(), db, introspect.Options{
+		IncludeTable: func(n string) bool { return n == "items" },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(only.Tables) != 1 {
+		t.Fatalf("IncludeTable admitted %d tables, want 1", len(only.Tables))
+	}
+	if diff := cmp.Diff(want.Tables[1], only.Tables[0]); diff != "" {
+		t.Errorf("items alone (-want +got):\n%s", diff)
+	}
 }
 
 // countingQuerier counts the queries issued through it.
