@@ -121,7 +121,13 @@ func Stamp(ctx context.Context, db *sql.DB, env *Env, target string, opts Option
 		return err
 	}
 	defer s.close(ctx)
-	current, err := readVersions(ctx, s.conn, s.vt)
+	// Read and write in one transaction: on SQLite it holds the write lock.
+	tx, err := s.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: stamp: %w", err)
+	}
+	defer tx.Rollback()
+	current, err := readVersions(ctx, tx, s.vt)
 	if err != nil {
 		return err
 	}
@@ -144,13 +150,8 @@ func Stamp(ctx context.Context, db *sql.DB, env *Env, target string, opts Option
 	if !s.be.Dialect.TransactionalDDL() {
 		stmts = append(stmts, "DELETE FROM "+s.vt.progress())
 	}
-	tx, err := s.conn.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("migrate: stamp: %w", err)
-	}
 	for _, q := range stmts {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			tx.Rollback()
 			return fmt.Errorf("migrate: stamp: %s: %w", q, err)
 		}
 	}
@@ -227,6 +228,13 @@ func open(ctx context.Context, db *sql.DB, env *Env, opts Options) (*session, er
 // setup points PostgreSQL at Env.Schema and creates the tables.
 func (s *session) setup(ctx context.Context) error {
 	if s.vt.schema != "" {
+		var n int
+		if err := s.conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM pg_namespace WHERE nspname = $1", s.vt.schema).Scan(&n); err != nil {
+			return fmt.Errorf("migrate: look up schema %q: %w", s.vt.schema, err)
+		}
+		if n == 0 {
+			return fmt.Errorf("migrate: schema %q (Env.Schema) does not exist; create it first: CREATE SCHEMA %s", s.vt.schema, s.be.Dialect.QuoteIdent(s.vt.schema))
+		}
 		if _, err := s.conn.ExecContext(ctx, "SET search_path TO "+s.be.Dialect.QuoteIdent(s.vt.schema)); err != nil {
 			return fmt.Errorf("migrate: set search_path to schema %q: %w", s.vt.schema, err)
 		}
