@@ -92,9 +92,10 @@ func main() {
 }
 `
 
-// TestGoldensCompileAndRecord builds the golden revision files into a
-// migrations package, runs every Upgrade and Downgrade, and checks the
-// recorded ops are exactly the ones each golden was rendered from.
+// TestGoldensCompileAndRecord builds the golden revision files, and files
+// rendered from random ops, into a migrations package, runs every Upgrade
+// and Downgrade, and checks the recorded ops are exactly the ones each file
+// was rendered from.
 func TestGoldensCompileAndRecord(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a Go program")
@@ -131,6 +132,14 @@ func TestGoldensCompileAndRecord(t *testing.T) {
 			t.Fatal(err)
 		}
 		write("migrations/"+tc.name+".go", string(src))
+	}
+	for _, tc := range randomCases(30) {
+		src, err := File(tc.rev, tc.up, tc.down)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		write("migrations/"+tc.name+".go", string(src))
+		cases = append(cases, tc)
 	}
 
 	cmd := exec.Command("go", "run", ".")
