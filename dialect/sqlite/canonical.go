@@ -22,6 +22,7 @@ import (
 //   - a rowid alias is NOT NULL; other key columns keep their nullability
 //     (SQLite, unlike other databases, lets a non-integer key hold NULL
 //     unless the column says NOT NULL);
+//   - generated columns have no default;
 //   - foreign keys get RefSchema "" and, when they name no referenced
 //     columns, the referenced table's key; INITIALLY DEFERRED implies
 //     DEFERRABLE;
@@ -71,6 +72,9 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 			Default:   c.Default,
 			Generated: c.Generated,
 			Collation: c.Collation,
+		}
+		if c.Generated.Expr != "" {
+			nc.Default = "" // a generated column has no default
 		}
 		if len(t.PrimaryKey.Columns) == 1 && t.PrimaryKey.Columns[0] == c.Name {
 			if c.Name == auto {

@@ -13,11 +13,12 @@ import (
 
 // Errors a rebuild reports; they wrap the table and object names.
 var (
-	// ErrNoTable: the table to rebuild does not exist.
+	// ErrNoTable is returned when the table to rebuild does not exist.
 	ErrNoTable = errors.New("sqlite: no such table")
-	// ErrNotFound: the column or constraint the op names is not in the table.
+	// ErrNotFound is returned when the column or constraint an op names is
+	// not in the live table.
 	ErrNotFound = errors.New("sqlite: no such column or constraint")
-	// ErrExists: the column the op adds is already in the table.
+	// ErrExists is returned when the column an op adds is already there.
 	ErrExists = errors.New("sqlite: already exists")
 )
 

@@ -262,3 +262,47 @@ func BenchmarkInspect1000Tables(b *testing.B) {
 		}
 	}
 }
+
+// TestInspectAttachedSchema reads an attached database through
+// Options.Schema; its tables come back with Schema "".
+func TestInspectAttachedSchema(t *testing.T) {
+	t.Parallel()
+	db := testdb.SQLite(t)
+	other := t.TempDir() + "/aux.db"
+	exec(t, db.DB,
+		"ATTACH DATABASE '"+other+"' AS aux",
+		"CREATE TABLE main.m (x INTEGER)",
+		"CREATE TABLE aux.p (id INTEGER PRIMARY KEY, n TEXT UNIQUE)",
+		"CREATE TABLE aux.c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p, CHECK (p_id > 0))",
+		"CREATE INDEX aux.ix_c_p ON c (p_id)",
+	)
+	got, err := sqlite.Inspector{}.Inspect(context.Background(), db, introspect.Options{Schema: "aux"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.Schema{Tables: []model.Table{
+		{
+			Name: "c",
+			Columns: []model.Column{
+				{Name: "id", Type: model.Type{SQL: "INTEGER"}, AutoIncrement: true},
+				{Name: "p_id", Type: model.Type{SQL: "INTEGER"}, Nullable: true},
+			},
+			PrimaryKey:  model.PrimaryKey{Columns: []string{"id"}},
+			Indexes:     []model.Index{{Name: "ix_c_p", Parts: []model.IndexPart{{Column: "p_id"}}}},
+			ForeignKeys: []model.ForeignKey{{Columns: []string{"p_id"}, RefTable: "p", RefColumns: []string{"id"}}},
+			Checks:      []model.Check{{Expr: "p_id > 0"}},
+		},
+		{
+			Name: "p",
+			Columns: []model.Column{
+				{Name: "id", Type: model.Type{SQL: "INTEGER"}, AutoIncrement: true},
+				{Name: "n", Type: model.Type{SQL: "TEXT"}, Nullable: true},
+			},
+			PrimaryKey: model.PrimaryKey{Columns: []string{"id"}},
+			Uniques:    []model.Unique{{Columns: []string{"n"}}},
+		},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Inspect aux (-want +got):\n%s", diff)
+	}
+}
