@@ -1,0 +1,117 @@
+package migrate_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/retortdb/retort/internal/dburl"
+	"github.com/retortdb/retort/migrate"
+)
+
+// exampleEnv is what a migrations package holds: an Env and revisions
+// that add themselves to it.
+func exampleEnv() *migrate.Env {
+	env := &migrate.Env{Dialect: "sqlite"}
+	env.Add(migrate.Revision{
+		ID:      "1f0c2a7d9e31",
+		Message: "create users",
+		Upgrade: func(op *migrate.Op) {
+			op.CreateTable("users",
+				op.Column("id", "integer").PrimaryKey(),
+				op.Column("name", "varchar(100)").NotNull(),
+			)
+		},
+		Downgrade: func(op *migrate.Op) { op.DropTable("users") },
+	})
+	env.Add(migrate.Revision{
+		ID:      "7b3e9c04a5d2",
+		Revises: "1f0c2a7d9e31",
+		Message: "add email",
+		Upgrade: func(op *migrate.Op) {
+			op.AddColumn("users", op.Column("email", "varchar(200)"))
+		},
+		Downgrade: func(op *migrate.Op) {
+			op.DropColumn("users", "email", op.Column("email", "varchar(200)"))
+		},
+	})
+	return env
+}
+
+// Upgrade is what an application calls at start-up; every replica may
+// call it at once.
+func ExampleUpgrade() {
+	dir, err := os.MkdirTemp("", "retort-example")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	ctx := context.Background()
+	db, _, err := dburl.Open(ctx, "sqlite://"+filepath.Join(dir, "app.db"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer db.Close()
+
+	env := exampleEnv()
+	res, err := migrate.Upgrade(ctx, db, env, "head", migrate.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, a := range res.Applied {
+		fmt.Println(a.Direction, a.ID, a.Message)
+	}
+	res, _ = migrate.Downgrade(ctx, db, env, "-1", migrate.Options{})
+	fmt.Println(res.Applied[0].Direction, res.Applied[0].ID)
+	current, _ := migrate.Current(ctx, db, env)
+	fmt.Println("current:", current)
+	// Output:
+	// upgrade 1f0c2a7d9e31 create users
+	// upgrade 7b3e9c04a5d2 add email
+	// downgrade 7b3e9c04a5d2
+	// current: [1f0c2a7d9e31]
+}
+
+// SQL prints what an upgrade would run, for review, without a database.
+func ExampleSQL() {
+	out, err := migrate.SQL(context.Background(), exampleEnv(), "1f0c2a7d9e31", "head", migrate.Up)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(out)
+	// Output:
+	// CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);
+	//
+	// -- Running upgrade 1f0c2a7d9e31 -> 7b3e9c04a5d2
+	//
+	// PRAGMA foreign_keys = OFF;
+	// BEGIN;
+	// ALTER TABLE users ADD COLUMN email varchar(200);
+	// UPDATE retort_version SET version_num = '7b3e9c04a5d2' WHERE version_num = '1f0c2a7d9e31';
+	// COMMIT;
+	// PRAGMA foreign_keys = ON;
+}
+
+// Resolve reads targets as Alembic does.
+func ExampleGraph_Resolve() {
+	g, err := exampleEnv().Graph()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, target := range []string{"head", "1f", "+1", "head-1", "base"} {
+		ids, err := g.Resolve(target, nil)
+		fmt.Println(target, ids, err)
+	}
+	// Output:
+	// head [7b3e9c04a5d2] <nil>
+	// 1f [1f0c2a7d9e31] <nil>
+	// +1 [1f0c2a7d9e31] <nil>
+	// head-1 [1f0c2a7d9e31] <nil>
+	// base [] <nil>
+}
