@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"fmt"
-	"hash/fnv"
 	"sort"
 	"strings"
 
@@ -164,18 +162,8 @@ func hasCheck(checks []model.Check, name string) bool {
 	return false
 }
 
-// checkName is ck_<table>_<col>, cut as the model's naming rule cuts names
-// over 63 bytes: 54 bytes, "_", 8 hex digits of the FNV-1a hash of the
-// whole name.
-func checkName(table, col string) string {
-	name := "ck_" + table + "_" + col
-	if len(name) <= 63 {
-		return name
-	}
-	h := fnv.New32a()
-	h.Write([]byte(name))
-	return fmt.Sprintf("%s_%08x", name[:54], h.Sum32())
-}
+// checkName is the generated column-check name, ck_<table>_<col>.
+func checkName(table, col string) string { return model.CheckName(table, col) }
 
 func clone(s []string) []string {
 	if len(s) == 0 {
