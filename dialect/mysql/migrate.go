@@ -2,7 +2,9 @@ package mysql
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,9 +15,17 @@ import (
 
 // Statements returns the SQL for op. Every op is its own list: MySQL DDL
 // is not transactional, so the runner records each op as it completes.
+//
+// MySQL creates an index for a foreign key that no index serves, named
+// after the key, and refuses to drop it while the key needs it. So when the
+// live table (from tables) shows that a CreateIndex names exactly such an
+// index, already there, or a DropIndex names one that nothing else could
+// serve, the op gives no statements: the index comes and goes with its key.
+// Offline, the statements are written as they are.
+//
 // CreateEnum, DropEnum and AddEnumValue give no statements (MySQL enums are
 // inline column types, changed by AlterColumn). A Custom op is
-// [ErrUnsupported]. tables is only read for RENAME COLUMN on servers older
+// [ErrUnsupported]. tables is also read for RENAME COLUMN on servers older
 // than MySQL 8.0 / MariaDB 10.5, which need the column's definition.
 func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.TableSource) ([]dialect.Statement, error) {
 	var sqls []string
@@ -44,9 +54,21 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		}
 		sqls = []string{s}
 	case ops.CreateIndex:
-		sqls = []string{d.createIndex(o.Schema, o.Table, o.Index)}
+		owned, err := fkOwnsIndex(ctx, tables, o.Schema, o.Table, o.Index, true)
+		if err != nil {
+			return nil, err
+		}
+		if !owned {
+			sqls = []string{d.createIndex(o.Schema, o.Table, o.Index)}
+		}
 	case ops.DropIndex:
-		sqls = []string{"DROP INDEX " + d.QuoteIdent(o.Index.Name) + " ON " + d.table(o.Schema, o.Table)}
+		owned, err := fkOwnsIndex(ctx, tables, o.Schema, o.Table, o.Index, false)
+		if err != nil {
+			return nil, err
+		}
+		if !owned {
+			sqls = []string{"DROP INDEX " + d.QuoteIdent(o.Index.Name) + " ON " + d.table(o.Schema, o.Table)}
+		}
 	case ops.AddPrimaryKey:
 		sqls = []string{d.alter(o.Schema, o.Table, "ADD PRIMARY KEY ("+d.identList(o.PrimaryKey.Columns)+")")}
 	case ops.DropPrimaryKey:
@@ -96,6 +118,63 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		out[i] = dialect.Statement{SQL: s}
 	}
 	return out, nil
+}
+
+// fkOwnsIndex reports whether the live table has index ix as the index
+// MySQL made by itself for a foreign key of the same name, which no other
+// index or the primary key could serve. Such an index already exists when a
+// table is created with the key (so CreateIndex has nothing to do), and
+// cannot be dropped while the key exists (it goes with the key's table).
+// Offline (no live table) it reports false and the statement is written.
+// creating says whether ix is about to be created (it must then match the
+// live index exactly) or dropped.
+func fkOwnsIndex(ctx context.Context, tables dialect.TableSource, schema, table string, ix model.Index, creating bool) (bool, error) {
+	if tables == nil || ix.Unique || ix.Method != "" && !strings.EqualFold(ix.Method, "BTREE") {
+		return false, nil
+	}
+	t, ok, err := tables.Table(ctx, schema, table)
+	if errors.Is(err, dialect.ErrOffline) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("mysql: read table %s: %w", table, err)
+	}
+	if !ok {
+		return false, nil
+	}
+	fkIdx := slices.IndexFunc(t.ForeignKeys, func(fk model.ForeignKey) bool { return fk.Name == ix.Name })
+	if fkIdx < 0 {
+		return false, nil
+	}
+	fk := t.ForeignKeys[fkIdx]
+	live, found := t.Index(ix.Name)
+	if !found {
+		return false, nil
+	}
+	cols := func(parts []model.IndexPart) []string {
+		var c []string
+		for _, p := range parts {
+			if p.Length != 0 || p.Column == "" {
+				return nil
+			}
+			c = append(c, p.Column)
+		}
+		return c
+	}
+	if !slices.Equal(cols(live.Parts), fk.Columns) {
+		return false, nil
+	}
+	if creating {
+		return slices.Equal(cols(ix.Parts), fk.Columns), nil
+	}
+	// Dropping: only refuse when nothing else could serve the key.
+	var others []model.Index
+	for _, o := range t.Indexes {
+		if o.Name != ix.Name {
+			others = append(others, o)
+		}
+	}
+	return !leadsIndex(fk.Columns, t.PrimaryKey.Columns, others), nil
 }
 
 func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables dialect.TableSource) (string, error) {

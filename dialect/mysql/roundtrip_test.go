@@ -99,21 +99,7 @@ func TestRoundTripRichModel(t *testing.T) {
 func TestRoundTripRawSQL(t *testing.T) {
 	t.Parallel()
 	db, d := server(t)
-	raw := "CREATE TABLE p (id int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, `select` varchar(10) DEFAULT 'a b') ENGINE=InnoDB COMMENT='parent';\n" +
-		"CREATE TABLE t (\n" +
-		" id bigint unsigned NOT NULL AUTO_INCREMENT,\n" +
-		" a int(11) DEFAULT 0, b tinyint(1) NOT NULL DEFAULT 1, c varchar(20) DEFAULT 'x''y', d varchar(10) DEFAULT NULL,\n" +
-		" e datetime(3) DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),\n" +
-		" f timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),\n" +
-		" g json, h enum('a','b') DEFAULT 'a', i set('x','y'), j decimal(10,2) DEFAULT '1.50', k bit(1) DEFAULT b'1',\n" +
-		" l int GENERATED ALWAYS AS (a+1) VIRTUAL, m varchar(30) AS (concat(c,'z')) STORED,\n" +
-		" n varchar(10) CHARACTER SET latin1 COLLATE latin1_bin COMMENT 'hi', o text, pid int, email varchar(255),\n" +
-		" q char(3) CHARACTER SET ascii, r varchar(5) COLLATE utf8mb4_unicode_ci,\n" +
-		" PRIMARY KEY(id), UNIQUE KEY uq_e (email(191)), KEY ix_ad (a, c DESC), FULLTEXT KEY ft (o),\n" +
-		" CONSTRAINT fk_t_p FOREIGN KEY (pid) REFERENCES p(id) ON DELETE CASCADE,\n" +
-		" CONSTRAINT ck_a CHECK (a > 0 and c <> 'q'), CHECK (`a` < 100)\n" +
-		") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='tab';"
-	if _, err := db.ExecContext(t.Context(), raw); err != nil {
+	if _, err := db.ExecContext(t.Context(), rawSchemaSQL); err != nil {
 		t.Fatal(err)
 	}
 	got := inspect(t, db.DB)
@@ -185,3 +171,19 @@ func TestRoundTripRawSQL(t *testing.T) {
 	}
 	assertSameAsModel(t, db2.DB, d, got)
 }
+
+// rawSchemaSQL is a schema written by hand, with every feature.
+const rawSchemaSQL = "CREATE TABLE p (id int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, `select` varchar(10) DEFAULT 'a b') ENGINE=InnoDB COMMENT='parent';\n" +
+	"CREATE TABLE t (\n" +
+	" id bigint unsigned NOT NULL AUTO_INCREMENT,\n" +
+	" a int(11) DEFAULT 0, b tinyint(1) NOT NULL DEFAULT 1, c varchar(20) DEFAULT 'x''y', d varchar(10) DEFAULT NULL,\n" +
+	" e datetime(3) DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),\n" +
+	" f timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),\n" +
+	" g json, h enum('a','b') DEFAULT 'a', i set('x','y'), j decimal(10,2) DEFAULT '1.50', k bit(1) DEFAULT b'1',\n" +
+	" l int GENERATED ALWAYS AS (a+1) VIRTUAL, m varchar(30) AS (concat(c,'z')) STORED,\n" +
+	" n varchar(10) CHARACTER SET latin1 COLLATE latin1_bin COMMENT 'hi', o text, pid int, email varchar(255),\n" +
+	" q char(3) CHARACTER SET ascii, r varchar(5) COLLATE utf8mb4_unicode_ci,\n" +
+	" PRIMARY KEY(id), UNIQUE KEY uq_e (email(191)), KEY ix_ad (a, c DESC), FULLTEXT KEY ft (o),\n" +
+	" CONSTRAINT fk_t_p FOREIGN KEY (pid) REFERENCES p(id) ON DELETE CASCADE,\n" +
+	" CONSTRAINT ck_a CHECK (a > 0 and c <> 'q'), CHECK (`a` < 100)\n" +
+	") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='tab';"
