@@ -71,6 +71,11 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		})
 	case ops.AddCheck:
 		return d.rebuild(ctx, tables, o.Schema, o.Table, "add check", func(t *model.Table, _ map[string]string) error {
+			for _, x := range t.Checks {
+				if o.Check.Name != "" && x.Name == o.Check.Name && d.NormalizeExpr(x.Expr) == d.NormalizeExpr(o.Check.Expr) {
+					return nil // already there, e.g. an enum column's CHECK
+				}
+			}
 			t.Checks = append(t.Checks, o.Check)
 			return nil
 		})
