@@ -15,7 +15,7 @@ import (
 //   - primary key columns NOT NULL, the primary key unnamed (MySQL calls
 //     every one PRIMARY);
 //   - auto-increment columns without a default; ON UPDATE spelled
-//     CURRENT_TIMESTAMP[(n)];
+//     CURRENT_TIMESTAMP[(n)] with the column's precision;
 //   - on MariaDB, generated columns nullable;
 //   - unique constraints folded into unique indexes of the same name;
 //     index method BTREE (or HASH, which InnoDB ignores) given as "", other
@@ -128,7 +128,7 @@ func (d *Dialect) canonicalColumn(c model.Column, t model.Table, s model.Schema,
 	}
 	if c.OnUpdate != "" {
 		if ts, ok := NormalizeTimestampExpr(c.OnUpdate); ok {
-			c.OnUpdate = ts
+			c.OnUpdate = d.withPrecision(ts, c.Type)
 		}
 	}
 	if c.Generated.Expr != "" && d.Flavor == FlavorMariaDB {

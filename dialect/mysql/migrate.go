@@ -296,6 +296,9 @@ func (d *Dialect) columnDef(c model.Column) string {
 		}
 		if c.Default != "" && !c.AutoIncrement {
 			def := defaultSQL(c.Default)
+			if ts, ok := NormalizeTimestampExpr(def); ok {
+				def = d.withPrecision(ts, c.Type)
+			}
 			// MySQL 8 takes a default for BLOB, TEXT, JSON and geometry
 			// columns only as an expression: DEFAULT ('x'). MariaDB takes
 			// the literal.
@@ -305,7 +308,11 @@ func (d *Dialect) columnDef(c model.Column) string {
 			b.WriteString(" DEFAULT " + def)
 		}
 		if c.OnUpdate != "" {
-			b.WriteString(" ON UPDATE " + c.OnUpdate)
+			on := c.OnUpdate
+			if ts, ok := NormalizeTimestampExpr(on); ok {
+				on = d.withPrecision(ts, c.Type)
+			}
+			b.WriteString(" ON UPDATE " + on)
 		}
 		if c.AutoIncrement {
 			b.WriteString(" AUTO_INCREMENT")

@@ -25,6 +25,24 @@ func NormalizeTimestampExpr(s string) (string, bool) {
 	return "CURRENT_TIMESTAMP(" + m[2] + ")", true
 }
 
+// withPrecision gives a bare CURRENT_TIMESTAMP the fractional precision
+// of a datetime(p), timestamp(p) or time(p) column: MariaDB stores
+// DEFAULT CURRENT_TIMESTAMP on a datetime(6) as current_timestamp(6), and
+// MySQL 8 accepts only that spelling.
+func (d *Dialect) withPrecision(ts string, t model.Type) string {
+	if ts != "CURRENT_TIMESTAMP" {
+		return ts
+	}
+	base, args := model.SplitType(d.NormalizeType(d.TypeSQL(t)))
+	switch base {
+	case "datetime", "timestamp", "time":
+		if len(args) == 1 && args[0] != "0" {
+			return "CURRENT_TIMESTAMP(" + args[0] + ")"
+		}
+	}
+	return ts
+}
+
 var numericTypes = map[string]bool{
 	"tinyint": true, "smallint": true, "mediumint": true, "int": true, "bigint": true,
 	"decimal": true, "float": true, "double": true,
@@ -45,7 +63,8 @@ func (d *Dialect) typeBase(sql string) string {
 //   - "" and NULL (MariaDB reports an explicit NULL default as the text
 //     NULL) mean no default and give "";
 //   - any spelling of the current time gives CURRENT_TIMESTAMP, with its
-//     precision when not 0;
+//     precision when not 0 (a bare one takes the column's: datetime(6)
+//     DEFAULT CURRENT_TIMESTAMP is CURRENT_TIMESTAMP(6));
 //   - numeric columns give the bare number, quoted or not ('0' and 0),
 //     without trailing fractional zeros (1.50 and 1.5); TRUE/FALSE give 1/0;
 //   - bit columns give b'101' for b'101', 5 and '5';
@@ -62,7 +81,7 @@ func (d *Dialect) NormalizeDefault(col model.Column) string {
 		return ""
 	}
 	if ts, ok := NormalizeTimestampExpr(s); ok {
-		return ts
+		return d.withPrecision(ts, col.Type)
 	}
 	base := d.typeBase(d.TypeSQL(col.Type))
 	switch {

@@ -78,6 +78,8 @@ func TestNormalizeDefault(t *testing.T) {
 		{"CURRENT_TIMESTAMP", "timestamp", "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP"},
 		{"precision", "datetime(6)", "current_timestamp(6)", "CURRENT_TIMESTAMP(6)"},
 		{"precision 0", "datetime", "CURRENT_TIMESTAMP(0)", "CURRENT_TIMESTAMP"},
+		{"column precision", "datetime(6)", "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP(6)"},
+		{"column precision now", "timestamp(3)", "now()", "CURRENT_TIMESTAMP(3)"},
 		{"expression parens", "char(36)", "(uuid())", "uuid()"},
 		{"expression", "char(36)", "UUID()", "uuid()"},
 		{"enum", "enum('a','b')", "'a'", "'a'"},

@@ -66,6 +66,7 @@ func TestStatementsSQL(t *testing.T) {
 			") DEFAULT CHARSET=utf8mb4 ENGINE=InnoDB COMMENT='orders'"}},
 		{"text default mysql", mysql.New(), ops.AddColumn{Table: "t", Column: model.Column{Name: "b", Type: model.Type{SQL: "text"}, Default: "'x'"}}, []string{"ALTER TABLE t ADD COLUMN b text NOT NULL DEFAULT ('x')"}},
 		{"text default mariadb", mysql.NewMariaDB(), ops.AddColumn{Table: "t", Column: model.Column{Name: "b", Type: model.Type{SQL: "text"}, Default: "'x'"}}, []string{"ALTER TABLE t ADD COLUMN b text NOT NULL DEFAULT 'x'"}},
+		{"timestamp precision", mysql.New(), ops.AddColumn{Table: "t", Column: model.Column{Name: "at", Type: model.Type{Logical: model.LogicalTimestamp}, Default: "now()", OnUpdate: "CURRENT_TIMESTAMP"}}, []string{"ALTER TABLE t ADD COLUMN at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)"}},
 		{"drop table", mysql.New(), ops.DropTable{Table: model.Table{Name: "t"}}, []string{"DROP TABLE t"}},
 		{"rename table", mysql.New(), ops.RenameTable{From: "a", To: "b"}, []string{"RENAME TABLE a TO b"}},
 		{"add column", mysql.New(), ops.AddColumn{Table: "t", Column: col}, []string{"ALTER TABLE t ADD COLUMN title varchar(200) NULL DEFAULT 'n' COMMENT 'it''s'"}},
