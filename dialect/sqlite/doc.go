@@ -38,8 +38,12 @@
 // indexes. The live definition comes from the [dialect.TableSource] the
 // runner passes, which reflects inside the migration's transaction; offline
 // SQL generation cannot do this and gets an error wrapping
-// [dialect.ErrOffline]. Triggers and views on a rebuilt table are not kept
-// (retort does not model them). A rebuilt rowid-alias key (INTEGER PRIMARY
+// [dialect.ErrOffline]. The rename runs with PRAGMA legacy_alter_table on,
+// so views that read the table (missing between DROP and RENAME) neither
+// fail the rebuild nor change; triggers on the table are dropped with it,
+// since retort does not model them (recreate them with an Execute op).
+// DropColumn offline writes ALTER TABLE DROP COLUMN, which SQLite refuses
+// when the column is indexed or constrained. A rebuilt rowid-alias key (INTEGER PRIMARY
 // KEY without AUTOINCREMENT) comes back with AUTOINCREMENT: both reflect the
 // same.
 //

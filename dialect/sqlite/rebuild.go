@@ -73,9 +73,13 @@ func (d *Dialect) rebuildFrom(live model.Table, schema, what string,
 		stmts = append(stmts, dialect.Statement{SQL: "INSERT INTO " + qname(schema, tmp) + " (" + strings.Join(cols, ", ") +
 			") SELECT " + strings.Join(exprs, ", ") + " FROM " + qname(schema, live.Name)})
 	}
+	// legacy_alter_table keeps RENAME from re-checking views that name the
+	// old table, which is missing between DROP and RENAME.
 	stmts = append(stmts,
 		dialect.Statement{SQL: "DROP TABLE " + qname(schema, live.Name)},
-		dialect.Statement{SQL: "ALTER TABLE " + qname(schema, tmp) + " RENAME TO " + quote(live.Name)})
+		dialect.Statement{SQL: "PRAGMA legacy_alter_table = ON"},
+		dialect.Statement{SQL: "ALTER TABLE " + qname(schema, tmp) + " RENAME TO " + quote(live.Name)},
+		dialect.Statement{SQL: "PRAGMA legacy_alter_table = OFF"})
 	for _, ix := range t.Indexes {
 		stmts = append(stmts, dialect.Statement{SQL: createIndexSQL(schema, live.Name, ix)})
 	}
