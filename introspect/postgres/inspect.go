@@ -116,7 +116,7 @@ func readColumns(ctx context.Context, q introspect.Querier, schema string, names
 			c.Generated = model.Generated{Expr: c.Default, Stored: true}
 			c.Default = ""
 		}
-		if ownsSeq {
+		if ownsSeq && strings.HasPrefix(c.Default, "nextval(") {
 			c.AutoIncrement = true
 			c.Default = ""
 		}
@@ -221,63 +221,39 @@ func jsonStrings(s string) ([]string, error) {
 	return out, nil
 }
 
-// indexKey is one key of an index as the indexes query gives it:
-// [attnum, column name or expression, indoption].
-type indexKey struct {
-	num    int
-	text   string
-	option int
-}
-
-func (k *indexKey) UnmarshalJSON(b []byte) error {
-	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	if len(raw) != 3 {
-		return fmt.Errorf("index key %s: want 3 fields", b)
-	}
-	if err := json.Unmarshal(raw[0], &k.num); err != nil {
-		return err
-	}
-	if err := json.Unmarshal(raw[1], &k.text); err != nil {
-		return err
-	}
-	return json.Unmarshal(raw[2], &k.option)
-}
-
 func readIndexes(ctx context.Context, q introspect.Querier, schema string, names []string, byName map[string]*model.Table) error {
+	var last *model.Index
 	return query(ctx, q, "indexes", indexesQuery, []any{schema, names}, func(rows *sql.Rows) error {
 		var (
-			table, keys string
-			nKey        int
-			ix          model.Index
+			table, name, method, where, text string
+			unique                           bool
+			nKey, pos, num, option           int
 		)
-		if err := rows.Scan(&table, &ix.Name, &ix.Unique, &ix.Method, &ix.Where, &nKey, &keys); err != nil {
+		if err := rows.Scan(&table, &name, &unique, &method, &where, &nKey, &pos, &num, &text, &option); err != nil {
 			return err
 		}
 		t, ok := byName[table]
 		if !ok {
 			return nil
 		}
-		var ks []indexKey
-		if err := json.Unmarshal([]byte(keys), &ks); err != nil {
-			return err
+		if pos == 1 {
+			t.Indexes = append(t.Indexes, model.Index{Name: name, Unique: unique, Method: method, Where: where})
+			last = &t.Indexes[len(t.Indexes)-1]
 		}
-		for i, k := range ks {
-			if i >= nKey {
-				ix.Include = append(ix.Include, k.text)
-				continue
-			}
-			p := model.IndexPart{Desc: k.option&1 != 0}
-			if k.num == 0 {
-				p.Expr = k.text
-			} else {
-				p.Column = k.text
-			}
-			ix.Parts = append(ix.Parts, p)
+		if last == nil || last.Name != name {
+			return fmt.Errorf("index %s.%s: keys out of order", table, name)
 		}
-		t.Indexes = append(t.Indexes, ix)
+		if pos > nKey {
+			last.Include = append(last.Include, text)
+			return nil
+		}
+		p := model.IndexPart{Desc: option&1 != 0}
+		if num == 0 {
+			p.Expr = text
+		} else {
+			p.Column = text
+		}
+		last.Parts = append(last.Parts, p)
 		return nil
 	})
 }

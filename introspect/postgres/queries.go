@@ -20,7 +20,10 @@ const columnsQuery = `
 SELECT c.relname, a.attname,
   pg_catalog.format_type(a.atttypid, a.atttypmod),
   a.attnotnull,
-  COALESCE(pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true), ''),
+  -- A default cannot refer to columns, so it deparses without opening the
+  -- table (relid 0), which halves the query's time; a generation
+  -- expression does refer to columns.
+  COALESCE(pg_catalog.pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END, true), ''),
   a.attidentity::text,
   a.attgenerated::text,
   COALESCE(d.description, ''),
@@ -31,7 +34,6 @@ SELECT c.relname, a.attname,
   ELSE '' END,
   t.typcategory = 'A',
   CASE WHEN ad.adbin IS NOT NULL AND a.attidentity = '' AND a.attgenerated = ''
-       AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) LIKE 'nextval(%'
   THEN EXISTS (
     SELECT 1 FROM pg_catalog.pg_depend dep
     JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
@@ -76,23 +78,21 @@ ORDER BY c.relname, con.contype, con.conname`
 const indexesQuery = `
 SELECT t.relname, i.relname, ix.indisunique, am.amname,
   COALESCE(pg_catalog.pg_get_expr(ix.indpred, ix.indrelid, true), ''),
-  ix.indnkeyatts,
-  (SELECT json_agg(json_build_array(
-      k.num,
-      CASE WHEN k.num = 0 THEN pg_catalog.pg_get_indexdef(ix.indexrelid, k.i::int, true) ELSE a.attname::text END,
-      COALESCE(ix.indoption[k.i - 1], 0)) ORDER BY k.i)
-    FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, i)
-    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num)::text
+  ix.indnkeyatts, k.i, k.num,
+  CASE WHEN k.num = 0 THEN pg_catalog.pg_get_indexdef(ix.indexrelid, k.i::int, true) ELSE a.attname::text END,
+  COALESCE(ix.indoption[k.i - 1], 0)
 FROM pg_catalog.pg_index ix
 JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
 JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = i.relam
+CROSS JOIN LATERAL unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, i)
+LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
 WHERE ` + schemaCond + ` AND t.relkind IN ('r', 'p') AND t.relname = ANY($2)
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_constraint con
     WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
-ORDER BY t.relname, i.relname`
+ORDER BY t.relname, i.relname, k.i`
 
 const enumsQuery = `
 SELECT t.typname, e.enumlabel
