@@ -142,6 +142,11 @@ func dropColumn(t *model.Table, src map[string]string, col string) error {
 	if inListFold(t.PrimaryKey.Columns, col) {
 		return fmt.Errorf("sqlite: drop column %s.%s: it is in the primary key; drop the primary key first", t.Name, col)
 	}
+	for _, c := range t.Columns {
+		if c.Generated.Expr != "" && !strings.EqualFold(c.Name, col) && mentions(c.Generated.Expr, col) {
+			return fmt.Errorf("sqlite: drop column %s.%s: generated column %s is computed from it; drop or change %s first", t.Name, col, c.Name, c.Name)
+		}
+	}
 	delete(src, t.Columns[i].Name)
 	t.Columns = append(t.Columns[:i:i], t.Columns[i+1:]...)
 	t.Indexes = filter(t.Indexes, func(ix model.Index) bool { return !indexMentions(ix, col) })

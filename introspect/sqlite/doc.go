@@ -4,7 +4,7 @@
 //
 // [Inspector], which implements [introspect.Inspector] for SQLite. It reads
 // with a constant number of queries however many tables there are: one over
-// sqlite_master, then one each over the table-valued pragma functions
+// sqlite_master (joined with pragma_table_list), then one each over the table-valued pragma functions
 // pragma_table_xinfo, pragma_index_list joined with pragma_index_xinfo, and
 // pragma_foreign_key_list, all joined with sqlite_master and restricted to
 // the admitted tables through a json_each bind. Every query ends in ORDER BY.
@@ -27,8 +27,9 @@
 //   - Defaults are pragma_table_xinfo's dflt_value text, which SQLite gives
 //     without the outer parentheses of DEFAULT (expr).
 //   - SQLite has no comments, enum types, table options or index methods;
-//     those fields stay empty. Virtual tables and sqlite_* tables are
-//     skipped.
+//     those fields stay empty. Virtual tables, their shadow tables (FTS,
+//     R*Tree storage, told apart through pragma_table_list) and sqlite_*
+//     tables are skipped.
 //
 // # What it must not import
 //

@@ -32,8 +32,9 @@ type pkCol struct {
 // Inspect reads every admitted table of the database (opts.Schema names an
 // attached database; empty means "main") with four queries in all.
 func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introspect.Options) (model.Schema, error) {
-	in := inspection{ctx: ctx, q: q, master: "sqlite_master", schemaArg: ""}
+	in := inspection{ctx: ctx, q: q, master: "sqlite_master", schema: "main"}
 	if opts.Schema != "" && opts.Schema != "main" {
+		in.schema = opts.Schema
 		in.master = quoteIdent(opts.Schema) + ".sqlite_master"
 		in.schemaArg = ", " + quoteString(opts.Schema)
 	}
@@ -68,6 +69,7 @@ func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introsp
 type inspection struct {
 	ctx       context.Context
 	q         introspect.Querier
+	schema    string // the database read: "main" or an attached one
 	master    string // sqlite_master, qualified for an attached database
 	schemaArg string // ", 'schema'" for the pragma functions, or ""
 	names     string // JSON array of the admitted table names
@@ -87,8 +89,11 @@ func (in *inspection) query(what, q string, args ...any) (*sql.Rows, error) {
 // readMaster lists tables and index definitions and admits tables through
 // opts before anything else of them is read.
 func (in *inspection) readMaster(opts introspect.Options) error {
-	rows, err := in.query("tables", `SELECT type, name, COALESCE(sql, '') FROM `+in.master+
-		` WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY type DESC, name`)
+	// pragma_table_list tells virtual tables and their shadow tables (FTS
+	// and R*Tree storage) from ordinary ones; both are skipped.
+	rows, err := in.query("tables", `SELECT m.type, m.name, COALESCE(m.sql, ''), COALESCE(tl.type, '') FROM `+in.master+
+		` m LEFT JOIN pragma_table_list tl ON tl.schema = `+quoteString(in.schema)+` AND tl.name = m.name`+
+		` WHERE m.type IN ('table', 'index') AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY m.type DESC, m.name`)
 	if err != nil {
 		return err
 	}
@@ -96,15 +101,15 @@ func (in *inspection) readMaster(opts introspect.Options) error {
 	in.byName = map[string]*tableState{}
 	in.indexSQL = map[string]string{}
 	for rows.Next() {
-		var typ, name, text string
-		if err := rows.Scan(&typ, &name, &text); err != nil {
+		var typ, name, text, kind string
+		if err := rows.Scan(&typ, &name, &text, &kind); err != nil {
 			return fmt.Errorf("sqlite: inspect tables: %w", err)
 		}
 		if typ == "index" {
 			in.indexSQL[name] = text
 			continue
 		}
-		if isVirtual(text) || !opts.Includes(name) {
+		if kind == "virtual" || kind == "shadow" || isVirtual(text) || !opts.Includes(name) {
 			continue
 		}
 		t := &tableState{table: model.Table{Name: name}, def: parseCreateTable(text)}

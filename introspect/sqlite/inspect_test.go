@@ -236,7 +236,19 @@ func TestInspectEmptyAndFiltered(t *testing.T) {
 		t.Errorf("empty database: %d tables", len(s.Tables))
 	}
 	exec(t, db.DB, "CREATE TABLE a (x INTEGER PRIMARY KEY AUTOINCREMENT)", "INSERT INTO a DEFAULT VALUES",
-		"CREATE TABLE b (y)")
+		"CREATE TABLE b (y)", "CREATE VIRTUAL TABLE docs USING fts5(body)", "CREATE VIRTUAL TABLE boxes USING rtree(id, x0, x1)")
+	// Virtual tables, their shadow tables and sqlite_sequence are not reflected.
+	s, err = sqlite.Inspector{}.Inspect(context.Background(), db, introspect.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, tb := range s.Tables {
+		names = append(names, tb.Name)
+	}
+	if diff := cmp.Diff([]string{"a", "b"}, names); diff != "" {
+		t.Errorf("tables (-want +got):\n%s", diff)
+	}
 	s, err = sqlite.Inspector{}.Inspect(context.Background(), db, introspect.Options{IncludeTable: func(n string) bool { return n == "b" }})
 	if err != nil {
 		t.Fatal(err)
