@@ -115,3 +115,74 @@ func TestConvergeMigration(t *testing.T) {
 		t.Errorf("rows after the downgrade (-want +got):\n%s", diff)
 	}
 }
+
+// TestNoFalsePositives: a database written by hand in other spellings
+// (lower case, synonyms, parenthesised defaults, column constraints,
+// unnamed objects) compares equal to the models that describe it.
+func TestNoFalsePositives(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	for _, s := range []string{
+		`create table teams (id integer primary key autoincrement, "Label" text)`,
+		`create table users (
+			id integer primary key,               -- a rowid alias
+			email varchar ( 255 ) not null unique,
+			name text default ('anon'),
+			age int default (0) check (age>=0),
+			active boolean not null default true,
+			score double precision default 1.0,
+			ratio real default '0.5',
+			created datetime default current_timestamp,
+			team_id bigint references teams(id) on delete cascade,
+			code char(36) default (lower(hex(randomblob(16))))
+		)`,
+		`create index ix_users_name on users (name) where name is not null`,
+		`create unique index ix_users_lower on users (lower( email ) desc)`,
+	} {
+		if _, err := db.Exec(s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+	target := model.Schema{Tables: []model.Table{
+		{
+			Name: "teams",
+			Columns: []model.Column{
+				{Name: "id", Type: model.Type{Logical: model.LogicalBigInt}, AutoIncrement: true},
+				{Name: "Label", Type: model.Type{Logical: model.LogicalString}, Nullable: true},
+			},
+			PrimaryKey: model.PrimaryKey{Name: "pk_teams", Columns: []string{"id"}},
+		},
+		{
+			Name: "users",
+			Columns: []model.Column{
+				{Name: "id", Type: model.Type{Logical: model.LogicalBigInt}, AutoIncrement: true},
+				{Name: "email", Type: model.Type{SQL: "VARCHAR(255)"}},
+				{Name: "name", Type: model.Type{Logical: model.LogicalString}, Nullable: true, Default: "'anon'"},
+				{Name: "age", Type: model.Type{SQL: "integer"}, Nullable: true, Default: "0"},
+				{Name: "active", Type: model.Type{Logical: model.LogicalBool}, Default: "1"},
+				{Name: "score", Type: model.Type{Logical: model.LogicalDouble}, Nullable: true, Default: "1"},
+				{Name: "ratio", Type: model.Type{Logical: model.LogicalReal}, Nullable: true, Default: "0.50"},
+				{Name: "created", Type: model.Type{Logical: model.LogicalTimestamp}, Nullable: true, Default: "CURRENT_TIMESTAMP"},
+				{Name: "team_id", Type: model.Type{Logical: model.LogicalBigInt}, Nullable: true},
+				{Name: "code", Type: model.Type{Logical: model.LogicalUUID}, Nullable: true, Default: "LOWER(HEX(RANDOMBLOB(16)))"},
+			},
+			PrimaryKey: model.PrimaryKey{Name: "pk_users", Columns: []string{"id"}},
+			Indexes: []model.Index{
+				{Name: "ix_users_lower", Unique: true, Parts: []model.IndexPart{{Expr: "LOWER(email)", Desc: true}}},
+				{Name: "ix_users_name", Parts: []model.IndexPart{{Column: "name"}}, Where: "(name IS NOT NULL)"},
+			},
+			Uniques:     []model.Unique{{Name: "uq_users_email", Columns: []string{"email"}}},
+			ForeignKeys: []model.ForeignKey{{Name: "fk_users_team_id_teams", Columns: []string{"team_id"}, RefTable: "teams", RefColumns: []string{"id"}, OnDelete: model.Cascade}},
+			Checks:      []model.Check{{Name: "ck_users_age", Expr: "age >= 0"}},
+		},
+	}}
+	if got := compare(t, reflectDB(t, db), target); len(got) > 0 {
+		t.Errorf("a hand-made database that matches its models gave ops:\n%s", dumpOps(got))
+	}
+	// And the comparison is not blind: a real difference shows.
+	table(&target, "users").Columns[3].Default = "1"
+	table(&target, "users").Checks[0].Expr = "age > 0"
+	if got := compare(t, reflectDB(t, db), target); len(got) != 3 {
+		t.Errorf("want an AlterColumn and a check swap, got:\n%s", dumpOps(got))
+	}
+}
