@@ -21,7 +21,10 @@ import (
 // live table (from tables) shows that a CreateIndex names exactly such an
 // index, already there, or a DropIndex names one that nothing else could
 // serve, the op gives no statements: the index comes and goes with its key.
-// Offline, the statements are written as they are.
+// Offline (or for a table the source does not know, one the migration
+// creates), CreateIndex on MariaDB is CREATE INDEX IF NOT EXISTS; MySQL 8
+// has no such form, so offline SQL that creates a table whose foreign key
+// has no index of its own, then that index, fails there.
 //
 // CreateEnum, DropEnum and AddEnumValue give no statements (MySQL enums are
 // inline column types, changed by AlterColumn). A Custom op is
@@ -58,7 +61,12 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		if err != nil {
 			return nil, err
 		}
-		if !owned {
+		switch {
+		case owned == fkIndexUnknown && d.Flavor == FlavorMariaDB:
+			// Offline, or the table is new in this migration: its foreign
+			// keys may have made this very index already.
+			sqls = []string{strings.Replace(d.createIndex(o.Schema, o.Table, o.Index), "INDEX ", "INDEX IF NOT EXISTS ", 1)}
+		case owned != fkIndexOwned:
 			sqls = []string{d.createIndex(o.Schema, o.Table, o.Index)}
 		}
 	case ops.DropIndex:
@@ -66,7 +74,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		if err != nil {
 			return nil, err
 		}
-		if !owned {
+		if owned != fkIndexOwned {
 			sqls = []string{"DROP INDEX " + d.QuoteIdent(o.Index.Name) + " ON " + d.table(o.Schema, o.Table)}
 		}
 	case ops.AddPrimaryKey:
@@ -125,31 +133,34 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 // index or the primary key could serve. Such an index already exists when a
 // table is created with the key (so CreateIndex has nothing to do), and
 // cannot be dropped while the key exists (it goes with the key's table).
-// Offline (no live table) it reports false and the statement is written.
-// creating says whether ix is about to be created (it must then match the
-// live index exactly) or dropped.
-func fkOwnsIndex(ctx context.Context, tables dialect.TableSource, schema, table string, ix model.Index, creating bool) (bool, error) {
-	if tables == nil || ix.Unique || ix.Method != "" && !strings.EqualFold(ix.Method, "BTREE") {
-		return false, nil
+// Offline, or when the table source does not know the table, it reports
+// fkIndexUnknown. creating says whether ix is about to be created (it must
+// then match the live index exactly) or dropped.
+func fkOwnsIndex(ctx context.Context, tables dialect.TableSource, schema, table string, ix model.Index, creating bool) (fkIndex, error) {
+	if ix.Unique || ix.Method != "" && !strings.EqualFold(ix.Method, "BTREE") {
+		return fkIndexNotOwned, nil
+	}
+	if tables == nil {
+		return fkIndexUnknown, nil
 	}
 	t, ok, err := tables.Table(ctx, schema, table)
 	if errors.Is(err, dialect.ErrOffline) {
-		return false, nil
+		return fkIndexUnknown, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("mysql: read table %s: %w", table, err)
+		return fkIndexNotOwned, fmt.Errorf("mysql: read table %s: %w", table, err)
 	}
 	if !ok {
-		return false, nil
+		return fkIndexUnknown, nil
 	}
 	fkIdx := slices.IndexFunc(t.ForeignKeys, func(fk model.ForeignKey) bool { return fk.Name == ix.Name })
 	if fkIdx < 0 {
-		return false, nil
+		return fkIndexNotOwned, nil
 	}
 	fk := t.ForeignKeys[fkIdx]
 	live, found := t.Index(ix.Name)
 	if !found {
-		return false, nil
+		return fkIndexNotOwned, nil
 	}
 	cols := func(parts []model.IndexPart) []string {
 		var c []string
@@ -161,11 +172,17 @@ func fkOwnsIndex(ctx context.Context, tables dialect.TableSource, schema, table 
 		}
 		return c
 	}
+	owned := func(b bool) fkIndex {
+		if b {
+			return fkIndexOwned
+		}
+		return fkIndexNotOwned
+	}
 	if !slices.Equal(cols(live.Parts), fk.Columns) {
-		return false, nil
+		return fkIndexNotOwned, nil
 	}
 	if creating {
-		return slices.Equal(cols(ix.Parts), fk.Columns), nil
+		return owned(slices.Equal(cols(ix.Parts), fk.Columns)), nil
 	}
 	// Dropping: only refuse when nothing else could serve the key.
 	var others []model.Index
@@ -174,8 +191,17 @@ func fkOwnsIndex(ctx context.Context, tables dialect.TableSource, schema, table 
 			others = append(others, o)
 		}
 	}
-	return !leadsIndex(fk.Columns, t.PrimaryKey.Columns, others), nil
+	return owned(!leadsIndex(fk.Columns, t.PrimaryKey.Columns, others)), nil
 }
+
+// fkIndex is what fkOwnsIndex found out.
+type fkIndex int
+
+const (
+	fkIndexNotOwned fkIndex = iota
+	fkIndexOwned
+	fkIndexUnknown
+)
 
 func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables dialect.TableSource) (string, error) {
 	if d.hasRenameColumn() {
