@@ -39,6 +39,9 @@ var (
 	ErrPartlyApplied = errors.New("migrate: revision partly applied")
 	// ErrNotApplied is returned when a downgrade target is not applied.
 	ErrNotApplied = errors.New("migrate: revision not applied")
+	// ErrTargetBehind is returned when an upgrade target is already applied
+	// and behind the database's current revision (downgrade to reach it).
+	ErrTargetBehind = errors.New("migrate: upgrade target is behind the database")
 )
 
 // GraphError reports a problem found while loading revisions into a

@@ -50,7 +50,8 @@ type Step struct {
 // (through children or dependents), children first; other branches are
 // left alone, and an empty target (base) undoes everything. A downgrade
 // target that is not applied is [ErrNotApplied]; an upgrade target that is
-// already applied gives no steps.
+// already applied gives no steps when it is a current head, and
+// [ErrTargetBehind] when it is behind one (as Alembic refuses it).
 func (g *Graph) Plan(dir Direction, current, target []string) ([]Step, error) {
 	cur, err := g.known(current, "the version table names revision %q, which this migrations package does not have; was it deleted? `retort stamp` resets the table")
 	if err != nil {
@@ -66,6 +67,15 @@ func (g *Graph) Plan(dir Direction, current, target []string) ([]Step, error) {
 	switch dir {
 	case Up:
 		want := g.closure(tgt, true)
+		var behind []string
+		for _, p := range tgt {
+			if applied[p] && !slices.Contains(rows, p) {
+				behind = append(behind, g.ids[p])
+			}
+		}
+		if len(behind) > 0 {
+			return nil, fmt.Errorf("%w: %s is applied and behind %s; run downgrade to go back", ErrTargetBehind, strings.Join(behind, ", "), versionText(g.idsOf(rows)))
+		}
 		for p := range g.revs {
 			if !want[p] || applied[p] {
 				continue
