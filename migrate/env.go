@@ -75,3 +75,11 @@ func (e *Env) VersionTableName() string {
 	}
 	return e.VersionTable
 }
+
+// RunnerTables returns the tables the runner keeps in the database: the
+// version table and, for dialects without transactional DDL, its progress
+// table. Autogenerate and check leave them out of the comparison.
+func (e *Env) RunnerTables() []string {
+	vt := e.VersionTableName()
+	return []string{vt, vt + "_progress"}
+}

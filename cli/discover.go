@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// modelPackage is a Go package of tagged model structs, read from source.
+type modelPackage struct {
+	// Name is the package name ("models").
+	Name string
+	// Models are the exported struct types that look like models, sorted.
+	Models []string
+}
+
+// tagKeys are the struct-tag keys that mark a model field.
+var tagKeys = []string{"db", "gorm", "bun"}
+
+// discoverModels reads the package in dir and returns the struct types that
+// carry db, gorm or bun tags and are not only embedded into other structs
+// (mixins such as a TimestampMixin), unless they have a TableName method.
+func discoverModels(dir string) (modelPackage, error) {
+	fset := token.NewFileSet()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return modelPackage{}, fmt.Errorf("models package: %w", err)
+	}
+	var files []*ast.File
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, n), nil, parser.SkipObjectResolution)
+		if err != nil {
+			return modelPackage{}, fmt.Errorf("models package: %w", err)
+		}
+		files = append(files, f)
+	}
+	if len(files) == 0 {
+		return modelPackage{}, fmt.Errorf("models package: no Go files in %s", dir)
+	}
+	tagged := map[string]bool{}
+	embedded := map[string]bool{}
+	hasTableName := map[string]bool{}
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			switch d := decl.(type) {
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					ts, ok := spec.(*ast.TypeSpec)
+					if !ok || !ts.Name.IsExported() {
+						continue
+					}
+					st, ok := ts.Type.(*ast.StructType)
+					if !ok {
+						continue
+					}
+					for _, field := range st.Fields.List {
+						if len(field.Names) == 0 {
+							if id := baseIdent(field.Type); id != "" {
+								embedded[id] = true
+							}
+						}
+						if field.Tag != nil && hasModelTag(field.Tag.Value) {
+							tagged[ts.Name.Name] = true
+						}
+					}
+				}
+			case *ast.FuncDecl:
+				if d.Recv != nil && d.Name.Name == "TableName" && len(d.Recv.List) == 1 {
+					hasTableName[baseIdent(d.Recv.List[0].Type)] = true
+				}
+			}
+		}
+	}
+	// A struct that embeds a tagged mixin is a model even without tags of its own.
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			ts, ok := n.(*ast.TypeSpec)
+			if !ok || !ts.Name.IsExported() {
+				return true
+			}
+			if st, ok := ts.Type.(*ast.StructType); ok {
+				for _, field := range st.Fields.List {
+					if len(field.Names) == 0 && tagged[baseIdent(field.Type)] && !embedded[ts.Name.Name] {
+						tagged[ts.Name.Name] = true
+					}
+				}
+			}
+			return false
+		})
+	}
+	var models []string
+	for name := range tagged {
+		if embedded[name] && !hasTableName[name] {
+			continue
+		}
+		models = append(models, name)
+	}
+	sort.Strings(models)
+	return modelPackage{Name: files[0].Name.Name, Models: models}, nil
+}
+
+func hasModelTag(lit string) bool {
+	tag, err := strconv.Unquote(lit)
+	if err != nil {
+		return false
+	}
+	for _, k := range tagKeys {
+		if v, ok := reflect.StructTag(tag).Lookup(k); ok && v != "-" {
+			return true
+		}
+	}
+	return false
+}
+
+func baseIdent(e ast.Expr) string {
+	switch t := e.(type) {
+	case *ast.Ident:
+		return t.Name
+	case *ast.StarExpr:
+		return baseIdent(t.X)
+	case *ast.SelectorExpr:
+		return t.Sel.Name
+	}
+	return ""
+}

@@ -1,0 +1,19 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"os/signal"
+
+	"github.com/retortdb/retort/migrate"
+)
+
+// Driver is the entry point of the program retort compiles inside a user's
+// module: it runs the command line in args with the user's Env linked in,
+// and returns the exit code. Interrupts cancel the running command.
+func Driver(env *migrate.Env, info DriverInfo, args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, env: env, driver: &info, getenv: os.Getenv}
+	return a.main(ctx, args)
+}

@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// defaultEnv names the runner's tables when no migrations package is at hand.
+var defaultEnv = &migrate.Env{}
+
+func runInspect(ctx context.Context, a *app, args []string) error {
+	fs := newFlags("inspect")
+	url := fs.String("url", "", "database URL")
+	format := fs.String("format", "sql", "sql or json")
+	schema := fs.String("schema", "", "PostgreSQL schema / MySQL database to read")
+	pos, err := fs.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return usagef("one URL at most")
+	}
+	if len(pos) == 1 {
+		*url = pos[0]
+	}
+	u, err := a.databaseURL(*url)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if *format != "sql" && *format != "json" {
+		return usagef("--format must be sql or json, not %q", *format)
+	}
+	d, err := openDatabase(ctx, u)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	s, err := d.inspect(ctx, *schema, defaultEnv.RunnerTables())
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(s)
+	}
+	list, err := diff.Compare(model.Schema{}, s, d.be.Dialect, diff.Options{})
+	if err != nil {
+		return err
+	}
+	return writeSQL(ctx, a.stdout, d.be.Dialect, list, schemaTables(s))
+}
+
+// writeSQL prints the statements of list, each ending in ";".
+func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op, tables dialect.TableSource) error {
+	for _, op := range list {
+		stmts, err := d.Statements(ctx, op, tables)
+		if err != nil {
+			return fmt.Errorf("%s: %w", ops.Describe(op), err)
+		}
+		for _, st := range stmts {
+			sql := strings.TrimRight(strings.TrimSpace(st.SQL), ";")
+			if st.NoTransaction {
+				fmt.Fprintln(w, "-- runs outside a transaction")
+			}
+			fmt.Fprintf(w, "%s;\n\n", sql)
+		}
+	}
+	return nil
+}
+
+// schemaTables serves table definitions from a reflected schema, for SQL
+// printed without running it (SQLite rebuilds need the table's columns).
+func schemaTables(s model.Schema) dialect.TableSource {
+	return dialect.TableSourceFunc(func(_ context.Context, schema, name string) (model.Table, bool, error) {
+		t, ok := s.Table(schema, name)
+		return t, ok, nil
+	})
+}
