@@ -93,7 +93,9 @@ func Postgres(t testing.TB) *DB {
 func MySQL(t testing.TB) *DB {
 	t.Helper()
 	return server(t, MySQLEnv, "mysql",
-		func(name string) string { return "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci" },
+		func(name string) string {
+			return "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci"
+		},
 		func(name string) string { return "DROP DATABASE IF EXISTS `" + name + "`" })
 }
 
