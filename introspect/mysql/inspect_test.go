@@ -223,3 +223,30 @@ func TestDefaultsMySQL8(t *testing.T) {
 		t.Errorf("MariaDB NULL default = %q, want none", got)
 	}
 }
+
+// TestTableKinds: views (and MariaDB sequences) are not tables; MariaDB's
+// system-versioned tables are.
+func TestTableKinds(t *testing.T) {
+	t.Parallel()
+	db := testdb.MySQL(t)
+	stmts := "CREATE TABLE a (id int PRIMARY KEY); CREATE VIEW v AS SELECT id FROM a"
+	want := []string{"a"}
+	if strings.Contains(serverVersion(t, db.DB), "MariaDB") {
+		stmts += "; CREATE SEQUENCE s; CREATE TABLE h (x int) WITH SYSTEM VERSIONING"
+		want = []string{"a", "h"}
+	}
+	if _, err := db.Exec(stmts); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Inspector{}.Inspect(t.Context(), db.DB, introspect.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tb := range s.Tables {
+		got = append(got, tb.Name)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tables (-want +got):\n%s", diff)
+	}
+}

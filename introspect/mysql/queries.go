@@ -9,8 +9,9 @@ import "strings"
 const (
 	queryServer     = "SELECT VERSION(), DATABASE() ORDER BY 1"
 	queryCollations = "SELECT COLLATION_NAME, CHARACTER_SET_NAME, IS_DEFAULT FROM information_schema.COLLATIONS ORDER BY COLLATION_NAME"
-	queryTables     = "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES " +
-		"WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME"
+	// MariaDB reports system-versioned tables as SYSTEM VERSIONED.
+	queryTables = "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES " +
+		"WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME"
 )
 
 func queryColumns(filter string) string {
