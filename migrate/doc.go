@@ -33,9 +33,13 @@
 // [Upgrade] and [Downgrade] take a database-wide lock for the whole run, so
 // that every replica of an application may call them at start-up: a
 // PostgreSQL advisory lock, a MySQL/MariaDB GET_LOCK, or on SQLite the
-// write lock of each revision's transaction (BEGIN IMMEDIATE). The version
-// table is read again under the lock, so a process that waited finds
-// nothing left to do.
+// write lock of each revision's transaction (BEGIN IMMEDIATE, which the
+// sqlite:// URLs of retort ask for with _txlock=immediate; with a DSN that
+// does not, a concurrent run fails with "database is locked" instead of
+// waiting, but still never applies a revision twice). The version table is
+// read again under the lock (on SQLite inside each revision's
+// transaction, planning again if another process moved it), so a process
+// that waited finds nothing left to do.
 //
 // On dialects with transactional DDL (SQLite, PostgreSQL) each revision
 // runs in its own transaction together with its version table update

@@ -182,3 +182,39 @@ func (g *Graph) headsOf(mark []bool) []int {
 	}
 	return out
 }
+
+// HistoryRange returns the revisions between two targets, newest first, as
+// `retort history -r FROM:TO` lists them: TO and its ancestors that are
+// FROM or descend from it. An empty from means base (everything up to to);
+// an empty to means heads. Targets resolve as [Graph.Resolve] reads them,
+// relative ones against current.
+func (g *Graph) HistoryRange(from, to string, current []string) ([]Revision, error) {
+	if from == "" {
+		from = "base"
+	}
+	if to == "" {
+		to = "heads"
+	}
+	lo, err := g.resolve(from, current)
+	if err != nil {
+		return nil, err
+	}
+	hi, err := g.resolve(to, current)
+	if err != nil {
+		return nil, err
+	}
+	in := g.closure(hi, true)
+	if len(lo) > 0 {
+		below := g.closure(lo, false)
+		for p := range in {
+			in[p] = in[p] && below[p]
+		}
+	}
+	var out []Revision
+	for p := len(g.revs) - 1; p >= 0; p-- {
+		if in[p] {
+			out = append(out, g.revs[p])
+		}
+	}
+	return out, nil
+}

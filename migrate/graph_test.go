@@ -394,3 +394,31 @@ func BenchmarkGraphPlan10000(b *testing.B) {
 		}
 	}
 }
+
+func TestHistoryRange(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		history, from, to string
+		current           []string
+		want              []string
+	}{
+		{"linear", "", "", nil, []string{"c3", "b2", "a1"}},
+		{"linear", "b2", "", nil, []string{"c3", "b2"}},
+		{"linear", "", "b2", nil, []string{"b2", "a1"}},
+		{"linear", "-1", "", []string{"c3"}, []string{"c3", "b2"}},
+		{"branched", "b1", "heads", nil, []string{"b2", "b1"}},
+		{"merged", "c1", "head", nil, []string{"z", "m", "c2", "c1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.history+"/"+tt.from+":"+tt.to, func(t *testing.T) {
+			t.Parallel()
+			got, err := graphOf(t, tt.history).HistoryRange(tt.from, tt.to, tt.current)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, ids(got)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -286,6 +286,12 @@ func run(ctx context.Context, db *sql.DB, env *Env, dir Direction, target string
 	if err != nil {
 		return res, err
 	}
+	if len(steps) == 0 && s.be.Dialect.TransactionalDDL() {
+		// (Without transactional DDL, runNonTx still checks for a revision
+		// an earlier run left part-way.)
+		s.log.InfoContext(ctx, "migrate: nothing to do", "at", versionText(current), "target", target)
+		return res, nil
+	}
 	s.log.InfoContext(ctx, "migrate: "+dir.String(), "from", versionText(current), "target", target, "revisions", len(steps))
 	switch {
 	case !s.be.Dialect.TransactionalDDL():

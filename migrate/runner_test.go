@@ -294,3 +294,26 @@ func TestOptionsValidate(t *testing.T) {
 		t.Error("negative LockTimeout accepted")
 	}
 }
+
+// TestPanickingRevision: a revision whose Upgrade panics (a builder call
+// that cannot describe an op) fails with a MigrationError, nothing applied.
+func TestPanickingRevision(t *testing.T) {
+	t.Parallel()
+	forEachDialect(t, func(t *testing.T, db *testdb.DB) {
+		env := blogEnv(db.Dialect)
+		env.Add(Revision{ID: "r4", Revises: "r3", Message: "broken file", Upgrade: func(op *Op) { panic("two primary keys") }})
+		_, err := Upgrade(context.Background(), db.DB, env, "head", Options{})
+		var me *MigrationError
+		if !errors.As(err, &me) || me.Revision != "r4" {
+			t.Fatalf("err = %v, want a *MigrationError for r4", err)
+		}
+		for _, want := range []string{"two primary keys", "nothing of revision r4 was applied", "still says r3"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("error lacks %q:\n%v", want, err)
+			}
+		}
+		if diff := cmp.Diff([]string{"r3"}, mustCurrent(t, db.DB, env)); diff != "" {
+			t.Errorf("Current (-want +got):\n%s", diff)
+		}
+	})
+}
