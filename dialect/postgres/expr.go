@@ -351,7 +351,7 @@ const (
 var nonGroupingWords = map[string]bool{"in": true, "any": true, "all": true, "some": true, "exists": true, "array": true, "values": true}
 
 // boundaryWords behave like a bracket around what they separate.
-var boundaryWords = map[string]bool{"case": true, "when": true, "then": true, "else": true, "end": true, "select": true, "from": true, "where": true, "as": true}
+var boundaryWords = map[string]bool{"case": true, "when": true, "then": true, "else": true, "end": true, "select": true, "where": true}
 
 func binaryPrec(t token) int {
 	switch t.kind {

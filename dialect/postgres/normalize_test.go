@@ -151,6 +151,15 @@ func TestNormalizeExpr(t *testing.T) {
 		{"between", "((a >= 1) AND (a <= 5))", "a >= 1 and a <= 5", "a >= 1 and a <= 5"},
 		{"coalesce", "(COALESCE(a, 0) > 1)", "coalesce(a, 0) > 1", "coalesce(a, 0) > 1"},
 		{"generated", "(team_id * 2)", "team_id*2", "team_id * 2"},
+		{"date_trunc", "date_trunc('day'::text, created_at)", "date_trunc('day', created_at)", "date_trunc('day', created_at)"},
+		{"json arrow", "(data ->> 'key'::text)", "data->>'key'", "data ->> 'key'"},
+		{"case", "CASE WHEN (a > 0) THEN 'pos'::text ELSE 'neg'::text END", "case when a > 0 then 'pos' else 'neg' end", "case when a > 0 then 'pos' else 'neg' end"},
+		{"distinct from", "(a IS DISTINCT FROM b)", "a IS DISTINCT FROM b", "a is distinct from b"},
+		{"enum literal", "(st = 'published'::status)", "st = 'published'", "st = 'published'"},
+		{"qualified enum literal", `(st = 'a'::app."Kind")`, "st = 'a'", "st = 'a'"},
+		{"empty array", "ARRAY[]::integer[]", "ARRAY[]::int[]", "array[]"},
+		{"nested function casts", "upper(((first_name)::text || (last_name)::text))", "upper(first_name || last_name)", "upper(first_name || last_name)"},
+		{"boolean column", "(active AND (balance > (0)::numeric))", "active and balance > 0", "active and balance > 0"},
 	}
 	d := New()
 	for _, tt := range tests {
