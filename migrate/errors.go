@@ -106,7 +106,11 @@ type MigrationError struct {
 // was left in.
 func (e *MigrationError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "migrate: %s of revision %s failed", e.Direction, e.Revision)
+	fmt.Fprintf(&b, "migrate: %s of revision %s", e.Direction, e.Revision)
+	if e.Message != "" {
+		fmt.Fprintf(&b, " (%q)", e.Message)
+	}
+	b.WriteString(" failed")
 	if e.OpIndex >= 0 {
 		fmt.Fprintf(&b, " at op %d of %d (%s)", e.OpIndex+1, e.OpCount, describeOp(e.Op))
 	}
@@ -119,13 +123,13 @@ func (e *MigrationError) Error() string {
 	case e.RolledBack:
 		fmt.Fprintf(&b, "\n  the database was rolled back to %s", version)
 	case e.Resumable && e.Applied > 0:
-		fmt.Fprintf(&b, "\n  ops 1-%d of %d stay applied (this database cannot roll DDL back) and are recorded as done; the version table still says %s;"+
-			" after fixing the cause, run the same command again: ops 1-%d will be skipped", e.Applied, e.OpCount, version, e.Applied)
+		fmt.Fprintf(&b, "\n  %s of %d stay applied (this database cannot roll DDL back) and are recorded as done; the version table still says %s;"+
+			" after fixing the cause, run the same command again: %s will be skipped", opRange(e.Applied), e.OpCount, version, opRange(e.Applied))
 	case e.Resumable:
 		fmt.Fprintf(&b, "\n  no op of revision %s stays applied; the version table still says %s; after fixing the cause, run the same command again", e.Revision, version)
 	case e.Applied > 0:
-		fmt.Fprintf(&b, "\n  ops 1-%d of %d ran outside a transaction and stay applied; the rest was rolled back; the version table still says %s;"+
-			" finish or undo the revision by hand, then run `retort stamp`", e.Applied, e.OpCount, version)
+		fmt.Fprintf(&b, "\n  %s of %d ran outside a transaction and stay applied; the rest was rolled back; the version table still says %s;"+
+			" finish or undo the revision by hand, then run `retort stamp`", opRange(e.Applied), e.OpCount, version)
 	default:
 		fmt.Fprintf(&b, "\n  nothing of revision %s was applied; the version table still says %s", e.Revision, version)
 	}
@@ -134,6 +138,14 @@ func (e *MigrationError) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *MigrationError) Unwrap() error { return e.Err }
+
+// opRange names the first n ops: "op 1" or "ops 1-n".
+func opRange(n int) string {
+	if n == 1 {
+		return "op 1"
+	}
+	return fmt.Sprintf("ops 1-%d", n)
+}
 
 // versionText renders a version table state for messages.
 func versionText(v []string) string {

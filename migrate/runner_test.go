@@ -210,7 +210,7 @@ func TestFailingMigration(t *testing.T) {
 // recorded, and a run with the revision fixed skips it.
 func testResume(t *testing.T, db *testdb.DB, env *Env, me *MigrationError) {
 	ctx := context.Background()
-	if !me.Resumable || me.Applied != 1 || !strings.Contains(me.Error(), "ops 1-1 of 3 stay applied") {
+	if !me.Resumable || me.Applied != 1 || !strings.Contains(me.Error(), "op 1 of 3 stay applied") {
 		t.Errorf("MigrationError = %+v\n%v", me, me)
 	}
 	if diff := cmp.Diff([]string{"users(id,name,email)"}, reflect(t, db, env)); diff != "" {
