@@ -286,6 +286,9 @@ func (d *Dialect) dropColumn(ctx context.Context, o ops.DropColumn, tables diale
 	if !ok {
 		return nil, fmt.Errorf("sqlite: drop column %s.%s: %w", o.Table, o.Column.Name, ErrNoTable)
 	}
+	if columnIndex(&live, o.Column.Name) < 0 {
+		return nil, fmt.Errorf("sqlite: drop column %s.%s: %w", o.Table, o.Column.Name, ErrNotFound)
+	}
 	if !entangled(live, o.Column.Name) {
 		return alter, nil
 	}

@@ -178,6 +178,25 @@ func opCases(base model.Schema) []opCase {
 			rows: `SELECT id, parent_id, name, qty, price, note FROM goods ORDER BY id`, wantRows: baseItemsRows,
 		},
 		{
+			name: "RenameTable/referenced by a foreign key",
+			ops:  []ops.Op{ops.RenameTable{From: "parent", To: "Owner"}},
+			want: func(s *model.Schema) {
+				table(s, "parent").Name = "Owner"
+				table(s, "items").ForeignKeys[0].RefTable = "Owner"
+				sortTables(s)
+			},
+		},
+		{
+			name: "RenameColumn/referenced by a foreign key",
+			ops:  []ops.Op{ops.RenameColumn{Table: "parent", From: "id", To: "pid"}},
+			want: func(s *model.Schema) {
+				t := table(s, "parent")
+				column(t, "id").Name = "pid"
+				t.PrimaryKey.Columns = []string{"pid"}
+				table(s, "items").ForeignKeys[0].RefColumns = []string{"pid"}
+			},
+		},
+		{
 			name: "AddColumn/in place",
 			ops:  []ops.Op{ops.AddColumn{Table: "items", Column: extra}, ops.AddColumn{Table: "items", Column: flag}},
 			want: func(s *model.Schema) {
