@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/retortdb/retort/internal/backend"
@@ -202,6 +204,9 @@ func open(ctx context.Context, db *sql.DB, env *Env, opts Options) (*session, er
 	if err != nil {
 		return nil, err
 	}
+	if d := driverDialect(db); d != "" && d != be.Name {
+		return nil, fmt.Errorf("migrate: Env.Dialect is %q but the database is opened with a %s driver; set Env.Dialect to %q or open the right database", env.Dialect, d, d)
+	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("migrate: connect: %w", err)
@@ -214,6 +219,9 @@ func open(ctx context.Context, db *sql.DB, env *Env, opts Options) (*session, er
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
+	if opts.Transaction == TxPerRun && !be.Dialect.TransactionalDDL() {
+		s.log.WarnContext(ctx, "migrate: this database cannot roll DDL back; applying op by op instead of in one transaction")
+	}
 	if err := s.lock(ctx); err != nil {
 		conn.Close()
 		return nil, err
@@ -223,6 +231,28 @@ func open(ctx context.Context, db *sql.DB, env *Env, opts Options) (*session, er
 		return nil, err
 	}
 	return s, nil
+}
+
+// driverDialect guesses the dialect of db from its driver's package path
+// ("" when it cannot tell), to catch an Env pointed at the wrong database.
+func driverDialect(db *sql.DB) string {
+	t := reflect.TypeOf(db.Driver())
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return ""
+	}
+	path := t.PkgPath()
+	switch {
+	case strings.Contains(path, "sqlite"):
+		return "sqlite"
+	case strings.Contains(path, "pgx"), strings.Contains(path, "lib/pq"):
+		return "postgres"
+	case strings.Contains(path, "mysql"):
+		return "mysql"
+	}
+	return ""
 }
 
 // setup points PostgreSQL at Env.Schema and creates the tables.

@@ -89,9 +89,9 @@ func blogEnv(dialect string) *Env {
 	return env
 }
 
-// reflect returns the database's tables (version tables excluded) as
+// tablesOf returns the database's tables (version tables excluded) as
 // "table(col,col)" strings, sorted.
-func reflect(t testing.TB, db *testdb.DB, env *Env) []string {
+func tablesOf(t testing.TB, db *testdb.DB, env *Env) []string {
 	t.Helper()
 	be, err := backend.Lookup(db.Dialect)
 	if err != nil {

@@ -91,7 +91,7 @@ func TestOfflineSQLRuns(t *testing.T) {
 		if diff := cmp.Diff([]string{"r3"}, mustCurrent(t, db.DB, env)); diff != "" {
 			t.Errorf("Current (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff([]string{"posts(id,user_id,title)", "users(id,name,email)"}, reflect(t, db, env)); diff != "" {
+		if diff := cmp.Diff([]string{"posts(id,user_id,title)", "users(id,name,email)"}, tablesOf(t, db, env)); diff != "" {
 			t.Errorf("schema (-want +got):\n%s", diff)
 		}
 		down, err := SQL(ctx, env, "heads", "base", Down)
@@ -102,7 +102,7 @@ func TestOfflineSQLRuns(t *testing.T) {
 		if cur := mustCurrent(t, db.DB, env); cur != nil {
 			t.Errorf("Current = %v, want none", cur)
 		}
-		if got := reflect(t, db, env); len(got) != 0 {
+		if got := tablesOf(t, db, env); len(got) != 0 {
 			t.Errorf("schema = %v, want none", got)
 		}
 	})

@@ -154,7 +154,7 @@ func TestBranchedRun(t *testing.T) {
 			t.Errorf("after %v %s: Current (-want +got):\n%s", st.up, st.target, diff)
 		}
 	}
-	if got := reflect(t, db, env); len(got) != 0 {
+	if got := tablesOf(t, db, env); len(got) != 0 {
 		t.Errorf("tables at base: %v", got)
 	}
 }

@@ -41,7 +41,7 @@ func TestUpgradeDowngrade(t *testing.T) {
 		if diff := cmp.Diff([]string{"r3"}, mustCurrent(t, db.DB, env)); diff != "" {
 			t.Errorf("Current (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff([]string{"posts(id,user_id,title)", "users(id,name,email)"}, reflect(t, db, env)); diff != "" {
+		if diff := cmp.Diff([]string{"posts(id,user_id,title)", "users(id,name,email)"}, tablesOf(t, db, env)); diff != "" {
 			t.Errorf("schema at head (-want +got):\n%s", diff)
 		}
 		mustExec(t, db.DB, "INSERT INTO users (id, name, email) VALUES (1, 'ann', 'ann@example.com')")
@@ -62,7 +62,7 @@ func TestUpgradeDowngrade(t *testing.T) {
 		if diff := cmp.Diff([]string{"r2"}, mustCurrent(t, db.DB, env)); diff != "" {
 			t.Errorf("Current after -1 (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff([]string{"users(id,name,email)"}, reflect(t, db, env)); diff != "" {
+		if diff := cmp.Diff([]string{"users(id,name,email)"}, tablesOf(t, db, env)); diff != "" {
 			t.Errorf("schema at r2 (-want +got):\n%s", diff)
 		}
 		if n := count(t, db.DB, "SELECT COUNT(*) FROM users"); n != 1 {
@@ -76,7 +76,7 @@ func TestUpgradeDowngrade(t *testing.T) {
 		if diff := cmp.Diff([]string{"r2", "r1"}, appliedIDs(res)); diff != "" {
 			t.Errorf("downgrade base (-want +got):\n%s", diff)
 		}
-		if got := reflect(t, db, env); len(got) != 0 {
+		if got := tablesOf(t, db, env); len(got) != 0 {
 			t.Errorf("schema at base = %v, want no tables", got)
 		}
 		if cur := mustCurrent(t, db.DB, env); cur != nil {
@@ -101,7 +101,7 @@ func TestUnknownTarget(t *testing.T) {
 		if !errors.Is(err, ErrUnknownRevision) {
 			t.Fatalf("err = %v, want ErrUnknownRevision", err)
 		}
-		if got := reflect(t, db, env); len(got) != 0 {
+		if got := tablesOf(t, db, env); len(got) != 0 {
 			t.Errorf("schema = %v, want nothing", got)
 		}
 	})
@@ -118,7 +118,7 @@ func TestStamp(t *testing.T) {
 		if diff := cmp.Diff([]string{"r2"}, mustCurrent(t, db.DB, env)); diff != "" {
 			t.Errorf("Current (-want +got):\n%s", diff)
 		}
-		if got := reflect(t, db, env); len(got) != 0 {
+		if got := tablesOf(t, db, env); len(got) != 0 {
 			t.Errorf("stamp ran something: %v", got)
 		}
 		// A version table naming a revision we do not have.
@@ -200,7 +200,7 @@ func TestFailingMigration(t *testing.T) {
 		if !strings.Contains(err.Error(), "rolled back to r1") {
 			t.Errorf("error does not say where it rolled back to:\n%v", err)
 		}
-		if diff := cmp.Diff([]string{"users(id,name)"}, reflect(t, db, env)); diff != "" {
+		if diff := cmp.Diff([]string{"users(id,name)"}, tablesOf(t, db, env)); diff != "" {
 			t.Errorf("schema after the failure (-want +got):\n%s", diff)
 		}
 	})
@@ -213,7 +213,7 @@ func testResume(t *testing.T, db *testdb.DB, env *Env, me *MigrationError) {
 	if !me.Resumable || me.Applied != 1 || !strings.Contains(me.Error(), "op 1 of 3 stay applied") {
 		t.Errorf("MigrationError = %+v\n%v", me, me)
 	}
-	if diff := cmp.Diff([]string{"users(id,name,email)"}, reflect(t, db, env)); diff != "" {
+	if diff := cmp.Diff([]string{"users(id,name,email)"}, tablesOf(t, db, env)); diff != "" {
 		t.Errorf("schema after the failure (-want +got):\n%s", diff)
 	}
 	// Going elsewhere while r2 is half done is refused.
@@ -235,7 +235,7 @@ func testResume(t *testing.T, db *testdb.DB, env *Env, me *MigrationError) {
 	if len(res.Applied) != 1 || res.Applied[0].Resumed != 1 {
 		t.Errorf("resumed run applied %+v, want r2 with 1 op skipped", res.Applied)
 	}
-	if diff := cmp.Diff([]string{"users(id,name,email,bio)"}, reflect(t, db, env)); diff != "" {
+	if diff := cmp.Diff([]string{"users(id,name,email,bio)"}, tablesOf(t, db, env)); diff != "" {
 		t.Errorf("schema after resuming (-want +got):\n%s", diff)
 	}
 	if n := count(t, db.DB, "SELECT COUNT(*) FROM retort_version_progress"); n != 0 {
@@ -243,6 +243,19 @@ func testResume(t *testing.T, db *testdb.DB, env *Env, me *MigrationError) {
 	}
 	if _, err := Downgrade(ctx, db.DB, fixed, "base", Options{}); err != nil {
 		t.Fatal(err)
+	}
+	// Stamp clears a progress row left behind.
+	if _, err := Upgrade(ctx, db.DB, env, "head", Options{}); err == nil {
+		t.Fatal("broken r2 applied")
+	}
+	if n := count(t, db.DB, "SELECT COUNT(*) FROM retort_version_progress"); n != 1 {
+		t.Errorf("progress rows = %d, want 1", n)
+	}
+	if err := Stamp(ctx, db.DB, env, "r1", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db.DB, "SELECT COUNT(*) FROM retort_version_progress"); n != 0 {
+		t.Errorf("progress rows after stamp = %d, want 0", n)
 	}
 }
 
@@ -265,7 +278,7 @@ func TestTxPerRun(t *testing.T) {
 		if cur := mustCurrent(t, db.DB, env); cur != nil {
 			t.Errorf("Current = %v, want none: the whole run rolls back", cur)
 		}
-		if got := reflect(t, db, env); len(got) != 0 {
+		if got := tablesOf(t, db, env); len(got) != 0 {
 			t.Errorf("schema = %v, want no tables", got)
 		}
 		env = blogEnv(db.Dialect)
@@ -316,4 +329,13 @@ func TestPanickingRevision(t *testing.T) {
 			t.Errorf("Current (-want +got):\n%s", diff)
 		}
 	})
+}
+
+func TestWrongDialect(t *testing.T) {
+	t.Parallel()
+	db := testdb.SQLite(t)
+	_, err := Upgrade(context.Background(), db.DB, blogEnv("postgres"), "head", Options{})
+	if err == nil || !strings.Contains(err.Error(), `Env.Dialect is "postgres" but the database is opened with a sqlite driver`) {
+		t.Errorf("err = %v, want the dialect mismatch named", err)
+	}
 }
