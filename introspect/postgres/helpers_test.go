@@ -2,6 +2,8 @@ package postgres_test
 
 import (
 	"context"
+	"database/sql"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/retortdb/retort/dialect"
 	pgdialect "github.com/retortdb/retort/dialect/postgres"
+	"github.com/retortdb/retort/internal/dburl"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/introspect/postgres"
@@ -136,4 +139,18 @@ func sameSchema(t testing.TB, want, got model.Schema) {
 	if d := cmp.Diff(comparable(want), comparable(got)); d != "" {
 		t.Errorf("schema mismatch (-want +got):\n%s", d)
 	}
+}
+
+// openExampleDB opens the test server's database for examples, or returns
+// nil when none is configured.
+func openExampleDB() *sql.DB {
+	u := os.Getenv(testdb.PostgresEnv)
+	if u == "" {
+		return nil
+	}
+	db, _, err := dburl.Open(context.Background(), u)
+	if err != nil {
+		return nil
+	}
+	return db
 }
