@@ -80,7 +80,7 @@ func TestConcurrentUpgrade(t *testing.T) {
 			wg      sync.WaitGroup
 		)
 		errs := make(chan error, workers)
-		for range workers {
+		for i := range workers {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -92,7 +92,8 @@ func TestConcurrentUpgrade(t *testing.T) {
 					return
 				}
 				defer pool.Close()
-				res, err := Upgrade(ctx, pool, raceEnv(db.Dialect), "head", Options{})
+				// Half the workers run in one transaction.
+				res, err := Upgrade(ctx, pool, raceEnv(db.Dialect), "head", Options{Transaction: TxMode(i % 2)})
 				if err != nil {
 					errs <- err
 					return
