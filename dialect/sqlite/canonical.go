@@ -77,7 +77,7 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 		if len(t.PrimaryKey.Columns) == 1 && t.PrimaryKey.Columns[0] == c.Name {
 			if c.Name == auto {
 				nc.Type.SQL, nc.AutoIncrement, nc.Default, nc.Nullable = "INTEGER", true, "", false
-			} else if strings.EqualFold(strings.TrimSpace(nc.Type.SQL), "INTEGER") {
+			} else if strings.EqualFold(strings.TrimSpace(nc.Type.SQL), "INTEGER") && !hasOption(t, "WITHOUT ROWID") {
 				nc.AutoIncrement, nc.Nullable = true, false
 			}
 		}
@@ -113,7 +113,7 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 // autoIncrementColumn returns the column CreateTable writes as INTEGER
 // PRIMARY KEY AUTOINCREMENT, or "".
 func autoIncrementColumn(t model.Table) string {
-	if len(t.PrimaryKey.Columns) != 1 {
+	if len(t.PrimaryKey.Columns) != 1 || hasOption(t, "WITHOUT ROWID") {
 		return ""
 	}
 	c, ok := t.Column(t.PrimaryKey.Columns[0])

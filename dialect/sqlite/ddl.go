@@ -143,7 +143,32 @@ func createTableSQL(t model.Table, name string) string {
 	for _, ck := range withEnumChecks(t, nil) {
 		defs = append(defs, constraint(ck.Name)+"CHECK ("+ck.Expr+")")
 	}
-	return "CREATE TABLE " + name + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)"
+	return "CREATE TABLE " + name + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)" + tableOptions(t)
+}
+
+// tableOptions writes the table options SQLite has, STRICT and WITHOUT
+// ROWID; other dialects' options (ENGINE, ...) are ignored.
+func tableOptions(t model.Table) string {
+	var opts []string
+	if hasOption(t, "STRICT") {
+		opts = append(opts, "STRICT")
+	}
+	if hasOption(t, "WITHOUT ROWID") {
+		opts = append(opts, "WITHOUT ROWID")
+	}
+	if len(opts) == 0 {
+		return ""
+	}
+	return " " + strings.Join(opts, ", ")
+}
+
+func hasOption(t model.Table, name string) bool {
+	for _, o := range t.Options {
+		if strings.EqualFold(strings.Join(strings.Fields(o.Name), " "), name) {
+			return true
+		}
+	}
+	return false
 }
 
 func constraint(name string) string {

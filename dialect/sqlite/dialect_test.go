@@ -373,3 +373,42 @@ func TestRebuildKeepsViews(t *testing.T) {
 		t.Errorf("triggers (-want +got):\n%s", diff)
 	}
 }
+
+// TestRebuildKeepsTableOptions: STRICT and WITHOUT ROWID survive a rebuild.
+func TestRebuildKeepsTableOptions(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	for _, s := range []string{
+		`CREATE TABLE s (id INTEGER PRIMARY KEY, v TEXT) STRICT`,
+		`CREATE TABLE w (id INTEGER PRIMARY KEY, v INT) WITHOUT ROWID, STRICT`,
+		`INSERT INTO s VALUES (1, 'a')`,
+		`INSERT INTO w VALUES (1, 2)`,
+	} {
+		if _, err := db.Exec(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := reflectDB(t, db)
+	want := []model.Table{
+		{Name: "s", Columns: []model.Column{{Name: "id", Type: model.Type{SQL: "INTEGER"}, AutoIncrement: true}, {Name: "v", Type: model.Type{SQL: "TEXT"}, Nullable: true}},
+			PrimaryKey: model.PrimaryKey{Columns: []string{"id"}}, Options: []model.TableOption{{Name: "STRICT"}}},
+		// WITHOUT ROWID keys are NOT NULL, and INTEGER is no rowid alias.
+		{Name: "w", Columns: []model.Column{{Name: "id", Type: model.Type{SQL: "INTEGER"}}, {Name: "v", Type: model.Type{SQL: "INT"}, Nullable: true}},
+			PrimaryKey: model.PrimaryKey{Columns: []string{"id"}}, Options: []model.TableOption{{Name: "STRICT"}, {Name: "WITHOUT ROWID"}}},
+	}
+	if diff := cmp.Diff(want, before.Tables); diff != "" {
+		t.Fatalf("reflected (-want +got):\n%s", diff)
+	}
+	ck := model.Check{Name: "ck_v", Expr: "v IS NOT NULL"}
+	mustApply(t, db, ops.AddCheck{Table: "s", Check: ck}, ops.AddCheck{Table: "w", Check: ck})
+	mustApply(t, db, ops.DropCheck{Table: "s", Check: ck}, ops.DropCheck{Table: "w", Check: ck})
+	if diff := cmp.Diff(before, reflectDB(t, db)); diff != "" {
+		t.Errorf("after two rebuilds (-want +got):\n%s", diff)
+	}
+	if _, err := db.Exec(`INSERT INTO s VALUES ('abc', 'x')`); err == nil {
+		t.Error("the rebuilt STRICT table accepted text in an INTEGER column")
+	}
+	if diff := cmp.Diff([][]string{{"1", "2"}}, rowsOf(t, db, `SELECT id, v FROM w`)); diff != "" {
+		t.Errorf("rows of w (-want +got):\n%s", diff)
+	}
+}

@@ -43,15 +43,22 @@
 // fail the rebuild nor change; triggers on the table are dropped with it,
 // since retort does not model them (recreate them with an Execute op).
 // DropColumn offline writes ALTER TABLE DROP COLUMN, which SQLite refuses
-// when the column is indexed or constrained. A rebuilt rowid-alias key (INTEGER PRIMARY
-// KEY without AUTOINCREMENT) comes back with AUTOINCREMENT: both reflect the
-// same.
+// when the column is indexed or constrained. A rebuilt rowid-alias key
+// (INTEGER PRIMARY KEY without AUTOINCREMENT) comes back with
+// AUTOINCREMENT: both reflect the same.
+//
+// # Table options
+//
+// The catalog reader reports STRICT and WITHOUT ROWID as the table options
+// {Name: "STRICT"} and {Name: "WITHOUT ROWID"}; CreateTable (and so a
+// rebuild) writes them back. [Dialect.Canonical] still drops table options,
+// so the differ never asks for them, and SetTableOptions writes nothing.
 //
 // # Objects SQLite does not have
 //
 // SetTableComment, SetTableOptions, CreateEnum, DropEnum and AddEnumValue
-// produce no statements: SQLite has no comments, table options or enum
-// types, and an enum's membership lives in its columns' CHECK constraints,
+// produce no statements: SQLite has no comments, no table options beyond
+// the two above, and no enum types, and an enum's membership lives in its columns' CHECK constraints,
 // which the differ changes with AddCheck/DropCheck. [ops.Custom] ops are
 // refused with [ErrUnsupported].
 //

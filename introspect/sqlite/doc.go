@@ -26,8 +26,12 @@
 //     and tables by name.
 //   - Defaults are pragma_table_xinfo's dflt_value text, which SQLite gives
 //     without the outer parentheses of DEFAULT (expr).
-//   - SQLite has no comments, enum types, table options or index methods;
-//     those fields stay empty. Virtual tables, their shadow tables (FTS,
+//   - STRICT and WITHOUT ROWID come back as the table options
+//     {Name: "STRICT"} and {Name: "WITHOUT ROWID"} (in that order), so that
+//     a table rebuild keeps them; retort's differ compares only the options
+//     a model names.
+//   - SQLite has no comments, enum types or index methods; those fields
+//     stay empty. Virtual tables, their shadow tables (FTS,
 //     R*Tree storage, told apart through pragma_table_list) and sqlite_*
 //     tables are skipped.
 //

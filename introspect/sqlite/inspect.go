@@ -113,6 +113,13 @@ func (in *inspection) readMaster(opts introspect.Options) error {
 			continue
 		}
 		t := &tableState{table: model.Table{Name: name}, def: parseCreateTable(text)}
+		// The two table options SQLite has, so that a rebuild keeps them.
+		if t.def.strict {
+			t.table.Options = append(t.table.Options, model.TableOption{Name: "STRICT"})
+		}
+		if t.def.withoutRowid {
+			t.table.Options = append(t.table.Options, model.TableOption{Name: "WITHOUT ROWID"})
+		}
 		in.tables = append(in.tables, t)
 		in.byName[name] = t
 	}

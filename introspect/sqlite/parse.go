@@ -11,6 +11,7 @@ type tableDef struct {
 	pkName       string
 	autoinc      string // column declared AUTOINCREMENT
 	withoutRowid bool
+	strict       bool
 	uniques      []namedCols
 	fks          []fkDef
 	checks       []model.Check
@@ -66,9 +67,12 @@ func parseCreateTable(src string) tableDef {
 			def.columnDef(src, part)
 		}
 	}
-	for i := end + 1; i+1 < len(toks); i++ {
-		if toks[i].is("WITHOUT") && toks[i+1].is("ROWID") {
+	for i := end + 1; i < len(toks); i++ {
+		switch {
+		case toks[i].is("WITHOUT") && i+1 < len(toks) && toks[i+1].is("ROWID"):
 			def.withoutRowid = true
+		case toks[i].is("STRICT"):
+			def.strict = true
 		}
 	}
 	return def

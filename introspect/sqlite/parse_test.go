@@ -52,7 +52,7 @@ func TestParseCreateTable(t *testing.T) {
 				g INTEGER CONSTRAINT pk_t PRIMARY KEY DESC ON CONFLICT ABORT AUTOINCREMENT
 			) STRICT, WITHOUT ROWID`,
 			want: tableDef{
-				pkName: "pk_t", autoinc: "g", withoutRowid: true,
+				pkName: "pk_t", autoinc: "g", withoutRowid: true, strict: true,
 				uniques:    []namedCols{{name: "uq_f", cols: []string{"f"}}},
 				checks:     []model.Check{{Name: "ck a", Expr: "[unique] > (0 + (1))"}, {Expr: "d != ''"}},
 				generated:  map[string]model.Generated{"e": {Expr: `upper("primary")`, Stored: true}},
