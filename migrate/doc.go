@@ -16,7 +16,7 @@
 // [Graph.Resolve] reads targets as Alembic does: head, heads, base, a full
 // id, a branch label or a unique prefix, +N and -N relative to the
 // database, REV+N and REV-N, LABEL@head, LABEL@+N. [Graph.Plan] turns the
-// database's current heads and a target into ordered [Step]s.
+// database's current heads and a target into an ordered list of [Step].
 //
 // # The version table
 //
