@@ -339,7 +339,13 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 			s += ` COLLATE "default"`
 		}
 		if o.Change.Has(ops.ChangeType) {
-			s += " USING " + quoteIdent(to.Name) + "::" + typ
+			// There is no cast between two enum types, nor from most types
+			// to an enum: go through text.
+			via := ""
+			if from.Type.Enum != "" || to.Type.Enum != "" {
+				via = "::text"
+			}
+			s += " USING " + quoteIdent(to.Name) + via + "::" + typ
 		}
 		sqls = append(sqls, s)
 	}

@@ -123,6 +123,15 @@ var opTests = []opCase{
 	{name: "alter type varchar to text", ops: func(b model.Schema) []ops.Op {
 		return []ops.Op{alter(b, "items", "name", ops.ChangeType, func(c *model.Column) { c.Type = model.Type{SQL: "text"} })}
 	}, want: func(s *model.Schema) { column(s, "items", "name").Type = model.Type{SQL: "text"} }},
+	{name: "alter type enum to another enum", ops: func(b model.Schema) []ops.Op {
+		return []ops.Op{
+			ops.CreateEnum{Enum: model.Enum{Name: "mood2", Values: []string{"sad", "ok", "happy", "meh"}}},
+			alter(b, "items", "m", ops.ChangeType, func(c *model.Column) { c.Type = model.Type{SQL: "mood2", Enum: "mood2"} }),
+		}
+	}, want: func(s *model.Schema) {
+		column(s, "items", "m").Type = model.Type{SQL: "mood2", Enum: "mood2"}
+		s.Enums = append(s.Enums, model.Enum{Name: "mood2", Values: []string{"sad", "ok", "happy", "meh"}})
+	}},
 	{name: "alter type enum to text", ops: func(b model.Schema) []ops.Op {
 		return []ops.Op{alter(b, "items", "m", ops.ChangeType, func(c *model.Column) { c.Type = model.Type{SQL: "text"} })}
 	}, want: func(s *model.Schema) { column(s, "items", "m").Type = model.Type{SQL: "text"} }},
@@ -147,7 +156,12 @@ var opTests = []opCase{
 	{name: "add identity", ops: func(b model.Schema) []ops.Op {
 		return []ops.Op{alter(b, "logs", "id", ops.ChangeAutoIncrement, func(c *model.Column) { c.AutoIncrement = true })}
 	}, want: func(s *model.Schema) { column(s, "logs", "id").AutoIncrement = true },
-		after: "INSERT INTO logs (item_id) VALUES (1)"},
+		after: `DO $$ BEGIN
+  INSERT INTO logs (item_id) VALUES (1);
+  IF (SELECT count(*) FROM logs WHERE id = 4) <> 1 THEN
+    RAISE EXCEPTION 'numbering does not continue after the rows already there';
+  END IF;
+END $$`},
 	{name: "add identity over default", ops: func(b model.Schema) []ops.Op {
 		return []ops.Op{alter(b, "items", "qty", ops.ChangeAutoIncrement|ops.ChangeDefault, func(c *model.Column) { c.AutoIncrement, c.Default = true, "" })}
 	}, want: func(s *model.Schema) { c := column(s, "items", "qty"); c.AutoIncrement, c.Default = true, "" }},
