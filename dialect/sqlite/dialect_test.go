@@ -412,3 +412,66 @@ func TestRebuildKeepsTableOptions(t *testing.T) {
 		t.Errorf("rows of w (-want +got):\n%s", diff)
 	}
 }
+
+func TestCanonical(t *testing.T) {
+	t.Parallel()
+	in := model.Schema{
+		Enums: []model.Enum{{Name: "mood", Values: []string{"ok", "it's bad"}}},
+		Tables: []model.Table{
+			{
+				Name: "b",
+				Columns: []model.Column{
+					{Name: "id", Type: model.Type{SQL: "bigint"}, Identity: model.IdentityAlways, Default: "0", Comment: "key"},
+					{Name: "m", Type: model.Type{Enum: "mood"}, Charset: "utf8mb4", OnUpdate: "CURRENT_TIMESTAMP"},
+					{Name: "a_id", Type: model.Type{SQL: "int"}, AutoIncrement: true, Nullable: true},
+					{Name: "g", Type: model.Type{SQL: "int"}, Default: "1", Generated: model.Generated{Expr: "a_id + 1"}},
+				},
+				PrimaryKey:  model.PrimaryKey{Columns: []string{"id"}},
+				ForeignKeys: []model.ForeignKey{{Columns: []string{"a_id"}, RefSchema: "", RefTable: "a", InitiallyDeferred: true}},
+				Indexes: []model.Index{
+					{Name: "ix_z", Parts: []model.IndexPart{{Column: "m", Length: 4}}, Method: "hash", Include: []string{"g"}},
+					{Name: "ix_a", Parts: []model.IndexPart{{Column: "g"}}},
+				},
+				Comment: "bees",
+				Options: []model.TableOption{{Name: "ENGINE", Value: "InnoDB"}},
+			},
+			{
+				Name: "a",
+				Columns: []model.Column{
+					{Name: "x", Type: model.Type{SQL: "text"}},
+					{Name: "y", Type: model.Type{SQL: "integer"}, AutoIncrement: true},
+				},
+				PrimaryKey: model.PrimaryKey{Columns: []string{"x", "y"}},
+			},
+		},
+	}
+	want := model.Schema{Tables: []model.Table{
+		{
+			Name: "a",
+			Columns: []model.Column{
+				{Name: "x", Type: model.Type{SQL: "TEXT"}},
+				{Name: "y", Type: model.Type{SQL: "INTEGER"}},
+			},
+			PrimaryKey: model.PrimaryKey{Columns: []string{"x", "y"}},
+		},
+		{
+			Name: "b",
+			Columns: []model.Column{
+				{Name: "id", Type: model.Type{SQL: "INTEGER"}, AutoIncrement: true},
+				{Name: "m", Type: model.Type{SQL: "TEXT"}},
+				{Name: "a_id", Type: model.Type{SQL: "INT"}, Nullable: true},
+				{Name: "g", Type: model.Type{SQL: "INT"}, Generated: model.Generated{Expr: "a_id + 1"}},
+			},
+			PrimaryKey:  model.PrimaryKey{Columns: []string{"id"}},
+			ForeignKeys: []model.ForeignKey{{Columns: []string{"a_id"}, RefTable: "a", RefColumns: []string{"x", "y"}, Deferrable: true, InitiallyDeferred: true}},
+			Indexes: []model.Index{
+				{Name: "ix_a", Parts: []model.IndexPart{{Column: "g"}}},
+				{Name: "ix_z", Parts: []model.IndexPart{{Column: "m"}}},
+			},
+			Checks: []model.Check{{Name: "ck_b_m", Expr: "m IN ('ok', 'it''s bad')"}},
+		},
+	}}
+	if diff := cmp.Diff(want, sqlite.New().Canonical(in)); diff != "" {
+		t.Errorf("Canonical (-want +got):\n%s", diff)
+	}
+}
