@@ -164,16 +164,14 @@ func runHistory(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-// historyRange returns the revisions between A and B (inclusive), newest
-// first: the ancestors of B that descend from A.
+// historyRange returns the revisions of -r A:B, newest first.
 func (a *app) historyRange(ctx context.Context, g *migrate.Graph, rng, url string) ([]migrate.Revision, error) {
 	lo, hi, ok := strings.Cut(rng, ":")
 	if !ok {
 		return nil, usagef("-r takes A:B, e.g. base:head or -3:")
 	}
 	var current []string
-	needsCurrent := strings.HasPrefix(lo, "-") || strings.HasPrefix(lo, "+") || strings.HasPrefix(hi, "-") || strings.HasPrefix(hi, "+") || lo == "current" || hi == "current"
-	if needsCurrent {
+	if strings.ContainsAny(lo+hi, "+-") || lo == "current" || hi == "current" {
 		d, err := a.envDatabase(ctx, url)
 		if err != nil {
 			return nil, err
@@ -183,44 +181,7 @@ func (a *app) historyRange(ctx context.Context, g *migrate.Graph, rng, url strin
 			return nil, err
 		}
 	}
-	resolve := func(s, dflt string) ([]string, error) {
-		if s == "" {
-			s = dflt
-		}
-		if s == "current" {
-			return current, nil
-		}
-		return g.Resolve(s, current)
-	}
-	los, err := resolve(lo, "base")
-	if err != nil {
-		return nil, err
-	}
-	his, err := resolve(hi, "heads")
-	if err != nil {
-		return nil, err
-	}
-	upTo := map[string]bool{}
-	for _, id := range g.Ancestors(his...) {
-		upTo[id] = true
-	}
-	from := map[string]bool{}
-	if len(los) == 0 {
-		for _, r := range g.Revisions() {
-			from[r.ID] = true
-		}
-	} else {
-		for _, id := range g.Descendants(los...) {
-			from[id] = true
-		}
-	}
-	var out []migrate.Revision
-	for _, r := range g.History() {
-		if upTo[r.ID] && from[r.ID] {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+	return g.HistoryRange(lo, hi, current)
 }
 
 func runHeads(ctx context.Context, a *app, args []string) error {

@@ -81,5 +81,5 @@ func (e *Env) VersionTableName() string {
 // table. Autogenerate and check leave them out of the comparison.
 func (e *Env) RunnerTables() []string {
 	vt := e.VersionTableName()
-	return []string{vt, vt + "_progress"}
+	return []string{vt, progressTableName(vt)}
 }

@@ -39,7 +39,10 @@ func (v versionTable) qualified(name string) string {
 func (v versionTable) table() string { return v.qualified(v.name) }
 
 // progressName is the unquoted progress table name.
-func (v versionTable) progressName() string { return v.name + "_progress" }
+func (v versionTable) progressName() string { return progressTableName(v.name) }
+
+// progressTableName names the progress table of a version table.
+func progressTableName(versionTable string) string { return versionTable + "_progress" }
 
 // progress is the quoted progress table.
 func (v versionTable) progress() string { return v.qualified(v.progressName()) }
