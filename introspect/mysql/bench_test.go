@@ -35,6 +35,15 @@ func BenchmarkInspect1000Tables(b *testing.B) {
 			}
 		}
 	})
+	b.Run("inspect_one_table", func(b *testing.B) {
+		b.ReportAllocs()
+		opts := introspect.Options{IncludeTable: func(n string) bool { return n == "t0500" }}
+		for b.Loop() {
+			if _, err := (Inspector{}).Inspect(b.Context(), db.DB, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("inspect_filtered", func(b *testing.B) {
 		b.ReportAllocs()
 		opts := introspect.Options{IncludeTable: func(n string) bool { return n != "t0500" }}
@@ -59,9 +68,13 @@ func BenchmarkInspect1000Tables(b *testing.B) {
 	}{
 		{"server", queryServer, nil},
 		{"collations", queryCollations, nil},
-		{"tables", queryTables, []any{db.Name}},
+		{"table_names", queryTableNames, []any{db.Name}},
+		{"tables", queryTables(""), []any{db.Name}},
+		{"tables_in_one", queryTables(" AND TABLE_NAME IN (?)"), []any{db.Name, "t0500"}},
 		{"columns", queryColumns(""), []any{db.Name}},
 		{"columns_in_list", queryColumns(in), names},
+		{"columns_in_one", queryColumns(" AND TABLE_NAME IN (?)"), []any{db.Name, "t0500"}},
+		{"columns_in_ten", queryColumns(" AND TABLE_NAME IN (?,?,?,?,?,?,?,?,?,?)"), append([]any{}, names[:11]...)},
 		{"indexes", queryIndexes(mariaDB, ""), []any{db.Name}},
 		{"fk_columns", queryFKColumns(""), []any{db.Name}},
 		{"fk_actions", queryFKActions(""), []any{db.Name}},

@@ -4,14 +4,21 @@
 // # Queries
 //
 // [Inspector.Inspect] runs a fixed number of queries however many tables
-// there are: the server version and database, the collations, the tables,
-// then one query each for columns, index parts, foreign key columns,
-// foreign key actions and checks. Each ends in ORDER BY. Joins are done in
+// there are (nine): the server version and database, the collations, the
+// table names, the tables, then one query each for columns, index parts,
+// foreign key columns, foreign key actions and checks. Each ends in ORDER
+// BY. Joins are done in
 // Go: on MariaDB, joining KEY_COLUMN_USAGE with REFERENTIAL_CONSTRAINTS in
 // SQL is an order of magnitude slower than reading both and joining here.
 // Tables refused by [introspect.Options.IncludeTable] are never read: the
-// table names come first and later queries are restricted to the admitted
-// names with an IN (...) list.
+// table names come first (a query that opens no table) and later queries
+// are restricted to the admitted names with an IN (...) list, which makes
+// reading one table of 1,000 about ten times as fast as reading them all.
+//
+// On MariaDB 10.11 with 1,000 tables (ten columns, two indexes, a foreign
+// key on every other table) Inspect takes about 130 ms; the queries alone
+// add up to about 100 ms, columns (35 ms) and index parts (22 ms) the
+// largest (BenchmarkInspect1000Tables).
 //
 // # What it reports
 //

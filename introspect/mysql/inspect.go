@@ -142,42 +142,54 @@ func (r *reader) charset(collation string) string {
 func (r *reader) readTables(ctx context.Context, opts introspect.Options) error {
 	r.tableCharset = map[string]string{}
 	r.tableCollation = map[string]string{}
+	// Names first (cheap: no table is opened), so that refused tables are
+	// never read, then the admitted tables' details.
+	var admitted []string
 	all := true
-	err := r.query(ctx, "tables",
-		queryTables, []any{r.srv.db}, func(rows *sql.Rows) error {
-			var name, engine, coll, comment sql.NullString
-			if err := rows.Scan(&name, &engine, &coll, &comment); err != nil {
-				return err
-			}
-			if !opts.Includes(name.String) {
-				all = false
-				return nil
-			}
-			t := &model.Table{Name: name.String, Comment: comment.String}
-			if coll.String != "" {
-				cs := r.charset(coll.String)
-				r.tableCharset[name.String] = cs
-				r.tableCollation[name.String] = coll.String
-				t.Options = append(t.Options, model.TableOption{Name: "CHARSET", Value: cs}, model.TableOption{Name: "COLLATE", Value: coll.String})
-			}
-			if engine.String != "" {
-				t.Options = append(t.Options, model.TableOption{Name: "ENGINE", Value: engine.String})
-			}
-			r.tables[name.String] = t
-			r.order = append(r.order, name.String)
-			return nil
-		})
+	err := r.query(ctx, "table names", queryTableNames, []any{r.srv.db}, func(rows *sql.Rows) error {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return err
+		}
+		if opts.Includes(name) {
+			admitted = append(admitted, name)
+		} else {
+			all = false
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
+	if len(admitted) == 0 {
+		return nil
+	}
 	r.args = []any{r.srv.db}
-	if !all && len(r.order) > 0 {
-		r.filter = " AND TABLE_NAME IN (" + strings.TrimSuffix(strings.Repeat("?,", len(r.order)), ",") + ")"
-		for _, n := range r.order {
+	if !all {
+		r.filter = " AND TABLE_NAME IN (" + strings.TrimSuffix(strings.Repeat("?,", len(admitted)), ",") + ")"
+		for _, n := range admitted {
 			r.args = append(r.args, n)
 		}
 	}
-	return nil
+	return r.query(ctx, "tables", queryTables(r.filter), r.args, func(rows *sql.Rows) error {
+		var name, engine, coll, comment sql.NullString
+		if err := rows.Scan(&name, &engine, &coll, &comment); err != nil {
+			return err
+		}
+		t := &model.Table{Name: name.String, Comment: comment.String}
+		if coll.String != "" {
+			cs := r.charset(coll.String)
+			r.tableCharset[name.String] = cs
+			r.tableCollation[name.String] = coll.String
+			t.Options = append(t.Options, model.TableOption{Name: "CHARSET", Value: cs}, model.TableOption{Name: "COLLATE", Value: coll.String})
+		}
+		if engine.String != "" {
+			t.Options = append(t.Options, model.TableOption{Name: "ENGINE", Value: engine.String})
+		}
+		r.tables[name.String] = t
+		r.order = append(r.order, name.String)
+		return nil
+	})
 }
 
 func (r *reader) readIndexes(ctx context.Context) error {

@@ -122,8 +122,8 @@ func TestIncludeTable(t *testing.T) {
 			in++
 		}
 	}
-	if in != 5 {
-		t.Errorf("%d queries restricted to the admitted tables, want 5:\n%s", in, strings.Join(cq.queries, "\n"))
+	if in != 6 {
+		t.Errorf("%d queries restricted to the admitted tables, want 6:\n%s", in, strings.Join(cq.queries, "\n"))
 	}
 
 	none, err := Inspector{}.Inspect(t.Context(), db.DB, introspect.Options{IncludeTable: func(string) bool { return false }})

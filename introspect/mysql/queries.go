@@ -5,14 +5,25 @@ import "strings"
 // The catalog queries, one per object kind. Each takes the database as its
 // first argument and, when some tables are filtered out, the admitted table
 // names (filter is " AND TABLE_NAME IN (?,...)" then). Each ends in ORDER BY.
+//
+// The IN list pays: on MariaDB 10.11 with 1,000 tables the columns query
+// takes ~1 ms for one admitted table against ~35 ms for all, and a
+// 999-name list costs about what no list does.
 
 const (
 	queryServer     = "SELECT VERSION(), DATABASE() ORDER BY 1"
 	queryCollations = "SELECT COLLATION_NAME, CHARACTER_SET_NAME, IS_DEFAULT FROM information_schema.COLLATIONS ORDER BY COLLATION_NAME"
-	// MariaDB reports system-versioned tables as SYSTEM VERSIONED.
-	queryTables = "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES " +
-		"WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME"
+	// queryTableNames reads names only, which opens no table: 1.7 ms for
+	// 1,000 tables on MariaDB 10.11, where asking for TABLE_TYPE as well
+	// takes 20 ms. Views and sequences come too; queryTables drops them.
+	queryTableNames = "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME"
 )
+
+func queryTables(filter string) string {
+	// MariaDB reports system-versioned tables as SYSTEM VERSIONED.
+	return "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES " +
+		"WHERE TABLE_SCHEMA = ?" + filter + " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME"
+}
 
 func queryColumns(filter string) string {
 	return "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, DATA_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, " +
