@@ -1,0 +1,74 @@
+package sqlite_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+type tagTeam struct {
+	ID      int64  `db:"id,pk"`
+	Name    string `db:"name,size=80,unique,collate=NOCASE"`
+	Private bool   `db:"private,default=false"`
+}
+
+func (tagTeam) TableName() string { return "teams" }
+
+type tagMember struct {
+	_         struct{}        `db:",index=ix_members_lower_nick(lower(nick)) where (deleted_at IS NULL)"`
+	_         struct{}        `db:",check=ck_members_span(length(nick) BETWEEN 2 AND 40),unique=uq_members_team_nick(team_id, nick)"`
+	ID        int64           `db:"id,pk"`
+	TeamID    int64           `db:"team_id,fk=teams.id,ondelete=cascade,index"`
+	Nick      string          `db:"nick,size=40"`
+	Role      string          `db:"role,enum=member_role(owner,'guest''s',member),default='member'"`
+	Score     float64         `db:"score,type=numeric(10,2),default=0,check=(score >= 0)"`
+	Double    float64         `db:"double,generated=(score * 2),stored"`
+	Bio       *string         `db:"bio,comment='free text'"`
+	Avatar    []byte          `db:"avatar"`
+	Prefs     json.RawMessage `db:"prefs,null"`
+	UID       [16]byte        `db:"uid,unique"`
+	Level     int16           `db:"level,default=1"`
+	CreatedAt time.Time       `db:"created_at,default=CURRENT_TIMESTAMP"`
+	DeletedAt *time.Time      `db:"deleted_at"`
+}
+
+func (tagMember) TableName() string { return "members" }
+
+type tagPair struct {
+	A int32  `db:"a,pk"`
+	B string `db:"b,pk"`
+	N int64  `db:"n,default=-1"`
+}
+
+// TestConvergeLoadedModels: models read from struct tags by model.Load
+// create, reflect with no drift, and downgrade to nothing.
+func TestConvergeLoadedModels(t *testing.T) {
+	t.Parallel()
+	m, err := model.Load([]any{tagTeam{}, tagMember{}, tagPair{}}, model.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := newDB(t)
+	up := compare(t, model.Schema{}, m)
+	mustApply(t, db, up...)
+	if again := compare(t, reflectDB(t, db), m); len(again) > 0 {
+		t.Fatalf("drift right after the upgrade:\n%s\nupgrade was:\n%s", dumpOps(again), dumpOps(up))
+	}
+	if _, err := db.Exec(`INSERT INTO teams (name) VALUES ('a'); INSERT INTO members (team_id, nick, uid, avatar) VALUES (1, 'bob', x'00', x'')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO members (team_id, nick, uid, avatar, role) VALUES (1, 'eve', x'01', x'', 'boss')`); err == nil {
+		t.Error("a role outside the enum was accepted")
+	}
+	down, i, ok := ops.ReverseList(up)
+	if !ok {
+		t.Fatalf("op %d has no reverse", i)
+	}
+	mustApply(t, db, down...)
+	if got := reflectDB(t, db); len(got.Tables) != 0 {
+		t.Errorf("tables left after the downgrade: %d", len(got.Tables))
+	}
+}
