@@ -276,10 +276,24 @@ func (d *Dialect) createTable(t model.Table) string {
 	return b.String()
 }
 
-// tableOptions writes ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=x.
+// tableOptions writes ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=x, in
+// SHOW CREATE TABLE's order, then other options by name.
 func (d *Dialect) tableOptions(opts []model.TableOption) string {
+	rank := func(name string) int {
+		switch name {
+		case OptionEngine:
+			return 0
+		case OptionCharset:
+			return 1
+		case OptionCollate:
+			return 2
+		}
+		return 3
+	}
+	list := CanonicalOptions(opts)
+	slices.SortStableFunc(list, func(a, b model.TableOption) int { return rank(a.Name) - rank(b.Name) })
 	var parts []string
-	for _, o := range CanonicalOptions(opts) {
+	for _, o := range list {
 		switch o.Name {
 		case OptionCharset:
 			parts = append(parts, "DEFAULT CHARSET="+o.Value)
@@ -315,10 +329,13 @@ func (d *Dialect) columnDef(c model.Column) string {
 			b.WriteString(" NOT NULL")
 		}
 	} else {
-		if c.Nullable {
-			b.WriteString(" NULL")
-		} else {
+		// Columns are nullable unless NOT NULL, except a TIMESTAMP under
+		// explicit_defaults_for_timestamp=OFF: say NULL for those.
+		switch {
+		case !c.Nullable:
 			b.WriteString(" NOT NULL")
+		case d.typeBase(d.TypeSQL(c.Type)) == "timestamp":
+			b.WriteString(" NULL")
 		}
 		if c.Default != "" && !c.AutoIncrement {
 			def := defaultSQL(c.Default)

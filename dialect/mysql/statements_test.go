@@ -63,13 +63,13 @@ func TestStatementsSQL(t *testing.T) {
 			"  KEY ix_at (at DESC, name(5)),\n" +
 			"  CONSTRAINT fk_x FOREIGN KEY (g) REFERENCES x (id) ON DELETE CASCADE,\n" +
 			"  CONSTRAINT ck_g CHECK (g > 0)\n" +
-			") DEFAULT CHARSET=utf8mb4 ENGINE=InnoDB COMMENT='orders'"}},
+			") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='orders'"}},
 		{"text default mysql", mysql.New(), ops.AddColumn{Table: "t", Column: model.Column{Name: "b", Type: model.Type{SQL: "text"}, Default: "'x'"}}, []string{"ALTER TABLE t ADD COLUMN b text NOT NULL DEFAULT ('x')"}},
 		{"text default mariadb", mysql.NewMariaDB(), ops.AddColumn{Table: "t", Column: model.Column{Name: "b", Type: model.Type{SQL: "text"}, Default: "'x'"}}, []string{"ALTER TABLE t ADD COLUMN b text NOT NULL DEFAULT 'x'"}},
 		{"timestamp precision", mysql.New(), ops.AddColumn{Table: "t", Column: model.Column{Name: "at", Type: model.Type{Logical: model.LogicalTimestamp}, Default: "now()", OnUpdate: "CURRENT_TIMESTAMP"}}, []string{"ALTER TABLE t ADD COLUMN at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)"}},
 		{"drop table", mysql.New(), ops.DropTable{Table: model.Table{Name: "t"}}, []string{"DROP TABLE t"}},
 		{"rename table", mysql.New(), ops.RenameTable{From: "a", To: "b"}, []string{"RENAME TABLE a TO b"}},
-		{"add column", mysql.New(), ops.AddColumn{Table: "t", Column: col}, []string{"ALTER TABLE t ADD COLUMN title varchar(200) NULL DEFAULT 'n' COMMENT 'it''s'"}},
+		{"add column", mysql.New(), ops.AddColumn{Table: "t", Column: col}, []string{"ALTER TABLE t ADD COLUMN title varchar(200) DEFAULT 'n' COMMENT 'it''s'"}},
 		{"drop column", mysql.New(), ops.DropColumn{Table: "t", Column: col}, []string{"ALTER TABLE t DROP COLUMN title"}},
 		{"alter column", mysql.New(), ops.AlterColumn{Table: "t", From: col, To: model.Column{Name: "title", Type: model.Type{SQL: "text"}}}, []string{"ALTER TABLE t MODIFY COLUMN title text NOT NULL"}},
 		{"rename column", mysql.New(), ops.RenameColumn{Table: "t", From: "a", To: "b"}, []string{"ALTER TABLE t RENAME COLUMN a TO b"}},
@@ -87,7 +87,7 @@ func TestStatementsSQL(t *testing.T) {
 		{"drop check mysql", mysql.New(), ops.DropCheck{Table: "t", Check: model.Check{Name: "ck"}}, []string{"ALTER TABLE t DROP CHECK ck"}},
 		{"drop check mariadb", mysql.NewMariaDB(), ops.DropCheck{Table: "t", Check: model.Check{Name: "ck"}}, []string{"ALTER TABLE t DROP CONSTRAINT ck"}},
 		{"comment", mysql.New(), ops.SetTableComment{Table: "t", To: `a\b`}, []string{`ALTER TABLE t COMMENT = 'a\\b'`}},
-		{"options", mysql.New(), ops.SetTableOptions{Table: "t", To: []model.TableOption{{Name: "ENGINE", Value: "myisam"}, {Name: "COLLATE", Value: "utf8mb4_bin"}}}, []string{"ALTER TABLE t COLLATE=utf8mb4_bin ENGINE=MyISAM"}},
+		{"options", mysql.New(), ops.SetTableOptions{Table: "t", To: []model.TableOption{{Name: "ENGINE", Value: "myisam"}, {Name: "COLLATE", Value: "utf8mb4_bin"}}}, []string{"ALTER TABLE t ENGINE=MyISAM COLLATE=utf8mb4_bin"}},
 		{"create enum", mysql.New(), ops.CreateEnum{Enum: model.Enum{Name: "e"}}, nil},
 		{"add enum value", mysql.New(), ops.AddEnumValue{Enum: "e", Value: "v"}, nil},
 		{"execute", mysql.New(), ops.Execute{SQL: "DELETE FROM t"}, []string{"DELETE FROM t"}},
