@@ -22,6 +22,16 @@
 // value cannot be used until the transaction that added it commits, so the
 // runner commits before it and runs it on its own.
 //
+// # Limits
+//
+// PostgreSQL adds columns only at the end of a table, so dropping a column
+// and adding it back (or changing a generation expression, which PostgreSQL
+// 15 cannot do in place) moves it there. The model has no place for index
+// operator classes, NULLS FIRST/LAST, exclusion constraints or identity
+// sequence options; they are neither rendered nor compared. NormalizeExpr
+// cannot reproduce literals the server evaluates (a timestamptz constant
+// comes back in the server's time zone).
+//
 // # What it must not import
 //
 // model, ops, dialect and the standard library only; never a database driver.
