@@ -18,7 +18,7 @@ var _ dialect.Dialect = (*Dialect)(nil)
 func New() *Dialect { return &Dialect{} }
 
 // ErrUnsupported is returned by [Dialect.Statements] for an op PostgreSQL
-// cannot carry out (MySQL table options, custom ops).
+// cannot carry out: custom ops.
 var ErrUnsupported = errors.New("postgres: unsupported operation")
 
 // Name returns "postgres".

@@ -13,7 +13,9 @@ import (
 // Statements returns the SQL that applies op. It never reads tables: every
 // PostgreSQL change is an ALTER, so offline SQL works for every op. Names are
 // qualified with the op's (or the table's) schema when it has one.
-// SetTableOptions and Custom ops give an error wrapping [ErrUnsupported].
+// SetTableOptions gives no statements (PostgreSQL has no table options, and
+// CreateTable ignores them too); a Custom op gives an error wrapping
+// [ErrUnsupported].
 func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource) ([]dialect.Statement, error) {
 	var sqls []string
 	noTx := false
@@ -79,7 +81,10 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 	case ops.SetTableComment:
 		sqls = []string{"COMMENT ON TABLE " + qualify(o.Schema, o.Table) + " IS " + commentLiteral(o.To)}
 	case ops.SetTableOptions:
-		return nil, fmt.Errorf("%w: table options on %s (PostgreSQL has none)", ErrUnsupported, qualify(o.Schema, o.Table))
+		// Table options are MySQL's (ENGINE, CHARSET); PostgreSQL has none
+		// and ignores them here as it ignores CreateTable's, so a revision
+		// written for several dialects runs on each.
+		return nil, nil
 	case ops.CreateEnum:
 		vals := make([]string, len(o.Enum.Values))
 		for i, v := range o.Enum.Values {
