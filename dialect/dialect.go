@@ -3,6 +3,7 @@ package dialect
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
@@ -92,4 +93,26 @@ type ConnSetup interface {
 	// AfterTx returns statements to run on the connection after COMMIT or
 	// ROLLBACK, restoring what BeforeTx changed.
 	AfterTx() []string
+}
+
+// CustomStatements is implemented by a user-defined op (the CustomOp inside
+// an [ops.Custom]) that can run: it returns its SQL for the dialect d.
+type CustomStatements interface {
+	Statements(d Dialect) ([]Statement, error)
+}
+
+// ErrCustomOp is wrapped by [Custom] when a custom op cannot run.
+var ErrCustomOp = errors.New("dialect: custom op cannot run")
+
+// Custom returns the statements of a custom op; every dialect's Statements
+// calls it for [ops.Custom].
+func Custom(d Dialect, op ops.Custom) ([]Statement, error) {
+	if op.Op == nil {
+		return nil, fmt.Errorf("%w: empty ops.Custom", ErrCustomOp)
+	}
+	s, ok := op.Op.(CustomStatements)
+	if !ok {
+		return nil, fmt.Errorf("%w: %s (%T) has no Statements(dialect.Dialect) method", ErrCustomOp, op.Op.Name(), op.Op)
+	}
+	return s.Statements(d)
 }
