@@ -166,13 +166,16 @@ func leadsIndex(cols, pk []string, idx []model.Index) bool {
 }
 
 // tableCollation is the table's character set and collation as the model
-// gives them (CHARSET and COLLATE; either implies the other), else utf8mb4
-// with its default collation: the default of MySQL 8 and of the databases
-// retort's tests create.
+// gives them (CHARSET and COLLATE; either implies the other), else the
+// database's ([Dialect.DatabaseCollation]), else utf8mb4 with its default
+// collation.
 func (d *Dialect) tableCollation(t model.Table) (cs, co string) {
 	tt := model.Table{Options: CanonicalOptions(t.Options)}
 	cs, _ = tt.Option(OptionCharset)
 	co, _ = tt.Option(OptionCollate)
+	if cs == "" && co == "" && d.DatabaseCollation != "" {
+		co = strings.ToLower(d.DatabaseCollation)
+	}
 	if cs == "" && co != "" {
 		cs, _, _ = strings.Cut(co, "_")
 	}

@@ -87,6 +87,27 @@ func TestCanonical(t *testing.T) {
 			},
 		},
 	}
+	latinDB := mysql.New()
+	latinDB.DatabaseCollation = "latin1_swedish_ci"
+	tests = append(tests, struct {
+		name    string
+		dialect *mysql.Dialect
+		in      model.Table
+		want    model.Table
+	}{
+		name:    "database collation",
+		dialect: latinDB,
+		in: model.Table{Name: "t", Columns: []model.Column{
+			{Name: "a", Type: model.Type{SQL: "text"}, Charset: "latin1"},
+			{Name: "b", Type: model.Type{SQL: "text"}, Collation: "latin1_bin"},
+			{Name: "c", Type: model.Type{SQL: "text"}, Charset: "utf8mb4"},
+		}},
+		want: model.Table{Name: "t", Columns: []model.Column{
+			{Name: "a", Type: model.Type{SQL: "text"}},
+			{Name: "b", Type: model.Type{SQL: "text"}, Collation: "latin1_bin"},
+			{Name: "c", Type: model.Type{SQL: "text"}, Charset: "utf8mb4"},
+		}},
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

@@ -45,6 +45,11 @@ type Dialect struct {
 	// Version is the server version; the zero value means "recent"
 	// (MySQL 8.0.x or MariaDB 10.5+ behaviour).
 	Version Version
+	// DatabaseCollation is the database's default collation
+	// (SELECT @@collation_database), which tables get when the model names
+	// no CHARSET or COLLATE option. Empty means utf8mb4 with the flavour's
+	// default collation.
+	DatabaseCollation string
 }
 
 var _ dialect.Dialect = (*Dialect)(nil)

@@ -41,8 +41,10 @@
 //     reports them: the charset only where it differs from the table's, the
 //     collation only where it differs from what the charset implies.
 //     Canonical takes the table's charset from its CHARSET/COLLATE options,
-//     else assumes utf8mb4 with the server's default collation
-//     (utf8mb4_general_ci on MariaDB, utf8mb4_0900_ai_ci on MySQL 8).
+//     else from [Dialect.DatabaseCollation] (a backend sets it from
+//     @@collation_database), else assumes utf8mb4 with the server's default
+//     collation (utf8mb4_general_ci on MariaDB, utf8mb4_0900_ai_ci on
+//     MySQL 8).
 //   - Table options are named ENGINE, CHARSET and COLLATE. Canonical leaves
 //     a table's options as the model gives them (the comparer only looks at
 //     the options the target names).

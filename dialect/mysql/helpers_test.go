@@ -21,11 +21,13 @@ import (
 func server(t *testing.T) (*testdb.DB, *mysql.Dialect) {
 	t.Helper()
 	db := testdb.MySQL(t)
-	var v string
-	if err := db.QueryRowContext(t.Context(), "SELECT VERSION()").Scan(&v); err != nil {
+	var v, coll string
+	if err := db.QueryRowContext(t.Context(), "SELECT VERSION(), @@collation_database").Scan(&v, &coll); err != nil {
 		t.Fatal(err)
 	}
-	return db, mysql.NewForVersion(v)
+	d := mysql.NewForVersion(v)
+	d.DatabaseCollation = coll
+	return db, d
 }
 
 // apply runs the statements of each op.
