@@ -34,7 +34,11 @@
 //     statements; inline enums change through AlterColumn.
 //   - MySQL creates an index for a foreign key whose columns no index leads
 //     with, named after the constraint. Canonical adds it, so it is not
-//     drift, and DropForeignKey leaves it in place as MySQL does.
+//     drift, and DropForeignKey leaves it in place as MySQL does. When the
+//     live table shows that a CreateIndex or DropIndex concerns exactly
+//     such an index (created with its table, or needed by its key), the op
+//     writes nothing: the index comes and goes with its key (see
+//     [Dialect.Statements]).
 //   - RESTRICT and NO ACTION are the same thing in InnoDB; both compare as
 //     NO ACTION.
 //   - A column's charset and collation are compared as the catalog reader

@@ -9,7 +9,8 @@
 // foreign key columns, foreign key actions and checks. Each ends in ORDER
 // BY. Joins are done in
 // Go: on MariaDB, joining KEY_COLUMN_USAGE with REFERENTIAL_CONSTRAINTS in
-// SQL is an order of magnitude slower than reading both and joining here.
+// SQL takes about three times as long as reading both and joining here
+// (55 ms against 17 ms for 1,000 tables).
 // Tables refused by [introspect.Options.IncludeTable] are never read: the
 // table names come first (a query that opens no table) and later queries
 // are restricted to the admitted names with an IN (...) list, which makes
