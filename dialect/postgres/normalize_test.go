@@ -59,8 +59,12 @@ func TestNormalizeType(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			t.Parallel()
-			if got := New().NormalizeType(tt.in); got != tt.want {
+			got := New().NormalizeType(tt.in)
+			if got != tt.want {
 				t.Errorf("NormalizeType(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if again := New().NormalizeType(got); again != got {
+				t.Errorf("NormalizeType is not idempotent: %q → %q → %q", tt.in, got, again)
 			}
 		})
 	}
@@ -176,6 +180,9 @@ func TestNormalizeExpr(t *testing.T) {
 			}
 			if tt.want != "" && c != tt.want {
 				t.Errorf("NormalizeExpr(%q) = %q, want %q", tt.catalog, c, tt.want)
+			}
+			if again := d.NormalizeExpr(c); again != c {
+				t.Errorf("NormalizeExpr is not idempotent: %q → %q → %q", tt.catalog, c, again)
 			}
 		})
 	}

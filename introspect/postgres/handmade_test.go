@@ -144,6 +144,9 @@ func TestHandMadeSchema(t *testing.T) {
 	exec(t, db, handSQL)
 	first := inspect(t, db)
 	sameSchema(t, pg.Canonical(handModel()), first)
+	if d := cmp.Diff(first, pg.Canonical(first)); d != "" {
+		t.Errorf("Canonical(reflected) changed it (-reflected +canonical):\n%s", d)
+	}
 
 	db2 := testdb.Postgres(t)
 	apply(t, db2, recreateOps(first)...)
