@@ -126,11 +126,14 @@ func tokenize(s string) []token {
 			out = append(out, token{",", tokComma})
 			i++
 		default:
-			j := i + 1
-			for j < len(s) && strings.IndexByte("<>=!|&^~+-*/%:", s[j]) >= 0 && strings.IndexByte("<>=!|&:", c) >= 0 {
-				j++
+			op := s[i : i+1]
+			for _, m := range multiOps {
+				if strings.HasPrefix(s[i:], m) {
+					op = m
+					break
+				}
 			}
-			op := s[i:j]
+			i += len(op)
 			switch op {
 			case "!=":
 				op = "<>"
@@ -140,11 +143,13 @@ func tokenize(s string) []token {
 				op = "or"
 			}
 			out = append(out, token{op, tokOp})
-			i = j
 		}
 	}
 	return out
 }
+
+// multiOps are the operators longer than one character, longest first.
+var multiOps = []string{"<=>", "->>", "<=", ">=", "<>", "!=", "<<", ">>", "&&", "||", ":=", "->"}
 
 func isWordByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80

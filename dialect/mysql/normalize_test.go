@@ -115,12 +115,18 @@ func TestNormalizeExpr(t *testing.T) {
 		{"in list", "a IN (1,2)", "`a` in (1, 2)"},
 		{"generated", "`balance` * 2 + 1", "(balance * 2) + 1"},
 		{"json_valid", "json_valid(`g`)", "JSON_VALID(g)"},
+		{"negative", "a>-1", "`a` > -1"},
+		{"null-safe", "a<=>b", "`a` <=> `b`"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			if a, b := d.NormalizeExpr(tt.a), d.NormalizeExpr(tt.b); a != b {
+			a, b := d.NormalizeExpr(tt.a), d.NormalizeExpr(tt.b)
+			if a != b {
 				t.Errorf("NormalizeExpr(%q) = %q\nNormalizeExpr(%q) = %q", tt.a, a, tt.b, b)
+			}
+			if again := d.NormalizeExpr(a); again != a {
+				t.Errorf("NormalizeExpr is not idempotent: %q then %q", a, again)
 			}
 		})
 	}
