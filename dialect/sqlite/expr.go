@@ -88,6 +88,9 @@ func renderToken(t token) string {
 // holds the tokens already written, to tell a unary sign from a binary one.
 func spaceBetween(prev, t token, before []token) bool {
 	switch {
+	case strings.HasSuffix(prev.text, "-") && strings.HasPrefix(t.text, "-"),
+		strings.HasSuffix(prev.text, "/") && strings.HasPrefix(t.text, "*"):
+		return true // "--" and "/*" would start a comment
 	case prev.punct("(") || prev.punct("."):
 		return false
 	case t.punct(")") || t.punct(",") || t.punct("."):
