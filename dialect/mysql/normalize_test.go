@@ -39,6 +39,9 @@ func TestNormalizeType(t *testing.T) {
 		{"set('x', \"y\")", "set('x','y')"},
 		{"json", "json"},
 		{"serial", "bigint unsigned"},
+		{"float(10)", "float"},
+		{"float(30)", "double"},
+		{"float(7,4)", "float(7,4)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

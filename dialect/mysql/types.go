@@ -152,6 +152,14 @@ func (d *Dialect) NormalizeType(sql string) string {
 		}
 	case name == "year":
 		args = nil
+	case name == "float" && len(args) == 1:
+		// FLOAT(p) is float for p <= 24 and double above.
+		if p, err := strconv.Atoi(args[0]); err == nil {
+			if p > 24 {
+				name = "double"
+			}
+			args = nil
+		}
 	}
 	out := name
 	if len(args) > 0 {
