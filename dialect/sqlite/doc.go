@@ -58,9 +58,21 @@
 //
 // SetTableComment, SetTableOptions, CreateEnum, DropEnum and AddEnumValue
 // produce no statements: SQLite has no comments, no table options beyond
-// the two above, and no enum types, and an enum's membership lives in its columns' CHECK constraints,
-// which the differ changes with AddCheck/DropCheck. [ops.Custom] ops are
-// refused with [ErrUnsupported].
+// the two above, and no enum types. An enum's membership lives in its
+// columns' CHECK constraints (CreateTable writes one for each column whose
+// type carries EnumValues), which the differ changes with
+// AddCheck/DropCheck. [ops.Custom] ops are refused with [ErrUnsupported].
+//
+// # Normal forms
+//
+// NormalizeType folds case, spacing and synonyms (int/int4/integer,
+// int8/bigint, bool/boolean, double precision/float8/double, decimal/numeric,
+// character varying/varchar); NormalizeDefault folds parentheses, NULL, TRUE
+// and FALSE, keyword case and number spellings by the column's affinity ('0'
+// and 0 are one default on INTEGER, REAL, NUMERIC and TEXT affinity, where
+// SQLite stores the same value for both, and two on BLOB affinity);
+// NormalizeExpr folds spacing, keyword and identifier case, identifier
+// quoting, redundant parentheses and the operator spellings <> and ==.
 //
 // # What it must not import
 //
