@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strings"
 
@@ -130,14 +131,28 @@ func (a *app) compareModels(ctx context.Context, d *database) ([]ops.Op, error) 
 	return diff.Compare(current, target, d.be.Dialect, a.env.Compare)
 }
 
-// graph loads the Env's revision graph; no revisions yet is an empty graph (nil).
+// graph loads the Env's revision graph; no revisions yet is an empty graph
+// (nil). Revision files whose names do not match their ids, and graph
+// errors, are reported with the files named.
 func (a *app) graph() (*migrate.Graph, error) {
+	var files []revisionFile
+	shown := ""
+	if a.driver != nil {
+		shown = a.driver.Dir
+		var err error
+		if files, err = revisionFiles(filepath.Join(a.driver.Root, a.driver.Dir)); err != nil {
+			return nil, err
+		}
+		if err := checkRevisionFiles(shown, files); err != nil {
+			return nil, err
+		}
+	}
 	g, err := a.env.Graph()
 	if err != nil {
 		if isNoRevisions(err) {
 			return nil, nil
 		}
-		return nil, err
+		return nil, nameFiles(err, shown, files)
 	}
 	return g, nil
 }

@@ -28,6 +28,7 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 	fs.StringVar(msg, "message", "", "the revision's message")
 	auto := fs.Bool("autogenerate", false, "fill the revision with the ops that bring the database to the models")
 	head := fs.String("head", "", "the head to build on when there are several")
+	splice := fs.Bool("splice", false, "allow --head to name a revision that is not a head, starting a new branch")
 	var labels, depends stringList
 	fs.Var(&labels, "branch-label", "a label for the branch this revision starts (repeatable)")
 	fs.Var(&depends, "depends-on", "a revision this one depends on (repeatable)")
@@ -48,7 +49,7 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	parent, err := a.revisionParent(g, *head)
+	parent, err := a.revisionParent(g, *head, *splice)
 	if err != nil {
 		return err
 	}
@@ -136,7 +137,7 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 }
 
 // revisionParent picks the revision a new one revises: --head, else the one head.
-func (a *app) revisionParent(g *migrate.Graph, head string) (string, error) {
+func (a *app) revisionParent(g *migrate.Graph, head string, splice bool) (string, error) {
 	if g == nil {
 		if head != "" && head != "base" {
 			return "", fmt.Errorf("--head %s: there are no revisions yet", head)
@@ -153,6 +154,9 @@ func (a *app) revisionParent(g *migrate.Graph, head string) (string, error) {
 		}
 		if len(ids) != 1 {
 			return "", fmt.Errorf("--head %s names %d revisions; name one", head, len(ids))
+		}
+		if !splice && !slices.Contains(g.Heads(), ids[0]) {
+			return "", fmt.Errorf("--head %s is not a head; pass --splice to start a new branch from it", ids[0])
 		}
 		return ids[0], nil
 	}

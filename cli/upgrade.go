@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
+	"github.com/retortdb/retort/internal/dburl"
 	"github.com/retortdb/retort/migrate"
 )
 
@@ -19,7 +21,10 @@ func runDowngrade(ctx context.Context, a *app, args []string) error {
 // runMigrate applies revisions up or down to a target, or prints their SQL.
 func (a *app) runMigrate(ctx context.Context, name string, args []string, dir migrate.Direction) error {
 	fs := newFlags(name)
-	url := fs.String("url", "", "database URL")
+	var urls, schemas stringList
+	fs.Var(&urls, "url", "database URL (repeat for several tenants)")
+	fs.Var(&schemas, "schema", "PostgreSQL schema to migrate (repeat for several tenants)")
+	jobs := fs.Int("j", 4, "tenants migrated at once")
 	asSQL := fs.Bool("sql", false, "print the SQL instead of running it ([FROM:]TO, no connection)")
 	quiet := fs.Bool("quiet", false, "print only warnings and errors")
 	fs.BoolVar(quiet, "q", false, "print only warnings and errors")
@@ -45,29 +50,123 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 		fmt.Fprint(a.stdout, out)
 		return nil
 	}
-	d, err := a.envDatabase(ctx, *url)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	opts := migrate.Options{Logger: newLogger(a.stderr, *quiet)}
+	opts := migrate.Options{}
 	if *perRun {
 		opts.Transaction = migrate.TxPerRun
 	}
-	run := migrate.Upgrade
-	if dir == migrate.Down {
-		run = migrate.Downgrade
-	}
-	res, err := run(ctx, d.db, a.env, target, opts)
+	ts, err := a.tenants(urls, schemas)
 	if err != nil {
 		return err
 	}
-	if len(res.Applied) == 0 {
-		fmt.Fprintf(a.stdout, "Nothing to do: the database is at %s.\n", idList(res.After))
+	if len(ts) == 1 {
+		opts.Logger = newLogger(a.stderr, *quiet)
+		res, err := a.migrateTenant(ctx, ts[0], dir, target, opts)
+		if err != nil {
+			return err
+		}
+		if len(res.Applied) == 0 {
+			fmt.Fprintf(a.stdout, "Nothing to do: the database is at %s.\n", idList(res.After))
+		} else if !*quiet {
+			fmt.Fprintf(a.stdout, "%s: %d revision(s) applied; the database is at %s.\n", name, len(res.Applied), idList(res.After))
+		}
 		return nil
 	}
-	if !*quiet {
-		fmt.Fprintf(a.stdout, "%s: %d revision(s) applied; the database is at %s.\n", name, len(res.Applied), idList(res.After))
+	if *jobs < 1 {
+		return usagef("-j must be at least 1")
+	}
+	return a.migrateTenants(ctx, ts, name, dir, target, opts, *jobs, *quiet)
+}
+
+// tenant is one database (and PostgreSQL schema) a run migrates.
+type tenant struct {
+	url    string
+	schema string
+}
+
+func (t tenant) String() string {
+	if t.schema == "" {
+		return dburl.Redact(t.url)
+	}
+	return dburl.Redact(t.url) + " schema " + t.schema
+}
+
+// tenants pairs every URL with every schema (none: the Env's).
+func (a *app) tenants(urls, schemas []string) ([]tenant, error) {
+	if len(urls) == 0 {
+		u, err := a.databaseURL("")
+		if err != nil {
+			return nil, usagef("%v", err)
+		}
+		urls = []string{u}
+	}
+	if len(schemas) == 0 {
+		schemas = []string{a.env.Schema}
+	}
+	var ts []tenant
+	for _, u := range urls {
+		for _, s := range schemas {
+			ts = append(ts, tenant{url: u, schema: s})
+		}
+	}
+	return ts, nil
+}
+
+func (a *app) migrateTenant(ctx context.Context, t tenant, dir migrate.Direction, target string, opts migrate.Options) (migrate.Result, error) {
+	d, err := a.envDatabase(ctx, t.url)
+	if err != nil {
+		return migrate.Result{}, err
+	}
+	defer d.Close()
+	env := a.env
+	if t.schema != env.Schema {
+		copied := *a.env
+		copied.Schema = t.schema
+		env = &copied
+	}
+	if dir == migrate.Down {
+		return migrate.Downgrade(ctx, d.db, env, target, opts)
+	}
+	return migrate.Upgrade(ctx, d.db, env, target, opts)
+}
+
+// migrateTenants runs every tenant, jobs at a time, and reports each one;
+// one tenant's failure does not stop or hide the others.
+func (a *app) migrateTenants(ctx context.Context, ts []tenant, name string, dir migrate.Direction, target string, opts migrate.Options, jobs int, quiet bool) error {
+	type outcome struct {
+		res migrate.Result
+		err error
+	}
+	out := make([]outcome, len(ts))
+	logger := newLogger(a.stderr, quiet)
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	for i, t := range ts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			o := opts
+			o.Logger = logger.With("tenant", t.String())
+			res, err := a.migrateTenant(ctx, t, dir, target, o)
+			out[i] = outcome{res, err}
+		}()
+	}
+	wg.Wait()
+	failed := 0
+	for i, t := range ts {
+		switch o := out[i]; {
+		case o.err != nil:
+			failed++
+			fmt.Fprintf(a.stdout, "FAILED  %s: %v\n", t, o.err)
+		case len(o.res.Applied) == 0:
+			fmt.Fprintf(a.stdout, "ok      %s: nothing to do, at %s\n", t, idList(o.res.After))
+		default:
+			fmt.Fprintf(a.stdout, "ok      %s: %d revision(s) applied, at %s\n", t, len(o.res.Applied), idList(o.res.After))
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%s failed on %d of %d tenants (listed above)", name, failed, len(ts))
 	}
 	return nil
 }
