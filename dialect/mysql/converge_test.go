@@ -159,3 +159,35 @@ func TestOfflineUpgradeSQL(t *testing.T) {
 		t.Fatalf("drift after the offline upgrade:\n%s", dumpOps(again))
 	}
 }
+
+// TestConvergeAddAutoIncrementKey gives a populated table without a primary
+// key an AUTO_INCREMENT id key: the rows get numbers, no drift is left, and
+// the downgrade gives back the table as it was.
+func TestConvergeAddAutoIncrementKey(t *testing.T) {
+	t.Parallel()
+	db, d := server(t)
+	base := baseSchema()
+	apply(t, db.DB, d, compare(t, model.Schema{}, base, d)...)
+	if _, err := db.ExecContext(t.Context(), baseRows); err != nil {
+		t.Fatal(err)
+	}
+	before := inspect(t, db.DB)
+	target := baseSchema()
+	logs := tableOf(&target, "logs")
+	logs.Columns = append(logs.Columns, model.Column{Name: "id", Type: model.Type{SQL: "bigint unsigned"}, AutoIncrement: true})
+	logs.PrimaryKey = model.PrimaryKey{Columns: []string{"id"}}
+	up := compare(t, before, target, d)
+	apply(t, db.DB, d, up...)
+	if again := compare(t, inspect(t, db.DB), target, d); len(again) > 0 {
+		t.Fatalf("drift right after the upgrade:\n%s", dumpOps(again))
+	}
+	var maxID int
+	if err := db.QueryRowContext(t.Context(), "SELECT MAX(id) FROM logs").Scan(&maxID); err != nil || maxID != 2 {
+		t.Errorf("existing rows numbered up to %d (%v), want 2", maxID, err)
+	}
+	down, _, _ := ops.ReverseList(up)
+	apply(t, db.DB, d, down...)
+	if diff := cmp.Diff(before, inspect(t, db.DB)); diff != "" {
+		t.Errorf("after upgrade and downgrade (-before +after):\n%s", diff)
+	}
+}

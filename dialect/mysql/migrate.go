@@ -26,6 +26,11 @@ import (
 // has no such form, so offline SQL that creates a table whose foreign key
 // has no index of its own, then that index, fails there.
 //
+// An AUTO_INCREMENT column is added together with its primary key when the
+// live table (or, offline, any table) has none, and the AddPrimaryKey that
+// follows finds the key in place and writes nothing; a DropPrimaryKey whose
+// live key holds an AUTO_INCREMENT column drops AUTO_INCREMENT with it.
+//
 // CreateEnum, DropEnum and AddEnumValue give no statements (MySQL enums are
 // inline column types, changed by AlterColumn). A Custom op is
 // [ErrUnsupported]. tables is also read for RENAME COLUMN on servers older
@@ -40,7 +45,21 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.RenameTable:
 		sqls = []string{"RENAME TABLE " + d.table(o.Schema, o.From) + " TO " + d.table(o.Schema, o.To)}
 	case ops.AddColumn:
-		sqls = []string{d.alter(o.Schema, o.Table, "ADD COLUMN "+d.columnDef(o.Column))}
+		clause := "ADD COLUMN " + d.columnDef(o.Column)
+		if o.Column.AutoIncrement {
+			// An AUTO_INCREMENT column must be a key from the start (MySQL
+			// numbers the existing rows as it adds it): make it the
+			// primary key when the table has none; the AddPrimaryKey that
+			// follows then finds it done.
+			t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
+			if err != nil {
+				return nil, err
+			}
+			if !ok || len(t.PrimaryKey.Columns) == 0 {
+				clause += ", ADD PRIMARY KEY (" + d.QuoteIdent(o.Column.Name) + ")"
+			}
+		}
+		sqls = []string{d.alter(o.Schema, o.Table, clause)}
 	case ops.DropColumn:
 		sqls = []string{d.alter(o.Schema, o.Table, "DROP COLUMN "+d.QuoteIdent(o.Column.Name))}
 	case ops.AlterColumn:
@@ -78,9 +97,30 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			sqls = []string{"DROP INDEX " + d.QuoteIdent(o.Index.Name) + " ON " + d.table(o.Schema, o.Table)}
 		}
 	case ops.AddPrimaryKey:
-		sqls = []string{d.alter(o.Schema, o.Table, "ADD PRIMARY KEY ("+d.identList(o.PrimaryKey.Columns)+")")}
+		t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
+		if err != nil {
+			return nil, err
+		}
+		if !ok || !slices.Equal(t.PrimaryKey.Columns, o.PrimaryKey.Columns) {
+			sqls = []string{d.alter(o.Schema, o.Table, "ADD PRIMARY KEY ("+d.identList(o.PrimaryKey.Columns)+")")}
+		}
 	case ops.DropPrimaryKey:
-		sqls = []string{d.alter(o.Schema, o.Table, "DROP PRIMARY KEY")}
+		// An AUTO_INCREMENT column cannot outlive its key: it loses
+		// AUTO_INCREMENT in the same statement.
+		clause := "DROP PRIMARY KEY"
+		t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			for _, name := range t.PrimaryKey.Columns {
+				if c, found := t.Column(name); found && c.AutoIncrement {
+					c.AutoIncrement = false
+					clause = "MODIFY COLUMN " + d.columnDef(c) + ", " + clause
+				}
+			}
+		}
+		sqls = []string{d.alter(o.Schema, o.Table, clause)}
 	case ops.AddUnique:
 		sqls = []string{d.alter(o.Schema, o.Table, "ADD UNIQUE INDEX "+d.QuoteIdent(o.Unique.Name)+" ("+d.identList(o.Unique.Columns)+")")}
 	case ops.DropUnique:
@@ -192,6 +232,22 @@ func fkOwnsIndex(ctx context.Context, tables dialect.TableSource, schema, table 
 		}
 	}
 	return owned(!leadsIndex(fk.Columns, t.PrimaryKey.Columns, others)), nil
+}
+
+// liveTable reads a table from the source; offline (or without a source)
+// it reports ok false and no error.
+func liveTable(ctx context.Context, tables dialect.TableSource, schema, table string) (model.Table, bool, error) {
+	if tables == nil {
+		return model.Table{}, false, nil
+	}
+	t, ok, err := tables.Table(ctx, schema, table)
+	if errors.Is(err, dialect.ErrOffline) {
+		return model.Table{}, false, nil
+	}
+	if err != nil {
+		return model.Table{}, false, fmt.Errorf("mysql: read table %s: %w", table, err)
+	}
+	return t, ok, nil
 }
 
 // fkIndex is what fkOwnsIndex found out.
