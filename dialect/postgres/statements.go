@@ -107,11 +107,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 	case ops.Execute:
 		return []dialect.Statement{{SQL: o.SQL, NoTransaction: o.NoTransaction}}, nil
 	case ops.Custom:
-		name := "<nil>"
-		if o.Op != nil {
-			name = o.Op.Name()
-		}
-		return nil, fmt.Errorf("%w: custom op %q has no PostgreSQL SQL", ErrUnsupported, name)
+		return dialect.Custom(d, o)
 	default:
 		return nil, fmt.Errorf("%w: %T", ErrUnsupported, op)
 	}

@@ -152,7 +152,7 @@ var opCases = []struct {
 	{"add enum value", ops.AddEnumValue{Enum: "mood", Value: "meh", Before: "ok"}, stmts(true, "ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok'"), nil},
 	{"add enum value after", ops.AddEnumValue{Schema: "app", Enum: "mood", Value: "meh", After: "ok"}, stmts(true, "ALTER TYPE app.mood ADD VALUE 'meh' AFTER 'ok'"), nil},
 	{"execute", ops.Execute{SQL: "VACUUM t", NoTransaction: true}, stmts(true, "VACUUM t"), nil},
-	{"custom", ops.Custom{Op: customOp{}}, nil, ErrUnsupported},
+	{"custom", ops.Custom{Op: customOp{}}, nil, dialect.ErrCustomOp},
 }
 
 func TestStatements(t *testing.T) {
