@@ -191,3 +191,53 @@ func TestConvergeAddAutoIncrementKey(t *testing.T) {
 		t.Errorf("after upgrade and downgrade (-before +after):\n%s", diff)
 	}
 }
+
+// TestConvergeForeignKeyIndexes moves a foreign key between its own index
+// and an index of the model's, both ways, on populated tables.
+func TestConvergeForeignKeyIndexes(t *testing.T) {
+	t.Parallel()
+	withKV := func() model.Schema {
+		s := baseSchema()
+		kv := tableOf(&s, "kv")
+		kv.Columns[1].Type = model.Type{SQL: "int unsigned"}
+		kv.ForeignKeys = []model.ForeignKey{{Name: "fk_kv_v_teams", Columns: []string{"v"}, RefTable: "teams", RefColumns: []string{"id"}}}
+		return s
+	}
+	tests := []struct {
+		name   string
+		change func(m *model.Schema)
+	}{
+		{"drop the model's index", func(m *model.Schema) {
+			items := tableOf(m, "items")
+			items.Indexes = slices.DeleteFunc(items.Indexes, func(ix model.Index) bool { return ix.Name == "ix_items_team_id" })
+		}},
+		{"add an index that serves the key", func(m *model.Schema) {
+			kv := tableOf(m, "kv")
+			kv.Indexes = []model.Index{{Name: "ix_kv_v", Parts: []model.IndexPart{{Column: "v"}}}}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			db, d := server(t)
+			base := withKV()
+			apply(t, db.DB, d, compare(t, model.Schema{}, base, d)...)
+			if _, err := db.ExecContext(t.Context(), baseRows); err != nil {
+				t.Fatal(err)
+			}
+			before := inspect(t, db.DB)
+			target := withKV()
+			tt.change(&target)
+			up := compare(t, before, target, d)
+			apply(t, db.DB, d, up...)
+			if again := compare(t, inspect(t, db.DB), target, d); len(again) > 0 {
+				t.Fatalf("drift right after the upgrade:\n%s\nupgrade was:\n%s", dumpOps(again), dumpOps(up))
+			}
+			down, _, _ := ops.ReverseList(up)
+			apply(t, db.DB, d, down...)
+			if diff := cmp.Diff(before, inspect(t, db.DB)); diff != "" {
+				t.Errorf("after upgrade and downgrade (-before +after):\n%s\nupgrade was:\n%s", diff, dumpOps(up))
+			}
+		})
+	}
+}

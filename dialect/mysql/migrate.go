@@ -2,7 +2,6 @@ package mysql
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -16,15 +15,17 @@ import (
 // Statements returns the SQL for op. Every op is its own list: MySQL DDL
 // is not transactional, so the runner records each op as it completes.
 //
-// MySQL creates an index for a foreign key that no index serves, named
-// after the key, and refuses to drop it while the key needs it. So when the
-// live table (from tables) shows that a CreateIndex names exactly such an
-// index, already there, or a DropIndex names one that nothing else could
-// serve, the op gives no statements: the index comes and goes with its key.
-// Offline (or for a table the source does not know, one the migration
-// creates), CreateIndex on MariaDB is CREATE INDEX IF NOT EXISTS; MySQL 8
-// has no such form, so offline SQL that creates a table whose foreign key
-// has no index of its own, then that index, fails there.
+// MySQL keeps an index for every foreign key (see fkindex.go). With the
+// live table (from tables), CreateIndex and DropIndex follow what MySQL
+// does: a key's own index already made with its table is not created again;
+// a key's own index that nothing else serves is not dropped (it goes with
+// the key); dropping the last index serving a key gives the key its own
+// index in the same ALTER TABLE; creating an index that serves a key drops
+// the key's own index in the same ALTER TABLE. Offline (or for a table the
+// source does not know, one the migration creates), CreateIndex on MariaDB
+// is CREATE INDEX IF NOT EXISTS; MySQL 8 has no such form, so offline SQL
+// that creates a table whose foreign key has no index of its own, then that
+// index, fails there.
 //
 // An AUTO_INCREMENT column is added together with its primary key when the
 // live table (or, offline, any table) has none, and the AddPrimaryKey that
@@ -76,26 +77,17 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		}
 		sqls = []string{s}
 	case ops.CreateIndex:
-		owned, err := fkOwnsIndex(ctx, tables, o.Schema, o.Table, o.Index, true)
+		list, err := d.createIndexSQL(ctx, o, tables)
 		if err != nil {
 			return nil, err
 		}
-		switch {
-		case owned == fkIndexUnknown && d.Flavor == FlavorMariaDB:
-			// Offline, or the table is new in this migration: its foreign
-			// keys may have made this very index already.
-			sqls = []string{strings.Replace(d.createIndex(o.Schema, o.Table, o.Index), "INDEX ", "INDEX IF NOT EXISTS ", 1)}
-		case owned != fkIndexOwned:
-			sqls = []string{d.createIndex(o.Schema, o.Table, o.Index)}
-		}
+		sqls = list
 	case ops.DropIndex:
-		owned, err := fkOwnsIndex(ctx, tables, o.Schema, o.Table, o.Index, false)
+		list, err := d.dropIndexSQL(ctx, o, tables)
 		if err != nil {
 			return nil, err
 		}
-		if owned != fkIndexOwned {
-			sqls = []string{"DROP INDEX " + d.QuoteIdent(o.Index.Name) + " ON " + d.table(o.Schema, o.Table)}
-		}
+		sqls = list
 	case ops.AddPrimaryKey:
 		t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
 		if err != nil {
@@ -167,97 +159,6 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	}
 	return out, nil
 }
-
-// fkOwnsIndex reports whether the live table has index ix as the index
-// MySQL made by itself for a foreign key of the same name, which no other
-// index or the primary key could serve. Such an index already exists when a
-// table is created with the key (so CreateIndex has nothing to do), and
-// cannot be dropped while the key exists (it goes with the key's table).
-// Offline, or when the table source does not know the table, it reports
-// fkIndexUnknown. creating says whether ix is about to be created (it must
-// then match the live index exactly) or dropped.
-func fkOwnsIndex(ctx context.Context, tables dialect.TableSource, schema, table string, ix model.Index, creating bool) (fkIndex, error) {
-	if ix.Unique || ix.Method != "" && !strings.EqualFold(ix.Method, "BTREE") {
-		return fkIndexNotOwned, nil
-	}
-	if tables == nil {
-		return fkIndexUnknown, nil
-	}
-	t, ok, err := tables.Table(ctx, schema, table)
-	if errors.Is(err, dialect.ErrOffline) {
-		return fkIndexUnknown, nil
-	}
-	if err != nil {
-		return fkIndexNotOwned, fmt.Errorf("mysql: read table %s: %w", table, err)
-	}
-	if !ok {
-		return fkIndexUnknown, nil
-	}
-	fkIdx := slices.IndexFunc(t.ForeignKeys, func(fk model.ForeignKey) bool { return fk.Name == ix.Name })
-	if fkIdx < 0 {
-		return fkIndexNotOwned, nil
-	}
-	fk := t.ForeignKeys[fkIdx]
-	live, found := t.Index(ix.Name)
-	if !found {
-		return fkIndexNotOwned, nil
-	}
-	cols := func(parts []model.IndexPart) []string {
-		var c []string
-		for _, p := range parts {
-			if p.Length != 0 || p.Column == "" {
-				return nil
-			}
-			c = append(c, p.Column)
-		}
-		return c
-	}
-	owned := func(b bool) fkIndex {
-		if b {
-			return fkIndexOwned
-		}
-		return fkIndexNotOwned
-	}
-	if !slices.Equal(cols(live.Parts), fk.Columns) {
-		return fkIndexNotOwned, nil
-	}
-	if creating {
-		return owned(slices.Equal(cols(ix.Parts), fk.Columns)), nil
-	}
-	// Dropping: only refuse when nothing else could serve the key.
-	var others []model.Index
-	for _, o := range t.Indexes {
-		if o.Name != ix.Name {
-			others = append(others, o)
-		}
-	}
-	return owned(!leadsIndex(fk.Columns, t.PrimaryKey.Columns, others)), nil
-}
-
-// liveTable reads a table from the source; offline (or without a source)
-// it reports ok false and no error.
-func liveTable(ctx context.Context, tables dialect.TableSource, schema, table string) (model.Table, bool, error) {
-	if tables == nil {
-		return model.Table{}, false, nil
-	}
-	t, ok, err := tables.Table(ctx, schema, table)
-	if errors.Is(err, dialect.ErrOffline) {
-		return model.Table{}, false, nil
-	}
-	if err != nil {
-		return model.Table{}, false, fmt.Errorf("mysql: read table %s: %w", table, err)
-	}
-	return t, ok, nil
-}
-
-// fkIndex is what fkOwnsIndex found out.
-type fkIndex int
-
-const (
-	fkIndexNotOwned fkIndex = iota
-	fkIndexOwned
-	fkIndexUnknown
-)
 
 func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables dialect.TableSource) (string, error) {
 	if d.hasRenameColumn() {
