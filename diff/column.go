@@ -11,21 +11,23 @@ import (
 // returns the aspects that differ, and the column to alter to: the target,
 // with the aspects Options ignore copied from the reflected column so an
 // AlterColumn never changes them.
-func (c *comparer) compareColumn(from, to *model.Column) (ops.ChangeKind, model.Column) {
+func (c *comparer) compareColumn(ctx CompareContext, from, to *model.Column) (ops.ChangeKind, model.Column) {
 	canon := *to
 	var k ops.ChangeKind
-	if c.opts.IgnoreTypes {
-		canon.Type = from.Type
-	} else if from.Type.SQL != to.Type.SQL && c.d.NormalizeType(from.Type.SQL) != c.d.NormalizeType(to.Type.SQL) {
+	switch changed, decided := c.typeChanged(ctx, from, to); {
+	case changed:
 		k |= ops.ChangeType
+	case c.opts.IgnoreTypes || decided:
+		canon.Type = from.Type
 	}
 	if from.Nullable != to.Nullable {
 		k |= ops.ChangeNullable
 	}
-	if c.opts.IgnoreServerDefaults {
-		canon.Default = from.Default
-	} else if (from.Default != to.Default || from.Type.SQL != to.Type.SQL) && c.normDefault(from) != c.normDefault(&canon) {
+	switch changed, decided := c.defaultChanged(ctx, from, to, &canon); {
+	case changed:
 		k |= ops.ChangeDefault
+	case c.opts.IgnoreServerDefaults || decided:
+		canon.Default = from.Default
 	}
 	if from.Comment != to.Comment {
 		k |= ops.ChangeComment
@@ -55,4 +57,53 @@ func (c *comparer) normDefault(col *model.Column) string {
 		return ""
 	}
 	return c.d.NormalizeDefault(*col)
+}
+
+// colKey names a column of a table, to remember hook answers.
+type colKey struct {
+	table tableKey
+	name  string
+}
+
+// typeChanged reports whether the column's type changed, and whether
+// CompareType decided it. IgnoreTypes wins; then CompareType (asked once
+// per column and remembered, as foreign-key decisions ask again); then
+// NormalizeType on both sides.
+func (c *comparer) typeChanged(ctx CompareContext, from, to *model.Column) (changed, decided bool) {
+	if c.opts.IgnoreTypes {
+		return false, false
+	}
+	if c.opts.CompareType != nil {
+		k := colKey{tableKey{ctx.Schema, ctx.Table}, to.Name}
+		if v, ok := c.typeMemo[k]; ok {
+			return v.changed, v.decided
+		}
+		changed, decided := c.opts.CompareType(ctx, *from, *to)
+		if c.typeMemo == nil {
+			c.typeMemo = map[colKey]verdict{}
+		}
+		c.typeMemo[k] = verdict{changed, decided}
+		if decided {
+			return changed, true
+		}
+	}
+	return from.Type.SQL != to.Type.SQL && c.d.NormalizeType(from.Type.SQL) != c.d.NormalizeType(to.Type.SQL), false
+}
+
+// verdict is a hook's answer.
+type verdict struct{ changed, decided bool }
+
+// defaultChanged reports whether the column's server default changed, and
+// whether CompareServerDefault decided it. canon is the target column with
+// the type it will have after the alter.
+func (c *comparer) defaultChanged(ctx CompareContext, from, to, canon *model.Column) (changed, decided bool) {
+	if c.opts.IgnoreServerDefaults {
+		return false, false
+	}
+	if c.opts.CompareServerDefault != nil {
+		if changed, decided := c.opts.CompareServerDefault(ctx, *from, *to, from.Default, to.Default); decided {
+			return changed, true
+		}
+	}
+	return (from.Default != to.Default || from.Type.SQL != to.Type.SQL) && c.normDefault(from) != c.normDefault(canon), false
 }

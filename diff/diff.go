@@ -30,6 +30,7 @@ var ErrDuplicate = errors.New("diff: duplicate object")
 // The returned ops may share slices with current and target; treat them as
 // read-only values.
 func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]ops.Op, error) {
+	h := readHints(target)
 	target = d.Canonical(target)
 	target.Tables = resolveTypes(target.Tables, d)
 
@@ -41,7 +42,11 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 	if err != nil {
 		return nil, err
 	}
-	c := &comparer{d: d, opts: opts, cur: index(cur), tgt: index(tgt)}
+	c := &comparer{d: d, opts: opts}
+	cur, tgt = c.filterTables(cur, tgt)
+	curEnums, tgtEnums := c.filterEnums(current.Enums, target.Enums)
+	cur, renames := c.applyRenames(cur, tgt, h)
+	c.cur, c.tgt = index(cur), index(tgt)
 
 	// Walk both sorted lists once: added, removed and kept tables.
 	var added, removed []*model.Table
@@ -62,7 +67,7 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 		}
 	}
 
-	enums, err := c.compareEnums(current.Enums, target.Enums, tgt)
+	enums, err := c.compareEnums(curEnums, tgtEnums, tgt)
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +80,7 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 	)
 	out = append(out, enums.creates...)
 	out = append(out, enums.adds...)
+	out = append(out, renames...)
 
 	creates, deferred := c.createTables(added)
 	out = append(out, creates...)
@@ -99,7 +105,28 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 	out = appendByTable(out, addFKs)
 	out = append(out, drops...)
 	out = append(out, enums.drops...)
+
+	if len(opts.Comparators) > 0 {
+		cs := model.Schema{Tables: derefTables(cur), Enums: curEnums}
+		ts := model.Schema{Tables: derefTables(tgt), Enums: tgtEnums}
+		for i, f := range opts.Comparators {
+			more, err := f(CompareContext{Dialect: d}, cs, ts)
+			if err != nil {
+				return nil, fmt.Errorf("diff: comparator %d: %w", i, err)
+			}
+			out = append(out, more...)
+		}
+	}
 	return out, nil
+}
+
+// derefTables copies sorted tables into a list of values.
+func derefTables(ts []*model.Table) []model.Table {
+	out := make([]model.Table, len(ts))
+	for i, t := range ts {
+		out[i] = *t
+	}
+	return out
 }
 
 // comparer holds what every step of one comparison needs.
@@ -108,6 +135,8 @@ type comparer struct {
 	opts Options
 	cur  map[tableKey]*model.Table
 	tgt  map[tableKey]*model.Table
+	// typeMemo remembers CompareType's answers by column.
+	typeMemo map[colKey]verdict
 }
 
 // tableKey identifies a table.

@@ -16,6 +16,7 @@ type tableDiff struct {
 // compareTable compares a table present on both sides.
 func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	var td tableDiff
+	cur, tgt = c.filterTable(cur, tgt)
 	s, n := tgt.Schema, tgt.Name
 
 	c.compareForeignKeys(cur, tgt, &td)
@@ -107,7 +108,7 @@ func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op) []ops.Op 
 			continue
 		}
 		matched[i] = true
-		if change, canon := c.compareColumn(&cur.Columns[i], to); change != 0 {
+		if change, canon := c.compareColumn(CompareContext{Schema: s, Table: n, Dialect: c.d}, &cur.Columns[i], to); change != 0 {
 			alters = append(alters, ops.AlterColumn{Schema: s, Table: n, Change: change, From: cur.Columns[i], To: canon})
 		}
 	}

@@ -21,6 +21,7 @@ func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []
 	for _, i := range order {
 		t := added[i]
 		ct := cloneTable(t)
+		ct.RenamedFrom = "" // a hint, followed or not; never part of the op
 		ct.Indexes = nil
 		ct.ForeignKeys = ct.ForeignKeys[:0]
 		var late []ops.Op
@@ -140,10 +141,14 @@ func (c *comparer) typeChanges(cur, tgt *model.Table, cols []string) bool {
 	if c.opts.IgnoreTypes {
 		return false
 	}
+	ctx := CompareContext{Schema: tgt.Schema, Table: tgt.Name, Dialect: c.d}
 	for _, name := range cols {
 		from, ok1 := cur.Column(name)
 		to, ok2 := tgt.Column(name)
-		if ok1 && ok2 && from.Type.SQL != to.Type.SQL && c.d.NormalizeType(from.Type.SQL) != c.d.NormalizeType(to.Type.SQL) {
+		if !ok1 || !ok2 {
+			continue
+		}
+		if changed, _ := c.typeChanged(ctx, &from, &to); changed {
 			return true
 		}
 	}

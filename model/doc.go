@@ -135,6 +135,7 @@
 //	schema=NAME             the table's schema
 //	comment='text'          table comment
 //	option=NAME=VALUE       a dialect table option ([Table.Options], sorted by name)
+//	renamed_from=OLD        the table's previous name in the same schema, a hint for diff ([Table.RenamedFrom])
 //	index=NAME(...)         an index (repeatable); grammar below
 //	uindex=NAME(...)        a unique index, same grammar
 //	unique=NAME(col, ...)   a unique constraint (columns only)

@@ -48,6 +48,11 @@ type Table struct {
 	// Options are dialect table options such as MySQL's ENGINE or CHARSET,
 	// sorted by name.
 	Options []TableOption
+	// RenamedFrom is the table's previous name (same schema), from a
+	// renamed_from= table option: a hint that lets diff emit a rename
+	// instead of a drop and a create. It is never set by catalog readers
+	// and is not part of the table's shape.
+	RenamedFrom string
 }
 
 // QualifiedName is "schema.name", or just the name in the default schema.

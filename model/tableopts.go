@@ -19,6 +19,7 @@ var tableOptions = []optSpec{
 	{"fk", optValue, "fk=NAME(col, ...) references table(col, ...)"},
 	{"comment", optValue, "comment='text'"},
 	{"option", optValue, "option=NAME=VALUE"},
+	{"renamed_from", optValue, "renamed_from=OLD"},
 }
 
 // repeatableTableOptions may be given many times.
@@ -32,6 +33,8 @@ func columnOptionHint(string) string {
 // tableSpec is what a model's blank fields say about its table.
 type tableSpec struct {
 	name, schema, comment string
+	// renamedFrom is the table's previous name (renamed_from=).
+	renamedFrom string
 	options               []TableOption
 	// indexes hold index= and uindex= (Unique set); an empty name is
 	// generated once the table has a name.
@@ -72,6 +75,7 @@ func (ml *modelLoader) parseTableOptions(blanks []fieldRef) {
 		single("table", &ts.name, same)
 		single("schema", &ts.schema, same)
 		single("comment", &ts.comment, unquoteSQL)
+		single("renamed_from", &ts.renamedFrom, same)
 		for _, o := range list {
 			if err := ts.add(o); err != nil {
 				report(err)
@@ -81,6 +85,7 @@ func (ml *modelLoader) parseTableOptions(blanks []fieldRef) {
 		}
 	}
 	slices.SortStableFunc(ts.options, func(a, b TableOption) int { return cmp.Compare(a.Name, b.Name) })
+	ml.table.RenamedFrom = ts.renamedFrom
 }
 
 // add parses one repeatable table option into ts.

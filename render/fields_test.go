@@ -20,7 +20,7 @@ func TestKnownFields(t *testing.T) {
 		v    any
 		want string
 	}{
-		{model.Table{}, "Schema Name Columns PrimaryKey Indexes Uniques ForeignKeys Checks Comment Options"},
+		{model.Table{}, "Schema Name Columns PrimaryKey Indexes Uniques ForeignKeys Checks Comment Options RenamedFrom"},
 		{model.Column{}, "Name Type Nullable Default AutoIncrement Identity Generated Comment Charset Collation OnUpdate RenamedFrom"},
 		{model.Type{}, "SQL Logical Size Unsigned Enum EnumValues"},
 		{model.Generated{}, "Expr Stored"},

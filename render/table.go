@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/dave/jennifer/jen"
@@ -21,6 +22,11 @@ type inline struct {
 // (.PrimaryKey(), .Unique(), .References(), .Check()) when re-recording
 // gives them back in the same place; the rest are table-level items.
 func tableCall(method string, t model.Table) (jen.Code, error) {
+	if t.RenamedFrom != "" {
+		// A hint for diff, which follows it with a RenameTable op and
+		// never leaves it on a table it emits; no builder call records it.
+		return nil, fmt.Errorf("%w: table %s carries a renamed_from hint (%s)", ErrInexact, t.Name, t.RenamedFrom)
+	}
 	in := make([]inline, len(t.Columns))
 	pkInline := inlinePrimaryKey(t)
 	if pkInline {
