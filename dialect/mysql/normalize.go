@@ -1,6 +1,7 @@
 package mysql
 
 import (
+	"encoding/hex"
 	"regexp"
 	"strconv"
 	"strings"
@@ -67,7 +68,8 @@ func (d *Dialect) typeBase(sql string) string {
 //     DEFAULT CURRENT_TIMESTAMP is CURRENT_TIMESTAMP(6));
 //   - numeric columns give the bare number, quoted or not ('0' and 0),
 //     without trailing fractional zeros (1.50 and 1.5); TRUE/FALSE give 1/0;
-//   - bit columns give b'101' for b'101', 5 and '5';
+//   - bit columns give b'101' for b'101', 5 and '5'; binary and varbinary
+//     columns give hex (0x6162) for 'ab', x'6162' and 0x6162;
 //   - string literals are re-quoted one way (a quote inside is doubled); MySQL 8 reports them
 //     unquoted, which introspect/mysql quotes before they get here;
 //   - other expressions lose an outer pair of parentheses (MySQL 8
@@ -99,6 +101,17 @@ func (d *Dialect) NormalizeDefault(col model.Column) string {
 	case base == "bit":
 		if n, ok := bitValue(s); ok {
 			return "b'" + strconv.FormatUint(n, 2) + "'"
+		}
+	case base == "binary" || base == "varbinary":
+		// MySQL 8 reports binary defaults in hex (0x6162), MariaDB as the
+		// string ('ab').
+		switch ls := strings.ToLower(s); {
+		case strings.HasPrefix(ls, "0x"):
+			return ls
+		case strings.HasPrefix(ls, "x'") && strings.HasSuffix(ls, "'"):
+			return "0x" + ls[2:len(ls)-1]
+		case s[0] == '\'' || s[0] == '"':
+			return "0x" + hex.EncodeToString([]byte(unquote(s)))
 		}
 	}
 	if s[0] == '\'' || s[0] == '"' {

@@ -45,6 +45,7 @@ func richSchema() model.Schema {
 					{Name: "notes", Type: model.Type{SQL: "mediumtext"}, Nullable: true},
 					{Name: "avatar", Type: model.Type{Logical: model.LogicalBytes}, Nullable: true},
 					{Name: "thumb", Type: model.Type{SQL: "blob"}, Nullable: true},
+					{Name: "tag", Type: model.Type{SQL: "varbinary(4)"}, Default: "0x6162"},
 					{Name: "balance", Type: model.Type{SQL: "decimal(12,2)"}, Default: "0.00"},
 					{Name: "ratio", Type: model.Type{Logical: model.LogicalDecimal}, Nullable: true},
 					{Name: "score", Type: model.Type{Logical: model.LogicalReal}, Default: "1.5"},
