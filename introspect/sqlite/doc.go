@@ -3,8 +3,9 @@
 // # What it owns
 //
 // [Inspector], which implements [introspect.Inspector] for SQLite. It reads
-// with a constant number of queries however many tables there are: one over
-// sqlite_master (joined with pragma_table_list), then one each over the table-valued pragma functions
+// with a constant number of queries however many tables there are (five):
+// one over pragma_table_list for virtual and shadow tables, one over
+// sqlite_master, then one each over the table-valued pragma functions
 // pragma_table_xinfo, pragma_index_list joined with pragma_index_xinfo, and
 // pragma_foreign_key_list, all joined with sqlite_master and restricted to
 // the admitted tables through a json_each bind. Every query ends in ORDER BY.

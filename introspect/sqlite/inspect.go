@@ -30,7 +30,7 @@ type pkCol struct {
 }
 
 // Inspect reads every admitted table of the database (opts.Schema names an
-// attached database; empty means "main") with four queries in all.
+// attached database; empty means "main") with five queries in all.
 func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introspect.Options) (model.Schema, error) {
 	in := inspection{ctx: ctx, q: q, master: "sqlite_master", schema: "main"}
 	if opts.Schema != "" && opts.Schema != "main" {
@@ -90,10 +90,14 @@ func (in *inspection) query(what, q string, args ...any) (*sql.Rows, error) {
 // opts before anything else of them is read.
 func (in *inspection) readMaster(opts introspect.Options) error {
 	// pragma_table_list tells virtual tables and their shadow tables (FTS
-	// and R*Tree storage) from ordinary ones; both are skipped.
-	rows, err := in.query("tables", `SELECT m.type, m.name, COALESCE(m.sql, ''), COALESCE(tl.type, '') FROM `+in.master+
-		` m LEFT JOIN pragma_table_list tl ON tl.schema = `+quoteString(in.schema)+` AND tl.name = m.name`+
-		` WHERE m.type IN ('table', 'index') AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY m.type DESC, m.name`)
+	// and R*Tree storage) from ordinary ones; both are skipped. One scan of
+	// it is cheap; joining it to sqlite_master row by row is not.
+	kinds, err := in.tableKinds()
+	if err != nil {
+		return err
+	}
+	rows, err := in.query("tables", `SELECT type, name, COALESCE(sql, '') FROM `+in.master+
+		` WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY type DESC, name`)
 	if err != nil {
 		return err
 	}
@@ -101,15 +105,15 @@ func (in *inspection) readMaster(opts introspect.Options) error {
 	in.byName = map[string]*tableState{}
 	in.indexSQL = map[string]string{}
 	for rows.Next() {
-		var typ, name, text, kind string
-		if err := rows.Scan(&typ, &name, &text, &kind); err != nil {
+		var typ, name, text string
+		if err := rows.Scan(&typ, &name, &text); err != nil {
 			return fmt.Errorf("sqlite: inspect tables: %w", err)
 		}
 		if typ == "index" {
 			in.indexSQL[name] = text
 			continue
 		}
-		if kind == "virtual" || kind == "shadow" || isVirtual(text) || !opts.Includes(name) {
+		if kind := kinds[name]; kind == "virtual" || kind == "shadow" || isVirtual(text) || !opts.Includes(name) {
 			continue
 		}
 		t := &tableState{table: model.Table{Name: name}, def: parseCreateTable(text)}
@@ -127,6 +131,28 @@ func (in *inspection) readMaster(opts introspect.Options) error {
 		return fmt.Errorf("sqlite: inspect tables: %w", err)
 	}
 	return nil
+}
+
+// tableKinds maps the tables that are not ordinary ("virtual", "shadow")
+// to their kind.
+func (in *inspection) tableKinds() (map[string]string, error) {
+	rows, err := in.query("table kinds", `SELECT name, type FROM pragma_table_list WHERE schema = ? AND type IN ('virtual', 'shadow') ORDER BY name`, in.schema)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	kinds := map[string]string{}
+	for rows.Next() {
+		var name, kind string
+		if err := rows.Scan(&name, &kind); err != nil {
+			return nil, fmt.Errorf("sqlite: inspect table kinds: %w", err)
+		}
+		kinds[name] = kind
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: inspect table kinds: %w", err)
+	}
+	return kinds, nil
 }
 
 func isVirtual(createSQL string) bool {
