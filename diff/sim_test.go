@@ -3,6 +3,7 @@ package diff_test
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -248,6 +249,35 @@ func applyOne(s *model.Schema, op ops.Op) error {
 			}
 		}
 		s.Tables = slices.DeleteFunc(s.Tables, func(u model.Table) bool { return u.Schema == o.Table.Schema && u.Name == o.Table.Name })
+	case ops.RenameTable:
+		t, err := findTable(s, o.Schema, o.From)
+		if err != nil {
+			return err
+		}
+		if _, err := findTable(s, o.Schema, o.To); err == nil {
+			return fmt.Errorf("table %s exists", o.To)
+		}
+		for i := range s.Tables {
+			u := &s.Tables[i]
+			for k := range u.ForeignKeys {
+				if rs, rn := refOf(u, u.ForeignKeys[k]); rs == o.Schema && rn == o.From {
+					u.ForeignKeys[k].RefTable = o.To
+				}
+			}
+		}
+		t.Name = o.To
+	case ops.RenameColumn:
+		t, err := findTable(s, o.Schema, o.Table)
+		if err != nil {
+			return err
+		}
+		if _, ok := t.Column(o.From); !ok {
+			return fmt.Errorf("column %s.%s does not exist", o.Table, o.From)
+		}
+		if _, ok := t.Column(o.To); ok {
+			return fmt.Errorf("column %s.%s exists", o.Table, o.To)
+		}
+		simRenameColumn(s, t, o.From, o.To)
 	case ops.AddColumn:
 		t, err := findTable(s, o.Schema, o.Table)
 		if err != nil {
@@ -483,4 +513,64 @@ func normalize(s model.Schema) model.Schema {
 		slices.SortFunc(t.Options, func(a, b model.TableOption) int { return cmp.Compare(a.Name, b.Name) })
 	}
 	return s
+}
+
+// simRenameColumn renames a column as a database does: everywhere the
+// table's keys, indexes and constraints name it, in the expressions that
+// mention it, and in foreign keys that reference it. Each slice edited is
+// copied first, as the schema's tables may share them with ops.
+func simRenameColumn(s *model.Schema, t *simTable, from, to string) {
+	word := regexp.MustCompile(`\b` + regexp.QuoteMeta(from) + `\b`)
+	re := func(e string) string { return word.ReplaceAllString(e, to) }
+	ren := func(list []string) []string {
+		list = slices.Clone(list)
+		for i := range list {
+			if list[i] == from {
+				list[i] = to
+			}
+		}
+		return list
+	}
+	t.Columns = slices.Clone(t.Columns)
+	for i := range t.Columns {
+		if t.Columns[i].Name == from {
+			t.Columns[i].Name = to
+		}
+		t.Columns[i].Generated.Expr = re(t.Columns[i].Generated.Expr)
+	}
+	t.PrimaryKey.Columns = ren(t.PrimaryKey.Columns)
+	t.Indexes = slices.Clone(t.Indexes)
+	for i := range t.Indexes {
+		ix := &t.Indexes[i]
+		ix.Parts = slices.Clone(ix.Parts)
+		for k := range ix.Parts {
+			if ix.Parts[k].Column == from {
+				ix.Parts[k].Column = to
+			}
+			ix.Parts[k].Expr = re(ix.Parts[k].Expr)
+		}
+		ix.Include = ren(ix.Include)
+		ix.Where = re(ix.Where)
+	}
+	t.Uniques = slices.Clone(t.Uniques)
+	for i := range t.Uniques {
+		t.Uniques[i].Columns = ren(t.Uniques[i].Columns)
+	}
+	t.Checks = slices.Clone(t.Checks)
+	for i := range t.Checks {
+		t.Checks[i].Expr = re(t.Checks[i].Expr)
+	}
+	t.ForeignKeys = slices.Clone(t.ForeignKeys)
+	for i := range t.ForeignKeys {
+		t.ForeignKeys[i].Columns = ren(t.ForeignKeys[i].Columns)
+	}
+	for i := range s.Tables {
+		u := &s.Tables[i]
+		for k := range u.ForeignKeys {
+			if rs, rn := refOf(u, u.ForeignKeys[k]); rs == t.Schema && rn == t.Name {
+				u.ForeignKeys = slices.Clone(u.ForeignKeys)
+				u.ForeignKeys[k].RefColumns = ren(u.ForeignKeys[k].RefColumns)
+			}
+		}
+	}
 }
