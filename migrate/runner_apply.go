@@ -289,6 +289,10 @@ func (s *session) runOneTx(ctx context.Context, dir Direction, tgt []string, ste
 			return err
 		}
 		res.Before, res.After = rows, rows
+		if len(steps) == 0 {
+			// Another process applied everything while we waited.
+			return nil
+		}
 	}
 	var applied []Applied
 	var committed int
