@@ -92,11 +92,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		}
 		return []dialect.Statement{{SQL: o.SQL, NoTransaction: o.NoTransaction}}, nil
 	case ops.Custom:
-		name := "<nil>"
-		if o.Op != nil {
-			name = o.Op.Name()
-		}
-		return nil, fmt.Errorf("sqlite: custom op %q: %w", name, ErrUnsupported)
+		return dialect.Custom(d, o)
 	}
 	return nil, fmt.Errorf("sqlite: op %T: %w", op, ErrUnsupported)
 }

@@ -61,7 +61,7 @@
 // the two above, and no enum types. An enum's membership lives in its
 // columns' CHECK constraints (CreateTable writes one for each column whose
 // type carries EnumValues), which the differ changes with
-// AddCheck/DropCheck. [ops.Custom] ops are refused with [ErrUnsupported].
+// AddCheck/DropCheck. [ops.Custom] ops run through [dialect.Custom].
 //
 // # Normal forms
 //

@@ -523,11 +523,22 @@ type customOp struct{}
 func (customOp) Name() string                        { return "create_policy" }
 func (customOp) ReverseCustom() (ops.CustomOp, bool) { return nil, false }
 
+// runnableOp is a custom op that gives its SQL.
+type runnableOp struct{ customOp }
+
+func (runnableOp) Statements(d dialect.Dialect) ([]dialect.Statement, error) {
+	return []dialect.Statement{{SQL: "CREATE TABLE " + d.QuoteIdent("audit") + " (id INTEGER)"}}, nil
+}
+
 func TestCustomOp(t *testing.T) {
 	t.Parallel()
 	_, err := sqlite.New().Statements(context.Background(), ops.Custom{Op: customOp{}}, dialect.NoTables{})
-	if !errors.Is(err, sqlite.ErrUnsupported) {
-		t.Errorf("Custom: err = %v, want ErrUnsupported", err)
+	if !errors.Is(err, dialect.ErrCustomOp) {
+		t.Errorf("Custom without Statements: err = %v, want ErrCustomOp", err)
+	}
+	got, err := sqlite.New().Statements(context.Background(), ops.Custom{Op: runnableOp{}}, dialect.NoTables{})
+	if err != nil || len(got) != 1 || got[0].SQL != "CREATE TABLE audit (id INTEGER)" {
+		t.Errorf("Custom with Statements = %v, %v", got, err)
 	}
 }
 
