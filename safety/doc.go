@@ -1,0 +1,35 @@
+// Package safety reads a migration's op list and says what is dangerous
+// about it before it reaches production.
+//
+// # What it owns
+//
+// [Analyze] turns an op list into [Finding] values of four kinds:
+//
+//   - [DataLoss]: the op destroys data (a dropped table or column, a type
+//     narrowed or cast lossily, an enum value removed).
+//   - [FailsOnRows]: the op fails when existing rows break the new rule (a
+//     NOT NULL without a default, a unique constraint or index, a check, a
+//     foreign key).
+//   - [Lock]: the op holds a lock that blocks the table while it works
+//     (PostgreSQL: an index built without CONCURRENTLY, a type change that
+//     rewrites the table; MySQL: a change that needs ALGORITHM=COPY).
+//   - [Rebuild]: SQLite rebuilds the table to apply the op, copying every
+//     row and recreating its indexes.
+//
+// The analysis is pure: it reads the ops, the dialect's normal forms and,
+// when given, the schema the ops start from ([Options.Current]). [Count]
+// adds numbers from a live database ("3 rows have NULL in users.nick") to
+// the findings that depend on rows.
+//
+// The CLI writes the findings as comments above the ops of a generated
+// revision file, prints them from `retort revision` and `retort check`, and
+// refuses `retort upgrade` of a revision whose [DataLoss] findings are not
+// marked reviewed.
+//
+// # What it must not import
+//
+// Only [github.com/retortdb/retort/model], [github.com/retortdb/retort/ops],
+// the [github.com/retortdb/retort/dialect] interface,
+// [github.com/retortdb/retort/introspect] (for its Querier) and the
+// standard library. It never imports a dialect implementation or a driver.
+package safety

@@ -1,0 +1,248 @@
+package safety
+
+import (
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
+
+// Kind is what a finding warns about.
+type Kind int
+
+// Finding kinds.
+const (
+	// DataLoss: the op destroys data. `retort upgrade` refuses a revision
+	// with such findings until they are marked reviewed.
+	DataLoss Kind = iota + 1
+	// FailsOnRows: the op fails if existing rows break its new rule.
+	FailsOnRows
+	// Lock: the op blocks reads or writes of the table while it works.
+	Lock
+	// Rebuild: SQLite copies the whole table into a new one to apply the op.
+	Rebuild
+)
+
+var kindNames = [...]string{"", "data-loss", "fails-on-rows", "lock", "rebuild"}
+var kindTitles = [...]string{"", "data loss", "fails on existing rows", "lock", "rebuild"}
+
+// String returns the kind's stable identifier: "data-loss",
+// "fails-on-rows", "lock" or "rebuild". It is what a revision's Reviewed
+// field lists and what `retort check --format json` prints.
+func (k Kind) String() string {
+	if k > 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Title returns the kind in words for comments and messages: "data loss",
+// "fails on existing rows", "lock", "rebuild".
+func (k Kind) Title() string {
+	if k > 0 && int(k) < len(kindTitles) {
+		return kindTitles[k]
+	}
+	return "unknown"
+}
+
+// ParseKind reads a kind's identifier (see [Kind.String]).
+func ParseKind(s string) (Kind, bool) {
+	for k := DataLoss; k <= Rebuild; k++ {
+		if strings.EqualFold(strings.TrimSpace(s), k.String()) {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// Severity ranks findings.
+type Severity int
+
+// Severities, least first.
+const (
+	// Info: worth knowing, rarely a problem (a rebuild of a small table).
+	Info Severity = iota + 1
+	// Warning: can fail or stall production; check the table first.
+	Warning
+	// Danger: destroys data.
+	Danger
+)
+
+var severityNames = [...]string{"", "info", "warning", "danger"}
+
+// String returns "info", "warning" or "danger".
+func (s Severity) String() string {
+	if s > 0 && int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return "unknown"
+}
+
+// Finding is one thing to know about one op.
+type Finding struct {
+	// Op is the index of the op in the analysed list.
+	Op int
+	// Kind is what the finding warns about.
+	Kind Kind
+	// Severity ranks it.
+	Severity Severity
+	// Object names what the op touches: "users", "users.bio",
+	// "users.ix_users_email".
+	Object string
+	// Message says what happens, in words: "drops column users.bio (text
+	// NULL) and every value in it". [Count] appends row counts to it.
+	Message string
+	// Rows is the number of rows [Count] found affected; -1 when not counted.
+	Rows int64
+}
+
+// Comment returns the finding as the one-line comment written above its op
+// in a revision file, without the "//": "retort: data loss: drops column
+// users.bio (text NULL) and every value in it".
+func (f Finding) Comment() string {
+	return "retort: " + f.Kind.Title() + ": " + f.Message
+}
+
+// Options shape the analysis. The zero value works: every op is analysed
+// on its own, and tables not created by the list are taken to exist and to
+// hold rows.
+type Options struct {
+	// Current is the schema the ops start from, when known. With it the
+	// analysis names the indexes a SQLite rebuild recreates and tells when
+	// dropping a column forces a rebuild.
+	Current *model.Schema
+	// Ignore lists kinds not to report.
+	Ignore []Kind
+}
+
+// Analyze returns the findings of list on the dialect d, in op order, and
+// within one op in the order DataLoss, FailsOnRows, Lock, Rebuild.
+// A table created earlier in the same list is taken to be empty: adding a
+// NOT NULL column to it, or indexing it, is not reported.
+func Analyze(list []ops.Op, d dialect.Dialect, opts Options) []Finding {
+	a := &analysis{d: d, dialect: dialectName(d), opts: opts, created: map[string]bool{}, enums: map[string][]string{}}
+	a.collectEnums(list)
+	var out []Finding
+	for i, op := range list {
+		for _, f := range a.op(op) {
+			if ignored(opts.Ignore, f.Kind) {
+				continue
+			}
+			f.Op = i
+			f.Rows = -1
+			out = append(out, f)
+		}
+		a.track(op)
+	}
+	return out
+}
+
+// Of returns the findings about op i.
+func Of(findings []Finding, i int) []Finding {
+	var out []Finding
+	for _, f := range findings {
+		if f.Op == i {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Has reports whether findings hold one of kind k.
+func Has(findings []Finding, k Kind) bool {
+	for _, f := range findings {
+		if f.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Comments returns, per op index, the comment lines of its findings (see
+// [Finding.Comment]), for render.Revision.
+func Comments(findings []Finding) map[int][]string {
+	if len(findings) == 0 {
+		return nil
+	}
+	out := map[int][]string{}
+	for _, f := range findings {
+		out[f.Op] = append(out[f.Op], f.Comment())
+	}
+	return out
+}
+
+func ignored(list []Kind, k Kind) bool {
+	for _, x := range list {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func dialectName(d dialect.Dialect) string {
+	if d == nil {
+		return ""
+	}
+	return d.Name()
+}
+
+// analysis is the state of one Analyze call.
+type analysis struct {
+	d       dialect.Dialect
+	dialect string
+	opts    Options
+	// created holds the tables created earlier in the list (qualified names).
+	created map[string]bool
+	// enums holds enum values by qualified name, from the list and Current.
+	enums map[string][]string
+}
+
+func (a *analysis) collectEnums(list []ops.Op) {
+	if a.opts.Current != nil {
+		for _, e := range a.opts.Current.Enums {
+			a.enums[qualify(e.Schema, e.Name)] = e.Values
+		}
+	}
+	for _, op := range list {
+		switch o := op.(type) {
+		case ops.CreateEnum:
+			a.enums[qualify(o.Enum.Schema, o.Enum.Name)] = o.Enum.Values
+		case ops.DropEnum:
+			if _, ok := a.enums[qualify(o.Enum.Schema, o.Enum.Name)]; !ok {
+				a.enums[qualify(o.Enum.Schema, o.Enum.Name)] = o.Enum.Values
+			}
+		}
+	}
+}
+
+// track records what op changes for the ops after it.
+func (a *analysis) track(op ops.Op) {
+	switch o := op.(type) {
+	case ops.CreateTable:
+		a.created[qualify(o.Table.Schema, o.Table.Name)] = true
+	case ops.RenameTable:
+		if a.created[qualify(o.Schema, o.From)] {
+			a.created[qualify(o.Schema, o.To)] = true
+		}
+	}
+}
+
+// isNew reports whether the table was created earlier in the list.
+func (a *analysis) isNew(schema, table string) bool { return a.created[qualify(schema, table)] }
+
+// table returns the current definition of a table, when Options.Current has it.
+func (a *analysis) table(schema, name string) (model.Table, bool) {
+	if a.opts.Current == nil {
+		return model.Table{}, false
+	}
+	return a.opts.Current.Table(schema, name)
+}
+
+func qualify(schema, name string) string {
+	if schema == "" {
+		return name
+	}
+	return schema + "." + name
+}
