@@ -91,11 +91,7 @@ func opCode(o ops.Op) (jen.Code, error) {
 		}
 		return s, nil
 	case ops.Custom:
-		name := "<nil>"
-		if o.Op != nil {
-			name = o.Op.Name()
-		}
-		return nil, fmt.Errorf("%w: custom op %q", ErrUnsupportedOp, name)
+		return customCode(o)
 	}
 	return nil, fmt.Errorf("%w: %T", ErrUnsupportedOp, o)
 }

@@ -28,8 +28,9 @@ const DefaultPackage = "migrations"
 // dateLayout is the Create Date format of the header, always in UTC.
 const dateLayout = "2006-01-02 15:04:05 UTC"
 
-// ErrUnsupportedOp is returned for an op render cannot write as Go yet
-// ([ops.Custom]).
+// ErrUnsupportedOp is returned for an op render cannot write as Go: a
+// custom op ([ops.Custom]) that is not a struct, or whose fields a
+// composite literal cannot hold (see [ErrCustomField]).
 var ErrUnsupportedOp = errors.New("render: unsupported op")
 
 // ErrInexact is returned for an op whose fields no builder call sequence
@@ -98,6 +99,7 @@ func File(rev Revision, upgrade, downgrade []ops.Op) ([]byte, error) {
 	f.ImportName(migratePath, "migrate")
 	f.ImportName(modelPath, "model")
 	f.ImportName(opsPath, "ops")
+	importCustom(f, upgrade, downgrade)
 	f.PackageComment(header(rev))
 
 	fields := []jen.Code{jen.Id("ID").Op(":").Add(lit(rev.ID))}

@@ -83,7 +83,8 @@ func TestFileCoversOps(t *testing.T) {
 	}
 }
 
-type testCustom struct{}
+// testCustom has a field no revision file can hold.
+type testCustom struct{ F func() }
 
 func (testCustom) Name() string                        { return "create_policy" }
 func (testCustom) ReverseCustom() (ops.CustomOp, bool) { return nil, false }
