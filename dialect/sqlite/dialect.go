@@ -7,7 +7,7 @@ import (
 	"github.com/retortdb/retort/dialect"
 )
 
-// ErrUnsupported is returned for an op SQLite cannot run (a custom op).
+// ErrUnsupported is returned for an op type SQLite does not know.
 var ErrUnsupported = errors.New("sqlite: operation not supported")
 
 // Dialect is the SQLite dialect. The zero value is ready to use.

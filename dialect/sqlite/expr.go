@@ -1,6 +1,9 @@
 package sqlite
 
-import "strings"
+import (
+	"github.com/retortdb/retort/internal/sqlitelex"
+	"strings"
+)
 
 // NormalizeExpr returns the canonical form of an SQL expression: comments
 // and redundant parentheses (around the whole expression, or around a
@@ -11,28 +14,28 @@ import "strings"
 // before commas, around dots and between a function name and its "(".
 // String literals are kept as written.
 func (*Dialect) NormalizeExpr(expr string) string {
-	return renderExpr(stripParens(lex(expr)))
+	return renderExpr(stripParens(sqlitelex.Lex(expr)))
 }
 
 // stripParens drops a trailing semicolon and parentheses that wrap the
 // whole token list.
-func stripParens(toks []token) []token {
-	for len(toks) > 0 && toks[len(toks)-1].punct(";") {
+func stripParens(toks []sqlitelex.Token) []sqlitelex.Token {
+	for len(toks) > 0 && toks[len(toks)-1].Punct(";") {
 		toks = toks[:len(toks)-1]
 	}
-	for len(toks) >= 2 && toks[0].punct("(") && closeParen(toks, 0) == len(toks)-1 {
+	for len(toks) >= 2 && toks[0].Punct("(") && sqlitelex.CloseParen(toks, 0) == len(toks)-1 {
 		toks = toks[1 : len(toks)-1]
 	}
 	return toks
 }
 
 // renderExpr writes toks in the canonical spacing and case.
-func renderExpr(toks []token) string {
+func renderExpr(toks []sqlitelex.Token) string {
 	// Drop parentheses around a single token unless they are a call's or
 	// IN's argument list.
-	var kept []token
+	var kept []sqlitelex.Token
 	for i := 0; i < len(toks); i++ {
-		if toks[i].punct("(") && i+2 < len(toks) && toks[i+2].punct(")") && !toks[i+1].punct("(") &&
+		if toks[i].Punct("(") && i+2 < len(toks) && toks[i+2].Punct(")") && !toks[i+1].Punct("(") &&
 			(i == 0 || !startsArgs(toks[i-1])) {
 			kept = append(kept, toks[i+1])
 			i += 2
@@ -41,7 +44,7 @@ func renderExpr(toks []token) string {
 		kept = append(kept, toks[i])
 	}
 	var b strings.Builder
-	var prev *token
+	var prev *sqlitelex.Token
 	for i := range kept {
 		t := kept[i]
 		if prev != nil && spaceBetween(*prev, t, kept[:i]) {
@@ -55,57 +58,57 @@ func renderExpr(toks []token) string {
 
 // startsArgs reports whether a "(" after t opens an argument list: after a
 // function name or IN.
-func startsArgs(t token) bool {
-	if t.kind == tkQuoted {
+func startsArgs(t sqlitelex.Token) bool {
+	if t.Kind == sqlitelex.Quoted {
 		return true
 	}
-	return t.kind == tkWord && (!keywords[strings.ToUpper(t.text)] || t.is("IN") || t.is("EXISTS"))
+	return t.Kind == sqlitelex.Word && (!keywords[strings.ToUpper(t.Text)] || t.Is("IN") || t.Is("EXISTS"))
 }
 
-func renderToken(t token) string {
-	switch t.kind {
-	case tkWord:
-		if keywords[strings.ToUpper(t.text)] {
-			return strings.ToUpper(t.text)
+func renderToken(t sqlitelex.Token) string {
+	switch t.Kind {
+	case sqlitelex.Word:
+		if keywords[strings.ToUpper(t.Text)] {
+			return strings.ToUpper(t.Text)
 		}
-		return strings.ToLower(t.text)
-	case tkQuoted:
-		return quote(strings.ToLower(t.value()))
-	case tkBlob:
-		return "X" + t.text[1:]
-	case tkOp:
-		switch t.text {
+		return strings.ToLower(t.Text)
+	case sqlitelex.Quoted:
+		return quote(strings.ToLower(t.Value()))
+	case sqlitelex.Blob:
+		return "X" + t.Text[1:]
+	case sqlitelex.Op:
+		switch t.Text {
 		case "<>":
 			return "!="
 		case "==":
 			return "="
 		}
 	}
-	return t.text
+	return t.Text
 }
 
 // spaceBetween decides whether a space goes between prev and t; before
 // holds the tokens already written, to tell a unary sign from a binary one.
-func spaceBetween(prev, t token, before []token) bool {
+func spaceBetween(prev, t sqlitelex.Token, before []sqlitelex.Token) bool {
 	switch {
-	case strings.HasSuffix(prev.text, "-") && strings.HasPrefix(t.text, "-"),
-		strings.HasSuffix(prev.text, "/") && strings.HasPrefix(t.text, "*"):
+	case strings.HasSuffix(prev.Text, "-") && strings.HasPrefix(t.Text, "-"),
+		strings.HasSuffix(prev.Text, "/") && strings.HasPrefix(t.Text, "*"):
 		return true // "--" and "/*" would start a comment
-	case prev.punct("(") || prev.punct("."):
+	case prev.Punct("(") || prev.Punct("."):
 		return false
-	case t.punct(")") || t.punct(",") || t.punct("."):
+	case t.Punct(")") || t.Punct(",") || t.Punct("."):
 		return false
-	case t.punct("("):
-		return !(prev.kind == tkWord && !keywords[strings.ToUpper(prev.text)]) && prev.kind != tkQuoted
-	case prev.kind == tkOp && (prev.text == "-" || prev.text == "+"):
+	case t.Punct("("):
+		return !(prev.Kind == sqlitelex.Word && !keywords[strings.ToUpper(prev.Text)]) && prev.Kind != sqlitelex.Quoted
+	case prev.Kind == sqlitelex.Op && (prev.Text == "-" || prev.Text == "+"):
 		// A sign right after an operator, "(", "," or a keyword is unary.
 		n := len(before)
 		if n < 2 {
 			return false
 		}
 		p := before[n-2]
-		unary := p.kind == tkOp || p.punct("(") || p.punct(",") ||
-			(p.kind == tkWord && keywords[strings.ToUpper(p.text)])
+		unary := p.Kind == sqlitelex.Op || p.Punct("(") || p.Punct(",") ||
+			(p.Kind == sqlitelex.Word && keywords[strings.ToUpper(p.Text)])
 		return !unary
 	}
 	return true
@@ -113,8 +116,8 @@ func spaceBetween(prev, t token, before []token) bool {
 
 // mentions reports whether expr names the column col.
 func mentions(expr, col string) bool {
-	for _, t := range lex(expr) {
-		if (t.kind == tkWord || t.kind == tkQuoted) && strings.EqualFold(t.value(), col) {
+	for _, t := range sqlitelex.Lex(expr) {
+		if (t.Kind == sqlitelex.Word || t.Kind == sqlitelex.Quoted) && strings.EqualFold(t.Value(), col) {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"github.com/retortdb/retort/internal/sqlitelex"
 	"math"
 	"strconv"
 	"strings"
@@ -131,13 +132,13 @@ func typeAffinity(sql string) affinity {
 //     since there 0 and '0' store different values;
 //   - anything else goes through [Dialect.NormalizeExpr].
 func (d *Dialect) NormalizeDefault(col model.Column) string {
-	toks := stripParens(lex(strings.TrimSpace(col.Default)))
+	toks := stripParens(sqlitelex.Lex(strings.TrimSpace(col.Default)))
 	if len(toks) == 0 {
 		return ""
 	}
 	aff := typeAffinity(typeSQL(col.Type))
-	if len(toks) == 1 && toks[0].kind == tkWord {
-		switch u := strings.ToUpper(toks[0].text); u {
+	if len(toks) == 1 && toks[0].Kind == sqlitelex.Word {
+		switch u := strings.ToUpper(toks[0].Text); u {
 		case "NULL":
 			return ""
 		case "TRUE":
@@ -151,26 +152,26 @@ func (d *Dialect) NormalizeDefault(col model.Column) string {
 	if num, ok := numberLiteral(toks); ok {
 		return canonicalNumber(num, aff)
 	}
-	if len(toks) == 1 && toks[0].kind == tkString && (aff == affInteger || aff == affReal || aff == affNumeric) {
-		v := strings.TrimSpace(unquote(toks[0].text))
+	if len(toks) == 1 && toks[0].Kind == sqlitelex.String && (aff == affInteger || aff == affReal || aff == affNumeric) {
+		v := strings.TrimSpace(sqlitelex.Unquote(toks[0].Text))
 		if _, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "xXnN") {
 			return canonicalNumber(v, aff)
 		}
 	}
-	if len(toks) == 1 && (toks[0].kind == tkString || toks[0].kind == tkBlob) {
-		return toks[0].text
+	if len(toks) == 1 && (toks[0].Kind == sqlitelex.String || toks[0].Kind == sqlitelex.Blob) {
+		return toks[0].Text
 	}
 	return renderExpr(toks)
 }
 
 // numberLiteral reports whether toks are a number with an optional sign,
 // and returns its text.
-func numberLiteral(toks []token) (string, bool) {
+func numberLiteral(toks []sqlitelex.Token) (string, bool) {
 	switch {
-	case len(toks) == 1 && toks[0].kind == tkNumber:
-		return toks[0].text, true
-	case len(toks) == 2 && toks[1].kind == tkNumber && (toks[0].text == "-" || toks[0].text == "+"):
-		return toks[0].text + toks[1].text, true
+	case len(toks) == 1 && toks[0].Kind == sqlitelex.Number:
+		return toks[0].Text, true
+	case len(toks) == 2 && toks[1].Kind == sqlitelex.Number && (toks[0].Text == "-" || toks[0].Text == "+"):
+		return toks[0].Text + toks[1].Text, true
 	}
 	return "", false
 }
@@ -205,18 +206,18 @@ func canonicalNumber(num string, aff affinity) string {
 // TRUE or FALSE. CURRENT_TIMESTAMP and friends are not: ALTER TABLE refuses
 // them.
 func isLiteral(def string) bool {
-	toks := lex(def)
+	toks := sqlitelex.Lex(def)
 	if _, ok := numberLiteral(toks); ok {
 		return true
 	}
 	if len(toks) != 1 {
 		return false
 	}
-	switch toks[0].kind {
-	case tkString, tkBlob, tkNumber:
+	switch toks[0].Kind {
+	case sqlitelex.String, sqlitelex.Blob, sqlitelex.Number:
 		return true
-	case tkWord:
-		switch strings.ToUpper(toks[0].text) {
+	case sqlitelex.Word:
+		switch strings.ToUpper(toks[0].Text) {
 		case "NULL", "TRUE", "FALSE":
 			return true
 		}

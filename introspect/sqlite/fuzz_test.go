@@ -1,6 +1,9 @@
 package sqlite
 
-import "testing"
+import (
+	"github.com/retortdb/retort/internal/sqlitelex"
+	"testing"
+)
 
 // FuzzParse checks that the tokenizer and parsers never panic, whatever
 // text sqlite_master holds.
@@ -16,8 +19,8 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, tk := range lex(s) {
-			_ = tk.value()
+		for _, tk := range sqlitelex.Lex(s) {
+			_ = tk.Value()
 		}
 		_ = parseCreateTable(s)
 		_ = parseCreateIndex(s)

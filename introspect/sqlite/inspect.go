@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"github.com/retortdb/retort/internal/sqlitelex"
 	"sort"
 	"strings"
 
@@ -156,8 +157,8 @@ func (in *inspection) tableKinds() (map[string]string, error) {
 }
 
 func isVirtual(createSQL string) bool {
-	toks := lex(createSQL)
-	return len(toks) > 1 && toks[1].is("VIRTUAL")
+	toks := sqlitelex.Lex(createSQL)
+	return len(toks) > 1 && toks[1].Is("VIRTUAL")
 }
 
 // admitted is the WHERE clause shared by the per-table queries.

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"github.com/retortdb/retort/internal/sqlitelex"
 	"strings"
 
 	"github.com/retortdb/retort/model"
@@ -45,10 +46,10 @@ var columnKeywords = map[string]bool{
 // cannot make sense of it skips, since SQLite has already accepted the text.
 func parseCreateTable(src string) tableDef {
 	def := tableDef{generated: map[string]model.Generated{}, collations: map[string]string{}}
-	toks := lex(src)
+	toks := sqlitelex.Lex(src)
 	open := -1
 	for i, t := range toks {
-		if t.punct("(") {
+		if t.Punct("(") {
 			open = i
 			break
 		}
@@ -56,8 +57,8 @@ func parseCreateTable(src string) tableDef {
 	if open < 0 {
 		return def
 	}
-	end := closeParen(toks, open)
-	for _, part := range splitTop(toks[open+1 : min(end, len(toks))]) {
+	end := sqlitelex.CloseParen(toks, open)
+	for _, part := range sqlitelex.SplitTop(toks[open+1 : min(end, len(toks))]) {
 		if len(part) == 0 {
 			continue
 		}
@@ -69,18 +70,18 @@ func parseCreateTable(src string) tableDef {
 	}
 	for i := end + 1; i < len(toks); i++ {
 		switch {
-		case toks[i].is("WITHOUT") && i+1 < len(toks) && toks[i+1].is("ROWID"):
+		case toks[i].Is("WITHOUT") && i+1 < len(toks) && toks[i+1].Is("ROWID"):
 			def.withoutRowid = true
-		case toks[i].is("STRICT"):
+		case toks[i].Is("STRICT"):
 			def.strict = true
 		}
 	}
 	return def
 }
 
-func isTableConstraint(t token) bool {
+func isTableConstraint(t sqlitelex.Token) bool {
 	for _, kw := range []string{"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"} {
-		if t.is(kw) {
+		if t.Is(kw) {
 			return true
 		}
 	}
@@ -89,37 +90,37 @@ func isTableConstraint(t token) bool {
 
 // tableConstraint reads [CONSTRAINT name] PRIMARY KEY (...) | UNIQUE (...) |
 // CHECK (...) | FOREIGN KEY (...) REFERENCES ...
-func (d *tableDef) tableConstraint(src string, toks []token) {
+func (d *tableDef) tableConstraint(src string, toks []sqlitelex.Token) {
 	name := ""
 	i := 0
 	for i < len(toks) {
 		t := toks[i]
 		switch {
-		case t.is("CONSTRAINT") && i+1 < len(toks):
-			name = toks[i+1].value()
+		case t.Is("CONSTRAINT") && i+1 < len(toks):
+			name = toks[i+1].Value()
 			i += 2
 			continue
-		case t.is("PRIMARY"):
+		case t.Is("PRIMARY"):
 			d.pkName = name
 			return
-		case t.is("UNIQUE"):
+		case t.Is("UNIQUE"):
 			if j := nextParen(toks, i); j >= 0 {
 				d.uniques = append(d.uniques, namedCols{name: name, cols: columnList(toks, j)})
 			}
 			return
-		case t.is("CHECK"):
+		case t.Is("CHECK"):
 			if j := nextParen(toks, i); j >= 0 {
 				d.checks = append(d.checks, model.Check{Name: name, Expr: groupText(src, toks, j)})
 			}
 			return
-		case t.is("FOREIGN"):
+		case t.Is("FOREIGN"):
 			j := nextParen(toks, i)
 			if j < 0 {
 				return
 			}
 			cols := columnList(toks, j)
-			k := closeParen(toks, j) + 1
-			if k < len(toks) && toks[k].is("REFERENCES") {
+			k := sqlitelex.CloseParen(toks, j) + 1
+			if k < len(toks) && toks[k].Is("REFERENCES") {
 				fk, _ := parseReferences(toks, k+1)
 				fk.name, fk.cols = name, cols
 				d.fks = append(d.fks, fk)
@@ -131,31 +132,31 @@ func (d *tableDef) tableConstraint(src string, toks []token) {
 }
 
 // columnDef reads name [type] [column constraints...].
-func (d *tableDef) columnDef(src string, toks []token) {
-	col := toks[0].value()
+func (d *tableDef) columnDef(src string, toks []sqlitelex.Token) {
+	col := toks[0].Value()
 	key := strings.ToLower(col)
 	i := 1
-	for i < len(toks) && !(toks[i].kind == tkWord && columnKeywords[strings.ToUpper(toks[i].text)]) {
-		if toks[i].punct("(") {
-			i = closeParen(toks, i)
+	for i < len(toks) && !(toks[i].Kind == sqlitelex.Word && columnKeywords[strings.ToUpper(toks[i].Text)]) {
+		if toks[i].Punct("(") {
+			i = sqlitelex.CloseParen(toks, i)
 		}
 		i++
 	}
 	name := ""
 	for i < len(toks) {
 		t := toks[i]
-		if t.punct("(") {
-			i = closeParen(toks, i) + 1
+		if t.Punct("(") {
+			i = sqlitelex.CloseParen(toks, i) + 1
 			continue
 		}
-		if t.kind != tkWord {
+		if t.Kind != sqlitelex.Word {
 			i++
 			continue
 		}
-		switch strings.ToUpper(t.text) {
+		switch strings.ToUpper(t.Text) {
 		case "CONSTRAINT":
 			if i+1 < len(toks) {
-				name = toks[i+1].value()
+				name = toks[i+1].Value()
 			}
 			i += 2
 			continue
@@ -168,20 +169,20 @@ func (d *tableDef) columnDef(src string, toks []token) {
 		case "CHECK":
 			if j := nextParen(toks, i); j >= 0 {
 				d.checks = append(d.checks, model.Check{Name: name, Expr: groupText(src, toks, j)})
-				i = closeParen(toks, j)
+				i = sqlitelex.CloseParen(toks, j)
 			}
 		case "DEFAULT":
 			// Skip the value so that a word in it is not taken for a keyword.
 			i++
-			if i < len(toks) && (toks[i].text == "-" || toks[i].text == "+") {
+			if i < len(toks) && (toks[i].Text == "-" || toks[i].Text == "+") {
 				i++
 			}
-			if i < len(toks) && toks[i].punct("(") {
-				i = closeParen(toks, i)
+			if i < len(toks) && toks[i].Punct("(") {
+				i = sqlitelex.CloseParen(toks, i)
 			}
 		case "COLLATE":
 			if i+1 < len(toks) {
-				d.collations[key] = toks[i+1].value()
+				d.collations[key] = toks[i+1].Value()
 				i++
 			}
 		case "REFERENCES":
@@ -194,8 +195,8 @@ func (d *tableDef) columnDef(src string, toks []token) {
 		case "AS":
 			if j := nextParen(toks, i); j >= 0 {
 				g := model.Generated{Expr: groupText(src, toks, j)}
-				i = closeParen(toks, j)
-				if i+1 < len(toks) && toks[i+1].is("STORED") {
+				i = sqlitelex.CloseParen(toks, j)
+				if i+1 < len(toks) && toks[i+1].Is("STORED") {
 					g.Stored = true
 				}
 				d.generated[key] = g
@@ -208,35 +209,35 @@ func (d *tableDef) columnDef(src string, toks []token) {
 
 // parseReferences reads a foreign-key clause starting after REFERENCES and
 // returns it with the index of the first token after it.
-func parseReferences(toks []token, i int) (fkDef, int) {
+func parseReferences(toks []sqlitelex.Token, i int) (fkDef, int) {
 	var fk fkDef
 	if i < len(toks) {
-		fk.refTable = toks[i].value()
+		fk.refTable = toks[i].Value()
 		i++
 	}
-	if i < len(toks) && toks[i].punct("(") {
-		i = closeParen(toks, i) + 1
+	if i < len(toks) && toks[i].Punct("(") {
+		i = sqlitelex.CloseParen(toks, i) + 1
 	}
 	for i < len(toks) {
 		t := toks[i]
 		switch {
-		case t.is("ON"):
+		case t.Is("ON"):
 			// ON DELETE|UPDATE action: the pragma reports the action.
 			i += 2
-			if i < len(toks) && (toks[i].is("SET") || toks[i].is("NO")) {
+			if i < len(toks) && (toks[i].Is("SET") || toks[i].Is("NO")) {
 				i++
 			}
 			i++
-		case t.is("MATCH"):
+		case t.Is("MATCH"):
 			i += 2
-		case t.is("NOT") && i+1 < len(toks) && toks[i+1].is("DEFERRABLE"):
+		case t.Is("NOT") && i+1 < len(toks) && toks[i+1].Is("DEFERRABLE"):
 			fk.deferrable = false
 			i += 2
-		case t.is("DEFERRABLE"):
+		case t.Is("DEFERRABLE"):
 			fk.deferrable = true
 			i++
-		case t.is("INITIALLY") && i+1 < len(toks):
-			fk.initiallyDeferred = toks[i+1].is("DEFERRED")
+		case t.Is("INITIALLY") && i+1 < len(toks):
+			fk.initiallyDeferred = toks[i+1].Is("DEFERRED")
 			i += 2
 		default:
 			return fk, i
@@ -246,9 +247,9 @@ func parseReferences(toks []token, i int) (fkDef, int) {
 }
 
 // nextParen returns the index of the first "(" at or after i, or -1.
-func nextParen(toks []token, i int) int {
+func nextParen(toks []sqlitelex.Token, i int) int {
 	for ; i < len(toks); i++ {
-		if toks[i].punct("(") {
+		if toks[i].Punct("(") {
 			return i
 		}
 	}
@@ -257,19 +258,19 @@ func nextParen(toks []token, i int) int {
 
 // groupText returns the text inside the parentheses opened at toks[open],
 // as written.
-func groupText(src string, toks []token, open int) string {
-	end := closeParen(toks, open)
-	return strings.TrimSpace(span(src, toks[open+1:min(end, len(toks))]))
+func groupText(src string, toks []sqlitelex.Token, open int) string {
+	end := sqlitelex.CloseParen(toks, open)
+	return strings.TrimSpace(sqlitelex.Span(src, toks[open+1:min(end, len(toks))]))
 }
 
 // columnList returns the names in the parenthesised list at toks[open]
 // (each item's first token; COLLATE and ASC/DESC are dropped).
-func columnList(toks []token, open int) []string {
-	end := closeParen(toks, open)
+func columnList(toks []sqlitelex.Token, open int) []string {
+	end := sqlitelex.CloseParen(toks, open)
 	var cols []string
-	for _, part := range splitTop(toks[open+1 : min(end, len(toks))]) {
+	for _, part := range sqlitelex.SplitTop(toks[open+1 : min(end, len(toks))]) {
 		if len(part) > 0 {
-			cols = append(cols, part[0].value())
+			cols = append(cols, part[0].Value())
 		}
 	}
 	return cols
@@ -285,10 +286,10 @@ type indexDef struct {
 // parseCreateIndex reads CREATE [UNIQUE] INDEX name ON table (parts) [WHERE expr].
 func parseCreateIndex(src string) indexDef {
 	var def indexDef
-	toks := lex(src)
+	toks := sqlitelex.Lex(src)
 	on := -1
 	for i, t := range toks {
-		if t.is("ON") {
+		if t.Is("ON") {
 			on = i
 			break
 		}
@@ -300,23 +301,23 @@ func parseCreateIndex(src string) indexDef {
 	if open < 0 {
 		return def
 	}
-	end := closeParen(toks, open)
-	for _, part := range splitTop(toks[open+1 : min(end, len(toks))]) {
+	end := sqlitelex.CloseParen(toks, open)
+	for _, part := range sqlitelex.SplitTop(toks[open+1 : min(end, len(toks))]) {
 		n := len(part)
-		if n > 0 && (part[n-1].is("ASC") || part[n-1].is("DESC")) {
+		if n > 0 && (part[n-1].Is("ASC") || part[n-1].Is("DESC")) {
 			n--
 		}
-		if n > 2 && part[n-2].is("COLLATE") {
+		if n > 2 && part[n-2].Is("COLLATE") {
 			n -= 2
 		}
-		def.parts = append(def.parts, span(src, part[:n]))
+		def.parts = append(def.parts, sqlitelex.Span(src, part[:n]))
 	}
-	if end+1 < len(toks) && toks[end+1].is("WHERE") && end+2 < len(toks) {
+	if end+1 < len(toks) && toks[end+1].Is("WHERE") && end+2 < len(toks) {
 		rest := toks[end+2:]
-		if n := len(rest); rest[n-1].punct(";") {
+		if n := len(rest); rest[n-1].Punct(";") {
 			rest = rest[:n-1]
 		}
-		def.where = strings.TrimSpace(span(src, rest))
+		def.where = strings.TrimSpace(sqlitelex.Span(src, rest))
 	}
 	return def
 }

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"github.com/retortdb/retort/internal/sqlitelex"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,23 +14,23 @@ func TestLex(t *testing.T) {
 	src := `a "b""c" ` + "`d`" + ` [e f] 'g''h' 1.5e3 0x1F X'00' -- x, (
 	/* y ) */ (a>=b)||c <> -1;`
 	var got []string
-	for _, tk := range lex(src) {
-		got = append(got, tk.text)
+	for _, tk := range sqlitelex.Lex(src) {
+		got = append(got, tk.Text)
 	}
 	want := []string{"a", `"b""c"`, "`d`", "[e f]", "'g''h'", "1.5e3", "0x1F", "X'00'",
 		"(", "a", ">=", "b", ")", "||", "c", "<>", "-", "1", ";"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("lex (-want +got):\n%s", diff)
 	}
-	values := []string{lex(`"b""c"`)[0].value(), lex("[e f]")[0].value(), lex("'g''h'")[0].value(), lex("`d`")[0].value()}
+	values := []string{sqlitelex.Lex(`"b""c"`)[0].Value(), sqlitelex.Lex("[e f]")[0].Value(), sqlitelex.Lex("'g''h'")[0].Value(), sqlitelex.Lex("`d`")[0].Value()}
 	if diff := cmp.Diff([]string{`b"c`, "e f", "g'h", "d"}, values); diff != "" {
 		t.Errorf("values (-want +got):\n%s", diff)
 	}
 	// Unterminated quotes and comments end at the end of the text.
-	if n := len(lex(`'abc`)); n != 1 {
+	if n := len(sqlitelex.Lex(`'abc`)); n != 1 {
 		t.Errorf("unterminated string: %d tokens", n)
 	}
-	if n := len(lex(`a /* b`)); n != 1 {
+	if n := len(sqlitelex.Lex(`a /* b`)); n != 1 {
 		t.Errorf("unterminated comment: %d tokens", n)
 	}
 }

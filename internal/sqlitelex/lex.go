@@ -1,56 +1,60 @@
-package sqlite
+// Package sqlitelex tokenizes SQLite SQL: the CREATE TABLE and CREATE INDEX
+// text that SQLite keeps in sqlite_master, which both the sqlite dialect
+// (table rebuilds, normal forms) and the sqlite catalog reader parse.
+package sqlitelex
 
 import "strings"
 
-// tokKind is the kind of an SQL token.
-type tokKind int
+// Kind is the kind of an SQL token.
+type Kind int
 
+// Token kinds.
 const (
-	tkWord   tokKind = iota // bare word: keyword or unquoted identifier
-	tkQuoted                // "ident", `ident` or [ident]
-	tkString                // 'string'
-	tkNumber                // 12, 1.5e3, 0x1F
-	tkBlob                  // X'00ff'
-	tkPunct                 // ( ) , ; .
-	tkOp                    // any other operator: + - * / || >= ...
+	Word   Kind = iota // bare word: keyword or unquoted identifier
+	Quoted             // "ident", `ident` or [ident]
+	String             // 'string'
+	Number             // 12, 1.5e3, 0x1F
+	Blob               // X'00ff'
+	Punct              // ( ) , ; .
+	Op                 // any other operator: + - * / || >= ...
 )
 
-// token is one SQL token; start and end are byte offsets into the source,
+// Token is one SQL token; Start and End are byte offsets into the source,
 // so that expressions can be sliced out exactly as written.
-type token struct {
-	kind       tokKind
-	text       string // raw text
-	start, end int
+type Token struct {
+	Kind       Kind
+	Text       string // raw text
+	Start, End int
 }
 
-// value returns an identifier's name: quotes removed for quoted identifiers
+// Value returns an identifier's name: quotes removed for quoted identifiers
 // and strings (SQLite accepts 'x' where a name is expected), raw otherwise.
-func (t token) value() string {
-	switch t.kind {
-	case tkQuoted:
-		if t.text[0] == '[' {
-			return strings.TrimSuffix(t.text[1:], "]")
+func (t Token) Value() string {
+	switch t.Kind {
+	case Quoted:
+		if t.Text[0] == '[' {
+			return strings.TrimSuffix(t.Text[1:], "]")
 		}
-		return unquote(t.text)
-	case tkString:
-		return unquote(t.text)
+		return Unquote(t.Text)
+	case String:
+		return Unquote(t.Text)
 	}
-	return t.text
+	return t.Text
 }
 
-// is reports whether t is the bare keyword kw (upper case).
-func (t token) is(kw string) bool {
-	return t.kind == tkWord && strings.EqualFold(t.text, kw)
+// Is reports whether t is the bare keyword kw (upper case).
+func (t Token) Is(kw string) bool {
+	return t.Kind == Word && strings.EqualFold(t.Text, kw)
 }
 
-// punct reports whether t is the punctuation p.
-func (t token) punct(p string) bool {
-	return t.kind == tkPunct && t.text == p
+// Punct reports whether t is the punctuation p.
+func (t Token) Punct(p string) bool {
+	return t.Kind == Punct && t.Text == p
 }
 
-// unquote strips the surrounding quote characters of s and undoubles inner
+// Unquote strips the surrounding quote characters of s and undoubles inner
 // ones; an unterminated quote keeps its text.
-func unquote(s string) string {
+func Unquote(s string) string {
 	if len(s) < 2 {
 		return s
 	}
@@ -62,10 +66,10 @@ func unquote(s string) string {
 	return strings.ReplaceAll(inner, string([]byte{q, q}), string(q))
 }
 
-// lex splits SQL text into tokens, dropping whitespace and comments
+// Lex splits SQL text into tokens, dropping whitespace and comments
 // (-- to end of line, /* ... */).
-func lex(s string) []token {
-	var toks []token
+func Lex(s string) []Token {
+	var toks []Token
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -89,11 +93,11 @@ func lex(s string) []token {
 			continue
 		case c == '\'' || c == '"' || c == '`':
 			i = scanQuoted(s, i, c)
-			kind := tkQuoted
+			kind := Quoted
 			if c == '\'' {
-				kind = tkString
+				kind = String
 			}
-			toks = append(toks, token{kind: kind, text: s[start:i], start: start, end: i})
+			toks = append(toks, Token{Kind: kind, Text: s[start:i], Start: start, End: i})
 			continue
 		case c == '[':
 			end := strings.IndexByte(s[i:], ']')
@@ -102,29 +106,29 @@ func lex(s string) []token {
 			} else {
 				i += end + 1
 			}
-			toks = append(toks, token{kind: tkQuoted, text: s[start:i], start: start, end: i})
+			toks = append(toks, Token{Kind: Quoted, Text: s[start:i], Start: start, End: i})
 			continue
 		case (c == 'x' || c == 'X') && i+1 < len(s) && s[i+1] == '\'':
 			i = scanQuoted(s, i+1, '\'')
-			toks = append(toks, token{kind: tkBlob, text: s[start:i], start: start, end: i})
+			toks = append(toks, Token{Kind: Blob, Text: s[start:i], Start: start, End: i})
 			continue
 		case isDigit(c) || (c == '.' && i+1 < len(s) && isDigit(s[i+1])):
 			i = scanNumber(s, i)
-			toks = append(toks, token{kind: tkNumber, text: s[start:i], start: start, end: i})
+			toks = append(toks, Token{Kind: Number, Text: s[start:i], Start: start, End: i})
 			continue
 		case isWordStart(c):
 			for i < len(s) && isWordPart(s[i]) {
 				i++
 			}
-			toks = append(toks, token{kind: tkWord, text: s[start:i], start: start, end: i})
+			toks = append(toks, Token{Kind: Word, Text: s[start:i], Start: start, End: i})
 			continue
 		case c == '(' || c == ')' || c == ',' || c == ';' || c == '.':
 			i++
-			toks = append(toks, token{kind: tkPunct, text: s[start:i], start: start, end: i})
+			toks = append(toks, Token{Kind: Punct, Text: s[start:i], Start: start, End: i})
 			continue
 		}
 		i += opLen(s[i:])
-		toks = append(toks, token{kind: tkOp, text: s[start:i], start: start, end: i})
+		toks = append(toks, Token{Kind: Op, Text: s[start:i], Start: start, End: i})
 	}
 	return toks
 }
@@ -190,15 +194,15 @@ func isWordStart(c byte) bool {
 
 func isWordPart(c byte) bool { return isWordStart(c) || isDigit(c) || c == '$' }
 
-// closeParen returns the index of the token closing the parenthesis at
+// CloseParen returns the index of the Token closing the parenthesis at
 // toks[open], or len(toks) when it is never closed.
-func closeParen(toks []token, open int) int {
+func CloseParen(toks []Token, open int) int {
 	depth := 0
 	for i := open; i < len(toks); i++ {
 		switch {
-		case toks[i].punct("("):
+		case toks[i].Punct("("):
 			depth++
-		case toks[i].punct(")"):
+		case toks[i].Punct(")"):
 			depth--
 			if depth == 0 {
 				return i
@@ -208,17 +212,17 @@ func closeParen(toks []token, open int) int {
 	return len(toks)
 }
 
-// splitTop splits toks on commas outside parentheses.
-func splitTop(toks []token) [][]token {
-	var parts [][]token
+// SplitTop splits toks on commas outside parentheses.
+func SplitTop(toks []Token) [][]Token {
+	var parts [][]Token
 	depth, start := 0, 0
 	for i, t := range toks {
 		switch {
-		case t.punct("("):
+		case t.Punct("("):
 			depth++
-		case t.punct(")"):
+		case t.Punct(")"):
 			depth--
-		case t.punct(",") && depth == 0:
+		case t.Punct(",") && depth == 0:
 			parts = append(parts, toks[start:i])
 			start = i + 1
 		}
@@ -226,10 +230,10 @@ func splitTop(toks []token) [][]token {
 	return append(parts, toks[start:])
 }
 
-// span returns the source text covered by toks, as written.
-func span(src string, toks []token) string {
+// Span returns the source text covered by toks, as written.
+func Span(src string, toks []Token) string {
 	if len(toks) == 0 {
 		return ""
 	}
-	return src[toks[0].start:toks[len(toks)-1].end]
+	return src[toks[0].Start:toks[len(toks)-1].End]
 }
