@@ -15,6 +15,11 @@ type LoadOptions struct {
 	// Positions, when set, gives each [TagError] the source position of the
 	// field (or type) at fault; see [SourcePositions].
 	Positions PositionFunc
+	// Family is the tag family of models whose fields carry no db, gorm or
+	// bun tag at all (an untagged GORM model: its conventions differ from
+	// db's); the zero value is FamilyDB. Tagged models are detected per
+	// struct whatever this says.
+	Family Family
 }
 
 // Load reads the target schema from tagged Go structs. Each model is a
@@ -47,6 +52,7 @@ func Load(models []any, opts LoadOptions) (Schema, error) {
 		owner[key] = t.typeName
 		s.Tables = append(s.Tables, t.table)
 	}
+	l.resolveRelations(&s)
 	l.resolveEnums(&s)
 	for _, ml := range loaded {
 		ml.checkReferences(&s)
@@ -69,6 +75,8 @@ type loader struct {
 	enumFrom []string
 	// enumRefs are columns naming an enum without values (enum=NAME).
 	enumRefs []enumRef
+	// fam holds GORM and bun relations and struct facts (family.go).
+	fam *familyState
 }
 
 // enumRef is a column that uses an enum declared elsewhere.
@@ -155,6 +163,9 @@ func (l *loader) loadModel(m any) (*modelLoader, bool) {
 		return nil, false
 	}
 	ml := &modelLoader{l: l, typ: t, typeName: t.String(), colRef: map[string]fieldRef{}, groups: map[string]*group{}}
+	if ml.loadFamily(v) {
+		return ml, !ml.failed
+	}
 	var fields, blanks []fieldRef
 	ml.collect(t, "", []reflect.Type{t}, &fields, &blanks)
 	ml.parseTableOptions(blanks)

@@ -1,0 +1,243 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// resolveRelations turns the GORM relation fields of every model into
+// foreign keys, by GORM's rules:
+//
+//   - a slice field (Orders []Order) is has-many: the foreign key is on the
+//     element's table, in the field foreignKey: names there, by default
+//     the owner's type name + its primary key field (UserID), referencing
+//     the owner's primary key (or references:);
+//   - a struct field (User User, Manager *User) is has-one when the field's
+//     type has such a foreign key field (the owner's type name + primary
+//     key), else belongs-to: the foreign key is on the owner's table, in
+//     the field foreignKey: names, by default the field name + the
+//     target's primary key field (UserID, ManagerID), referencing the
+//     target's primary key (or references:); a self-reference tries
+//     belongs-to first;
+//   - the key is named fk_<owner table>_<field in snake_case>
+//     (fk_orders_user, fk_users_orders), with constraint:'s actions;
+//     constraint:- creates none;
+//   - when a belongs-to and a has-one/has-many describe the same key, the
+//     has- side's is kept, as GORM skips the belongs-to constraint then.
+//
+// The target of a belongs-to need not be one of the models (its table is
+// named by GORM's rules); a has- relation to a type that is not a model
+// creates nothing, as AutoMigrate of the owner alone creates nothing.
+func (l *loader) resolveRelations(s *Schema) {
+	if l.fam == nil || len(l.fam.rels) == 0 {
+		return
+	}
+	type placed struct {
+		table [2]string
+		fk    ForeignKey
+		has   bool
+		r     *gormRelation
+	}
+	var out []placed
+	for i := range l.fam.rels {
+		r := &l.fam.rels[i]
+		if r.ml.failed {
+			continue
+		}
+		own := l.fam.byType[r.ml.typ]
+		tgt := l.describeType(r.target)
+		if own == nil || tgt == nil {
+			continue
+		}
+		fk, onTable, has, err := r.resolve(own, tgt)
+		if err != nil {
+			r.ml.fieldErr(r.ref, err)
+			continue
+		}
+		if r.noConstraint || (has && !tgt.loaded) {
+			continue
+		}
+		out = append(out, placed{onTable, fk, has, r})
+	}
+	// A has- relation wins over a belongs-to describing the same key.
+	key := func(p placed) string {
+		return p.table[0] + "." + p.table[1] + "(" + strings.Join(p.fk.Columns, ",") + ")>" + fkTarget(p.fk)
+	}
+	keep := map[string]int{}
+	for i, p := range out {
+		k := key(p)
+		if j, dup := keep[k]; !dup || (p.has && !out[j].has) {
+			keep[k] = i
+		}
+	}
+	for i, p := range out {
+		if keep[key(p)] != i {
+			continue
+		}
+		ti := slices.IndexFunc(s.Tables, func(t Table) bool { return t.Schema == p.table[0] && t.Name == p.table[1] })
+		if ti < 0 {
+			continue
+		}
+		t := &s.Tables[ti]
+		if slices.ContainsFunc(t.ForeignKeys, func(f ForeignKey) bool { return f.Name == p.fk.Name }) ||
+			slices.ContainsFunc(t.Indexes, func(x Index) bool { return x.Name == p.fk.Name }) {
+			p.r.ml.fieldErr(p.r.ref, fmt.Errorf("%w %q in table %s", ErrDuplicateName, p.fk.Name, t.QualifiedName()))
+			continue
+		}
+		t.ForeignKeys = append(t.ForeignKeys, p.fk)
+		slices.SortStableFunc(t.ForeignKeys, func(a, b ForeignKey) int { return cmp.Compare(a.Name, b.Name) })
+	}
+}
+
+// resolve finds a relation's foreign key and the table it belongs on.
+func (r *gormRelation) resolve(own, tgt *typeInfo) (ForeignKey, [2]string, bool, error) {
+	name := Truncate("fk_" + own.table + "_" + SnakeCase(r.ref.sf.Name))
+	belongs := func() (ForeignKey, bool, error) {
+		fkCols, err := lookupFields(own, r.foreignKey, r.ref.sf.Name, tgt.pkFields)
+		if err != nil || fkCols == nil {
+			return ForeignKey{}, false, err
+		}
+		refCols, err := lookupFields(tgt, r.references, "", tgt.pkFields)
+		if err != nil {
+			return ForeignKey{}, false, err
+		}
+		return ForeignKey{Name: name, Columns: fkCols, RefSchema: tgt.schema, RefTable: tgt.table, RefColumns: refCols, OnDelete: r.onDelete, OnUpdate: r.onUpdate}, true, nil
+	}
+	hasOne := func() (ForeignKey, bool, error) {
+		fkCols, err := lookupFields(tgt, r.foreignKey, own.name, own.pkFields)
+		if err != nil || fkCols == nil {
+			return ForeignKey{}, false, err
+		}
+		refCols, err := lookupFields(own, r.references, "", own.pkFields)
+		if err != nil {
+			return ForeignKey{}, false, err
+		}
+		return ForeignKey{Name: name, Columns: fkCols, RefSchema: own.schema, RefTable: own.table, RefColumns: refCols, OnDelete: r.onDelete, OnUpdate: r.onUpdate}, true, nil
+	}
+	ownTable, tgtTable := [2]string{own.schema, own.table}, [2]string{tgt.schema, tgt.table}
+	if r.many {
+		fk, ok, err := hasOne()
+		if err == nil && !ok {
+			err = r.missing(tgt, own.name, own.pkFields, "has many")
+		}
+		return fk, tgtTable, true, err
+	}
+	order := []bool{true, false} // has-one first
+	if r.target == r.ml.typ {
+		order = []bool{false, true}
+	}
+	for _, tryHas := range order {
+		var fk ForeignKey
+		var ok bool
+		var err error
+		if tryHas {
+			fk, ok, err = hasOne()
+		} else {
+			fk, ok, err = belongs()
+		}
+		if ok && err == nil {
+			if tryHas {
+				return fk, tgtTable, true, nil
+			}
+			return fk, ownTable, false, nil
+		}
+	}
+	if r.foreignKey != "" {
+		return ForeignKey{}, [2]string{}, false, fmt.Errorf("%w: foreignKey:%s names no field of %s (belongs to) or %s (has one)", ErrUnknownColumn, r.foreignKey, r.ml.typeName, r.target)
+	}
+	if r.references != "" {
+		return ForeignKey{}, [2]string{}, false, fmt.Errorf("%w: references:%s names no field of %s or %s", ErrUnknownColumn, r.references, r.ml.typeName, r.target)
+	}
+	return ForeignKey{}, [2]string{}, false, fmt.Errorf("%w: relation %s: %s has no field %s (belongs to) and %s has no field %s (has one); name the foreign key field with foreignKey:FIELD",
+		ErrUnknownColumn, r.ref.sf.Name, r.ml.typeName, r.ref.sf.Name+strings.Join(tgt.pkFields, ""), r.target, own.name+strings.Join(own.pkFields, ""))
+}
+
+// missing explains a has-many whose foreign key field is not found.
+func (r *gormRelation) missing(tgt *typeInfo, ownName string, pk []string, kind string) error {
+	if r.foreignKey != "" {
+		return fmt.Errorf("%w: foreignKey:%s names no field of %s (%s)%s", ErrUnknownColumn, r.foreignKey, r.target, kind, suggestField(tgt, r.foreignKey))
+	}
+	if r.references != "" {
+		return fmt.Errorf("%w: references:%s names no field of %s", ErrUnknownColumn, r.references, r.ml.typeName)
+	}
+	want := ownName + strings.Join(pk, "")
+	return fmt.Errorf("%w: relation %s (%s): %s has no field %s; name the foreign key field with foreignKey:FIELD%s", ErrUnknownColumn, r.ref.sf.Name, kind, r.target, want, suggestField(tgt, want))
+}
+
+// suggestField proposes a field of t close to name.
+func suggestField(t *typeInfo, name string) string {
+	var names []string
+	for n := range t.fieldCol {
+		if !strings.Contains(n, ".") {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	if s, ok := suggest(name, names); ok {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	return ""
+}
+
+// lookupFields returns the columns of the named fields of t: the
+// comma-separated names in tag (Go field or column names), or, when tag is
+// empty, the fields prefix+pk for each primary key field (with prefix
+// empty: the primary key itself). It returns nil, nil when a default field
+// is missing, and an error when a named field is.
+func lookupFields(t *typeInfo, tag, prefix string, pk []string) ([]string, error) {
+	col := func(n string) (string, bool) {
+		if c, ok := t.fieldCol[n]; ok {
+			return c, true
+		}
+		for _, c := range t.fieldCol {
+			if c == n {
+				return c, true
+			}
+		}
+		return "", false
+	}
+	var cols []string
+	if tag != "" {
+		for _, n := range strings.Split(tag, ",") {
+			c, ok := col(strings.TrimSpace(n))
+			if !ok {
+				return nil, nil
+			}
+			cols = append(cols, c)
+		}
+		return cols, nil
+	}
+	if len(pk) == 0 {
+		return nil, nil
+	}
+	for _, p := range pk {
+		c, ok := col(prefix + p)
+		if !ok {
+			return nil, nil
+		}
+		cols = append(cols, c)
+	}
+	return cols, nil
+}
+
+// describeType returns what is known of a relation's target type: the
+// loaded model's facts, or those of the type read on the side with GORM's
+// conventions (it is not added to the schema).
+func (l *loader) describeType(t reflect.Type) *typeInfo {
+	if info, ok := l.fam.byType[t]; ok {
+		return info
+	}
+	scratch := &loader{enumIdx: map[string]int{}}
+	ml := &modelLoader{l: scratch, typ: t, typeName: t.String(), colRef: map[string]fieldRef{}, groups: map[string]*group{}}
+	ml.loadGORM(reflect.New(t).Elem())
+	info := scratch.famState().byType[t]
+	if info == nil {
+		return nil
+	}
+	info.loaded = false
+	l.fam.byType[t] = info
+	return info
+}
