@@ -35,6 +35,15 @@ func BenchmarkInspect1000Tables(b *testing.B) {
 			}
 		}
 	})
+	b.Run("inspect_sequential", func(b *testing.B) {
+		b.ReportAllocs()
+		q := &countingQuerier{q: db.DB} // not a pool: one query at a time
+		for b.Loop() {
+			if _, err := (Inspector{}).Inspect(b.Context(), q, introspect.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("inspect_one_table", func(b *testing.B) {
 		b.ReportAllocs()
 		opts := introspect.Options{IncludeTable: func(n string) bool { return n == "t0500" }}

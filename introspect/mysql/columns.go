@@ -35,7 +35,7 @@ var unquotedTypes = map[string]bool{
 
 func (r *reader) readColumns(ctx context.Context) error {
 	q := queryColumns(r.filter)
-	return r.query(ctx, "columns", q, r.args, func(rows *sql.Rows) error {
+	return r.query(ctx, "columns", q, r.args, func(rows scanner) error {
 		var table, name, colType, dataType, nullable, def, extra, genExpr, cs, coll, comment sql.NullString
 		if err := rows.Scan(&table, &name, &colType, &dataType, &nullable, &def, &extra, &genExpr, &cs, &coll, &comment); err != nil {
 			return err
@@ -119,7 +119,7 @@ func (r *reader) defaultOf(def sql.NullString, extra, dataType string) string {
 
 func (r *reader) readChecks(ctx context.Context) error {
 	q := queryChecks(r.srv.mariaDB, r.filter)
-	return r.query(ctx, "checks", q, r.args, func(rows *sql.Rows) error {
+	return r.query(ctx, "checks", q, r.args, func(rows scanner) error {
 		var table, name, clause sql.NullString
 		if err := rows.Scan(&table, &name, &clause); err != nil {
 			return err

@@ -35,6 +35,8 @@ type reader struct {
 	defaultCollate map[string]string
 	tableCharset   map[string]string
 	tableCollation map[string]string
+	// prefetched holds the rows of queries run concurrently, by query text.
+	prefetched map[string]fetched
 }
 
 // Inspect reads every base table of opts.Schema (else DATABASE()) that
@@ -53,6 +55,7 @@ func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introsp
 	if len(r.order) == 0 {
 		return model.Schema{}, nil
 	}
+	r.prefetch(ctx)
 	for _, step := range []func(context.Context) error{r.readColumns, r.readIndexes, r.readForeignKeys, r.readChecks} {
 		if err := step(ctx); err != nil {
 			return model.Schema{}, err
@@ -73,8 +76,20 @@ func sortTable(t *model.Table) {
 	slices.SortStableFunc(t.Checks, func(a, b model.Check) int { return strings.Compare(a.Name, b.Name) })
 }
 
-// query runs one catalog query and calls scan for each row.
-func (r *reader) query(ctx context.Context, what, query string, args []any, scan func(*sql.Rows) error) error {
+// query runs one catalog query (or takes its prefetched rows) and calls
+// scan for each row.
+func (r *reader) query(ctx context.Context, what, query string, args []any, scan func(scanner) error) error {
+	if pre, ok := r.prefetched[query]; ok {
+		if pre.err != nil {
+			return fmt.Errorf("mysql: read %s: %w", what, pre.err)
+		}
+		for _, row := range pre.rows {
+			if err := scan(row); err != nil {
+				return fmt.Errorf("mysql: read %s: %w", what, err)
+			}
+		}
+		return nil
+	}
 	rows, err := r.q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("mysql: read %s: %w", what, err)
@@ -93,7 +108,7 @@ func (r *reader) query(ctx context.Context, what, query string, args []any, scan
 
 func (r *reader) readServer(ctx context.Context, schema string) error {
 	var version, db sql.NullString
-	err := r.query(ctx, "server version", queryServer, nil, func(rows *sql.Rows) error {
+	err := r.query(ctx, "server version", queryServer, nil, func(rows scanner) error {
 		return rows.Scan(&version, &db)
 	})
 	if err != nil {
@@ -115,7 +130,7 @@ func (r *reader) readCollations(ctx context.Context) error {
 	r.charsetOf = map[string]string{}
 	r.defaultCollate = map[string]string{}
 	return r.query(ctx, "collations",
-		queryCollations, nil, func(rows *sql.Rows) error {
+		queryCollations, nil, func(rows scanner) error {
 			var name, cs, def sql.NullString
 			if err := rows.Scan(&name, &cs, &def); err != nil {
 				return err
@@ -146,7 +161,7 @@ func (r *reader) readTables(ctx context.Context, opts introspect.Options) error 
 	// never read, then the admitted tables' details.
 	var admitted []string
 	all := true
-	err := r.query(ctx, "table names", queryTableNames, []any{r.srv.db}, func(rows *sql.Rows) error {
+	err := r.query(ctx, "table names", queryTableNames, []any{r.srv.db}, func(rows scanner) error {
 		var name string
 		if err := rows.Scan(&name); err != nil {
 			return err
@@ -171,7 +186,7 @@ func (r *reader) readTables(ctx context.Context, opts introspect.Options) error 
 			r.args = append(r.args, n)
 		}
 	}
-	return r.query(ctx, "tables", queryTables(r.filter), r.args, func(rows *sql.Rows) error {
+	return r.query(ctx, "tables", queryTables(r.filter), r.args, func(rows scanner) error {
 		var name, engine, coll, comment sql.NullString
 		if err := rows.Scan(&name, &engine, &coll, &comment); err != nil {
 			return err
@@ -203,7 +218,7 @@ func (r *reader) readIndexes(ctx context.Context) error {
 			cur = nil
 		}
 	}
-	err := r.query(ctx, "indexes", q, r.args, func(rows *sql.Rows) error {
+	err := r.query(ctx, "indexes", q, r.args, func(rows scanner) error {
 		var table, name, col, ex, coll, typ sql.NullString
 		var nonUnique, sub sql.NullInt64
 		if err := rows.Scan(&table, &name, &nonUnique, &col, &ex, &sub, &coll, &typ); err != nil {
@@ -240,7 +255,7 @@ func (r *reader) readForeignKeys(ctx context.Context) error {
 	fks := map[key]*model.ForeignKey{}
 	var order []key
 	err := r.query(ctx, "foreign keys",
-		queryFKColumns(r.filter), r.args, func(rows *sql.Rows) error {
+		queryFKColumns(r.filter), r.args, func(rows scanner) error {
 			var table, name, col, rschema, rtable, rcol sql.NullString
 			if err := rows.Scan(&table, &name, &col, &rschema, &rtable, &rcol); err != nil {
 				return err
@@ -266,7 +281,7 @@ func (r *reader) readForeignKeys(ctx context.Context) error {
 		return err
 	}
 	err = r.query(ctx, "foreign key actions",
-		queryFKActions(r.filter), r.args, func(rows *sql.Rows) error {
+		queryFKActions(r.filter), r.args, func(rows scanner) error {
 			var table, name, upd, del sql.NullString
 			if err := rows.Scan(&table, &name, &upd, &del); err != nil {
 				return err

@@ -250,3 +250,48 @@ func TestTableKinds(t *testing.T) {
 		t.Errorf("tables (-want +got):\n%s", diff)
 	}
 }
+
+// TestPrefetchSameAsSequential: reading through a pool (queries at once)
+// and through a single-query querier give the same schema.
+func TestPrefetchSameAsSequential(t *testing.T) {
+	t.Parallel()
+	db := testdb.MySQL(t)
+	createTables(t, db.DB, 20)
+	if _, err := db.Exec("CREATE TABLE j (id int PRIMARY KEY, doc json, n int CHECK (n > 0), KEY ix_j_n (n DESC))"); err != nil {
+		t.Fatal(err)
+	}
+	for _, opts := range []introspect.Options{{}, {IncludeTable: func(n string) bool { return n != "t0003" }}} {
+		pooled, err := Inspector{}.Inspect(t.Context(), db.DB, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cq := &countingQuerier{q: db.DB}
+		sequential, err := Inspector{}.Inspect(t.Context(), cq, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(sequential, pooled); diff != "" {
+			t.Errorf("pooled read differs from sequential (-sequential +pooled):\n%s", diff)
+		}
+		if len(pooled.Tables) < 20 {
+			t.Errorf("%d tables", len(pooled.Tables))
+		}
+	}
+}
+
+func TestBufferedRowScan(t *testing.T) {
+	t.Parallel()
+	row := bufferedRow{{String: "a", Valid: true}, {String: "12", Valid: true}, {}}
+	var s string
+	var n, null sql.NullInt64
+	if err := row.Scan(&s, &n, &null); err != nil || s != "a" || n.Int64 != 12 || !n.Valid || null.Valid {
+		t.Errorf("Scan: %q %+v %+v %v", s, n, null, err)
+	}
+	if err := row.Scan(&s); err == nil {
+		t.Error("Scan with too few destinations: no error")
+	}
+	var f float64
+	if err := row.Scan(&s, &f, &null); err == nil {
+		t.Error("Scan into *float64: no error")
+	}
+}
