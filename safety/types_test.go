@@ -5,7 +5,7 @@ import "testing"
 func TestTypeLoss(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name, from, to string
+		name, from, to  string
 		narrowing, cast bool
 	}{
 		{"varchar narrowed", "varchar(255)", "varchar(50)", true, false},
@@ -50,7 +50,7 @@ func TestTypeLoss(t *testing.T) {
 func TestRewrites(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name, from, to string
+		name, from, to          string
 		pgRewrite, mysqlInPlace bool
 	}{
 		{"varchar widened", "varchar(20)", "varchar(60)", false, true},

@@ -23,6 +23,7 @@ var allowed = map[string][]string{
 	"diff":               {"model", "ops", "dialect"},
 	"rewriter":           {"model", "ops"},
 	"render":             {"model", "ops"},
+	"safety":             {"model", "ops", "dialect", "introspect"},
 	"dialect":            {"model", "ops"},
 	"dialect/":           {"model", "ops", "dialect", "internal/sqlitelex"},
 	"introspect":         {"model"},
