@@ -74,9 +74,9 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 
 	var (
 		out     []ops.Op
-		dropFKs []tableOps // step 3
-		body    []ops.Op   // step 4
-		addFKs  []tableOps // step 5
+		dropFKs []tableOps // step 4
+		body    []ops.Op   // step 5
+		addFKs  []tableOps // step 6
 	)
 	out = append(out, enums.creates...)
 	out = append(out, enums.adds...)

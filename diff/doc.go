@@ -10,8 +10,41 @@
 // look as a catalog would show them, and compares types through
 // NormalizeType, defaults through NormalizeDefault and expressions (checks,
 // partial-index predicates, generated columns, index expressions) through
-// NormalizeExpr. [Options] turns parts of the comparison off; its zero value
-// compares everything.
+// NormalizeExpr. [Options] shapes the comparison; its zero value compares
+// everything.
+//
+// # Options
+//
+// [Options] holds what Alembic's env.py configures for autogenerate:
+// IgnoreTypes and IgnoreServerDefaults turn a comparison off;
+// CompareType and CompareServerDefault are hooks that decide a column
+// pair's type or default comparison or leave it to the default
+// (Alembic's compare_type and compare_server_default callables);
+// IncludeName and IncludeObject leave objects out on both sides, so they
+// are neither created nor dropped (include_name, include_object; the
+// kinds are the [ObjectKind] values); IncludeSchemas limits the named
+// schemas compared (include_schemas); and Comparators are plug-ins that
+// compare what retort does not know and return their own ops.
+// [Options.IncludesTable] lets the caller apply IncludeName before
+// reflection, so refused tables are never read.
+//
+// # Rename hints
+//
+// A target table or column whose RenamedFrom ([model.Table.RenamedFrom],
+// [model.Column.RenamedFrom], the renamed_from= tag option) names an
+// object the current schema has, where the current schema lacks the new
+// name and the target does not also want the old one, is renamed
+// ([ops.RenameTable], [ops.RenameColumn]) instead of dropped and created,
+// so its data is kept. The comparison then goes on against the current
+// schema as it is after the renames: foreign keys that reference a renamed
+// table or column, keys, indexes and constraints that name a renamed
+// column, and expressions that mention it (checks, partial-index
+// predicates, index expressions, generated columns) follow the rename, as
+// the database's own RENAME does. Names generated from a table or column
+// name (ix_<table>_<col>, ck_<table>_<col>) are not renamed: such an
+// index is dropped and created under its new name. Once the rename is
+// applied the hint is ignored. A column rename is followed only when
+// IncludeName admits both names.
 //
 // Objects are matched as follows: tables by schema and name; columns and
 // indexes by name; primary keys by their column list (names are ignored);
@@ -40,13 +73,15 @@
 //     added to existing ones, each by enum name. Removing or reordering
 //     values fails with [ErrEnumRebuild]: PostgreSQL cannot do it in place
 //     while columns use the type, so it needs a hand-written migration.
-//  2. New tables, in foreign-key dependency order (a table after the tables
+//  2. Renames from hints: RenameTable by new table name, then RenameColumn
+//     by table, in target column order.
+//  3. New tables, in foreign-key dependency order (a table after the tables
 //     it references; name order among independent ones): CreateTable with
 //     its columns, primary key, unique constraints, checks and foreign keys,
 //     then CreateIndex for each of its indexes (by name). Foreign keys
 //     inside a reference cycle among new tables are left out of
 //     CreateTable and added with AddForeignKey after all new tables exist.
-//  3. DropForeignKey, for every existing table (by name): foreign keys that
+//  4. DropForeignKey, for every existing table (by name): foreign keys that
 //     are removed or changed, foreign keys whose referenced key is about to
 //     change or whose columns or referenced columns are about to change type
 //     (MySQL refuses that under a foreign key), and foreign keys of removed
@@ -54,19 +89,20 @@
 //     removed tables. Dropping them all first
 //     means no later step trips over a constraint that still depends on a
 //     column or key.
-//  4. For each existing table, by name: DropIndex, DropUnique, DropCheck,
+//  5. For each existing table, by name: DropIndex, DropUnique, DropCheck,
 //     DropPrimaryKey, AddColumn (in target column order), AlterColumn
 //     (target column order), DropColumn (reverse table order, so the
 //     downgrade adds them back in their original order), AddPrimaryKey,
 //     AddUnique, CreateIndex, AddCheck, SetTableComment, SetTableOptions.
-//  5. AddForeignKey for existing tables (new, changed, or re-added after
-//     step 4), and for new tables whose referenced key on an existing table
-//     only appears (or changes type) in step 4; by table name. Every
+//  6. AddForeignKey for existing tables (new, changed, or re-added after
+//     step 5), and for new tables whose referenced key on an existing table
+//     only appears (or changes type) in step 5; by table name. Every
 //     table and column exists by then.
-//  6. Removed tables in reverse dependency order (referencing tables first):
+//  7. Removed tables in reverse dependency order (referencing tables first):
 //     DropIndex for each of the table's indexes, then DropTable. A removed
 //     table's foreign keys to other removed tables need no separate drop.
-//  7. DropEnum for enum types no target column uses.
+//  8. DropEnum for enum types no target column uses.
+//  9. The ops of the [Options.Comparators], each plug-in's in its order.
 //
 // Read backwards, the same list is a valid downgrade: enums are created
 // first, removed tables come back before anything refers to them, foreign

@@ -10,7 +10,7 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-// enumOps are the ops of steps 1 and 7.
+// enumOps are the ops of steps 1 and 8.
 type enumOps struct {
 	creates, adds, drops []ops.Op
 }

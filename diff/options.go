@@ -70,8 +70,8 @@ type Options struct {
 	IncludeSchemas []string
 
 	// Comparators run after the built-in comparison, in order; the ops each
-	// returns are appended after every built-in op (so after step 7 of the
-	// documented order), and their reverses come first in the downgrade.
+	// returns are appended after every built-in op (step 9 of the documented
+	// order), and their reverses come first in the downgrade.
 	Comparators []Comparator
 }
 

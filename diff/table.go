@@ -8,7 +8,7 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-// tableDiff is what one kept table contributes to steps 3, 4 and 5.
+// tableDiff is what one kept table contributes to steps 4, 5 and 6.
 type tableDiff struct {
 	dropFKs, body, addFKs []ops.Op
 }
@@ -167,8 +167,8 @@ func compareOptions(cur, tgt *model.Table) (from, to []model.TableOption) {
 }
 
 // compareForeignKeys matches foreign keys by columns and referenced table
-// and columns. Removed and changed ones are dropped in step 3 and (re)added
-// in step 5; so are unchanged ones whose referenced key changes in step 4,
+// and columns. Removed and changed ones are dropped in step 4 and (re)added
+// in step 6; so are unchanged ones whose referenced key changes in step 5,
 // or whose columns or referenced columns change type there.
 func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
 	s, n := tgt.Schema, tgt.Name

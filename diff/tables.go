@@ -10,8 +10,8 @@ import (
 
 // createTables returns, for the new tables (sorted by key), the CreateTable
 // and CreateIndex ops in dependency order followed by the AddForeignKey ops
-// of reference cycles (step 2), and the foreign keys to add in step 5
-// because the key they reference on an existing table only appears in step 4.
+// of reference cycles (step 3), and the foreign keys to add in step 6
+// because the key they reference on an existing table only appears in step 5.
 func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []tableOps) {
 	if len(added) == 0 {
 		return nil, nil
@@ -54,8 +54,8 @@ func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []
 }
 
 // dropTables returns, for the removed tables (sorted by key), the
-// DropForeignKey ops that must run early (step 3) and the DropIndex and
-// DropTable ops of step 6, referencing tables first.
+// DropForeignKey ops that must run early (step 4) and the DropIndex and
+// DropTable ops of step 7, referencing tables first.
 func (c *comparer) dropTables(removed []*model.Table) (early []tableOps, out []ops.Op) {
 	if len(removed) == 0 {
 		return nil, nil
@@ -94,9 +94,9 @@ func (c *comparer) dropTables(removed []*model.Table) (early []tableOps, out []o
 }
 
 // keyStable reports whether the key made of cols on the referenced table ref
-// exists now and is left alone by step 4 (no column of it changes type), so
+// exists now and is left alone by step 5 (no column of it changes type), so
 // a foreign key to it can be created with its table (or dropped with it). A table that is not on both
-// sides has no step 4, so its keys are stable.
+// sides has no step 5, so its keys are stable.
 func (c *comparer) keyStable(ref tableKey, cols []string) bool {
 	cur, ok1 := c.cur[ref]
 	tgt, ok2 := c.tgt[ref]
@@ -133,7 +133,7 @@ func (c *comparer) keyStable(ref tableKey, cols []string) bool {
 	return false
 }
 
-// typeChanges reports whether step 4 changes the type of one of cols, a
+// typeChanges reports whether step 5 changes the type of one of cols, a
 // column list of a table on both sides. MySQL refuses to change the type of
 // a column a foreign key uses, so such foreign keys are dropped first and
 // added back after.
