@@ -30,7 +30,7 @@ func (d *Dialect) createIndexSQL(ctx context.Context, o ops.CreateIndex, tables 
 		return nil, err
 	}
 	if !ok {
-		if d.Flavor == FlavorMariaDB {
+		if d.Flavor == FlavorMariaDB && couldBeOwn(o.Index) {
 			// Offline, or the table is new in this migration: its foreign
 			// keys may have made this very index already.
 			return []string{strings.Replace(d.createIndex(o.Schema, o.Table, o.Index), "INDEX ", "INDEX IF NOT EXISTS ", 1)}, nil
@@ -110,6 +110,20 @@ func ownIndex(t model.Table, ix model.Index) bool {
 		return false
 	}
 	return servesKey(ix, t.ForeignKeys[i].Columns)
+}
+
+// couldBeOwn reports whether ix has the shape of a key's own index: plain,
+// non-unique, whole columns.
+func couldBeOwn(ix model.Index) bool {
+	if ix.Unique || ix.Method != "" && !strings.EqualFold(ix.Method, "BTREE") || len(ix.Parts) == 0 {
+		return false
+	}
+	for _, p := range ix.Parts {
+		if p.Column == "" || p.Length != 0 || p.Desc {
+			return false
+		}
+	}
+	return true
 }
 
 // servesKey reports whether ix leads with cols (whole columns, in order).

@@ -75,6 +75,7 @@ func TestStatementsSQL(t *testing.T) {
 		{"rename column", mysql.New(), ops.RenameColumn{Table: "t", From: "a", To: "b"}, []string{"ALTER TABLE t RENAME COLUMN a TO b"}},
 		{"create index", mysql.New(), ops.CreateIndex{Table: "t", Index: model.Index{Name: "ft", Method: "fulltext", Parts: []model.IndexPart{{Column: "body"}}}}, []string{"CREATE FULLTEXT INDEX ft ON t (body)"}},
 		{"create unique index", mysql.New(), ops.CreateIndex{Schema: "s", Table: "t", Index: model.Index{Name: "u", Unique: true, Method: "BTREE", Parts: []model.IndexPart{{Column: "a"}, {Expr: "lower(b)"}}}}, []string{"CREATE UNIQUE INDEX u ON s.t (a, (lower(b))) USING BTREE"}},
+		{"create fulltext index offline mariadb", mysql.NewMariaDB(), ops.CreateIndex{Table: "t", Index: model.Index{Name: "ft", Method: "FULLTEXT", Parts: []model.IndexPart{{Column: "a"}}}}, []string{"CREATE FULLTEXT INDEX ft ON t (a)"}},
 		{"create index offline mariadb", mysql.NewMariaDB(), ops.CreateIndex{Table: "t", Index: model.Index{Name: "ix", Parts: []model.IndexPart{{Column: "a"}}}}, []string{"CREATE INDEX IF NOT EXISTS ix ON t (a)"}},
 		{"drop index", mysql.New(), ops.DropIndex{Table: "t", Index: model.Index{Name: "ix"}}, []string{"DROP INDEX ix ON t"}},
 		{"add pk", mysql.New(), ops.AddPrimaryKey{Table: "t", PrimaryKey: model.PrimaryKey{Columns: []string{"a", "b"}}}, []string{"ALTER TABLE t ADD PRIMARY KEY (a, b)"}},
