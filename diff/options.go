@@ -59,7 +59,9 @@ type Options struct {
 	// true and compareTo nil; an object only in the models with reflected
 	// false and compareTo nil. Tables, enums and the columns, indexes and
 	// constraints of tables present on both sides are asked about; a table
-	// that is created or dropped goes whole.
+	// that is created or dropped goes whole. Tables are asked about before
+	// rename hints are followed (a table to rename is asked about under
+	// each name, with compareTo nil), their columns after.
 	IncludeObject func(obj Object, name string, kind ObjectKind, reflected bool, compareTo Object) bool
 
 	// IncludeSchemas lists the schemas compared besides the default one
