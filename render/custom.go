@@ -142,6 +142,26 @@ func typeExpr(t reflect.Type) jen.Code {
 	return jen.Id(t.String())
 }
 
+// maxInline is the most fields a struct literal of scalars is written with
+// on one line.
+const maxInline = 3
+
+// scalars reports whether every set field of the struct v is a bool, a
+// string or a number.
+func scalars(v reflect.Value) bool {
+	for i := range v.NumField() {
+		f := v.Field(i)
+		if f.IsZero() {
+			continue
+		}
+		switch f.Kind() {
+		case reflect.Slice, reflect.Array, reflect.Map, reflect.Pointer, reflect.Struct, reflect.Interface:
+			return false
+		}
+	}
+	return true
+}
+
 // multi lays out a composite literal one element a line.
 var multi = jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
 
@@ -223,8 +243,8 @@ func valueCode(v reflect.Value, path string, depth int) (jen.Code, error) {
 			}
 			items = append(items, jen.Id(f.Name).Op(":").Add(c))
 		}
-		if len(items) == 0 {
-			return jen.Add(typeExpr(t)).Values(), nil
+		if len(items) == 0 || len(items) <= maxInline && scalars(v) {
+			return jen.Add(typeExpr(t)).Values(items...), nil
 		}
 		return jen.Add(typeExpr(t)).Custom(multi, items...), nil
 	}

@@ -121,7 +121,7 @@ func TestCustomCode(t *testing.T) {
 		want string
 	}{
 		{"zero value", kindsOp{}, "op.Custom(render.kindsOp{})"},
-		{"pointer", &kindsOp{S: "a"}, "op.Custom(&render.kindsOp{\n\tS: \"a\",\n})"},
+		{"pointer", &kindsOp{S: "a"}, `op.Custom(&render.kindsOp{S: "a"})`},
 		{"every kind", full, `op.Custom(render.kindsOp{
 	S:      "a",
 	Raw:    ` + "`" + `say "hi"` + "`" + `,
@@ -139,9 +139,7 @@ func TestCustomCode(t *testing.T) {
 		"b": 2,
 	},
 	ByTag: map[render.Tag]render.Inner{
-		"t": render.Inner{
-			Name: "n",
-		},
+		"t": render.Inner{Name: "n"},
 	},
 	In: render.Inner{
 		Name: "in",
@@ -152,18 +150,12 @@ func TestCustomCode(t *testing.T) {
 	},
 	Ptr: &render.Inner{
 		Name: "p",
-		Next: &render.Inner{
-			Name: "q",
-		},
+		Next: &render.Inner{Name: "q"},
 	},
-	Nested: []render.Inner{render.Inner{
-		Name: "n1",
-	}, render.Inner{}},
+	Nested: []render.Inner{render.Inner{Name: "n1"}, render.Inner{}},
 	Model: model.Column{
-		Name: "c",
-		Type: model.Type{
-			SQL: "int",
-		},
+		Name:     "c",
+		Type:     model.Type{SQL: "int"},
 		Identity: 1,
 	},
 	Empty: []string{},
