@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -413,5 +414,54 @@ func TestObjectKindString(t *testing.T) {
 	want := []string{"schema", "table", "column", "index", "unique_constraint", "foreign_key_constraint", "check_constraint", "enum"}
 	if d := gocmp.Diff(want, got); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
+	}
+}
+
+// TestFilterCases covers filters on enums and schemas, filters meeting
+// rename hints, and what comparators see.
+func TestFilterCases(t *testing.T) {
+	t.Parallel()
+	mood := model.Enum{Name: "mood", Values: []string{"a"}}
+	xMood := model.Enum{Schema: "x", Name: "mood", Values: []string{"a"}}
+	hinted := table("users", sqlCol("id", "integer"), model.Column{Name: "handle", Type: model.Type{SQL: "text"}, RenamedFrom: "nick"})
+	users := table("users", sqlCol("id", "integer"), sqlCol("nick", "text"))
+	refuse := func(names ...string) func(string, diff.ObjectKind, diff.Parents) bool {
+		return func(name string, _ diff.ObjectKind, _ diff.Parents) bool { return !slices.Contains(names, name) }
+	}
+	tests := []struct {
+		name            string
+		current, target model.Schema
+		opts            diff.Options
+		want            string
+	}{
+		{"enum refused by name", model.Schema{Enums: []model.Enum{mood}}, model.Schema{},
+			diff.Options{IncludeName: refuse("mood")}, ""},
+		{"enum kept", model.Schema{Enums: []model.Enum{mood}}, model.Schema{},
+			diff.Options{IncludeName: refuse("other")}, "drop enum mood ('a')\n"},
+		{"enum of a schema not included", model.Schema{}, model.Schema{Enums: []model.Enum{xMood}},
+			diff.Options{IncludeSchemas: []string{"y"}}, ""},
+		{"enum pair refused by object", model.Schema{Enums: []model.Enum{mood}}, model.Schema{Enums: []model.Enum{{Name: "mood", Values: []string{"a", "b"}}}},
+			diff.Options{IncludeObject: func(diff.Object, string, diff.ObjectKind, bool, diff.Object) bool { return false }}, ""},
+		{"column rename followed", schemaOf(users), schemaOf(hinted), diff.Options{}, "users: rename column nick to handle\n"},
+		{"column rename refused by old name", schemaOf(users), schemaOf(hinted),
+			diff.Options{IncludeName: refuse("nick")}, "users: add column handle text NOT NULL\n"},
+		{"comparator sees filtered schemas", schemaOf(users, table("skip", sqlCol("id", "integer"))), schemaOf(users),
+			diff.Options{IncludeName: refuse("skip"), Comparators: []diff.Comparator{
+				func(_ diff.CompareContext, current, target model.Schema) ([]ops.Op, error) {
+					var seen []string
+					for _, tb := range current.Tables {
+						seen = append(seen, tb.Name)
+					}
+					return []ops.Op{ops.Execute{SQL: "SELECT 1 -- " + strings.Join(seen, ",")}}, nil
+				}}}, "execute: SELECT 1 -- users\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := diff.Compare(tt.current, tt.target, testDialect{}, tt.opts)
+			if d := gocmp.Diff(tt.want, describe(got, err)); d != "" {
+				t.Errorf("ops (-want +got):\n%s", d)
+			}
+		})
 	}
 }
