@@ -129,9 +129,10 @@ var ErrLink = errors.New("rewriter: cannot link scripts")
 // Link gives the scripts of one revision run their ids and parents, in
 // order: a script with an empty ID gets newID(); the first script revises
 // parent and each later one the script before it, so a split writes a
-// chain of revisions in the order the hook returned them. Revises set by a
-// hook is overwritten. It fails on an empty Message, on an id used twice and
-// on a branch label given to two scripts. The input is not modified.
+// chain of revisions in the order the hook returned them. newID may be
+// nil when every script has an id. Revises set by a hook is overwritten.
+// It fails on an empty Message, on an id used twice and on a branch label
+// given to two scripts. The input is not modified.
 func Link(scripts []Script, parent string, newID func() string) ([]Script, error) {
 	out := make([]Script, len(scripts))
 	ids := map[string]bool{}
@@ -139,6 +140,9 @@ func Link(scripts []Script, parent string, newID func() string) ([]Script, error
 	prev := parent
 	for i, s := range scripts {
 		if s.ID == "" {
+			if newID == nil {
+				return nil, fmt.Errorf("%w: script %d (%s) has no id and no newID func was given", ErrLink, i+1, s.Message)
+			}
 			s.ID = newID()
 		}
 		if ids[s.ID] || s.ID == parent {

@@ -132,13 +132,18 @@ func TestLink(t *testing.T) {
 		{"none", nil, "p0", []link{}, false},
 		{"duplicate id", []rewriter.Script{{ID: "a1", Message: "m"}, {ID: "a1", Message: "m2"}}, "p0", nil, true},
 		{"id of the parent", []rewriter.Script{{ID: "p0", Message: "m"}}, "p0", nil, true},
+		{"no id generator", []rewriter.Script{{ID: "a1", Message: "m"}, {Message: "m2"}}, "p0", nil, true},
 		{"no message", []rewriter.Script{{ID: "a1"}}, "p0", nil, true},
 		{"label twice", []rewriter.Script{{ID: "a1", Message: "m", BranchLabels: []string{"b"}}, {Message: "m", BranchLabels: []string{"b"}}}, "p0", nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := rewriter.Link(tt.in, tt.parent, ids())
+			newID := ids()
+			if tt.name == "no id generator" {
+				newID = nil
+			}
+			got, err := rewriter.Link(tt.in, tt.parent, newID)
 			if tt.wantErr {
 				if !errors.Is(err, rewriter.ErrLink) {
 					t.Fatalf("Link() error = %v, want ErrLink", err)
