@@ -158,6 +158,129 @@
 // column of the table. A foreign key whose referenced table is one of the
 // models must name columns that table has.
 //
+// # Tag families: db, gorm, bun
+//
+// Load reads models written for GORM or bun as they are, without
+// importing either. The family is detected per struct from its fields'
+// tag keys (through embedded structs): gorm:"..." fields (or an embedded
+// gorm.Model) make a GORM model, bun:"..." fields (or an embedded
+// bun.BaseModel) a bun model, db:"..." fields a db model. A struct whose
+// fields carry no tag at all is read as [LoadOptions.Family] says (db by
+// default). Fields of two families in one struct ([ErrMixedFamilies]) are
+// an error naming the field:
+//
+//	models.User.Name: mixed tag families: Name has a bun tag but ID has a gorm tag; a model uses one of db, gorm and bun (a db tag may sit next to a gorm or bun tag on the same field)
+//
+// A db tag next to a gorm (or bun) tag on the same field is allowed, for
+// teams that scan rows with sqlx too: the gorm tag gives the schema, and
+// the db tag may only name the column, which must be the column the gorm
+// tag gives (db:"full_name" next to gorm:"column:full_name"). A field with
+// only a db tag in a GORM model is an error: GORM would ignore the tag.
+// Blank fields with db table options (_ struct{} `db:",index=..."`) work
+// in every family.
+//
+// # GORM
+//
+// GORM's conventions, as AutoMigrate applies them:
+//
+//   - table: TableName() wins, else the plural of the snake_case type
+//     name, by github.com/jinzhu/inflection's rules as GORM uses them
+//     ([Plural]: User → users, Category → categories, Person → people,
+//     OrderItem → order_items, Status → statuses);
+//   - column: column:NAME, else the snake_case field name; embeddedPrefix:
+//     is prepended for fields of an embedded struct;
+//   - primary key: primaryKey fields, else the field whose column is id; a
+//     single integer key auto-increments unless autoIncrement:false;
+//   - NULL: every column allows NULL unless tagged not null or primaryKey,
+//     whatever its Go type (a non-pointer int too), as GORM creates it;
+//   - gorm.Model (an embedded struct of type gorm.io/gorm.Model, or any
+//     embedded struct named Model with fields ID, CreatedAt, UpdatedAt and
+//     DeletedAt) gives id (bigint unsigned, auto-increment key),
+//     created_at, updated_at and deleted_at (nullable timestamps) and the
+//     index idx_<table>_deleted_at; gorm.DeletedAt (or any struct type named
+//     DeletedAt with fields Time time.Time and Valid bool) is a nullable
+//     timestamp;
+//   - unexported fields and fields tagged -, -:all or -:migration are not
+//     columns; -> and <- (read/write permissions) do not change the schema.
+//
+// Settings (case-insensitive keys, ";"-separated, as GORM parses them):
+//
+//	column:NAME            the column name
+//	type:SQL               the SQL type, verbatim
+//	size:N                 a string's or []byte's length (varchar(N)); an integer's
+//	                       bits (8, 16: smallint; 32: int; 64: bigint)
+//	precision:P;scale:S    a float as numeric(P,S)
+//	primaryKey             part of the primary key
+//	not null               NOT NULL
+//	default:V              server default; a string field's value is quoted
+//	                       (default:active → 'active'), others are SQL as written
+//	autoIncrement[:false]  turn auto-increment on or off
+//	unique                 unique constraint uni_<table>_<column>
+//	uniqueIndex[:NAME,...] unique index, as index:
+//	index[:NAME,...]       index idx_<table>_<field> (or NAME; fields with one NAME
+//	                       form one index, ordered by priority:N, default 10, then
+//	                       field order); settings sort:desc, type:METHOD (btree,
+//	                       gin, ...), where:PREDICATE, length:N (MySQL prefix),
+//	                       class:UNIQUE or unique, priority:N
+//	check:[NAME,]EXPR      check constraint NAME, else chk_<table>_<column>
+//	comment:TEXT           column comment
+//	serializer:json        the column is text (GORM stores the serialized value)
+//	embedded               flatten a struct field; embeddedPrefix:P prefixes its columns
+//	foreignKey:F;references:R;constraint:OnUpdate:A,OnDelete:A  on relation fields
+//
+// An unknown setting is an error with a suggestion; many2many and the
+// polymorphic settings are errors saying what to write instead (the join
+// table as a model). autoCreateTime, autoUpdateTime and
+// autoIncrementIncrement are accepted and change nothing in the schema.
+//
+// Relations follow GORM's rules: a field of struct type (or pointer to
+// one, or slice of them) without type: or serializer: is a relation, not a
+// column. A slice is has-many: the foreign key is the element type's field
+// <Owner type><PK field> (UserID) or foreignKey:, referencing the owner's
+// primary key or references:. A struct field is has-one when its type has
+// that field, else belongs-to: the key is the owner's field <Field><PK
+// field> (field User with User.ID: UserID) referencing the target's key
+// (a self-reference tries belongs-to first). The foreign key is named as
+// GORM names it, fk_<owner table>_<field> (fk_orders_user,
+// fk_users_orders), with constraint:'s actions (constraint:- creates
+// none). When a belongs-to and a has-one/has-many describe the same key,
+// the has- side's is kept, as GORM does. A relation whose foreign key
+// field does not exist is an error.
+//
+// Types follow the db rules under "Go types" (so dialects choose the SQL;
+// see the README's table), with these GORM differences: datatypes.JSON (a
+// []byte type named JSON) is json; gorm.DeletedAt is timestamp;
+// serializer: is text. Where GORM's own dialect code picks another member
+// of the same family, retort keeps its choice: a string without size is
+// text on PostgreSQL and SQLite but varchar(255) on MySQL (GORM: longtext,
+// or varchar(191) when indexed); float64 is double precision (GORM on
+// PostgreSQL: decimal); time.Time is datetime(6) on MySQL (GORM:
+// datetime(3)).
+//
+// # bun
+//
+// bun's conventions, as its CreateTable applies them:
+//
+//   - table: bun.BaseModel's table:[schema.]NAME (an embedded field named
+//     BaseModel, or any embedded field whose bun tag has table:), else the
+//     plural snake_case type name ([Plural]); alias:, select: and view: are
+//     accepted;
+//   - column: the tag's first element when it holds no ":", else the
+//     snake_case field name; embed:PREFIX flattens a struct field with a
+//     prefix, and anonymous embedded structs are flattened;
+//   - NULL: every column allows NULL unless tagged notnull or pk;
+//     nullzero only changes how Go zero values are written;
+//   - pk marks the primary key; only autoincrement makes it auto-increment;
+//   - unique: constraint uq_<table>_<column>; unique:NAME: fields with one
+//     NAME form one constraint; default:EXPR and type:SQL verbatim;
+//   - maps, slices and structs without type: are json (bun stores JSON);
+//   - rel:, m2m: and scanonly fields are not columns, and bun creates no
+//     foreign keys unless asked, so none are loaded; skipupdate,
+//     soft_delete, alt:, json_use_number, msgpack, extend are accepted.
+//
+// Unknown options are errors with a suggestion; identity and array need
+// an explicit type: and are refused.
+//
 // # Names
 //
 // Generated names follow [PrimaryKeyName], [IndexName], [UniqueName],

@@ -286,7 +286,7 @@ func (ml *modelLoader) gormColumn(gf *gormField) (col Column, isCol, ok bool) {
 }
 
 // gormGoType is a GORM field's column type: type: verbatim; serializer:
-// a string (GORM stores serialized values as text); gorm.DeletedAt (or its
+// text (GORM stores serialized values as text); gorm.DeletedAt (or its
 // shape) a timestamp; a named []byte type called JSON (gorm.io/datatypes'
 // JSON) json; otherwise the Go type's kind as for db tags.
 func gormGoType(t reflect.Type, g gormTag) (Type, error) {
@@ -298,7 +298,9 @@ func gormGoType(t reflect.Type, g gormTag) (Type, error) {
 		return Type{SQL: sql}, nil
 	}
 	if g.has("SERIALIZER") {
-		return Type{Logical: LogicalString}, nil
+		// GORM stores serialized values as text (longtext on MySQL); text
+		// holds them on every dialect where varchar(255) might not.
+		return Type{SQL: "text"}, nil
 	}
 	base := t
 	for base.Kind() == reflect.Pointer {

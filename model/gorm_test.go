@@ -115,7 +115,7 @@ func TestLoadGORM(t *testing.T) {
 				{Name: "status", Type: str(16), Nullable: true, Default: "'pending'"},
 				{Name: "total", Type: model.Type{SQL: "numeric(10,2)"}, Nullable: true},
 				{Name: "meta", Type: model.Type{Logical: model.LogicalJSON}, Nullable: true},
-				{Name: "tags", Type: str(0), Nullable: true},
+				{Name: "tags", Type: model.Type{SQL: "text"}, Nullable: true},
 				{Name: "ship_street", Type: str(0), Nullable: true},
 				{Name: "ship_city", Type: str(80), Nullable: true},
 				{Name: "placed", Type: ts, Nullable: true},
