@@ -69,6 +69,9 @@ func discoverModels(dir string) (modelPackage, error) {
 							if id := baseIdent(field.Type); id != "" {
 								embedded[id] = true
 							}
+							if isORMBase(field.Type) {
+								tagged[ts.Name.Name] = true
+							}
 						}
 						if field.Tag != nil && hasModelTag(field.Tag.Value) {
 							tagged[ts.Name.Name] = true
@@ -108,6 +111,20 @@ func discoverModels(dir string) (modelPackage, error) {
 	}
 	sort.Strings(models)
 	return modelPackage{Name: files[0].Name.Name, Models: models}, nil
+}
+
+// isORMBase reports whether an embedded field is gorm.Model or
+// bun.BaseModel: a GORM model often carries no tag of its own.
+func isORMBase(e ast.Expr) bool {
+	if st, ok := e.(*ast.StarExpr); ok {
+		e = st.X
+	}
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && (pkg.Name == "gorm" && sel.Sel.Name == "Model" || pkg.Name == "bun" && sel.Sel.Name == "BaseModel")
 }
 
 func hasModelTag(lit string) bool {
