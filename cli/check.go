@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/migrate"
-	"github.com/retortdb/retort/ops"
 )
 
 // runCheck exits 0 when the models and the database agree, 1 when they
@@ -16,12 +15,25 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	fs := newFlags("check")
 	url := fs.String("url", "", "database URL")
 	fs.String("dir", "migrations", "migrations directory")
+	format := fs.String("format", "text", "output: text, or json (a stable document for tools)")
+	migrations := fs.Bool("migrations", false, "check the revision files on a scratch database instead of the models against --url")
+	devURL := fs.String("dev-url", "", "PostgreSQL or MySQL server on which --migrations creates and drops its scratch database")
+	dataAware := fs.Bool("data-aware", false, "count the rows each safety finding affects")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
+	}
+	if *format != "text" && *format != "json" {
+		return usagef("--format %q: use text or json", *format)
+	}
+	if *migrations {
+		if *format != "text" {
+			return usagef("--migrations prints text only")
+		}
+		return a.checkMigrations(ctx, *devURL)
 	}
 	d, err := a.envDatabase(ctx, *url)
 	if err != nil {
@@ -35,22 +47,25 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if missing := a.unlistedModels(ctx); len(missing) > 0 {
 		a.warnUnlisted(missing)
 	}
-	pending, err := a.pendingRevisions(ctx, d)
+	rep, err := a.checkReport(ctx, d, list, *dataAware)
 	if err != nil {
 		return err
 	}
+	if *format == "json" {
+		return a.writeCheckJSON(rep)
+	}
+	pending := len(rep.steps)
 	if len(list) == 0 && pending == 0 {
 		fmt.Fprintln(a.stdout, "No drift: the database matches the models.")
 		return nil
 	}
 	if pending > 0 {
 		fmt.Fprintf(a.stdout, "pending revisions: %d (the database is behind head; run `retort upgrade head`)\n", pending)
+		a.printPending(rep)
 	}
 	if len(list) > 0 {
 		fmt.Fprintf(a.stdout, "Drift: %d operation(s) would bring the database to the models:\n", len(list))
-		for _, op := range list {
-			fmt.Fprintf(a.stdout, "  %s\n", ops.Describe(op))
-		}
+		printOps(a.stdout, "  ", list, rep.findings)
 	}
 	return errDrift
 }

@@ -43,6 +43,8 @@ type app struct {
 	driver *DriverInfo
 	// getenv reads the environment (tests replace it).
 	getenv func(string) string
+	// allowDataLoss is upgrade's --allow-data-loss.
+	allowDataLoss bool
 }
 
 // command is one subcommand.
@@ -59,7 +61,7 @@ func commands() []command {
 	return []command{
 		{name: "init", summary: "write the migrations package (env.go)", usage: "retort init [--dir migrations] [--dialect sqlite|postgres|mysql] [--models ./models]", run: runInit},
 		{name: "revision", summary: "write a new revision file", usage: "retort revision -m MSG [--autogenerate] [--head H [--splice]] [--branch-label L] [--depends-on R] [--rev-id ID]", needsEnv: true, run: runRevision},
-		{name: "upgrade", summary: "apply revisions up to TARGET", usage: "retort upgrade TARGET [--sql] [--url URL ... | --schema S ...] [-j N] [--one-transaction] [--quiet]", needsEnv: true, run: runUpgrade},
+		{name: "upgrade", summary: "apply revisions up to TARGET", usage: "retort upgrade TARGET [--sql] [--url URL ... | --schema S ...] [-j N] [--one-transaction] [--quiet] [--allow-data-loss]", needsEnv: true, run: runUpgrade},
 		{name: "downgrade", summary: "undo revisions down to TARGET", usage: "retort downgrade TARGET [--sql] [--url URL ... | --schema S ...] [-j N] [--quiet]", needsEnv: true, run: runDowngrade},
 		{name: "current", summary: "show the database's revision", usage: "retort current [--verbose]", needsEnv: true, run: runCurrent},
 		{name: "history", summary: "list revisions, newest first", usage: "retort history [-r A:B] [--verbose]", needsEnv: true, run: runHistory},
@@ -68,7 +70,7 @@ func commands() []command {
 		{name: "show", summary: "show one revision", usage: "retort show REV", needsEnv: true, run: runShow},
 		{name: "merge", summary: "write a revision merging several heads", usage: "retort merge -m MSG REV REV...", needsEnv: true, run: runMerge},
 		{name: "stamp", summary: "set the version table without running migrations", usage: "retort stamp TARGET [--purge]", needsEnv: true, run: runStamp},
-		{name: "check", summary: "exit 1 if models and database differ", usage: "retort check [--format text|json]", needsEnv: true, run: runCheck},
+		{name: "check", summary: "exit 1 if models and database differ", usage: "retort check [--format text|json] [--data-aware] | retort check --migrations [--dev-url URL]", needsEnv: true, run: runCheck},
 		{name: "diff", summary: "compare two live databases", usage: "retort diff --from URL --to URL [--sql]", run: runDiff},
 		{name: "inspect", summary: "print a live database's schema", usage: "retort inspect [URL] [--format sql|json]", run: runInspect},
 	}

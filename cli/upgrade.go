@@ -29,6 +29,9 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 	quiet := fs.Bool("quiet", false, "print only warnings and errors")
 	fs.BoolVar(quiet, "q", false, "print only warnings and errors")
 	perRun := fs.Bool("one-transaction", false, "run every revision in one transaction (transactional DDL only)")
+	if dir == migrate.Up {
+		fs.BoolVar(&a.allowDataLoss, "allow-data-loss", false, "apply revisions whose data-loss findings are not marked reviewed")
+	}
 	fs.String("dir", "migrations", "migrations directory")
 	pos, err := fs.parse(args)
 	if err != nil {
@@ -125,6 +128,11 @@ func (a *app) migrateTenant(ctx context.Context, t tenant, dir migrate.Direction
 	}
 	if dir == migrate.Down {
 		return migrate.Downgrade(ctx, d.db, env, target, opts)
+	}
+	if !a.allowDataLoss {
+		if err := a.refuseDataLoss(ctx, d, env, target); err != nil {
+			return migrate.Result{}, err
+		}
 	}
 	return migrate.Upgrade(ctx, d.db, env, target, opts)
 }

@@ -1,6 +1,7 @@
 package safety
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -123,6 +124,7 @@ type Options struct {
 func Analyze(list []ops.Op, d dialect.Dialect, opts Options) []Finding {
 	a := &analysis{d: d, dialect: dialectName(d), opts: opts, created: map[string]bool{}, enums: map[string][]string{}}
 	a.collectEnums(list)
+	a.loadTables()
 	var out []Finding
 	for i, op := range list {
 		for _, f := range a.op(op) {
@@ -197,6 +199,8 @@ type analysis struct {
 	created map[string]bool
 	// enums holds enum values by qualified name, from the list and Current.
 	enums map[string][]string
+	// tables holds the tables of Current as the ops so far changed them.
+	tables map[string]*model.Table
 }
 
 func (a *analysis) collectEnums(list []ops.Op) {
@@ -226,18 +230,62 @@ func (a *analysis) track(op ops.Op) {
 		if a.created[qualify(o.Schema, o.From)] {
 			a.created[qualify(o.Schema, o.To)] = true
 		}
+		if t, ok := a.tables[qualify(o.Schema, o.From)]; ok {
+			delete(a.tables, qualify(o.Schema, o.From))
+			a.tables[qualify(o.Schema, o.To)] = t
+		}
+	case ops.DropTable:
+		delete(a.tables, qualify(o.Table.Schema, o.Table.Name))
+	case ops.CreateIndex:
+		if t, ok := a.tables[qualify(o.Schema, o.Table)]; ok {
+			t.Indexes = append(t.Indexes, o.Index)
+		}
+	case ops.DropIndex:
+		if t, ok := a.tables[qualify(o.Schema, o.Table)]; ok {
+			t.Indexes = slices.DeleteFunc(t.Indexes, func(ix model.Index) bool { return ix.Name == o.Index.Name })
+		}
+	case ops.DropUnique:
+		if t, ok := a.tables[qualify(o.Schema, o.Table)]; ok {
+			t.Uniques = slices.DeleteFunc(t.Uniques, func(u model.Unique) bool { return slices.Equal(u.Columns, o.Unique.Columns) })
+		}
+	case ops.DropForeignKey:
+		if t, ok := a.tables[qualify(o.Schema, o.Table)]; ok {
+			t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(fk model.ForeignKey) bool { return slices.Equal(fk.Columns, o.ForeignKey.Columns) })
+		}
+	case ops.DropCheck:
+		if t, ok := a.tables[qualify(o.Schema, o.Table)]; ok {
+			t.Checks = slices.DeleteFunc(t.Checks, func(c model.Check) bool { return c.Name == o.Check.Name })
+		}
 	}
 }
 
 // isNew reports whether the table was created earlier in the list.
 func (a *analysis) isNew(schema, table string) bool { return a.created[qualify(schema, table)] }
 
-// table returns the current definition of a table, when Options.Current has it.
+// table returns the definition of a table as the ops so far left it,
+// when Options.Current has it.
 func (a *analysis) table(schema, name string) (model.Table, bool) {
-	if a.opts.Current == nil {
+	t, ok := a.tables[qualify(schema, name)]
+	if !ok {
 		return model.Table{}, false
 	}
-	return a.opts.Current.Table(schema, name)
+	return *t, true
+}
+
+// loadTables copies the tables of Options.Current.
+func (a *analysis) loadTables() {
+	a.tables = map[string]*model.Table{}
+	if a.opts.Current == nil {
+		return
+	}
+	for _, t := range a.opts.Current.Tables {
+		c := t
+		c.Indexes = slices.Clone(t.Indexes)
+		c.Uniques = slices.Clone(t.Uniques)
+		c.ForeignKeys = slices.Clone(t.ForeignKeys)
+		c.Checks = slices.Clone(t.Checks)
+		a.tables[qualify(t.Schema, t.Name)] = &c
+	}
 }
 
 func qualify(schema, name string) string {

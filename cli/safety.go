@@ -1,0 +1,206 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+	"github.com/retortdb/retort/render"
+	"github.com/retortdb/retort/safety"
+)
+
+// reviewedDataLoss is the Reviewed entry that accepts data-loss findings.
+var reviewedDataLoss = safety.DataLoss.String()
+
+// notes are the safety findings of a new revision, ready for render.
+type notes struct {
+	up, down []safety.Finding
+}
+
+// revisionNotes analyses the ops of a revision being generated against the
+// database they were compared with; dataAware counts the affected rows.
+func (a *app) revisionNotes(ctx context.Context, d *database, upgrade, downgrade []ops.Op, dataAware bool) (notes, error) {
+	cur, err := d.inspect(ctx, a.env.Schema, a.env.RunnerTables())
+	if err != nil {
+		return notes{}, err
+	}
+	n := notes{
+		up:   safety.Analyze(upgrade, d.be.Dialect, safety.Options{Current: &cur}),
+		down: safety.Analyze(downgrade, d.be.Dialect, safety.Options{}),
+	}
+	if dataAware {
+		n.up = a.count(ctx, d, upgrade, n.up)
+	}
+	return n, nil
+}
+
+// count adds row counts to findings; a count that fails is a warning.
+func (a *app) count(ctx context.Context, d *database, list []ops.Op, fs []safety.Finding) []safety.Finding {
+	out, err := safety.Count(ctx, d.db, d.be.Dialect, list, fs, safety.CountOptions{Schema: a.env.Schema})
+	if err != nil {
+		fmt.Fprintf(a.stderr, "warning: --data-aware: %v\n", err)
+	}
+	return out
+}
+
+// apply sets the revision's comments and review marker from the notes.
+func (n notes) apply(rev *render.Revision) {
+	rev.UpgradeComments = safety.Comments(n.up)
+	rev.DowngradeComments = safety.Comments(n.down)
+	if safety.Has(n.up, safety.DataLoss) {
+		rev.NeedsReview = []string{reviewedDataLoss}
+	}
+}
+
+// printOps lists ops, one per line after prefix, each followed by its
+// findings.
+func printOps(w io.Writer, prefix string, list []ops.Op, fs []safety.Finding) {
+	pad := strings.Repeat(" ", len(prefix)+2)
+	for i, op := range list {
+		fmt.Fprintf(w, "%s%s\n", prefix, ops.Describe(op))
+		printFindings(w, pad, safety.Of(fs, i))
+	}
+}
+
+// printFindings writes each finding as "! kind: message" after pad.
+func printFindings(w io.Writer, pad string, fs []safety.Finding) {
+	for _, f := range fs {
+		fmt.Fprintf(w, "%s! %s: %s\n", pad, f.Kind.Title(), f.Message)
+	}
+}
+
+// recordUpgrade returns the ops a revision's Upgrade records; a builder
+// panic becomes an error naming the revision.
+func recordUpgrade(r migrate.Revision) (list []ops.Op, err error) {
+	if r.Upgrade == nil {
+		return nil, nil
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("revision %s: recording its upgrade panicked: %v", r.ID, p)
+		}
+	}()
+	op := &migrate.Op{}
+	r.Upgrade(op)
+	return op.Ops(), nil
+}
+
+// pendingSteps returns the upgrade steps from the database's revisions to
+// target.
+func (a *app) pendingSteps(ctx context.Context, d *database, env *migrate.Env, target string) ([]migrate.Step, error) {
+	g, err := a.graph()
+	if err != nil || g == nil {
+		return nil, err
+	}
+	current, err := migrate.Current(ctx, d.db, env)
+	if err != nil {
+		return nil, err
+	}
+	tgt, err := g.Resolve(target, current)
+	if err != nil {
+		return nil, err
+	}
+	return g.Plan(migrate.Up, current, tgt)
+}
+
+// unreviewed is a pending revision whose data-loss findings are not
+// marked reviewed.
+type unreviewed struct {
+	rev      migrate.Revision
+	findings []safety.Finding
+}
+
+// refuseDataLoss is the check `retort upgrade` runs before migrating:
+// every revision it would apply whose upgrade loses data must list
+// "data-loss" in Reviewed. It prints what it refuses and returns errDrift
+// (exit 1).
+func (a *app) refuseDataLoss(ctx context.Context, d *database, env *migrate.Env, target string) error {
+	steps, err := a.pendingSteps(ctx, d, env, target)
+	if err != nil {
+		return err
+	}
+	var bad []unreviewed
+	for _, st := range steps {
+		if slices.Contains(st.Revision.Reviewed, reviewedDataLoss) {
+			continue
+		}
+		list, err := recordUpgrade(st.Revision)
+		if err != nil {
+			return err
+		}
+		var loss []safety.Finding
+		for _, f := range safety.Analyze(list, d.be.Dialect, safety.Options{}) {
+			if f.Kind == safety.DataLoss {
+				loss = append(loss, f)
+			}
+		}
+		if len(loss) > 0 {
+			bad = append(bad, unreviewed{rev: st.Revision, findings: loss})
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	for _, u := range bad {
+		fmt.Fprintf(a.stderr, "retort upgrade: refusing revision %s (%s): its upgrade loses data and is not marked reviewed:\n", u.rev.ID, u.rev.Message)
+		for _, f := range u.findings {
+			fmt.Fprintf(a.stderr, "  op %d: %s: %s\n", f.Op+1, f.Kind.Title(), f.Message)
+		}
+	}
+	fmt.Fprintf(a.stderr, "Review the findings, then either add `Reviewed: []string{%q},` to the revision in %s (generated files carry the line commented out), or run the upgrade again with --allow-data-loss.\n",
+		reviewedDataLoss, a.revisionFileNames(bad))
+	return errDrift
+}
+
+// revisionFileNames names the files that declare the revisions, falling
+// back to their ids.
+func (a *app) revisionFileNames(revs []unreviewed) string {
+	var files []revisionFile
+	dir := ""
+	if a.driver != nil {
+		dir = a.driver.Dir
+		files, _ = revisionFiles(filepath.Join(a.driver.Root, a.driver.Dir))
+	}
+	var names []string
+	for _, u := range revs {
+		name := "the file of revision " + u.rev.ID
+		for _, f := range files {
+			if slices.Contains(f.IDs, u.rev.ID) {
+				name = filepath.Join(dir, f.Name)
+			}
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// pendingFindings analyses the upgrade of every pending step.
+func pendingFindings(steps []migrate.Step, d *database) ([][]safety.Finding, error) {
+	out := make([][]safety.Finding, len(steps))
+	var errs []error
+	for i, st := range steps {
+		list, err := recordUpgrade(st.Revision)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out[i] = safety.Analyze(list, d.be.Dialect, safety.Options{})
+	}
+	return out, errors.Join(errs...)
+}
+
+// currentSchema reflects the database for the analysis of drift ops.
+func (a *app) currentSchema(ctx context.Context, d *database) (*model.Schema, error) {
+	s, err := d.inspect(ctx, a.env.Schema, a.env.RunnerTables())
+	if err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
