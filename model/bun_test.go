@@ -158,6 +158,62 @@ type (
 	}
 )
 
+// TestDBMixinsNamedLikeORMBases: a db mixin named Model with gorm.Model's
+// fields, or named BaseModel with fields, keeps the struct a db model.
+func TestDBMixinsNamedLikeORMBases(t *testing.T) {
+	t.Parallel()
+	type Model struct {
+		ID        int64      `db:"id,pk"`
+		CreatedAt time.Time  `db:"created_at"`
+		UpdatedAt time.Time  `db:"updated_at"`
+		DeletedAt *time.Time `db:"deleted_at"`
+	}
+	type BaseModel struct {
+		Extra string
+	}
+	type DBMixins struct {
+		Model
+		BaseModel
+		Name string `db:"name"`
+	}
+	s, err := model.Load([]any{DBMixins{}}, model.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cols []string
+	for _, c := range s.Tables[0].Columns {
+		cols = append(cols, c.Name)
+	}
+	want := []string{"id", "created_at", "updated_at", "deleted_at", "extra", "name"}
+	if diff := cmp.Diff(want, cols); diff != "" || s.Tables[0].Name != "db_mixins" {
+		t.Errorf("table %s (-want +got)\n%s", s.Tables[0].Name, diff)
+	}
+}
+
+// TestUntaggedFamily: LoadOptions.Family reads untagged structs.
+func TestUntaggedFamily(t *testing.T) {
+	t.Parallel()
+	type Invoice struct {
+		ID    uint
+		Total int64
+	}
+	s, err := model.Load([]any{Invoice{}}, model.LoadOptions{Family: model.FamilyGORM})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.Table{
+		Name: "invoices",
+		Columns: []model.Column{
+			{Name: "id", Type: model.Type{Logical: model.LogicalBigInt, Unsigned: true}, AutoIncrement: true},
+			{Name: "total", Type: model.Type{Logical: model.LogicalBigInt}, Nullable: true},
+		},
+		PrimaryKey: model.PrimaryKey{Name: "pk_invoices", Columns: []string{"id"}},
+	}
+	if diff := cmp.Diff(want, s.Tables[0]); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+}
+
 func TestLoadFamilyErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -184,6 +240,9 @@ func TestLoadFamilyErrors(t *testing.T) {
 		}},
 		{"bad foreignKey target", []any{Category{}, GormBadFK{}}, []string{
 			`model_test.GormBadFK.Owner: unknown column: foreignKey:OwnerRef names no field of model_test.GormBadFK (belongs to) or model_test.Category (has one)`,
+		}},
+		{"belongs-to a struct that is not a model", []any{BelongsOnly{}}, []string{
+			`model_test.BelongsOnly.Category: relation target is not a model: model_test.Category (belongs-to Category); list it among the models (AutoMigrate would create its table) or write constraint:-`,
 		}},
 		{"has-many without a foreign key field", []any{GormNoFK{}, GormItem{}}, []string{
 			`model_test.GormNoFK.Items: unknown column: relation Items (has many): model_test.GormItem has no field GormNoFKID; name the foreign key field with foreignKey:FIELD`,

@@ -37,6 +37,10 @@ func (f Family) String() string {
 // field, a bun or db tag on another, or gorm and bun on one field).
 var ErrMixedFamilies = errors.New("mixed tag families")
 
+// ErrNotAModel: a GORM belongs-to relation points to a struct that is not
+// one of the models given to [Load].
+var ErrNotAModel = errors.New("relation target is not a model")
+
 // familyState is what [Load] keeps across GORM and bun models: the
 // relations to resolve once every model is read, and what is known of
 // each struct type.
@@ -81,16 +85,27 @@ func isGORMModel(t reflect.Type) bool {
 			return false
 		}
 	}
+	// A mixin of that shape written with db or bun tags is not gorm.Model.
+	for i := range t.NumField() {
+		tag := t.Field(i).Tag
+		if _, ok := tag.Lookup("db"); ok {
+			return false
+		}
+		if _, ok := tag.Lookup("bun"); ok {
+			return false
+		}
+	}
 	return true
 }
 
-// isBunBaseModel reports whether an embedded field is bun.BaseModel: a
-// field named BaseModel, or one whose bun tag holds table:.
+// isBunBaseModel reports whether an embedded field is bun.BaseModel: an
+// empty struct type named BaseModel (as bun's is), or any embedded field
+// whose bun tag holds table:. A BaseModel mixin with fields is not.
 func isBunBaseModel(sf reflect.StructField) bool {
 	if !sf.Anonymous {
 		return false
 	}
-	if sf.Name == "BaseModel" {
+	if t := sf.Type; sf.Name == "BaseModel" && t.Kind() == reflect.Struct && t.NumField() == 0 {
 		return true
 	}
 	tag, ok := sf.Tag.Lookup("bun")

@@ -28,9 +28,10 @@ import (
 //   - when a belongs-to and a has-one/has-many describe the same key, the
 //     has- side's is kept, as GORM skips the belongs-to constraint then.
 //
-// The target of a belongs-to need not be one of the models (its table is
-// named by GORM's rules); a has- relation to a type that is not a model
-// creates nothing, as AutoMigrate of the owner alone creates nothing.
+// The target of a belongs-to must be one of the models (AutoMigrate would
+// create its table; retort asks for it to be listed); a has- relation to
+// a type that is not a model creates nothing, as AutoMigrate of the owner
+// alone creates nothing.
 func (l *loader) resolveRelations(s *Schema) {
 	if l.fam == nil || len(l.fam.rels) == 0 {
 		return
@@ -55,6 +56,10 @@ func (l *loader) resolveRelations(s *Schema) {
 		fk, onTable, has, err := r.resolve(own, tgt)
 		if err != nil {
 			r.ml.fieldErr(r.ref, err)
+			continue
+		}
+		if !has && !tgt.loaded && !r.noConstraint {
+			r.ml.fieldErr(r.ref, fmt.Errorf("%w: %s (belongs-to %s); list it among the models (AutoMigrate would create its table) or write constraint:-", ErrNotAModel, r.target, r.ref.sf.Name))
 			continue
 		}
 		if r.noConstraint || (has && !tgt.loaded) {
