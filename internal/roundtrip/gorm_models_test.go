@@ -96,6 +96,14 @@ type Item struct {
 	Active     bool     `gorm:"default:true"`
 }
 
+// ItemTag has a composite primary key (no auto-increment) and belongs to
+// an item.
+type ItemTag struct {
+	ItemID uint   `gorm:"primaryKey"`
+	Item   Item   `gorm:"constraint:OnDelete:CASCADE"`
+	Tag    string `gorm:"primaryKey;size:40"`
+}
+
 // Order belongs to a customer, has many lines and one shipment.
 type Order struct {
 	Model
@@ -173,7 +181,7 @@ type Person struct {
 // explicitly.
 type AuditEntry struct {
 	ID      int64  `gorm:"primaryKey;autoIncrement"`
-	Actor   string `gorm:"size:100;not null"`
+	Actor   string `gorm:"size:100;not null;comment:who acted"`
 	Action  string `gorm:"size:40;not null;index"`
 	Payload JSON
 	At      time.Time `gorm:"not null"`
@@ -184,7 +192,7 @@ func (AuditEntry) TableName() string { return "audit_log" }
 
 // gormModels is the GORM set, in an order that lists referenced tables first.
 var gormModels = []any{
-	Customer{}, Address{}, Category{}, Item{}, Order{}, OrderLine{},
+	Customer{}, Address{}, Category{}, Item{}, ItemTag{}, Order{}, OrderLine{},
 	Payment{}, Shipment{}, Review{}, Coupon{}, Person{}, AuditEntry{},
 }
 
