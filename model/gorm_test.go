@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -190,4 +191,47 @@ func TestPlural(t *testing.T) {
 			t.Errorf("Plural(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// PosGORM has an unknown gorm setting and a field of another family.
+type PosGORM struct {
+	ID    uint   `gorm:"primaryKey"`
+	Email string `gorm:"size:10;uniqe"` // @pos-gorm-email
+	Name  string `bun:"name"`           // @pos-gorm-name
+}
+
+func TestLoadGORMPositions(t *testing.T) {
+	t.Parallel()
+	pos, err := model.SourcePositions(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const file = "gorm_test.go"
+	_, err = model.Load([]any{PosGORM{}}, model.LoadOptions{Positions: pos})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	want := []string{
+		fmt.Sprintf(`model_test.PosGORM.Name (%s:%d): mixed tag families: Name has a bun tag but ID has a gorm tag; a model uses one of db, gorm and bun (a db tag may sit next to a gorm or bun tag on the same field)`, file, markerLine(t, file, "gorm-name")),
+	}
+	if diff := cmp.Diff(want, messages(t, err)); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+	_, err = model.Load([]any{PosGORM2{}}, model.LoadOptions{Positions: pos})
+	want = []string{
+		fmt.Sprintf(`model_test.PosGORM2.Email (%s:%d): unknown tag option "uniqe"; did you mean "unique"?`, file, markerLine(t, file, "gorm2-email")),
+		fmt.Sprintf(`model_test.PosGORM2.Rel (%s:%d): bad tag: constraint:OnDelete:EXPLODE: bad action "EXPLODE"; want CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION`, file, markerLine(t, file, "gorm2-rel")),
+		fmt.Sprintf(`model_test.PosGORM2.Size (%s:%d): bad tag: size:big: want a positive number`, file, markerLine(t, file, "gorm2-size")),
+	}
+	if diff := cmp.Diff(want, messages(t, err)); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+}
+
+// PosGORM2 has problems in one family.
+type PosGORM2 struct {
+	ID    uint     `gorm:"primaryKey"`
+	Email string   `gorm:"size:10;uniqe"`               // @pos-gorm2-email
+	Rel   Category `gorm:"constraint:OnDelete:EXPLODE"` // @pos-gorm2-rel
+	Size  string   `gorm:"size:big"`                    // @pos-gorm2-size
 }
