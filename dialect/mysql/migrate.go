@@ -145,11 +145,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			sqls = []string{o.SQL}
 		}
 	case ops.Custom:
-		name := "<nil>"
-		if o.Op != nil {
-			name = o.Op.Name()
-		}
-		return nil, fmt.Errorf("%w: custom op %q has no MySQL statements; run its SQL with an Execute op", ErrUnsupported, name)
+		return dialect.Custom(d, o)
 	default:
 		return nil, fmt.Errorf("%w: %T", ErrUnsupported, op)
 	}

@@ -414,12 +414,23 @@ func sortedKeys(m map[string]int) []string {
 	return keys
 }
 
-func TestCustomOpIsUnsupported(t *testing.T) {
+func TestCustomOp(t *testing.T) {
 	t.Parallel()
 	_, err := mysql.New().Statements(t.Context(), ops.Custom{Op: namedOp("create_policy")}, dialect.NoTables{})
-	if !errors.Is(err, mysql.ErrUnsupported) {
-		t.Fatalf("err = %v, want ErrUnsupported", err)
+	if !errors.Is(err, dialect.ErrCustomOp) {
+		t.Fatalf("err = %v, want ErrCustomOp", err)
 	}
+	got, err := mysql.New().Statements(t.Context(), ops.Custom{Op: runnableOp{"create_policy"}}, dialect.NoTables{})
+	if err != nil || len(got) != 1 || got[0].SQL != "CREATE TABLE audit (id int)" {
+		t.Fatalf("runnable custom op = %v, %v", got, err)
+	}
+}
+
+// runnableOp is a custom op that gives its SQL.
+type runnableOp struct{ namedOp }
+
+func (runnableOp) Statements(d dialect.Dialect) ([]dialect.Statement, error) {
+	return []dialect.Statement{{SQL: "CREATE TABLE " + d.QuoteIdent("audit") + " (id int)"}}, nil
 }
 
 type namedOp string

@@ -61,20 +61,24 @@ func (b Backend) ForServer(ctx context.Context, q introspect.Querier) (Backend, 
 	if b.Name != "mysql" {
 		return b, nil
 	}
-	rows, err := q.QueryContext(ctx, "SELECT VERSION()")
+	// One query: the flavour and version decide the DDL, and the database's
+	// default collation decides which column collations are "the default".
+	rows, err := q.QueryContext(ctx, "SELECT VERSION(), @@collation_database")
 	if err != nil {
 		return b, fmt.Errorf("backend: read server version: %w", err)
 	}
 	defer rows.Close()
-	var v string
+	var v, collation string
 	if rows.Next() {
-		if err := rows.Scan(&v); err != nil {
+		if err := rows.Scan(&v, &collation); err != nil {
 			return b, fmt.Errorf("backend: read server version: %w", err)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return b, fmt.Errorf("backend: read server version: %w", err)
 	}
-	b.Dialect = dmysql.NewForVersion(v)
+	d := dmysql.NewForVersion(v)
+	d.DatabaseCollation = collation
+	b.Dialect = d
 	return b, nil
 }
