@@ -179,10 +179,19 @@ func (r *Rewriter) Rewrite(ctx Context, list []ops.Op) ([]ops.Op, error) {
 			return nil, err
 		}
 	}
-	return r.pass(ctx, list)
+	out, err := r.pass(ctx, list)
+	if err != nil {
+		where := "op"
+		if ctx.Direction != 0 {
+			where = ctx.Direction.String() + " op"
+		}
+		return nil, fmt.Errorf("%w: %s %w", ErrRewrite, where, err)
+	}
+	return out, nil
 }
 
-// pass runs r's own functions over list (and into containers).
+// pass runs r's own functions over list (and into containers). Its errors
+// start with the failing op's number, "2 (drop table users): ...".
 func (r *Rewriter) pass(ctx Context, list []ops.Op) ([]ops.Op, error) {
 	if r.empty() {
 		return list, nil
@@ -191,7 +200,7 @@ func (r *Rewriter) pass(ctx Context, list []ops.Op) ([]ops.Op, error) {
 	for i, op := range list {
 		got, err := r.rewriteOne(ctx, op)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %s op %d (%s): %w", ErrRewrite, ctx.Direction, i+1, describe(op), err)
+			return nil, fmt.Errorf("%d (%s): %w", i+1, describe(op), err)
 		}
 		out = append(out, got...)
 	}
@@ -214,7 +223,7 @@ func (r *Rewriter) rewriteOne(ctx Context, op ops.Op) ([]ops.Op, error) {
 			inner.Within = append(append([]ops.CustomOp(nil), ctx.Within...), cont)
 			kids, err := r.pass(inner, cont.Ops())
 			if err != nil {
-				return nil, fmt.Errorf("in %s: %w", cont.Name(), err)
+				return nil, fmt.Errorf("in %s, op %w", cont.Name(), err)
 			}
 			op = ops.Custom{Op: cont.WithOps(kids)}
 		}

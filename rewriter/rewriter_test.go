@@ -238,7 +238,7 @@ func TestRewriteErrors(t *testing.T) {
 		words string
 	}{
 		{"function error", failing, []ops.Op{ops.Execute{SQL: "x"}, ops.DropTable{Table: model.Table{Name: "users"}}}, errNoDrops, "upgrade op 2 (drop table users)"},
-		{"function error inside a container", failing, []ops.Op{ops.Custom{Op: tableGroup{Table: "users", List: []ops.Op{ops.DropTable{Table: model.Table{Name: "users"}}}}}}, errNoDrops, "in table_group"},
+		{"function error inside a container", failing, []ops.Op{ops.Custom{Op: tableGroup{Table: "users", List: []ops.Op{ops.DropTable{Table: model.Table{Name: "users"}}}}}}, errNoDrops, "rewriter: rewrite failed: upgrade op 1 (custom: table_group): in table_group, op 1 (drop table users): no drops"},
 		{"chained error", rewriter.New().Chain(failing), []ops.Op{ops.DropTable{Table: model.Table{Name: "t"}}}, errNoDrops, "drop table t"},
 		{"nil result op", nilOp, []ops.Op{ops.Execute{SQL: "x"}}, rewriter.ErrRewrite, "nil op at 1"},
 		{"nil input op", nilOp, []ops.Op{nil}, rewriter.ErrRewrite, "nil op in the list"},
