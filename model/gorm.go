@@ -198,13 +198,17 @@ func (ml *modelLoader) isGORMRelation(gf *gormField) bool {
 	return ok
 }
 
-// gormRelationTarget returns the struct type a relation field points to.
+// gormRelationTarget returns the struct type a relation field points to;
+// a struct with a GormDataType() method is a value, not a relation.
 func gormRelationTarget(t reflect.Type, g gormTag) (reflect.Type, bool, bool) {
 	if g.has("TYPE") || g.has("SERIALIZER") {
 		return nil, false, false
 	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	if _, ok := gormDataType(t); ok {
+		return nil, false, false
 	}
 	many := false
 	if t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
@@ -215,6 +219,9 @@ func gormRelationTarget(t reflect.Type, g gormTag) (reflect.Type, bool, bool) {
 		}
 	}
 	if t.Kind() != reflect.Struct || isColumnStruct(t) || isDeletedAt(t) {
+		return nil, false, false
+	}
+	if _, ok := gormDataType(t); ok {
 		return nil, false, false
 	}
 	return t, many, true
@@ -287,7 +294,7 @@ func (ml *modelLoader) gormColumn(gf *gormField) (col Column, isCol, ok bool) {
 
 // gormGoType is a GORM field's column type: type: verbatim; serializer:
 // text (GORM stores serialized values as text); gorm.DeletedAt (or its
-// shape) a timestamp; a named []byte type called JSON (gorm.io/datatypes'
+// shape) a timestamp; a GormDataType() method's kind; a named []byte type called JSON (gorm.io/datatypes'
 // JSON) json; otherwise the Go type's kind as for db tags.
 func gormGoType(t reflect.Type, g gormTag) (Type, error) {
 	if g.has("TYPE") {
@@ -309,6 +316,9 @@ func gormGoType(t reflect.Type, g gormTag) (Type, error) {
 	if isDeletedAt(base) {
 		return Type{Logical: LogicalTimestamp}, nil
 	}
+	if dt, ok := gormDataType(base); ok {
+		return dt, nil
+	}
 	if base.Name() == "JSON" && base.Kind() == reflect.Slice && base.Elem().Kind() == reflect.Uint8 {
 		return Type{Logical: LogicalJSON}, nil
 	}
@@ -317,6 +327,46 @@ func gormGoType(t reflect.Type, g gormTag) (Type, error) {
 		return Type{}, fmt.Errorf("%w %s: add serializer:json, or type: with an SQL type, or skip the field with gorm:\"-\"", ErrNoType, t)
 	}
 	return typ, nil
+}
+
+// gormDataTyper is GORM's GormDataTypeInterface: a custom type that names
+// its data type (gorm.io/datatypes' JSON says "json", Date "date").
+type gormDataTyper interface{ GormDataType() string }
+
+// gormDataType reads a type's GormDataType(): GORM's own kinds (bool,
+// int, uint, float, string, time, bytes) and json map to logical kinds;
+// any other name (date, uuid, geometry) is the SQL type.
+func gormDataType(t reflect.Type) (typ Type, ok bool) {
+	if !reflect.PointerTo(t).Implements(reflect.TypeFor[gormDataTyper]()) {
+		return Type{}, false
+	}
+	defer func() {
+		if recover() != nil {
+			typ, ok = Type{}, false
+		}
+	}()
+	name := strings.TrimSpace(reflect.New(t).Interface().(gormDataTyper).GormDataType())
+	switch strings.ToLower(name) {
+	case "":
+		return Type{}, false
+	case "bool":
+		return Type{Logical: LogicalBool}, true
+	case "int":
+		return Type{Logical: LogicalBigInt}, true
+	case "uint":
+		return Type{Logical: LogicalBigInt, Unsigned: true}, true
+	case "float":
+		return Type{Logical: LogicalDouble}, true
+	case "string":
+		return Type{Logical: LogicalString}, true
+	case "time":
+		return Type{Logical: LogicalTimestamp}, true
+	case "bytes":
+		return Type{Logical: LogicalBytes}, true
+	case "json":
+		return Type{Logical: LogicalJSON}, true
+	}
+	return Type{SQL: name}, true
 }
 
 // gormSize applies size:N: a string's or []byte's length, an integer's

@@ -193,6 +193,50 @@ func TestPlural(t *testing.T) {
 	}
 }
 
+// Money names its GORM data type, as custom types do.
+type GMoney struct{ Cents int64 }
+
+// GormDataType is GORM's GormDataTypeInterface.
+func (GMoney) GormDataType() string { return "numeric(12,2)" }
+
+// Value makes GMoney a column value.
+func (m GMoney) Value() (driver.Value, error) { return m.Cents, nil }
+
+// GDate is datatypes.Date's shape.
+type GDate time.Time
+
+// GormDataType names the type.
+func (GDate) GormDataType() string { return "date" }
+
+// GFlags says json.
+type GFlags map[string]bool
+
+// GormDataType names the type.
+func (*GFlags) GormDataType() string { return "json" }
+
+type GormCustom struct {
+	ID    uint
+	Price GMoney
+	Day   GDate
+	Flags GFlags
+}
+
+func TestLoadGORMDataType(t *testing.T) {
+	t.Parallel()
+	s, err := model.Load([]any{GormCustom{}}, model.LoadOptions{Family: model.FamilyGORM})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []model.Type
+	for _, c := range s.Tables[0].Columns[1:] {
+		got = append(got, c.Type)
+	}
+	want := []model.Type{{SQL: "numeric(12,2)"}, {SQL: "date"}, {Logical: model.LogicalJSON}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+}
+
 // PosGORM has an unknown gorm setting and a field of another family.
 type PosGORM struct {
 	ID    uint   `gorm:"primaryKey"`
