@@ -248,7 +248,10 @@
 // field does not exist is an error.
 //
 // Types follow the db rules under "Go types" (so dialects choose the SQL;
-// see the README's table), with these GORM differences: datatypes.JSON (a
+// see the README's table), with these GORM differences: a type with a
+// GormDataType() method takes its kind from it (bool, int, uint, float,
+// string, time, bytes, json; any other name, such as date, is the SQL
+// type), and such a struct is a value, not a relation; datatypes.JSON (a
 // []byte type named JSON) is json; gorm.DeletedAt is timestamp;
 // serializer: is text. Where GORM's own dialect code picks another member
 // of the same family, retort keeps its choice: a string without size is
