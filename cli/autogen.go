@@ -7,9 +7,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
@@ -48,12 +50,12 @@ func sameDialect(envName, beName string) bool {
 // loadTarget loads the Env's models. When they have errors it loads them
 // again with source positions, so each message names file:line.
 func (a *app) loadTarget(ctx context.Context) (model.Schema, error) {
-	s, err := model.Load(a.env.Models, model.LoadOptions{})
+	s, err := model.Load(a.env.Models, model.LoadOptions{Family: a.env.ModelFamily})
 	if err == nil {
 		return s, nil
 	}
 	if pos, perr := a.modelPositions(ctx); perr == nil {
-		if _, err2 := model.Load(a.env.Models, model.LoadOptions{Positions: pos}); err2 != nil {
+		if _, err2 := model.Load(a.env.Models, model.LoadOptions{Positions: pos, Family: a.env.ModelFamily}); err2 != nil {
 			err = err2
 		}
 	}
@@ -118,17 +120,60 @@ func (a *app) unlistedModels(ctx context.Context) []string {
 	return missing
 }
 
-// compareModels returns the upgrade ops that bring the database to the models.
+// compareModels returns the upgrade ops that bring the database to the
+// models, with env.go's comparer options: tables IncludeName refuses are
+// never read, the schemas of IncludeSchemas and of the models are reflected
+// too, and DBComparators read the database through d.
 func (a *app) compareModels(ctx context.Context, d *database) ([]ops.Op, error) {
 	target, err := a.loadTarget(ctx)
 	if err != nil {
 		return nil, err
 	}
-	current, err := d.inspect(ctx, a.env.Schema, a.env.RunnerTables())
+	opts := a.env.Compare
+	opts.Comparators = slices.Clone(opts.Comparators)
+	for _, c := range a.env.DBComparators {
+		opts.Comparators = append(opts.Comparators, func(cc diff.CompareContext, current, target model.Schema) ([]ops.Op, error) {
+			return c(ctx, d.db, cc, current, target)
+		})
+	}
+	current, err := a.reflectCurrent(ctx, d, opts, target)
 	if err != nil {
 		return nil, err
 	}
-	return diff.Compare(current, target, d.be.Dialect, a.env.Compare)
+	return diff.Compare(current, target, d.be.Dialect, opts)
+}
+
+// reflectCurrent reads the Env's schema, then each other schema the options
+// include or the models name, qualifying those tables with their schema.
+func (a *app) reflectCurrent(ctx context.Context, d *database, opts diff.Options, target model.Schema) (model.Schema, error) {
+	skip := a.env.RunnerTables()
+	current, err := d.inspectWith(ctx, introspect.Options{Schema: a.env.Schema, IncludeTable: func(n string) bool {
+		return !slices.Contains(skip, n) && opts.IncludesTable("", n)
+	}})
+	if err != nil {
+		return model.Schema{}, err
+	}
+	schemas := slices.Clone(opts.IncludeSchemas)
+	for _, t := range target.Tables {
+		schemas = append(schemas, t.Schema)
+	}
+	for _, e := range target.Enums {
+		schemas = append(schemas, e.Schema)
+	}
+	slices.Sort(schemas)
+	for _, s := range slices.Compact(schemas) {
+		if s == "" || s == a.env.Schema || !opts.IncludesSchema(s) {
+			continue
+		}
+		sc, err := d.inspectWith(ctx, introspect.Options{Schema: s, IncludeTable: func(n string) bool { return opts.IncludesTable(s, n) }})
+		if err != nil {
+			return model.Schema{}, err
+		}
+		model.QualifySchema(&sc, s)
+		current.Tables = append(current.Tables, sc.Tables...)
+		current.Enums = append(current.Enums, sc.Enums...)
+	}
+	return current, nil
 }
 
 // graph loads the Env's revision graph; no revisions yet is an empty graph

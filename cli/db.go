@@ -44,6 +44,11 @@ func (d *database) inspect(ctx context.Context, schema string, skip []string) (m
 	if len(skip) > 0 {
 		opts.IncludeTable = func(name string) bool { return !slices.Contains(skip, name) }
 	}
+	return d.inspectWith(ctx, opts)
+}
+
+// inspectWith reflects the database with opts.
+func (d *database) inspectWith(ctx context.Context, opts introspect.Options) (model.Schema, error) {
 	s, err := d.be.Inspector.Inspect(ctx, d.db, opts)
 	if err != nil {
 		return model.Schema{}, fmt.Errorf("inspect %s: %w", dburl.Redact(d.cfg.URL), err)
