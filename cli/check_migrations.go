@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/retortdb/retort/diff"
@@ -85,8 +86,10 @@ func (c *migrationCheck) ok(what string) { fmt.Fprintf(c.w, "  ok    %s\n", what
 func (c *migrationCheck) fail(what string, detail ...string) {
 	c.failed++
 	fmt.Fprintf(c.w, "  FAIL  %s\n", what)
-	for _, l := range detail {
-		fmt.Fprintf(c.w, "          %s\n", l)
+	for _, d := range detail {
+		for _, l := range strings.Split(strings.TrimRight(d, "\n"), "\n") {
+			fmt.Fprintf(c.w, "          %s\n", strings.TrimSpace(l))
+		}
 	}
 }
 
