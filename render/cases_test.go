@@ -261,5 +261,7 @@ func fileCases() []fileCase {
 				ops.DropEnum{Enum: model.Enum{Schema: "billing", Name: "state", Values: []string{"open", "paid", "void"}}},
 			},
 		},
+		findingsCases()[0],
+		findingsCases()[1],
 	}
 }
