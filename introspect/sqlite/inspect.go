@@ -157,7 +157,7 @@ func (in *inspection) tableKinds() (map[string]string, error) {
 }
 
 func isVirtual(createSQL string) bool {
-	toks := sqlitelex.Lex(createSQL)
+	toks := sqlitelex.Lex(createSQL[:min(len(createSQL), 64)])
 	return len(toks) > 1 && toks[1].Is("VIRTUAL")
 }
 
