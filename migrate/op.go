@@ -163,6 +163,14 @@ func (o *Op) Execute(sql string) *ExecuteDef {
 	return d
 }
 
+// BulkInsert records an insert of rows of literal values into table, one
+// value per column in each row: nil, bool, integers, floats, string, []byte
+// or time.Time (Alembic's bulk_insert). It has no reverse; a downgrade
+// deletes the rows with Execute.
+func (o *Op) BulkInsert(table string, columns []string, rows ...[]any) {
+	o.record(ops.BulkInsert{Schema: o.schema, Table: table, Columns: cloneStrings(columns), Rows: rows})
+}
+
 // ExecuteDef is a recorded [ops.Execute].
 type ExecuteDef struct {
 	op   ops.Execute

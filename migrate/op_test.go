@@ -302,6 +302,7 @@ func TestOpBuilderCoversOps(t *testing.T) {
 	op.DropEnum("e")
 	op.AddEnumValue("e", "v")
 	op.Execute("SELECT 1")
+	op.BulkInsert("t", []string{"a"}, []any{1})
 	got := map[string]bool{}
 	for _, o := range op.Ops() {
 		got[typeName(o)] = true

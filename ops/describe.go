@@ -83,6 +83,12 @@ func Describe(op Op) string {
 		return s
 	case Execute:
 		return "execute: " + firstLine(o.SQL)
+	case BulkInsert:
+		noun := "rows"
+		if len(o.Rows) == 1 {
+			noun = "row"
+		}
+		return fmt.Sprintf("%s: insert %d %s (%s)", qualify(o.Schema, o.Table), len(o.Rows), noun, strings.Join(o.Columns, ", "))
 	case Custom:
 		if o.Op == nil {
 			return "custom: <nil>"

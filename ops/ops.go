@@ -182,6 +182,18 @@ type Execute struct {
 	NoTransaction bool
 }
 
+// BulkInsert inserts rows of literal values: data in hand-written
+// revisions (Alembic's bulk_insert). Each row holds one value per column:
+// nil, a bool, an integer, a float, a string, a []byte or a time.Time. It
+// has no reverse: the rows may have changed by the time it is undone, so a
+// downgrade deletes them by hand (an Execute).
+type BulkInsert struct {
+	Schema  string
+	Table   string
+	Columns []string
+	Rows    [][]any
+}
+
 // Custom carries a user-defined operation (see [CustomOp]).
 type Custom struct {
 	Op CustomOp
@@ -220,6 +232,7 @@ func (CreateEnum) isOp()      {}
 func (DropEnum) isOp()        {}
 func (AddEnumValue) isOp()    {}
 func (Execute) isOp()         {}
+func (BulkInsert) isOp()      {}
 func (Custom) isOp()          {}
 
 // All returns one zero value of every op type, in declaration order.
@@ -235,6 +248,6 @@ func All() []Op {
 		AddCheck{}, DropCheck{},
 		SetTableComment{}, SetTableOptions{},
 		CreateEnum{}, DropEnum{}, AddEnumValue{},
-		Execute{}, Custom{},
+		Execute{}, BulkInsert{}, Custom{},
 	}
 }

@@ -84,6 +84,9 @@ func (o Execute) Reverse() (Op, bool) {
 	return Execute{SQL: o.DownSQL, DownSQL: o.SQL, NoTransaction: o.NoTransaction}, true
 }
 
+// Reverse reports false: inserted rows are deleted by hand.
+func (o BulkInsert) Reverse() (Op, bool) { return nil, false }
+
 // Reverse asks the custom op for its reverse.
 func (o Custom) Reverse() (Op, bool) {
 	if o.Op == nil {

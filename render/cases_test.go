@@ -194,6 +194,10 @@ func fileCases() []fileCase {
 				ops.Execute{SQL: "UPDATE \"members\"\nSET nick = lower(nick)\nWHERE nick <> ''", DownSQL: `SELECT "nothing"`},
 				ops.Execute{SQL: "CREATE INDEX CONCURRENTLY ix_x ON x (a)", DownSQL: "DROP INDEX CONCURRENTLY ix_x", NoTransaction: true},
 				ops.Execute{SQL: "SELECT '`quoted`', \"x\"\r\n"},
+				ops.BulkInsert{Table: "roles", Columns: []string{"id", "name", "admin", "weight", "badge", "since", "note"}, Rows: [][]any{
+					{int64(1), "it's", true, 1.5, []byte{0, 255}, time.Date(2026, 11, 22, 10, 4, 51, 0, time.UTC), nil},
+					{int64(2), "user", false, float64(0), []byte("b"), time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC), "x"},
+				}},
 			},
 		},
 		{

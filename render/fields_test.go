@@ -55,6 +55,7 @@ func TestKnownFields(t *testing.T) {
 		{ops.DropEnum{}, "Enum"},
 		{ops.AddEnumValue{}, "Schema Enum Value Before After"},
 		{ops.Execute{}, "SQL DownSQL NoTransaction"},
+		{ops.BulkInsert{}, "Schema Table Columns Rows"},
 	}
 	for _, tt := range tests {
 		typ := reflect.TypeOf(tt.v)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
@@ -90,6 +91,8 @@ func opCode(o ops.Op) (jen.Code, error) {
 			s.Dot("NoTransaction").Call()
 		}
 		return s, nil
+	case ops.BulkInsert:
+		return bulkInsertCode(o)
 	case ops.Custom:
 		return customCode(o)
 	}
@@ -239,4 +242,46 @@ func strs(list []string) jen.Code {
 		items[i] = lit(s)
 	}
 	return jen.Index().String().Values(items...)
+}
+
+// bulkInsertCode writes op.BulkInsert("t", []string{...}, []any{...}, ...),
+// one row a line; values keep their Go types (int64(1), time.Date(...)).
+func bulkInsertCode(o ops.BulkInsert) (jen.Code, error) {
+	args := []jen.Code{lit(o.Table), jen.Index().String().ValuesFunc(func(g *jen.Group) {
+		for _, c := range o.Columns {
+			g.Add(lit(c))
+		}
+	})}
+	for i, row := range o.Rows {
+		vals := make([]jen.Code, len(row))
+		for j, v := range row {
+			c, err := insertValue(v)
+			if err != nil {
+				return nil, fmt.Errorf("bulk insert into %s, row %d: %w", o.Table, i+1, err)
+			}
+			vals[j] = c
+		}
+		args = append(args, jen.Line().Index().Any().Values(vals...))
+	}
+	return opIn(o.Schema).Dot("BulkInsert").Call(args...), nil
+}
+
+// insertValue writes a bulk-insert value as a Go expression of its own
+// type; times are written in UTC.
+func insertValue(v any) (jen.Code, error) {
+	switch x := v.(type) {
+	case nil:
+		return jen.Nil(), nil
+	case string:
+		return lit(x), nil
+	case bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
+		return jen.Lit(x), nil
+	case []byte:
+		return jen.Index().Byte().Call(lit(string(x))), nil
+	case time.Time:
+		x = x.UTC()
+		return jen.Qual("time", "Date").Call(jen.Lit(x.Year()), jen.Qual("time", x.Month().String()), jen.Lit(x.Day()),
+			jen.Lit(x.Hour()), jen.Lit(x.Minute()), jen.Lit(x.Second()), jen.Lit(x.Nanosecond()), jen.Qual("time", "UTC")), nil
+	}
+	return nil, fmt.Errorf("%w: a %T value (use nil, bool, numbers, string, []byte or time.Time)", ErrInexact, v)
 }

@@ -2,8 +2,10 @@ package postgres
 
 import (
 	"context"
+	"encoding/hex"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/model"
@@ -106,6 +108,8 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		sqls, noTx = []string{s}, true
 	case ops.Execute:
 		return []dialect.Statement{{SQL: o.SQL, NoTransaction: o.NoTransaction}}, nil
+	case ops.BulkInsert:
+		return dialect.Insert(d, o, literalStyle)
 	case ops.Custom:
 		return dialect.Custom(d, o)
 	default:
@@ -398,4 +402,10 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 		sqls = append(sqls, columnComment(o.Schema, o.Table, to.Name, to.Comment))
 	}
 	return sqls
+}
+
+// literalStyle writes bytea and timestamptz literals for bulk inserts.
+var literalStyle = dialect.LiteralStyle{
+	Bytes: func(b []byte) string { return `'\x` + hex.EncodeToString(b) + `'::bytea` },
+	Time:  func(t time.Time) string { return "'" + t.Format("2006-01-02 15:04:05.999999-07:00") + "'" },
 }

@@ -152,6 +152,9 @@ var opCases = []struct {
 	{"add enum value", ops.AddEnumValue{Enum: "mood", Value: "meh", Before: "ok"}, stmts(true, "ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok'"), nil},
 	{"add enum value after", ops.AddEnumValue{Schema: "app", Enum: "mood", Value: "meh", After: "ok"}, stmts(true, "ALTER TYPE app.mood ADD VALUE 'meh' AFTER 'ok'"), nil},
 	{"execute", ops.Execute{SQL: "VACUUM t", NoTransaction: true}, stmts(true, "VACUUM t"), nil},
+	{"bulk insert", ops.BulkInsert{Schema: "app", Table: "t", Columns: []string{"a", "b"}, Rows: [][]any{{1, "it's"}, {nil, []byte{0, 255}}}},
+		stmts(false, "INSERT INTO app.t (a, b) VALUES\n  (1, 'it''s'),\n  (NULL, '\\x00ff'::bytea)"), nil},
+	{"bulk insert nothing", ops.BulkInsert{Table: "t", Columns: []string{"a"}}, nil, nil},
 	{"custom", ops.Custom{Op: customOp{}}, nil, dialect.ErrCustomOp},
 }
 

@@ -91,6 +91,8 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			return nil, nil
 		}
 		return []dialect.Statement{{SQL: o.SQL, NoTransaction: o.NoTransaction}}, nil
+	case ops.BulkInsert:
+		return dialect.Insert(d, o, dialect.LiteralStyle{})
 	case ops.Custom:
 		return dialect.Custom(d, o)
 	}

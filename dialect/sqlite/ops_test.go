@@ -406,6 +406,19 @@ func opCases(base model.Schema) []opCase {
 			noReverse: "AddEnumValue has no reverse",
 		},
 		{
+			name:      "BulkInsert",
+			ops:       []ops.Op{ops.BulkInsert{Table: "items", Columns: []string{"id", "name", "note"}, Rows: [][]any{{10, "it's", nil}, {11, "fig", []byte("n")}}}},
+			want:      func(*model.Schema) {},
+			noReverse: "BulkInsert has no reverse",
+			wantRows: [][]string{
+				{"1", "1", "apple", "3", "1.5", "red"},
+				{"2", "1", "pear", "<nil>", "2", "<nil>"},
+				{"3", "2", "plum", "0", "0.25", "blue"},
+				{"10", "<nil>", "it's", "<nil>", "0", "<nil>"},
+				{"11", "<nil>", "fig", "<nil>", "0", "n"},
+			},
+		},
+		{
 			name: "Execute",
 			ops:  []ops.Op{ops.Execute{SQL: "UPDATE items SET note = 'n' WHERE id = 2", DownSQL: "UPDATE items SET note = NULL WHERE id = 2"}},
 			want: func(*model.Schema) {},

@@ -12,7 +12,7 @@ INSERT INTO retort_version (version_num) VALUES ('r1');
 
 -- Running upgrade r1 -> r2
 
-ALTER TABLE users ADD COLUMN email varchar(200) NULL;
+ALTER TABLE users ADD COLUMN email varchar(200);
 UPDATE retort_version SET version_num = 'r2' WHERE version_num = 'r1';
 
 -- Running upgrade r2 -> r3
@@ -20,7 +20,7 @@ UPDATE retort_version SET version_num = 'r2' WHERE version_num = 'r1';
 CREATE TABLE posts (
   id integer NOT NULL,
   user_id integer NOT NULL,
-  title varchar(100) NULL,
+  title varchar(100),
   PRIMARY KEY (id),
   CONSTRAINT fk_posts_user_id_users FOREIGN KEY (user_id) REFERENCES users (id)
 );
