@@ -41,6 +41,7 @@ type config struct {
 	minTime  time.Duration
 	maxReps  int
 	root     string
+	keep     bool
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -52,10 +53,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	autogen := fs.Bool("autogen", true, "also time `retort revision --autogenerate` in a generated module")
 	minTime := fs.Duration("mintime", 2*time.Second, "repeat each measurement until it has taken this long (at least 3 times)")
 	maxReps := fs.Int("reps", 10, "at most this many repetitions of each measurement")
+	keep := fs.Bool("keep", false, "keep the databases and generated modules, for profiling by hand (their paths and URLs are printed)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	cfg := config{out: *out, autogen: *autogen, minTime: *minTime, maxReps: *maxReps}
+	cfg := config{out: *out, autogen: *autogen, minTime: *minTime, maxReps: *maxReps, keep: *keep}
 	for _, d := range strings.Split(*dialects, ",") {
 		d = strings.TrimSpace(d)
 		if !slices.Contains(harness.Dialects, d) {
@@ -88,6 +90,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // Results is what results.json holds.
 type Results struct {
 	Machine  Machine  `json:"machine"`
+	Commit   string   `json:"commit"`
 	Started  string   `json:"started"`
 	Duration string   `json:"duration"`
 	Rows     []Result `json:"rows"`
@@ -131,12 +134,14 @@ type Result struct {
 
 func bench(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	start := time.Now()
-	res := Results{Machine: machine(), Started: start.UTC().Format(time.RFC3339)}
+	res := Results{Machine: machine(), Commit: os.Getenv("RETORT_BENCH_COMMIT"), Started: start.UTC().Format(time.RFC3339)}
 	tmp, err := os.MkdirTemp("", "retort-benchrun-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
+	if !cfg.keep {
+		defer os.RemoveAll(tmp)
+	}
 	var bin string
 	if cfg.autogen {
 		if bin, err = harness.BuildRetort(ctx, cfg.root, tmp); err != nil {
@@ -184,7 +189,12 @@ func one(ctx context.Context, cfg config, d string, n int, bin, tmp string, stde
 	if err != nil {
 		return r, err
 	}
-	defer db.Close()
+	if cfg.keep {
+		defer db.DB.Close()
+		fmt.Fprintf(stderr, "benchrun:   kept database %s\n", db.URL)
+	} else {
+		defer db.Close()
+	}
 	r.Server = db.Version
 	t0 := time.Now()
 	if _, err := harness.Create(ctx, db, gen.Spec{Tables: n}.Schema()); err != nil {
@@ -275,7 +285,11 @@ func autogen(ctx context.Context, cfg config, r *Result, spec gen.Spec, db *harn
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	if cfg.keep {
+		fmt.Fprintf(stderr, "benchrun:   kept module %s\n", dir)
+	} else {
+		defer os.RemoveAll(dir)
+	}
 	m, err := harness.NewModule(ctx, bin, dir, spec, r.Dialect, db.URL)
 	if err != nil {
 		return err
@@ -377,10 +391,11 @@ func machine() Machine {
 }
 
 func printMachine(w io.Writer, m Machine) {
-	fmt.Fprintf(w, "machine: %s, %d CPUs, %d MiB; %s %s\n\n", m.CPU, m.NumCPU, m.MemMiB, m.Go, m.OS)
+	fmt.Fprintf(w, "machine: %s, %d CPUs, %d MiB; %s %s\n", m.CPU, m.NumCPU, m.MemMiB, m.Go, m.OS)
 }
 
 func printTable(w io.Writer, res Results) {
+	fmt.Fprintf(w, "\nretort %s, %s\n", res.Commit, res.Started)
 	for _, d := range harness.Dialects {
 		if v, ok := res.Machine.Servers[d]; ok {
 			fmt.Fprintf(w, "%s: %s\n", d, v)
