@@ -158,8 +158,9 @@ const batchSize = 250
 
 // Create creates s in the empty database the way a first migration would:
 // diff.Compare from an empty schema, the dialect's statements, sent in
-// multi-statement batches inside one transaction where DDL is
-// transactional. It returns the number of statements.
+// multi-statement batches, each batch its own transaction where DDL is
+// transactional (one transaction for 5,000 tables exhausts PostgreSQL's
+// lock table). It returns the number of statements.
 func Create(ctx context.Context, d *DB, s model.Schema) (int, error) {
 	list, err := diff.Compare(model.Schema{}, s, d.Backend.Dialect, diff.Options{})
 	if err != nil {
@@ -175,32 +176,10 @@ func Create(ctx context.Context, d *DB, s model.Schema) (int, error) {
 			stmts = append(stmts, strings.TrimSuffix(strings.TrimSpace(s.SQL), ";"))
 		}
 	}
-	conn, err := d.Conn(ctx)
-	if err != nil {
-		return 0, err
-	}
-	defer conn.Close()
-	type execer interface {
-		ExecContext(context.Context, string, ...any) (sql.Result, error)
-	}
-	var ex execer = conn
-	var tx *sql.Tx
-	if d.Backend.Dialect.TransactionalDDL() {
-		if tx, err = conn.BeginTx(ctx, nil); err != nil {
-			return 0, err
-		}
-		defer tx.Rollback()
-		ex = tx
-	}
 	for start := 0; start < len(stmts); start += batchSize {
 		batch := stmts[start:min(start+batchSize, len(stmts))]
-		if _, err := ex.ExecContext(ctx, strings.Join(batch, ";\n")); err != nil {
+		if err := execBatch(ctx, d, strings.Join(batch, ";\n")); err != nil {
 			return 0, fmt.Errorf("harness: create (statements %d-%d): %w", start+1, start+len(batch), err)
-		}
-	}
-	if tx != nil {
-		if err := tx.Commit(); err != nil {
-			return 0, err
 		}
 	}
 	if d.Dialect == "postgres" {
@@ -209,4 +188,22 @@ func Create(ctx context.Context, d *DB, s model.Schema) (int, error) {
 		}
 	}
 	return len(stmts), nil
+}
+
+// execBatch runs one multi-statement batch, in a transaction where DDL is
+// transactional.
+func execBatch(ctx context.Context, d *DB, batch string) error {
+	if !d.Backend.Dialect.TransactionalDDL() {
+		_, err := d.ExecContext(ctx, batch)
+		return err
+	}
+	tx, err := d.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, batch); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
