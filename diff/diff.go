@@ -11,12 +11,6 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-// ErrEnumRebuild is returned when an enum type loses values or has its
-// values reordered. PostgreSQL cannot do that in place while columns use the
-// type; the change needs a hand-written migration (create a new type,
-// convert the columns, drop the old type).
-var ErrEnumRebuild = errors.New("diff: enum values were removed or reordered")
-
 // ErrDuplicate is returned when a schema holds two tables or two enum types
 // with the same schema and name.
 var ErrDuplicate = errors.New("diff: duplicate object")
@@ -45,6 +39,7 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 	c := &comparer{d: d, opts: opts}
 	cur, tgt = c.filterTables(cur, tgt)
 	curEnums, tgtEnums := c.filterEnums(current.Enums, target.Enums)
+	curEnums, cur, enumRenames := c.rebuildEnums(curEnums, tgtEnums, cur)
 	cur, renames := c.applyRenames(cur, tgt, h)
 	c.cur, c.tgt = index(cur), index(tgt)
 
@@ -78,6 +73,7 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 		body    []ops.Op   // step 5
 		addFKs  []tableOps // step 6
 	)
+	out = append(out, enumRenames...)
 	out = append(out, enums.creates...)
 	out = append(out, enums.adds...)
 	out = append(out, renames...)

@@ -69,10 +69,12 @@
 // No map is ranged over on the output path, so the same input gives the same
 // list.
 //
-//  1. Enums: CreateEnum for new enum types, then AddEnumValue for values
-//     added to existing ones, each by enum name. Removing or reordering
-//     values fails with [ErrEnumRebuild]: PostgreSQL cannot do it in place
-//     while columns use the type, so it needs a hand-written migration.
+//  1. Enums: RenameEnum of each enum whose values were removed or
+//     reordered to <name>__retort_old (PostgreSQL cannot change them in
+//     place; the later steps then create the new type, convert its columns
+//     with AlterColumn and drop the old type), CreateEnum for new enum
+//     types, then AddEnumValue for values added to existing ones, each by
+//     enum name.
 //  2. Renames from hints: RenameTable by new table name, then RenameColumn
 //     by table, in target column order.
 //  3. New tables, in foreign-key dependency order (a table after the tables

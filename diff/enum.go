@@ -71,9 +71,9 @@ func (c *comparer) compareEnums(cur, tgt []model.Enum, tgtTables []*model.Table)
 }
 
 // addedValues returns the AddEnumValue ops that turn from's values into
-// to's, or an error wrapping [ErrEnumRebuild] when from's values are not
-// all kept in their order. Values before the first kept one are placed
-// before their successor; the others after their predecessor.
+// to's, which keep all of from's in order (rebuildEnums took the others).
+// Values before the first kept one are placed before their successor; the
+// others after their predecessor.
 func addedValues(from, to model.Enum) ([]ops.Op, error) {
 	kept := make([]bool, len(to.Values))
 	k := 0
@@ -84,8 +84,7 @@ func addedValues(from, to model.Enum) ([]ops.Op, error) {
 		}
 	}
 	if k != len(from.Values) {
-		return nil, fmt.Errorf("%w: enum %s: (%s) -> (%s); PostgreSQL cannot remove or reorder enum values in place, write this migration by hand (create a new type, convert the columns, drop the old type)",
-			ErrEnumRebuild, qualified(to.Schema, to.Name), strings.Join(from.Values, ", "), strings.Join(to.Values, ", "))
+		return nil, fmt.Errorf("diff: enum %s: (%s) -> (%s) is not an append", qualified(to.Schema, to.Name), strings.Join(from.Values, ", "), strings.Join(to.Values, ", "))
 	}
 	first := slices.Index(kept, true)
 	var out []ops.Op

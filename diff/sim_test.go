@@ -447,6 +447,27 @@ func applyOne(s *model.Schema, op ops.Op) error {
 		e := o.Enum
 		e.Values = slices.Clone(e.Values)
 		s.Enums = append(s.Enums, e)
+	case ops.RenameEnum:
+		i := slices.IndexFunc(s.Enums, func(e model.Enum) bool { return e.Schema == o.Schema && e.Name == o.From })
+		if i < 0 {
+			return fmt.Errorf("enum %s does not exist", o.From)
+		}
+		if _, ok := s.Enum(o.Schema, o.To); ok {
+			return fmt.Errorf("enum %s exists", o.To)
+		}
+		s.Enums[i].Name = o.To
+		// Columns follow their type, as PostgreSQL's do (by OID).
+		for ti := range s.Tables {
+			for ci := range s.Tables[ti].Columns {
+				typ := &s.Tables[ti].Columns[ci].Type
+				if typ.Enum == o.From {
+					typ.Enum = o.To
+				}
+				if typ.SQL == o.From {
+					typ.SQL = o.To
+				}
+			}
+		}
 	case ops.DropEnum:
 		var err error
 		if s.Enums, err = remove(s.Enums, o.Enum, "enum"); err != nil {

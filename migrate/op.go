@@ -163,6 +163,11 @@ func (o *Op) Execute(sql string) *ExecuteDef {
 	return d
 }
 
+// RenameEnum records renaming an enum type.
+func (o *Op) RenameEnum(from, to string) {
+	o.record(ops.RenameEnum{Schema: o.schema, From: from, To: to})
+}
+
 // BulkInsert records an insert of rows of literal values into table, one
 // value per column in each row: nil, bool, integers, floats, string, []byte
 // or time.Time (Alembic's bulk_insert). It has no reverse; a downgrade

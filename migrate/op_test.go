@@ -303,6 +303,7 @@ func TestOpBuilderCoversOps(t *testing.T) {
 	op.AddEnumValue("e", "v")
 	op.Execute("SELECT 1")
 	op.BulkInsert("t", []string{"a"}, []any{1})
+	op.RenameEnum("e", "f")
 	got := map[string]bool{}
 	for _, o := range op.Ops() {
 		got[typeName(o)] = true

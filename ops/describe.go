@@ -81,6 +81,8 @@ func Describe(op Op) string {
 			s += " after " + sqlString(o.After)
 		}
 		return s
+	case RenameEnum:
+		return fmt.Sprintf("rename enum %s to %s", qualify(o.Schema, o.From), o.To)
 	case Execute:
 		return "execute: " + firstLine(o.SQL)
 	case BulkInsert:

@@ -90,6 +90,7 @@ func TestDescribe(t *testing.T) {
 		{"add enum value before", ops.AddEnumValue{Enum: "mood", Value: "awful", Before: "sad"}, "enum mood: add value 'awful' before 'sad'"},
 		{"execute", ops.Execute{SQL: "\n  UPDATE users SET a = 1;\nUPDATE b SET c = 2;\n"}, "execute: UPDATE users SET a = 1; ..."},
 		{"execute one line", ops.Execute{SQL: "VACUUM"}, "execute: VACUUM"},
+		{"rename enum", ops.RenameEnum{Schema: "app", From: "mood", To: "mood__retort_old"}, "rename enum app.mood to mood__retort_old"},
 		{"bulk insert", ops.BulkInsert{Table: "roles", Columns: []string{"id", "name"}, Rows: [][]any{{1, "admin"}, {2, "user"}}}, "roles: insert 2 rows (id, name)"},
 		{"bulk insert one", ops.BulkInsert{Schema: "app", Table: "roles", Columns: []string{"id"}, Rows: [][]any{{1}}}, "app.roles: insert 1 row (id)"},
 		{"custom", ops.Custom{Op: policy{"create_policy"}}, "custom: create_policy"},

@@ -163,6 +163,15 @@ type DropEnum struct {
 	Enum model.Enum
 }
 
+// RenameEnum renames an enum type. The differ uses it to rebuild an enum
+// whose values were removed or reordered: the old type is renamed aside,
+// the new one created, the columns converted, the old one dropped.
+type RenameEnum struct {
+	Schema string
+	From   string
+	To     string
+}
+
 // AddEnumValue adds a value to an enum type, placed before or after an
 // existing value (both empty: at the end). PostgreSQL cannot remove it again,
 // so it has no reverse.
@@ -231,6 +240,7 @@ func (SetTableOptions) isOp() {}
 func (CreateEnum) isOp()      {}
 func (DropEnum) isOp()        {}
 func (AddEnumValue) isOp()    {}
+func (RenameEnum) isOp()      {}
 func (Execute) isOp()         {}
 func (BulkInsert) isOp()      {}
 func (Custom) isOp()          {}
@@ -247,7 +257,7 @@ func All() []Op {
 		AddForeignKey{}, DropForeignKey{},
 		AddCheck{}, DropCheck{},
 		SetTableComment{}, SetTableOptions{},
-		CreateEnum{}, DropEnum{}, AddEnumValue{},
+		CreateEnum{}, DropEnum{}, RenameEnum{}, AddEnumValue{},
 		Execute{}, BulkInsert{}, Custom{},
 	}
 }

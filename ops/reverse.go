@@ -73,6 +73,11 @@ func (o CreateEnum) Reverse() (Op, bool) { return DropEnum(o), true }
 // Reverse creates the enum type again.
 func (o DropEnum) Reverse() (Op, bool) { return CreateEnum(o), true }
 
+// Reverse renames back.
+func (o RenameEnum) Reverse() (Op, bool) {
+	return RenameEnum{Schema: o.Schema, From: o.To, To: o.From}, true
+}
+
 // Reverse reports false: PostgreSQL cannot drop an enum value in place.
 func (o AddEnumValue) Reverse() (Op, bool) { return nil, false }
 

@@ -184,6 +184,7 @@ func fileCases() []fileCase {
 			down: []ops.Op{
 				ops.DropEnum{Enum: model.Enum{Name: "mood", Values: []string{"happy", "ok", "meh", "sad", "ecstatic"}}},
 				ops.DropEnum{Enum: model.Enum{Name: "empty"}},
+				ops.RenameEnum{Schema: "app", From: "mood", To: "mood__retort_old"},
 			},
 		},
 		{

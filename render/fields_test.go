@@ -56,6 +56,7 @@ func TestKnownFields(t *testing.T) {
 		{ops.AddEnumValue{}, "Schema Enum Value Before After"},
 		{ops.Execute{}, "SQL DownSQL NoTransaction"},
 		{ops.BulkInsert{}, "Schema Table Columns Rows"},
+		{ops.RenameEnum{}, "Schema From To"},
 	}
 	for _, tt := range tests {
 		typ := reflect.TypeOf(tt.v)

@@ -93,6 +93,8 @@ func opCode(o ops.Op) (jen.Code, error) {
 		return s, nil
 	case ops.BulkInsert:
 		return bulkInsertCode(o)
+	case ops.RenameEnum:
+		return opIn(o.Schema).Dot("RenameEnum").Call(lit(o.From), lit(o.To)), nil
 	case ops.Custom:
 		return customCode(o)
 	}

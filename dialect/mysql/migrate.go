@@ -144,6 +144,8 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		if strings.TrimSpace(o.SQL) != "" {
 			sqls = []string{o.SQL}
 		}
+	case ops.RenameEnum:
+		return nil, nil // enums are inline column types
 	case ops.BulkInsert:
 		// DATETIME has no zone: times are written in UTC. A backslash
 		// escapes in MySQL strings unless sql_mode has NO_BACKSLASH_ESCAPES.

@@ -315,6 +315,11 @@ func opCases() []opCase {
 			change: func(*model.Schema) {},
 		},
 		{
+			name:   "RenameEnum",
+			op:     func(model.Schema) ops.Op { return ops.RenameEnum{From: "mood", To: "mood_old"} },
+			change: func(*model.Schema) {},
+		},
+		{
 			name:   "DropEnum",
 			op:     func(model.Schema) ops.Op { return ops.DropEnum{Enum: model.Enum{Name: "mood", Values: []string{"a"}}} },
 			change: func(*model.Schema) {},

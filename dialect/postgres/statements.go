@@ -110,6 +110,8 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		return []dialect.Statement{{SQL: o.SQL, NoTransaction: o.NoTransaction}}, nil
 	case ops.BulkInsert:
 		return dialect.Insert(d, o, literalStyle)
+	case ops.RenameEnum:
+		sqls = []string{"ALTER TYPE " + enumName(o.Schema, o.From) + " RENAME TO " + quoteIdent(o.To)}
 	case ops.Custom:
 		return dialect.Custom(d, o)
 	default:

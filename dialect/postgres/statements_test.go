@@ -154,6 +154,7 @@ var opCases = []struct {
 	{"execute", ops.Execute{SQL: "VACUUM t", NoTransaction: true}, stmts(true, "VACUUM t"), nil},
 	{"bulk insert", ops.BulkInsert{Schema: "app", Table: "t", Columns: []string{"a", "b"}, Rows: [][]any{{1, "it's"}, {nil, []byte{0, 255}}}},
 		stmts(false, "INSERT INTO app.t (a, b) VALUES\n  (1, 'it''s'),\n  (NULL, '\\x00ff'::bytea)"), nil},
+	{"rename enum", ops.RenameEnum{Schema: "app", From: "mood", To: "mood__retort_old"}, stmts(false, "ALTER TYPE app.mood RENAME TO mood__retort_old"), nil},
 	{"bulk insert nothing", ops.BulkInsert{Table: "t", Columns: []string{"a"}}, nil, nil},
 	{"custom", ops.Custom{Op: customOp{}}, nil, dialect.ErrCustomOp},
 }

@@ -93,6 +93,8 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		return []dialect.Statement{{SQL: o.SQL, NoTransaction: o.NoTransaction}}, nil
 	case ops.BulkInsert:
 		return dialect.Insert(d, o, dialect.LiteralStyle{})
+	case ops.RenameEnum:
+		return nil, nil // no named enum types: enum columns are TEXT with a CHECK
 	case ops.Custom:
 		return dialect.Custom(d, o)
 	}

@@ -400,6 +400,11 @@ func opCases(base model.Schema) []opCase {
 			want: func(*model.Schema) {},
 		},
 		{
+			name: "RenameEnum",
+			ops:  []ops.Op{ops.RenameEnum{From: "mood", To: "mood_old"}},
+			want: func(*model.Schema) {},
+		},
+		{
 			name:      "AddEnumValue",
 			ops:       []ops.Op{ops.AddEnumValue{Enum: "mood", Value: "b"}},
 			want:      func(*model.Schema) {},
