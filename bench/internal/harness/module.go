@@ -8,8 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/retortdb/retort/bench/internal/gen"
@@ -101,13 +101,12 @@ func (m *Module) run(ctx context.Context, exe string, args ...string) (Run, erro
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
-	err := cmd.Run()
-	r := Run{Elapsed: time.Since(start), Output: out.String()}
-	if cmd.ProcessState != nil {
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			r.MaxRSS = ru.Maxrss * 1024
-		}
+	if err := cmd.Start(); err != nil {
+		return Run{}, fmt.Errorf("harness: %s: %w", filepath.Base(exe), err)
 	}
+	hwm := watchHWM(cmd.Process.Pid)
+	err := cmd.Wait()
+	r := Run{Elapsed: time.Since(start), Output: out.String(), MaxRSS: hwm()}
 	if err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) {
@@ -116,4 +115,50 @@ func (m *Module) run(ctx context.Context, exe string, args ...string) (Run, erro
 		return r, fmt.Errorf("harness: %s: %w", filepath.Base(exe), err)
 	}
 	return r, nil
+}
+
+// watchHWM samples the process's VmHWM (peak resident set) every 2 ms
+// until the returned func is called, which returns the last value read.
+// The kernel's rusage cannot be used: Go starts children with
+// CLONE_VM|CLONE_VFORK, so their ru_maxrss starts at the parent's peak.
+func watchHWM(pid int) func() int64 {
+	path := "/proc/" + strconv.Itoa(pid) + "/status"
+	done := make(chan struct{})
+	last := make(chan int64)
+	go func() {
+		var v int64
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			if n, ok := readHWM(path); ok && n > v {
+				v = n
+			}
+			select {
+			case <-done:
+				last <- v
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() int64 { close(done); return <-last }
+}
+
+// readHWM reads VmHWM from /proc/PID/status, in bytes.
+func readHWM(path string) (int64, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			f := strings.Fields(rest)
+			if len(f) == 0 {
+				return 0, false
+			}
+			kb, err := strconv.ParseInt(f[0], 10, 64)
+			return kb * 1024, err == nil
+		}
+	}
+	return 0, false
 }
