@@ -215,11 +215,17 @@ func opName(op ops.Op) string {
 // names, qualified by its table: "users", "users.bio",
 // "users.ix_users_email"; enums are "enum mood".
 func opTarget(op ops.Op) (schema, table, object string) {
-	dot := func(s, t, name string) (string, string, string) {
+	schema, table, object, _ = target(op)
+	return schema, table, object
+}
+
+// target is opTarget, and false for an op type it does not know.
+func target(op ops.Op) (schema, table, object string, known bool) {
+	dot := func(s, t, name string) (string, string, string, bool) {
 		if name == "" {
-			return s, t, qualify(s, t)
+			return s, t, qualify(s, t), true
 		}
-		return s, t, qualify(s, t) + "." + name
+		return s, t, qualify(s, t) + "." + name, true
 	}
 	switch o := op.(type) {
 	case ops.CreateTable:
@@ -265,15 +271,22 @@ func opTarget(op ops.Op) (schema, table, object string) {
 	case ops.SetTableOptions:
 		return dot(o.Schema, o.Table, "")
 	case ops.CreateEnum:
-		return o.Enum.Schema, "", "enum " + qualify(o.Enum.Schema, o.Enum.Name)
+		return o.Enum.Schema, "", "enum " + qualify(o.Enum.Schema, o.Enum.Name), true
 	case ops.DropEnum:
-		return o.Enum.Schema, "", "enum " + qualify(o.Enum.Schema, o.Enum.Name)
+		return o.Enum.Schema, "", "enum " + qualify(o.Enum.Schema, o.Enum.Name), true
+	case ops.RenameEnum:
+		return o.Schema, "", "enum " + qualify(o.Schema, o.From), true
+	case ops.BulkInsert:
+		return dot(o.Schema, o.Table, "")
 	case ops.AddEnumValue:
-		return o.Schema, "", "enum " + qualify(o.Schema, o.Enum)
+		return o.Schema, "", "enum " + qualify(o.Schema, o.Enum), true
 	case ops.Custom:
 		if o.Op != nil {
-			return "", "", o.Op.Name()
+			return "", "", o.Op.Name(), true
 		}
+		return "", "", "", true
+	case ops.Execute:
+		return "", "", "", true
 	}
-	return "", "", ""
+	return "", "", "", false
 }

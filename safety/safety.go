@@ -213,6 +213,12 @@ func (a *analysis) collectEnums(list []ops.Op) {
 		switch o := op.(type) {
 		case ops.CreateEnum:
 			a.enums[qualify(o.Enum.Schema, o.Enum.Name)] = o.Enum.Values
+		case ops.RenameEnum:
+			if vals, ok := a.enums[qualify(o.Schema, o.From)]; ok {
+				if _, seen := a.enums[qualify(o.Schema, o.To)]; !seen {
+					a.enums[qualify(o.Schema, o.To)] = vals
+				}
+			}
 		case ops.DropEnum:
 			if _, ok := a.enums[qualify(o.Enum.Schema, o.Enum.Name)]; !ok {
 				a.enums[qualify(o.Enum.Schema, o.Enum.Name)] = o.Enum.Values
