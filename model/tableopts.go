@@ -35,7 +35,7 @@ type tableSpec struct {
 	name, schema, comment string
 	// renamedFrom is the table's previous name (renamed_from=).
 	renamedFrom string
-	options               []TableOption
+	options     []TableOption
 	// indexes hold index= and uindex= (Unique set); an empty name is
 	// generated once the table has a name.
 	indexes []named[Index]
