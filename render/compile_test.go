@@ -5,14 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/retortdb/retort/internal/gomodtest"
 	"github.com/retortdb/retort/ops"
 )
 
@@ -101,28 +99,8 @@ func TestGoldensCompileAndRecord(t *testing.T) {
 		t.Skip("builds a Go program")
 	}
 	t.Parallel()
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Skip("no go command")
-	}
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Dir(filepath.Dir(file))
-	dir := t.TempDir()
-	write := func(name, content string) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("go.mod", "module rendertest\n\ngo 1.26\n\nrequire github.com/retortdb/retort v0.0.0\n\nreplace github.com/retortdb/retort => "+root+"\n")
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	write("go.sum", string(sum))
+	mod := gomodtest.New(t, "rendertest")
+	write := mod.Write
 	write("migrations/env.go", "package migrations\n\nimport \"github.com/retortdb/retort/migrate\"\n\nvar Env = &migrate.Env{Dialect: \"sqlite\"}\n")
 	write("main.go", driverMain)
 	cases := fileCases()
@@ -142,17 +120,13 @@ func TestGoldensCompileAndRecord(t *testing.T) {
 		cases = append(cases, tc)
 	}
 
-	cmd := exec.Command("go", "run", ".")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("go run: %v\n%s", err, stderr.String())
+	stdout, err := mod.Go("run", ".")
+	if err != nil {
+		t.Fatal(err)
 	}
 	var got map[string]recorded
-	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
-		t.Fatalf("driver output: %v\n%s", err, stdout.String())
+	if err := json.Unmarshal(stdout, &got); err != nil {
+		t.Fatalf("driver output: %v\n%s", err, stdout)
 	}
 	for _, tc := range cases {
 		want := recorded{Upgrade: encodeOps(t, tc.up), Downgrade: encodeOps(t, tc.down)}

@@ -1,15 +1,12 @@
 package render
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/retortdb/retort/internal/gomodtest"
 )
 
 // fixtureSrc is a custom op package with a field of every kind render
@@ -162,49 +159,25 @@ func TestCustomKindsCompile(t *testing.T) {
 		t.Skip("builds two Go programs")
 	}
 	t.Parallel()
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Skip("no go command")
-	}
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Dir(filepath.Dir(file))
-	dir := t.TempDir()
-	write := func(name, content string) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("go.mod", "module rendertest\n\ngo 1.26\n\nrequire github.com/retortdb/retort v0.0.0\n\nreplace github.com/retortdb/retort => "+root+"\n")
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	write("go.sum", string(sum))
+	mod := gomodtest.New(t, "rendertest")
+	write := mod.Write
 	write("fixture/fixture.go", fixtureSrc)
 	write("gen/main.go", genMain)
 	write("migrations/env.go", "package migrations\n\nimport \"github.com/retortdb/retort/migrate\"\n\nvar Env = &migrate.Env{Dialect: \"sqlite\"}\n")
 	write("main.go", recordMain)
 	run := func(pkg string) []byte {
 		t.Helper()
-		cmd := exec.Command("go", "run", pkg)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		if err := cmd.Run(); err != nil {
-			src, _ := os.ReadFile(filepath.Join(dir, "migrations", "k1_kinds.go"))
-			t.Fatalf("go run %s: %v\n%s\n%s", pkg, err, stderr.String(), src)
+		out, err := mod.Go("run", pkg)
+		if err != nil {
+			src, _ := os.ReadFile(filepath.Join(mod.Dir, "migrations", "k1_kinds.go"))
+			t.Fatalf("%v\n%s", err, src)
 		}
-		return stdout.Bytes()
+		return out
 	}
 	want := run("./gen")
 	got := run(".")
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		src, _ := os.ReadFile(filepath.Join(dir, "migrations", "k1_kinds.go"))
+		src, _ := os.ReadFile(filepath.Join(mod.Dir, "migrations", "k1_kinds.go"))
 		t.Errorf("recorded ops differ from the rendered ones (-want +got):\n%s\n%s", diff, src)
 	}
 }

@@ -5,14 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/retortdb/retort/internal/gomodtest"
 	"github.com/retortdb/retort/ops"
 )
 
@@ -112,28 +110,8 @@ func TestGoldensCompileAndRecord(t *testing.T) {
 		t.Skip("builds a Go program")
 	}
 	t.Parallel()
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Skip("no go command")
-	}
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Dir(filepath.Dir(file))
-	dir := t.TempDir()
-	write := func(name string, content []byte) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, content, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("go.mod", []byte("module rewritertest\n\ngo 1.26\n\nrequire github.com/retortdb/retort v0.0.0\n\nreplace github.com/retortdb/retort => "+root+"\n"))
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	write("go.sum", sum)
+	mod := gomodtest.New(t, "rewritertest")
+	write := func(name string, content []byte) { mod.Write(name, string(content)) }
 	write("migrations/env.go", []byte("package migrations\n\nimport \"github.com/retortdb/retort/migrate\"\n\nvar Env = &migrate.Env{Dialect: \"postgres\"}\n"))
 	write("main.go", []byte(driverMain))
 
@@ -158,17 +136,13 @@ func TestGoldensCompileAndRecord(t *testing.T) {
 		}
 	}
 
-	cmd := exec.Command("go", "run", ".")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("go run: %v\n%s", err, stderr.String())
+	stdout, err := mod.Go("run", ".")
+	if err != nil {
+		t.Fatal(err)
 	}
 	var got map[string]recorded
-	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
-		t.Fatalf("driver output: %v\n%s", err, stdout.String())
+	if err := json.Unmarshal(stdout, &got); err != nil {
+		t.Fatalf("driver output: %v\n%s", err, stdout)
 	}
 	if len(got) != len(want) {
 		t.Errorf("recorded %d revisions, want %d", len(got), len(want))

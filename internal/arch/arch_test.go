@@ -34,6 +34,8 @@ var allowed = map[string][]string{
 	"internal/sqlitelex": {},
 	"internal/testdb":    {"internal/dburl"},
 	"internal/arch":      {},
+	"internal/docs":      {},
+	"internal/gomodtest": {},
 	"cli":                {"*"},
 	"cmd/":               {"*"},
 	"bench":              {"*"},
