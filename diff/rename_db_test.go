@@ -1,7 +1,6 @@
 package diff_test
 
 import (
-	"context"
 	"database/sql"
 	"fmt"
 	"strings"
@@ -9,7 +8,6 @@ import (
 
 	gocmp "github.com/google/go-cmp/cmp"
 
-	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/backend"
 	"github.com/retortdb/retort/internal/testdb"
@@ -85,71 +83,10 @@ func (r *dbRig) compare(models ...any) []ops.Op {
 	return list
 }
 
-// apply runs ops in one transaction where the dialect allows it, with the
-// dialect's connection setup, reading live tables for rebuilds (the
-// approach of internal/roundtrip).
+// apply runs ops on the rig's database (see testdb.Apply).
 func (r *dbRig) apply(list []ops.Op) {
 	r.t.Helper()
-	ctx := r.t.Context()
-	conn, err := r.db.Conn(ctx)
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	defer conn.Close()
-	exec := func(q string) {
-		r.t.Helper()
-		if _, err := conn.ExecContext(ctx, q); err != nil {
-			r.t.Fatalf("%s: %v", q, err)
-		}
-	}
-	if setup, ok := r.be.Dialect.(dialect.ConnSetup); ok {
-		for _, q := range setup.BeforeTx() {
-			exec(q)
-		}
-		defer func() {
-			for _, q := range setup.AfterTx() {
-				exec(q)
-			}
-		}()
-	}
-	var q interface {
-		ExecContext(context.Context, string, ...any) (sql.Result, error)
-		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-	} = conn
-	var tx *sql.Tx
-	if r.be.Dialect.TransactionalDDL() {
-		if tx, err = conn.BeginTx(ctx, nil); err != nil {
-			r.t.Fatal(err)
-		}
-		q = tx
-	}
-	tables := dialect.TableSourceFunc(func(ctx context.Context, schema, name string) (model.Table, bool, error) {
-		s, err := r.be.Inspector.Inspect(ctx, q, introspect.Options{Schema: schema, IncludeTable: func(n string) bool { return n == name }})
-		if err != nil {
-			return model.Table{}, false, err
-		}
-		t, ok := s.Table("", name)
-		return t, ok, nil
-	})
-	for i, op := range list {
-		stmts, err := r.be.Dialect.Statements(ctx, op, tables)
-		if err != nil {
-			r.t.Fatalf("op %d (%s): %v", i+1, ops.Describe(op), err)
-		}
-		for _, st := range stmts {
-			if _, err := q.ExecContext(ctx, st.SQL); err != nil {
-				if tx != nil {
-					tx.Rollback()
-				}
-				r.t.Fatalf("op %d (%s): %v\nSQL: %s", i+1, ops.Describe(op), err, st.SQL)
-			}
-		}
-	}
-	if tx != nil {
-		if err := tx.Commit(); err != nil {
-			r.t.Fatal(err)
-		}
-	}
+	testdb.Apply(r.t, r.db.DB, r.be, list)
 }
 
 func (r *dbRig) exec(q string) {

@@ -32,7 +32,7 @@ var allowed = map[string][]string{
 	"internal/backend":   {"dialect", "dialect/", "introspect", "introspect/"},
 	"internal/dburl":     {},
 	"internal/sqlitelex": {},
-	"internal/testdb":    {"internal/dburl"},
+	"internal/testdb":    {"internal/dburl", "internal/backend", "dialect", "introspect", "model", "ops"},
 	"internal/arch":      {},
 	"internal/docs":      {},
 	"internal/gomodtest": {},

@@ -9,7 +9,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/backend"
 	"github.com/retortdb/retort/internal/testdb"
@@ -55,65 +54,10 @@ func (r *rig) compare(target model.Schema) []ops.Op {
 	return list
 }
 
-// apply runs ops in one transaction where the dialect allows it, reading
-// live tables through it for rebuilds, with the dialect's connection setup.
+// apply runs ops on the rig's database (see testdb.Apply).
 func (r *rig) apply(list []ops.Op) {
 	r.t.Helper()
-	ctx := context.Background()
-	conn, err := r.db.Conn(ctx)
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	defer conn.Close()
-	setup, _ := r.be.Dialect.(dialect.ConnSetup)
-	if setup != nil {
-		for _, q := range setup.BeforeTx() {
-			mustExec(r.t, ctx, conn, q)
-		}
-		defer func() {
-			for _, q := range setup.AfterTx() {
-				mustExec(r.t, ctx, conn, q)
-			}
-		}()
-	}
-	var q interface {
-		ExecContext(context.Context, string, ...any) (sql.Result, error)
-		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-	} = conn
-	var tx *sql.Tx
-	if r.be.Dialect.TransactionalDDL() {
-		if tx, err = conn.BeginTx(ctx, nil); err != nil {
-			r.t.Fatal(err)
-		}
-		q = tx
-	}
-	tables := dialect.TableSourceFunc(func(ctx context.Context, schema, name string) (model.Table, bool, error) {
-		s, err := r.be.Inspector.Inspect(ctx, q, introspect.Options{Schema: schema, IncludeTable: func(n string) bool { return n == name }})
-		if err != nil {
-			return model.Table{}, false, err
-		}
-		t, ok := s.Table("", name)
-		return t, ok, nil
-	})
-	for i, op := range list {
-		stmts, err := r.be.Dialect.Statements(ctx, op, tables)
-		if err != nil {
-			r.t.Fatalf("op %d (%s): %v", i+1, ops.Describe(op), err)
-		}
-		for _, st := range stmts {
-			if _, err := q.ExecContext(ctx, st.SQL); err != nil {
-				if tx != nil {
-					tx.Rollback()
-				}
-				r.t.Fatalf("op %d (%s): %v\nSQL: %s", i+1, ops.Describe(op), err, st.SQL)
-			}
-		}
-	}
-	if tx != nil {
-		if err := tx.Commit(); err != nil {
-			r.t.Fatal(err)
-		}
-	}
+	testdb.Apply(r.t, r.db.DB, r.be, list)
 }
 
 func mustExec(t *testing.T, ctx context.Context, conn *sql.Conn, q string) {
