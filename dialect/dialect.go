@@ -53,6 +53,18 @@ type Statement struct {
 	// NoTransaction says the statement cannot run inside a transaction block
 	// (PostgreSQL CREATE INDEX CONCURRENTLY, ALTER TYPE ... ADD VALUE before 12).
 	NoTransaction bool
+	// AlterTable, when set, says the statement is one ALTER TABLE of this
+	// table (written as it follows ALTER TABLE: quoted, qualified when it
+	// has a schema), so that it may be merged with its neighbours (see
+	// [AlterCombiner] and [CombineAlters]). SQL is then
+	// "ALTER TABLE " + AlterTable + " " + Clause, or a statement doing
+	// exactly the same (CREATE INDEX ix ON t (...) for ADD INDEX ix (...)).
+	// Only dialects that implement [AlterCombiner] set it.
+	AlterTable string
+	// Clause is the statement's alter specification when AlterTable is
+	// set: one clause, or several separated by ", " that must stay
+	// together ("ADD COLUMN id ..., ADD PRIMARY KEY (id)").
+	Clause string
 }
 
 // TableSource gives the live definition of a table.

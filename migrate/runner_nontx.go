@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/introspect"
 )
 
 // runNonTx applies steps on a dialect whose DDL commits implicitly
-// (MySQL/MariaDB): op by op, recording after each op how many are done in
+// (MySQL/MariaDB): op by op, or a group of ops at a time where the dialect
+// merges consecutive ALTERs of one table into one statement
+// ([dialect.PlanGroup]), recording after each how many ops are done in
 // the progress table, so that a failed run is reported exactly and the
 // next run resumes after the last op that succeeded. The version table
 // update and the removal of the progress row commit together at the end of
@@ -44,7 +47,8 @@ func (s *session) runNonTx(ctx context.Context, steps []Step, res *Result) error
 	return nil
 }
 
-// applyNonTx applies one step op by op, skipping the first skip ops.
+// applyNonTx applies one step group by group, skipping the first skip ops
+// (a group boundary of the run that recorded them).
 func (s *session) applyNonTx(ctx context.Context, st Step, skip int, resumed bool, p *progressRow) (Applied, error) {
 	list, err := record(st)
 	if err != nil {
@@ -72,19 +76,25 @@ func (s *session) applyNonTx(ctx context.Context, st Step, skip int, resumed boo
 	}
 	src := s.tables(func() introspect.Querier { return s.conn })
 	first := !resumed
-	for i := skip; i < len(list); i++ {
-		stmts, err := s.be.Dialect.Statements(ctx, list[i], src)
+	for i := skip; i < len(list); {
+		// Plan the next group only now: its ops read the live tables as
+		// the groups before left them.
+		n, stmts, err := dialect.PlanGroup(ctx, s.be.Dialect, list, i, src)
 		if err != nil {
 			return Applied{}, fail(i, "", err)
 		}
 		for _, stmt := range stmts {
 			if _, err := s.conn.ExecContext(ctx, stmt.SQL); err != nil {
+				if n > 1 {
+					err = fmt.Errorf("ops %d-%d of %d ran as this one ALTER TABLE, which failed as a whole (none of them stays applied): %w", i+1, i+n, len(list), err)
+				}
 				return Applied{}, fail(i, stmt.SQL, err)
 			}
 		}
-		q := s.vt.progressSQL(st.Revision.ID, st.Direction, i+1, len(list), first)
+		i += n
+		q := s.vt.progressSQL(st.Revision.ID, st.Direction, i, len(list), first)
 		if _, err := s.conn.ExecContext(ctx, q); err != nil {
-			return Applied{}, fail(i, q, fmt.Errorf("record progress: %w", err))
+			return Applied{}, fail(i-n, q, fmt.Errorf("record progress: %w", err))
 		}
 		first = false
 	}

@@ -14,7 +14,9 @@ import (
 // each revision's statements under a "-- Running upgrade A -> B" comment,
 // wrapped in BEGIN/COMMIT on dialects with transactional DDL, followed by
 // its version table update; the version table's CREATE TABLE IF NOT EXISTS
-// comes first. Statements end in ";\n".
+// comes first. Statements end in ";\n". On MySQL, consecutive ALTERs of
+// one table are merged into one ALTER TABLE as the runner sends them
+// ([dialect.PlanGroup]).
 //
 // from is read like a target with no current revision: "" or "base" means
 // base (an upgrade of a new database); a downgrade needs it ("heads", an
@@ -81,12 +83,13 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 			}
 			write("BEGIN")
 		}
-		for i, op := range list {
-			stmts, err := d.Statements(ctx, op, dialect.NoTables{})
+		for i := 0; i < len(list); {
+			n, stmts, err := dialect.PlanGroup(ctx, d, list, i, dialect.NoTables{})
 			if err != nil {
 				return "", fmt.Errorf("migrate: offline SQL for %s of revision %s, op %d of %d (%s): %w",
-					st.Direction, st.Revision.ID, i+1, len(list), describeOp(op), err)
+					st.Direction, st.Revision.ID, i+1, len(list), describeOp(list[i]), err)
 			}
+			i += n
 			for _, stmt := range stmts {
 				if stmt.NoTransaction && tx {
 					write("COMMIT")

@@ -24,7 +24,7 @@ import (
 // with the key). When the new index serves a key whose own index exists,
 // that index goes in the same statement, as MySQL drops an index it made
 // once another serves the key.
-func (d *Dialect) createIndexSQL(ctx context.Context, o ops.CreateIndex, tables dialect.TableSource) ([]string, error) {
+func (d *Dialect) createIndexSQL(ctx context.Context, o ops.CreateIndex, tables dialect.TableSource) ([]dialect.Statement, error) {
 	t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
 	if err != nil {
 		return nil, err
@@ -33,9 +33,9 @@ func (d *Dialect) createIndexSQL(ctx context.Context, o ops.CreateIndex, tables 
 		if d.Flavor == FlavorMariaDB && couldBeOwn(o.Index) {
 			// Offline, or the table is new in this migration: its foreign
 			// keys may have made this very index already.
-			return []string{strings.Replace(d.createIndex(o.Schema, o.Table, o.Index), "INDEX ", "INDEX IF NOT EXISTS ", 1)}, nil
+			return []dialect.Statement{d.createIndex(o.Schema, o.Table, o.Index, true)}, nil
 		}
-		return []string{d.createIndex(o.Schema, o.Table, o.Index)}, nil
+		return []dialect.Statement{d.createIndex(o.Schema, o.Table, o.Index, false)}, nil
 	}
 	if ownIndex(t, o.Index) {
 		if _, exists := t.Index(o.Index.Name); exists {
@@ -53,25 +53,28 @@ func (d *Dialect) createIndexSQL(ctx context.Context, o ops.CreateIndex, tables 
 		}
 	}
 	if len(drops) == 0 {
-		return []string{d.createIndex(o.Schema, o.Table, o.Index)}, nil
+		return []dialect.Statement{d.createIndex(o.Schema, o.Table, o.Index, false)}, nil
 	}
-	add := "ADD " + indexKind(o.Index) + "INDEX " + d.QuoteIdent(o.Index.Name) + " (" + d.indexParts(o.Index.Parts) + ")" + indexUsing(o.Index)
-	return []string{d.alter(o.Schema, o.Table, add+", "+strings.Join(drops, ", "))}, nil
+	add := d.createIndex(o.Schema, o.Table, o.Index, false).Clause
+	return d.alter(o.Schema, o.Table, add+", "+strings.Join(drops, ", ")), nil
 }
 
 // dropIndexSQL writes DROP INDEX, or nothing for a key's own index that
 // nothing else serves (it goes with its key or table). When the index is the
 // last that serves some key, the key gets its own index in the same
 // statement, as MySQL would make it.
-func (d *Dialect) dropIndexSQL(ctx context.Context, o ops.DropIndex, tables dialect.TableSource) ([]string, error) {
-	drop := "DROP INDEX " + d.QuoteIdent(o.Index.Name) + " ON " + d.table(o.Schema, o.Table)
+func (d *Dialect) dropIndexSQL(ctx context.Context, o ops.DropIndex, tables dialect.TableSource) ([]dialect.Statement, error) {
+	drop := []dialect.Statement{d.dropIndex(o.Schema, o.Table, o.Index.Name)}
 	t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
-	if err != nil || !ok {
-		return []string{drop}, err
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return drop, nil
 	}
 	live, exists := t.Index(o.Index.Name)
 	if !exists {
-		return []string{drop}, nil
+		return drop, nil
 	}
 	var others []model.Index
 	for _, ix := range t.Indexes {
@@ -94,9 +97,9 @@ func (d *Dialect) dropIndexSQL(ctx context.Context, o ops.DropIndex, tables dial
 		others = append(others, model.Index{Name: fk.Name, Parts: columnParts(fk.Columns)})
 	}
 	if len(adds) == 0 {
-		return []string{drop}, nil
+		return drop, nil
 	}
-	return []string{d.alter(o.Schema, o.Table, strings.Join(adds, ", ")+", DROP INDEX "+d.QuoteIdent(live.Name))}, nil
+	return d.alter(o.Schema, o.Table, strings.Join(adds, ", ")+", DROP INDEX "+d.QuoteIdent(live.Name)), nil
 }
 
 // ownIndex reports whether ix is named like a foreign key of t and covers

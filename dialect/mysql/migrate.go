@@ -37,14 +37,14 @@ import (
 // [ErrUnsupported]. tables is also read for RENAME COLUMN on servers older
 // than MySQL 8.0 / MariaDB 10.5, which need the column's definition.
 func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.TableSource) ([]dialect.Statement, error) {
-	var sqls []string
+	var out []dialect.Statement
 	switch o := op.(type) {
 	case ops.CreateTable:
-		sqls = []string{d.createTable(o.Table)}
+		out = plain(d.createTable(o.Table))
 	case ops.DropTable:
-		sqls = []string{"DROP TABLE " + d.table(o.Table.Schema, o.Table.Name)}
+		out = plain("DROP TABLE " + d.table(o.Table.Schema, o.Table.Name))
 	case ops.RenameTable:
-		sqls = []string{"RENAME TABLE " + d.table(o.Schema, o.From) + " TO " + d.table(o.Schema, o.To)}
+		out = plain("RENAME TABLE " + d.table(o.Schema, o.From) + " TO " + d.table(o.Schema, o.To))
 	case ops.AddColumn:
 		clause := "ADD COLUMN " + d.columnDef(o.Column)
 		if o.Column.AutoIncrement {
@@ -60,41 +60,41 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 				clause += ", ADD PRIMARY KEY (" + d.QuoteIdent(o.Column.Name) + ")"
 			}
 		}
-		sqls = []string{d.alter(o.Schema, o.Table, clause)}
+		out = d.alter(o.Schema, o.Table, clause)
 	case ops.DropColumn:
-		sqls = []string{d.alter(o.Schema, o.Table, "DROP COLUMN "+d.QuoteIdent(o.Column.Name))}
+		out = d.alter(o.Schema, o.Table, "DROP COLUMN "+d.QuoteIdent(o.Column.Name))
 	case ops.AlterColumn:
 		// MySQL changes a column by restating all of it.
 		clause := "MODIFY COLUMN " + d.columnDef(o.To)
 		if o.From.Name != "" && o.To.Name != o.From.Name {
 			clause = "CHANGE COLUMN " + d.QuoteIdent(o.From.Name) + " " + d.columnDef(o.To)
 		}
-		sqls = []string{d.alter(o.Schema, o.Table, clause)}
+		out = d.alter(o.Schema, o.Table, clause)
 	case ops.RenameColumn:
-		s, err := d.renameColumn(ctx, o, tables)
+		clause, err := d.renameColumn(ctx, o, tables)
 		if err != nil {
 			return nil, err
 		}
-		sqls = []string{s}
+		out = d.alter(o.Schema, o.Table, clause)
 	case ops.CreateIndex:
 		list, err := d.createIndexSQL(ctx, o, tables)
 		if err != nil {
 			return nil, err
 		}
-		sqls = list
+		out = list
 	case ops.DropIndex:
 		list, err := d.dropIndexSQL(ctx, o, tables)
 		if err != nil {
 			return nil, err
 		}
-		sqls = list
+		out = list
 	case ops.AddPrimaryKey:
 		t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
 		if err != nil {
 			return nil, err
 		}
 		if !ok || !slices.Equal(t.PrimaryKey.Columns, o.PrimaryKey.Columns) {
-			sqls = []string{d.alter(o.Schema, o.Table, "ADD PRIMARY KEY ("+d.identList(o.PrimaryKey.Columns)+")")}
+			out = d.alter(o.Schema, o.Table, "ADD PRIMARY KEY ("+d.identList(o.PrimaryKey.Columns)+")")
 		}
 	case ops.DropPrimaryKey:
 		// An AUTO_INCREMENT column cannot outlive its key: it loses
@@ -112,18 +112,18 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 				}
 			}
 		}
-		sqls = []string{d.alter(o.Schema, o.Table, clause)}
+		out = d.alter(o.Schema, o.Table, clause)
 	case ops.AddUnique:
-		sqls = []string{d.alter(o.Schema, o.Table, "ADD UNIQUE INDEX "+d.QuoteIdent(o.Unique.Name)+" ("+d.identList(o.Unique.Columns)+")")}
+		out = d.alter(o.Schema, o.Table, "ADD UNIQUE INDEX "+d.QuoteIdent(o.Unique.Name)+" ("+d.identList(o.Unique.Columns)+")")
 	case ops.DropUnique:
-		sqls = []string{"DROP INDEX " + d.QuoteIdent(o.Unique.Name) + " ON " + d.table(o.Schema, o.Table)}
+		out = []dialect.Statement{d.dropIndex(o.Schema, o.Table, o.Unique.Name)}
 	case ops.AddForeignKey:
-		sqls = []string{d.alter(o.Schema, o.Table, "ADD "+d.foreignKey(o.ForeignKey))}
+		out = d.alter(o.Schema, o.Table, "ADD "+d.foreignKey(o.ForeignKey))
 	case ops.DropForeignKey:
 		// The index MySQL created for the key stays, as MySQL leaves it.
-		sqls = []string{d.alter(o.Schema, o.Table, "DROP FOREIGN KEY "+d.QuoteIdent(o.ForeignKey.Name))}
+		out = d.alter(o.Schema, o.Table, "DROP FOREIGN KEY "+d.QuoteIdent(o.ForeignKey.Name))
 	case ops.AddCheck:
-		sqls = []string{d.alter(o.Schema, o.Table, "ADD "+d.check(o.Check))}
+		out = d.alter(o.Schema, o.Table, "ADD "+d.check(o.Check))
 	case ops.DropCheck:
 		// MariaDB drops any constraint with DROP CONSTRAINT; MySQL 8 has
 		// DROP CHECK (DROP CONSTRAINT only from 8.0.19).
@@ -131,18 +131,18 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		if d.Flavor == FlavorMariaDB {
 			kw = "DROP CONSTRAINT "
 		}
-		sqls = []string{d.alter(o.Schema, o.Table, kw+d.QuoteIdent(o.Check.Name))}
+		out = d.alter(o.Schema, o.Table, kw+d.QuoteIdent(o.Check.Name))
 	case ops.SetTableComment:
-		sqls = []string{d.alter(o.Schema, o.Table, "COMMENT = "+quoteString(o.To))}
+		out = d.alter(o.Schema, o.Table, "COMMENT = "+quoteString(o.To))
 	case ops.SetTableOptions:
 		if len(o.To) > 0 {
-			sqls = []string{d.alter(o.Schema, o.Table, d.tableOptions(o.To))}
+			out = d.alter(o.Schema, o.Table, d.tableOptions(o.To))
 		}
 	case ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
 		// Inline enums: nothing to create or drop.
 	case ops.Execute:
 		if strings.TrimSpace(o.SQL) != "" {
-			sqls = []string{o.SQL}
+			out = plain(o.SQL)
 		}
 	case ops.RenameEnum:
 		return nil, nil // enums are inline column types
@@ -155,16 +155,18 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	default:
 		return nil, fmt.Errorf("%w: %T", ErrUnsupported, op)
 	}
-	out := make([]dialect.Statement, len(sqls))
-	for i, s := range sqls {
-		out[i] = dialect.Statement{SQL: s}
-	}
 	return out, nil
 }
 
+// plain is a statement that merges with nothing.
+func plain(sql string) []dialect.Statement {
+	return []dialect.Statement{{SQL: sql}}
+}
+
+// renameColumn returns the ALTER TABLE clause that renames a column.
 func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables dialect.TableSource) (string, error) {
 	if d.hasRenameColumn() {
-		return d.alter(o.Schema, o.Table, "RENAME COLUMN "+d.QuoteIdent(o.From)+" TO "+d.QuoteIdent(o.To)), nil
+		return "RENAME COLUMN " + d.QuoteIdent(o.From) + " TO " + d.QuoteIdent(o.To), nil
 	}
 	// Before MySQL 8.0 / MariaDB 10.5: CHANGE COLUMN with the whole
 	// definition, read from the live table.
@@ -180,7 +182,7 @@ func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables d
 		return "", fmt.Errorf("mysql: rename column %s.%s: no such column", o.Table, o.From)
 	}
 	c.Name = o.To
-	return d.alter(o.Schema, o.Table, "CHANGE COLUMN "+d.QuoteIdent(o.From)+" "+d.columnDef(c)), nil
+	return "CHANGE COLUMN " + d.QuoteIdent(o.From) + " " + d.columnDef(c), nil
 }
 
 func (d *Dialect) table(schema, name string) string {
@@ -190,8 +192,20 @@ func (d *Dialect) table(schema, name string) string {
 	return d.QuoteIdent(schema) + "." + d.QuoteIdent(name)
 }
 
-func (d *Dialect) alter(schema, table, clause string) string {
-	return "ALTER TABLE " + d.table(schema, table) + " " + clause
+// alter is ALTER TABLE table clause, marked so that it may merge with
+// other ALTERs of the table (see combine.go).
+func (d *Dialect) alter(schema, table, clause string) []dialect.Statement {
+	t := d.table(schema, table)
+	return []dialect.Statement{{SQL: "ALTER TABLE " + t + " " + clause, AlterTable: t, Clause: clause}}
+}
+
+// dropIndex is DROP INDEX name ON table, which merges as the clause
+// DROP INDEX name.
+func (d *Dialect) dropIndex(schema, table, name string) dialect.Statement {
+	return dialect.Statement{
+		SQL:        "DROP INDEX " + d.QuoteIdent(name) + " ON " + d.table(schema, table),
+		AlterTable: d.table(schema, table), Clause: "DROP INDEX " + d.QuoteIdent(name),
+	}
 }
 
 func (d *Dialect) identList(cols []string) string {
@@ -403,9 +417,18 @@ func (d *Dialect) indexClause(ix model.Index) string {
 	return indexKind(ix) + "KEY " + d.QuoteIdent(ix.Name) + " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
 }
 
-func (d *Dialect) createIndex(schema, table string, ix model.Index) string {
-	return "CREATE " + indexKind(ix) + "INDEX " + d.QuoteIdent(ix.Name) + " ON " + d.table(schema, table) +
-		" (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
+// createIndex is CREATE INDEX (IF NOT EXISTS when ifNotExists, MariaDB
+// only), which merges as the clause ADD INDEX.
+func (d *Dialect) createIndex(schema, table string, ix model.Index, ifNotExists bool) dialect.Statement {
+	name := d.QuoteIdent(ix.Name)
+	if ifNotExists {
+		name = "IF NOT EXISTS " + name
+	}
+	def := " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
+	return dialect.Statement{
+		SQL:        "CREATE " + indexKind(ix) + "INDEX " + name + " ON " + d.table(schema, table) + def,
+		AlterTable: d.table(schema, table), Clause: "ADD " + indexKind(ix) + "INDEX " + name + def,
+	}
 }
 
 func (d *Dialect) foreignKey(fk model.ForeignKey) string {

@@ -1,0 +1,95 @@
+package dialect
+
+import (
+	"context"
+	"strings"
+
+	"github.com/retortdb/retort/ops"
+)
+
+// AlterCombiner is implemented by dialects on which each ALTER TABLE may
+// rebuild (copy) the whole table, MySQL and MariaDB, so that consecutive
+// ALTERs of one table are better sent as one statement. Such a dialect
+// sets [Statement].AlterTable and Clause on the statements that may merge;
+// [PlanGroup] merges them where CanCombine allows.
+type AlterCombiner interface {
+	// CanCombine reports whether op may join the ALTER TABLE that pending
+	// (one or more ops, in order, whose statements all alter one table)
+	// make: the server accepts op's clauses after theirs in one statement
+	// with the effect of running them one by one, and op's statements,
+	// planned from the live table as it was before pending ran, are those
+	// it would get after pending ran. It is called before op is planned.
+	CanCombine(pending []ops.Op, op ops.Op) bool
+}
+
+// CombineAlters merges statements that all alter one table (AlterTable
+// set and equal) into one ALTER TABLE carrying their clauses in order. ok
+// is false when stmts is empty or one of them is not such an ALTER. A
+// single statement is returned as it is.
+func CombineAlters(stmts []Statement) (Statement, bool) {
+	if len(stmts) == 0 {
+		return Statement{}, false
+	}
+	table := stmts[0].AlterTable
+	clauses := make([]string, 0, len(stmts))
+	for _, s := range stmts {
+		if !alterOf(s, table) {
+			return Statement{}, false
+		}
+		clauses = append(clauses, s.Clause)
+	}
+	if len(stmts) == 1 {
+		return stmts[0], true
+	}
+	clause := strings.Join(clauses, ", ")
+	return Statement{SQL: "ALTER TABLE " + table + " " + clause, AlterTable: table, Clause: clause}, true
+}
+
+// alterOf reports whether s is a mergeable ALTER of table.
+func alterOf(s Statement, table string) bool {
+	return table != "" && s.AlterTable == table && s.Clause != "" && !s.NoTransaction
+}
+
+// PlanGroup plans the ops of list from index i on and returns the first
+// group: n ops (at least 1) and the statements that apply them. When d
+// implements [AlterCombiner] and op i gives ALTERs of one table, the ops
+// after it that CanCombine admits and that give ALTERs of the same table
+// join it, and the group's statements merge into one ALTER TABLE; else the
+// group is op i alone with its own statements. An error is op i's: an op
+// after it that fails to plan ends the group (it is planned again, and
+// fails, as the start of the next one).
+//
+// Ops are planned from tables as they are when PlanGroup is called: a
+// runner applies the group before it plans the next, so that every op
+// sees the live tables after the groups before it.
+func PlanGroup(ctx context.Context, d Dialect, list []ops.Op, i int, tables TableSource) (n int, stmts []Statement, err error) {
+	first, err := d.Statements(ctx, list[i], tables)
+	if err != nil {
+		return 1, nil, err
+	}
+	c, ok := d.(AlterCombiner)
+	if !ok {
+		return 1, first, nil
+	}
+	merged, ok := CombineAlters(first)
+	if !ok {
+		return 1, first, nil
+	}
+	all := first
+	n = 1
+	for j := i + 1; j < len(list) && c.CanCombine(list[i:j], list[j]); j++ {
+		next, err := d.Statements(ctx, list[j], tables)
+		if err != nil || len(next) == 0 {
+			break
+		}
+		m, ok := CombineAlters(append(all[:len(all):len(all)], next...))
+		if !ok {
+			break
+		}
+		all, merged, n = append(all[:len(all):len(all)], next...), m, n+1
+	}
+	if n == 1 {
+		return 1, first, nil
+	}
+	return n, []Statement{merged}, nil
+}
