@@ -333,13 +333,12 @@ func medianOf(cfg config, r *Result, name string, f func() error) (float64, erro
 	return v, err
 }
 
-// median runs f at least 3 times (once if one run exceeds the minimum
-// time) until cfg.minTime has passed or cfg.maxReps runs, and returns the
-// median in milliseconds.
+// median runs f at least 3 times, and more until cfg.minTime has passed
+// or cfg.maxReps runs, and returns the median in milliseconds.
 func median(cfg config, f func() error) (float64, int, error) {
 	var times []time.Duration
 	var total time.Duration
-	for len(times) < cfg.maxReps && (len(times) < 3 || total < cfg.minTime) {
+	for len(times) < max(cfg.maxReps, 3) && (len(times) < 3 || total < cfg.minTime) {
 		t0 := time.Now()
 		if err := f(); err != nil {
 			return 0, len(times), err
@@ -347,9 +346,6 @@ func median(cfg config, f func() error) (float64, int, error) {
 		d := time.Since(t0)
 		times = append(times, d)
 		total += d
-		if total >= cfg.minTime && (len(times) >= 3 || d > cfg.minTime) {
-			break
-		}
 	}
 	slices.Sort(times)
 	return ms(times[len(times)/2]), len(times), nil
