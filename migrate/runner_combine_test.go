@@ -130,7 +130,7 @@ func TestMySQLCombinedFailure(t *testing.T) {
 	if me.OpIndex != 2 || me.Applied != 2 || !me.Resumable || me.SQL != wantSQL {
 		t.Errorf("MigrationError = %+v, want op 3, 2 applied, SQL %q", me, wantSQL)
 	}
-	for _, want := range []string{"at op 3 of 5", "ops 3-5 of 5 ran as this one ALTER TABLE", "ops 1-2 of 5 stay applied"} {
+	for _, want := range []string{"at op 3 of 5", "ops 3-5 of 5 were sent as this one ALTER TABLE, which failed as a whole", "ops 1-2 of 5 stay applied"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}

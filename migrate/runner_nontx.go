@@ -86,7 +86,7 @@ func (s *session) applyNonTx(ctx context.Context, st Step, skip int, resumed boo
 		for _, stmt := range stmts {
 			if _, err := s.conn.ExecContext(ctx, stmt.SQL); err != nil {
 				if n > 1 {
-					err = fmt.Errorf("ops %d-%d of %d ran as this one ALTER TABLE, which failed as a whole (none of them stays applied): %w", i+1, i+n, len(list), err)
+					err = fmt.Errorf("ops %d-%d of %d were sent as this one ALTER TABLE, which failed as a whole, so none of them is applied: %w", i+1, i+n, len(list), err)
 				}
 				return Applied{}, fail(i, stmt.SQL, err)
 			}

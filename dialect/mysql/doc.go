@@ -54,7 +54,14 @@
 //     the options the target names).
 //   - Each op is its own statement list: MySQL DDL commits implicitly, so
 //     [Dialect.TransactionalDDL] is false and the runner records progress
-//     per op.
+//     per op, or per group of ops sent as one statement: many ALTER TABLEs
+//     copy the whole table, so [Dialect.CanCombine] ([dialect.AlterCombiner])
+//     lets consecutive ALTERs of one table merge into one ALTER TABLE with
+//     several clauses, as a MySQL user writes them (adding three columns
+//     and an index copies the table once, not four times). Statements that
+//     may merge carry [dialect.Statement].AlterTable and Clause; CREATE
+//     INDEX and DROP INDEX merge as ADD INDEX and DROP INDEX. The rules,
+//     conservative, are in combine.go.
 //
 // # What it must not import
 //
