@@ -32,6 +32,8 @@ import (
 //     check and comment clauses; a CreateIndex or AddUnique not after a
 //     DropColumn, an index drop or a foreign key clause, nor after a new
 //     index that starts with the same column (both could serve one key).
+//     Two FULLTEXT or SPATIAL indexes are not added in one statement
+//     (InnoDB builds one FULLTEXT index at a time: ER_INNODB_FT_LIMIT).
 //   - A foreign key is not added and dropped in one statement (MySQL
 //     refuses that with ALGORITHM=COPY), nor merged after an index drop.
 
@@ -59,6 +61,7 @@ type alterOp struct {
 	dropsColumn   bool
 	refs          []string // columns a new index or foreign key uses
 	names         []string // indexes and constraints it adds or drops
+	special       bool     // adds a FULLTEXT or SPATIAL index
 }
 
 // CanCombine reports whether op may join the ALTER TABLE that pending
@@ -95,6 +98,9 @@ func (d *Dialect) CanCombine(pending []ops.Op, op ops.Op) bool {
 			if a.kind == kindAddIndex && len(a.refs) > 0 && len(next.refs) > 0 && a.refs[0] == next.refs[0] {
 				return false
 			}
+			if a.special && next.special {
+				return false
+			}
 		case kindAddFK, kindDropFK:
 			if a.kind == kindDropIndex || a.kind != next.kind && (a.kind == kindAddFK || a.kind == kindDropFK) {
 				return false
@@ -128,7 +134,7 @@ func describeAlter(op ops.Op) (a alterOp, ok bool) {
 			}
 			refs = append(refs, p.Column)
 		}
-		a = alterOp{schema: o.Schema, table: o.Table, kind: kindAddIndex, refs: lower(refs...), names: lower(o.Index.Name)}
+		a = alterOp{schema: o.Schema, table: o.Table, kind: kindAddIndex, refs: lower(refs...), names: lower(o.Index.Name), special: indexKind(o.Index) == "FULLTEXT " || indexKind(o.Index) == "SPATIAL "}
 	case ops.AddUnique:
 		a = alterOp{schema: o.Schema, table: o.Table, kind: kindAddIndex, refs: lower(o.Unique.Columns...), names: lower(o.Unique.Name)}
 	case ops.DropIndex:

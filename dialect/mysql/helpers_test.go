@@ -30,15 +30,28 @@ func server(t *testing.T) (*testdb.DB, *mysql.Dialect) {
 	return db, d
 }
 
-// apply runs the statements of each op.
-func apply(t *testing.T, db *sql.DB, d *mysql.Dialect, list ...ops.Op) {
-	t.Helper()
-	ctx := t.Context()
-	src := dialect.TableSourceFunc(func(ctx context.Context, schema, name string) (model.Table, bool, error) {
+// liveTables reads tables from db.
+func liveTables(t *testing.T, db *sql.DB) dialect.TableSource {
+	return dialect.TableSourceFunc(func(ctx context.Context, schema, name string) (model.Table, bool, error) {
 		s := inspect(t, db)
 		tb, ok := s.Table(schema, name)
 		return tb, ok, nil
 	})
+}
+
+// apply runs list as the migration runner does: group by group
+// (dialect.PlanGroup merges consecutive ALTERs of one table), each group
+// planned from the live tables after the groups before it.
+func apply(t *testing.T, db *sql.DB, d *mysql.Dialect, list ...ops.Op) {
+	t.Helper()
+	runGroups(t, db, d, list, liveTables(t, db))
+}
+
+// applyEach runs the statements of each op, op by op.
+func applyEach(t *testing.T, db *sql.DB, d *mysql.Dialect, list ...ops.Op) {
+	t.Helper()
+	ctx := t.Context()
+	src := liveTables(t, db)
 	for _, op := range list {
 		stmts, err := d.Statements(ctx, op, src)
 		if err != nil {
