@@ -15,7 +15,8 @@ import (
 //
 //   - Only these ops merge: AddColumn (not AUTO_INCREMENT, which reads
 //     the live primary key), DropColumn, AlterColumn without a rename
-//     (MODIFY COLUMN), CreateIndex, DropIndex, AddUnique, DropUnique,
+//     (MODIFY COLUMN), CreateIndex (not on an expression, whose columns
+//     are unknown), DropIndex, AddUnique, DropUnique,
 //     AddForeignKey, DropForeignKey, AddCheck, DropCheck and
 //     SetTableComment. Renames (cheap in place anyway), primary key
 //     changes (they read the live key), table options (a charset change
