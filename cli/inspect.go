@@ -60,12 +60,13 @@ func runInspect(ctx context.Context, a *app, args []string) error {
 	return writeSQL(ctx, a.stdout, d.be.Dialect, list, schemaTables(s))
 }
 
-// writeSQL prints the statements of list, each ending in ";".
+// writeSQL prints the statements of list, each ending in ";", grouped as
+// the runner applies them (MySQL merges consecutive ALTERs of a table).
 func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op, tables dialect.TableSource) error {
-	for _, op := range list {
-		stmts, err := d.Statements(ctx, op, tables)
+	for i := 0; i < len(list); {
+		n, stmts, err := dialect.PlanGroup(ctx, d, list, i, tables)
 		if err != nil {
-			return fmt.Errorf("%s: %w", ops.Describe(op), err)
+			return fmt.Errorf("%s: %w", ops.Describe(list[i]), err)
 		}
 		for _, st := range stmts {
 			sql := strings.TrimRight(strings.TrimSpace(st.SQL), ";")
@@ -74,6 +75,7 @@ func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op
 			}
 			fmt.Fprintf(w, "%s;\n\n", sql)
 		}
+		i += n
 	}
 	return nil
 }

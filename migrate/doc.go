@@ -52,8 +52,10 @@
 // and the error says so.
 //
 // On MySQL/MariaDB DDL commits implicitly, so a revision cannot be rolled
-// back. The runner applies it op by op and records, after each op, how many
-// ops are done in a second table, <version table>_progress
+// back. The runner applies it op by op, or group by group where the dialect
+// merges consecutive ALTERs of one table into one statement
+// ([dialect.PlanGroup]; MySQL does, so a table is copied once), and records
+// after each how many ops are done in a second table, <version table>_progress
 // (version_num, direction, ops_done, ops_total). A failure part-way leaves
 // the version table at the previous revision and the progress row in
 // place; running the same command again skips the ops already done and
