@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
@@ -62,12 +63,22 @@ func (a *app) loadTarget(ctx context.Context) (model.Schema, error) {
 	return model.Schema{}, fmt.Errorf("models:\n%w", err)
 }
 
-// packageDirs asks the go tool where packages live.
+// packageDirs returns the directories of packages: those inside the
+// user's module from its root (no subprocess), the others from go list.
 func (a *app) packageDirs(ctx context.Context, pkgs []string) ([]string, error) {
-	if len(pkgs) == 0 {
-		return nil, nil
+	dirs := make([]string, len(pkgs))
+	var ask []string
+	for i, p := range pkgs {
+		if dir, ok := a.moduleDir(p); ok {
+			dirs[i] = dir
+		} else {
+			ask = append(ask, p)
+		}
 	}
-	cmd := exec.CommandContext(ctx, "go", append([]string{"list", "-f", "{{.Dir}}"}, pkgs...)...)
+	if len(ask) == 0 {
+		return dirs, nil
+	}
+	cmd := exec.CommandContext(ctx, "go", append([]string{"list", "-f", "{{.ImportPath}} {{.Dir}}"}, ask...)...)
 	if a.driver != nil {
 		cmd.Dir = a.driver.Root
 	}
@@ -76,7 +87,40 @@ func (a *app) packageDirs(ctx context.Context, pkgs []string) ([]string, error) 
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("go list: %v: %s", err, strings.TrimSpace(errb.String()))
 	}
-	return strings.Fields(out.String()), nil
+	found := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		if path, dir, ok := strings.Cut(line, " "); ok {
+			found[path] = dir
+		}
+	}
+	for i, p := range pkgs {
+		if dirs[i] == "" {
+			if dirs[i] = found[p]; dirs[i] == "" {
+				return nil, fmt.Errorf("go list: no directory for %s", p)
+			}
+		}
+	}
+	return dirs, nil
+}
+
+// moduleDir maps an import path inside the user's module to its directory.
+func (a *app) moduleDir(pkg string) (string, bool) {
+	if a.driver == nil {
+		return "", false
+	}
+	module := strings.TrimSuffix(strings.TrimSuffix(a.driver.ImportPath, a.driver.Dir), "/")
+	if a.driver.Dir == "." {
+		module = a.driver.ImportPath
+	}
+	rest, ok := strings.CutPrefix(pkg, module+"/")
+	if !ok || module == "" {
+		return "", false
+	}
+	dir := filepath.Join(a.driver.Root, filepath.FromSlash(rest))
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return "", false
+	}
+	return dir, true
 }
 
 func (a *app) modelPositions(ctx context.Context) (model.PositionFunc, error) {
@@ -123,11 +167,12 @@ func (a *app) unlistedModels(ctx context.Context) []string {
 // compareModels returns the upgrade ops that bring the database to the
 // models, with env.go's comparer options: tables IncludeName refuses are
 // never read, the schemas of IncludeSchemas and of the models are reflected
-// too, and DBComparators read the database through d.
-func (a *app) compareModels(ctx context.Context, d *database) ([]ops.Op, error) {
+// too, and DBComparators read the database through d. It also returns the
+// reflected schema, for the safety analysis of the ops.
+func (a *app) compareModels(ctx context.Context, d *database) ([]ops.Op, *model.Schema, error) {
 	target, err := a.loadTarget(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	opts := a.env.Compare
 	opts.Comparators = slices.Clone(opts.Comparators)
@@ -138,9 +183,10 @@ func (a *app) compareModels(ctx context.Context, d *database) ([]ops.Op, error) 
 	}
 	current, err := a.reflectCurrent(ctx, d, opts, target)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return diff.Compare(current, target, d.be.Dialect, opts)
+	list, err := diff.Compare(current, target, d.be.Dialect, opts)
+	return list, &current, err
 }
 
 // reflectCurrent reads the Env's schema, then each other schema the options

@@ -40,14 +40,14 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer d.Close()
-	list, err := a.compareModels(ctx, d)
+	list, cur, err := a.compareModels(ctx, d)
 	if err != nil {
 		return err
 	}
 	if missing := a.unlistedModels(ctx); len(missing) > 0 {
 		a.warnUnlisted(missing)
 	}
-	rep, err := a.checkReport(ctx, d, list, *dataAware)
+	rep, err := a.checkReport(ctx, d, list, cur, *dataAware)
 	if err != nil {
 		return err
 	}

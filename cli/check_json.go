@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/safety"
 )
@@ -36,7 +37,7 @@ func (r checkReport) inSync() bool { return len(r.list) == 0 && len(r.steps) == 
 
 // checkReport gathers the revision state and the findings of the drift ops
 // and of the pending revisions.
-func (a *app) checkReport(ctx context.Context, d *database, list []ops.Op, dataAware bool) (checkReport, error) {
+func (a *app) checkReport(ctx context.Context, d *database, list []ops.Op, cur *model.Schema, dataAware bool) (checkReport, error) {
 	r := checkReport{dialect: d.be.Name, list: list, current: []string{}, heads: []string{}}
 	g, err := a.graph()
 	if err != nil {
@@ -55,10 +56,6 @@ func (a *app) checkReport(ctx context.Context, d *database, list []ops.Op, dataA
 		}
 	}
 	if len(list) > 0 {
-		cur, err := a.currentSchema(ctx, d)
-		if err != nil {
-			return r, err
-		}
 		r.findings = safety.Analyze(list, d.be.Dialect, safety.Options{Current: cur})
 		if dataAware {
 			r.findings = a.count(ctx, d, list, r.findings)

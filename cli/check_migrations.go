@@ -124,7 +124,7 @@ func (c *migrationCheck) run(ctx context.Context) bool {
 			return false
 		}
 	}
-	if ops, err := c.a.compareModels(ctx, c.d); err != nil {
+	if ops, _, err := c.a.compareModels(ctx, c.d); err != nil {
 		c.fail("compare head with the models", err.Error())
 	} else if len(ops) > 0 {
 		c.fail("head does not match the models; the revisions would need:", describeAll(ops)...)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/render"
 	"github.com/retortdb/retort/rewriter"
@@ -80,6 +81,7 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 
 	var upgrade, downgrade []ops.Op
 	var d *database
+	var reflected *model.Schema
 	if *auto {
 		if d, err = a.envDatabase(ctx, *url); err != nil {
 			return err
@@ -97,7 +99,7 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 			fmt.Fprintf(a.stderr, "retort revision: the database is at %s, not at %s; run `retort upgrade head` first, so the comparison starts from the latest revision\n", idList(current), idList(heads))
 			return errDrift
 		}
-		if upgrade, err = a.compareModels(ctx, d); err != nil {
+		if upgrade, reflected, err = a.compareModels(ctx, d); err != nil {
 			return err
 		}
 		// The downgrade reverses the differ's ops, before any rewriter:
@@ -135,7 +137,7 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 		}
 		var found notes
 		if d != nil {
-			if found, err = a.revisionNotes(ctx, d, sc.Upgrade, sc.Downgrade, *dataAware); err != nil {
+			if found, err = a.revisionNotes(ctx, d, reflected, sc.Upgrade, sc.Downgrade, *dataAware); err != nil {
 				return err
 			}
 		}

@@ -26,13 +26,9 @@ type notes struct {
 
 // revisionNotes analyses the ops of a revision being generated against the
 // database they were compared with; dataAware counts the affected rows.
-func (a *app) revisionNotes(ctx context.Context, d *database, upgrade, downgrade []ops.Op, dataAware bool) (notes, error) {
-	cur, err := d.inspect(ctx, a.env.Schema, a.env.RunnerTables())
-	if err != nil {
-		return notes{}, err
-	}
+func (a *app) revisionNotes(ctx context.Context, d *database, cur *model.Schema, upgrade, downgrade []ops.Op, dataAware bool) (notes, error) {
 	n := notes{
-		up:   safety.Analyze(upgrade, d.be.Dialect, safety.Options{Current: &cur}),
+		up:   safety.Analyze(upgrade, d.be.Dialect, safety.Options{Current: cur}),
 		down: safety.Analyze(downgrade, d.be.Dialect, safety.Options{}),
 	}
 	if dataAware {
@@ -194,13 +190,4 @@ func pendingFindings(steps []migrate.Step, d *database) ([][]safety.Finding, err
 		out[i] = safety.Analyze(list, d.be.Dialect, safety.Options{})
 	}
 	return out, errors.Join(errs...)
-}
-
-// currentSchema reflects the database for the analysis of drift ops.
-func (a *app) currentSchema(ctx context.Context, d *database) (*model.Schema, error) {
-	s, err := d.inspect(ctx, a.env.Schema, a.env.RunnerTables())
-	if err != nil {
-		return nil, err
-	}
-	return &s, nil
 }
