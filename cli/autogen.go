@@ -170,10 +170,17 @@ func (a *app) unlistedModels(ctx context.Context) []string {
 // too, and DBComparators read the database through d. It also returns the
 // reflected schema, for the safety analysis of the ops.
 func (a *app) compareModels(ctx context.Context, d *database) ([]ops.Op, *model.Schema, error) {
-	target, err := a.loadTarget(ctx)
-	if err != nil {
-		return nil, nil, err
+	// Load the models while the database is reflected: they are
+	// independent until the schemas the models name are read.
+	type loaded struct {
+		s   model.Schema
+		err error
 	}
+	ch := make(chan loaded, 1)
+	go func() {
+		s, err := a.loadTarget(ctx)
+		ch <- loaded{s, err}
+	}()
 	opts := a.env.Compare
 	opts.Comparators = slices.Clone(opts.Comparators)
 	for _, c := range a.env.DBComparators {
@@ -181,24 +188,28 @@ func (a *app) compareModels(ctx context.Context, d *database) ([]ops.Op, *model.
 			return c(ctx, d.db, cc, current, target)
 		})
 	}
-	current, err := a.reflectCurrent(ctx, d, opts, target)
-	if err != nil {
+	skip := a.env.RunnerTables()
+	current, rerr := d.inspectWith(ctx, introspect.Options{Schema: a.env.Schema, IncludeTable: func(n string) bool {
+		return !slices.Contains(skip, n) && opts.IncludesTable("", n)
+	}})
+	l := <-ch
+	if l.err != nil {
+		return nil, nil, l.err
+	}
+	if rerr != nil {
+		return nil, nil, rerr
+	}
+	if err := a.reflectOtherSchemas(ctx, d, opts, l.s, &current); err != nil {
 		return nil, nil, err
 	}
-	list, err := diff.Compare(current, target, d.be.Dialect, opts)
+	list, err := diff.Compare(current, l.s, d.be.Dialect, opts)
 	return list, &current, err
 }
 
-// reflectCurrent reads the Env's schema, then each other schema the options
-// include or the models name, qualifying those tables with their schema.
-func (a *app) reflectCurrent(ctx context.Context, d *database, opts diff.Options, target model.Schema) (model.Schema, error) {
-	skip := a.env.RunnerTables()
-	current, err := d.inspectWith(ctx, introspect.Options{Schema: a.env.Schema, IncludeTable: func(n string) bool {
-		return !slices.Contains(skip, n) && opts.IncludesTable("", n)
-	}})
-	if err != nil {
-		return model.Schema{}, err
-	}
+// reflectOtherSchemas adds to current the tables and enums of each schema
+// other than the Env's that the options include or the models name,
+// qualified with their schema.
+func (a *app) reflectOtherSchemas(ctx context.Context, d *database, opts diff.Options, target model.Schema, current *model.Schema) error {
 	schemas := slices.Clone(opts.IncludeSchemas)
 	for _, t := range target.Tables {
 		schemas = append(schemas, t.Schema)
@@ -213,13 +224,13 @@ func (a *app) reflectCurrent(ctx context.Context, d *database, opts diff.Options
 		}
 		sc, err := d.inspectWith(ctx, introspect.Options{Schema: s, IncludeTable: func(n string) bool { return opts.IncludesTable(s, n) }})
 		if err != nil {
-			return model.Schema{}, err
+			return err
 		}
 		model.QualifySchema(&sc, s)
 		current.Tables = append(current.Tables, sc.Tables...)
 		current.Enums = append(current.Enums, sc.Enums...)
 	}
-	return current, nil
+	return nil
 }
 
 // graph loads the Env's revision graph; no revisions yet is an empty graph

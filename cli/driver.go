@@ -4,14 +4,23 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
 
 	"github.com/retortdb/retort/migrate"
 )
+
+// driverMemoryLimit is the driver's soft memory limit when GOMEMLIMIT is unset.
+const driverMemoryLimit = 128 << 20
 
 // Driver is the entry point of the program retort compiles inside a user's
 // module: it runs the command line in args with the user's Env linked in,
 // and returns the exit code. Interrupts cancel the running command.
 func Driver(env *migrate.Env, info DriverInfo, args []string) int {
+	// A soft limit keeps a short-lived run on a big schema small, trading a
+	// little GC time; GOMEMLIMIT overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(driverMemoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, env: env, driver: &info, getenv: os.Getenv}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/backend"
+	"github.com/retortdb/retort/internal/opstest"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/model"
@@ -86,7 +87,7 @@ func (r *dbRig) compare(models ...any) []ops.Op {
 // apply runs ops on the rig's database (see testdb.Apply).
 func (r *dbRig) apply(list []ops.Op) {
 	r.t.Helper()
-	testdb.Apply(r.t, r.db.DB, r.be, list)
+	opstest.Apply(r.t, r.db.DB, r.be, list)
 }
 
 func (r *dbRig) exec(q string) {

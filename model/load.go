@@ -170,6 +170,9 @@ func (l *loader) loadModel(m any) (*modelLoader, bool) {
 	ml.collect(t, "", []reflect.Type{t}, &fields, &blanks)
 	ml.parseTableOptions(blanks)
 	ml.nameTable(v)
+	// Size the column list and the name index once, not by growth.
+	ml.table.Columns = make([]Column, 0, len(fields))
+	ml.colRef = make(map[string]fieldRef, len(fields))
 	for _, f := range fields {
 		ml.addField(f)
 	}

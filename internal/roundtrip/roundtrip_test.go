@@ -11,6 +11,7 @@ import (
 
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/backend"
+	"github.com/retortdb/retort/internal/opstest"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/model"
@@ -57,7 +58,7 @@ func (r *rig) compare(target model.Schema) []ops.Op {
 // apply runs ops on the rig's database (see testdb.Apply).
 func (r *rig) apply(list []ops.Op) {
 	r.t.Helper()
-	testdb.Apply(r.t, r.db.DB, r.be, list)
+	opstest.Apply(r.t, r.db.DB, r.be, list)
 }
 
 func mustExec(t *testing.T, ctx context.Context, conn *sql.Conn, q string) {

@@ -69,7 +69,7 @@ func Unquote(s string) string {
 // Lex splits SQL text into tokens, dropping whitespace and comments
 // (-- to end of line, /* ... */).
 func Lex(s string) []Token {
-	var toks []Token
+	toks := make([]Token, 0, len(s)/4) // about one token per four bytes of SQL
 	i := 0
 	for i < len(s) {
 		c := s[i]

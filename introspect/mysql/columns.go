@@ -35,8 +35,10 @@ var unquotedTypes = map[string]bool{
 
 func (r *reader) readColumns(ctx context.Context) error {
 	q := queryColumns(r.filter)
+	// Scan targets live outside the per-row callback: declared inside, each
+	// row would allocate eleven of them.
+	var table, name, colType, dataType, nullable, def, extra, genExpr, cs, coll, comment sql.NullString
 	return r.query(ctx, "columns", q, r.args, func(rows scanner) error {
-		var table, name, colType, dataType, nullable, def, extra, genExpr, cs, coll, comment sql.NullString
 		if err := rows.Scan(&table, &name, &colType, &dataType, &nullable, &def, &extra, &genExpr, &cs, &coll, &comment); err != nil {
 			return err
 		}

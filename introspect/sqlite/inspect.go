@@ -114,7 +114,11 @@ func (in *inspection) readMaster(opts introspect.Options) error {
 			in.indexSQL[name] = text
 			continue
 		}
-		if kind := kinds[name]; kind == "virtual" || kind == "shadow" || isVirtual(text) || !opts.Includes(name) {
+		// Ask the filter first: a refused table's text is never parsed.
+		if !opts.Includes(name) {
+			continue
+		}
+		if kind := kinds[name]; kind == "virtual" || kind == "shadow" || isVirtual(text) {
 			continue
 		}
 		t := &tableState{table: model.Table{Name: name}, def: parseCreateTable(text)}

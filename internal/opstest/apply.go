@@ -1,4 +1,8 @@
-package testdb
+// Package opstest runs ops on a test database the way the runner does,
+// without a version table, for tests that apply what diff generates.
+// (It is not part of testdb: testdb is imported by the dialect packages'
+// own tests, and this package imports every dialect.)
+package opstest
 
 import (
 	"context"
