@@ -19,6 +19,9 @@ type modelPackage struct {
 	Name string
 	// Models are the exported struct types that look like models, sorted.
 	Models []string
+	// Untagged are the exported struct types that carry no tag at all and
+	// are not only embedded into others (plain GORM structs), sorted.
+	Untagged []string
 }
 
 // tagKeys are the struct-tag keys that mark a model field.
@@ -49,6 +52,7 @@ func discoverModels(dir string) (modelPackage, error) {
 		return modelPackage{}, fmt.Errorf("models package: no Go files in %s", dir)
 	}
 	tagged := map[string]bool{}
+	structs := map[string]bool{}
 	embedded := map[string]bool{}
 	hasTableName := map[string]bool{}
 	for _, f := range files {
@@ -64,6 +68,7 @@ func discoverModels(dir string) (modelPackage, error) {
 					if !ok {
 						continue
 					}
+					structs[ts.Name.Name] = true
 					for _, field := range st.Fields.List {
 						if len(field.Names) == 0 {
 							if id := baseIdent(field.Type); id != "" {
@@ -110,7 +115,14 @@ func discoverModels(dir string) (modelPackage, error) {
 		models = append(models, name)
 	}
 	sort.Strings(models)
-	return modelPackage{Name: files[0].Name.Name, Models: models}, nil
+	var untagged []string
+	for name := range structs {
+		if !tagged[name] && (!embedded[name] || hasTableName[name]) {
+			untagged = append(untagged, name)
+		}
+	}
+	sort.Strings(untagged)
+	return modelPackage{Name: files[0].Name.Name, Models: models, Untagged: untagged}, nil
 }
 
 // isORMBase reports whether an embedded field is gorm.Model or

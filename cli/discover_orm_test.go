@@ -46,7 +46,7 @@ type Plain struct {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := modelPackage{Name: "models", Models: []string{"Article", "Post", "User"}}
+	want := modelPackage{Name: "models", Models: []string{"Article", "Post", "User"}, Untagged: []string{"Plain"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}

@@ -66,8 +66,12 @@ func runInit(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
+		if len(pkg.Models) == 0 && len(pkg.Untagged) == 0 {
+			return fmt.Errorf("no structs in %s: models are structs whose fields carry db:\"...\" tags (or gorm/bun tags)", rel(wd, abs))
+		}
 		if len(pkg.Models) == 0 {
-			return fmt.Errorf("no tagged structs in %s: give model fields db:\"...\" tags (or gorm/bun tags)", rel(wd, abs))
+			pkg.Models = pkg.Untagged
+			fmt.Fprintf(a.stdout, "No db, gorm or bun tags in %s: listing every exported struct. Plain GORM structs? Set ModelFamily: model.FamilyGORM in env.go.\n", rel(wd, abs))
 		}
 		modelsImport = strings.TrimSuffix(p.Module+"/"+filepath.ToSlash(r), "/.")
 		names = pkg.Models
