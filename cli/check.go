@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/retortdb/retort/migrate"
 )
 
 // runCheck exits 0 when the models and the database agree, 1 when they
@@ -68,23 +66,6 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		printOps(a.stdout, "  ", list, rep.findings)
 	}
 	return errDrift
-}
-
-// pendingRevisions counts revisions the database has not applied.
-func (a *app) pendingRevisions(ctx context.Context, d *database) (int, error) {
-	g, err := a.graph()
-	if err != nil || g == nil {
-		return 0, err
-	}
-	current, err := migrate.Current(ctx, d.db, a.env)
-	if err != nil {
-		return 0, err
-	}
-	steps, err := g.Plan(migrate.Up, current, g.Heads())
-	if err != nil {
-		return 0, err
-	}
-	return len(steps), nil
 }
 
 // sameSet reports whether two id lists hold the same ids.
