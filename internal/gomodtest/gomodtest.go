@@ -17,7 +17,8 @@ import (
 // Module is a Go module in a temporary directory whose go.mod requires
 // retort, replaced by this checkout, with the checkout's go.sum.
 type Module struct {
-	t testing.TB
+	t    testing.TB
+	path string
 	// Dir is the module root.
 	Dir string
 }
@@ -35,7 +36,7 @@ func New(t testing.TB, path string) *Module {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("gomodtest: no go command")
 	}
-	m := &Module{t: t, Dir: t.TempDir()}
+	m := &Module{t: t, path: path, Dir: t.TempDir()}
 	root := Root()
 	m.Write("go.mod", "module "+path+"\n\ngo 1.24\n\nrequire github.com/retortdb/retort v0.0.0-00010101000000-000000000000\n\nreplace github.com/retortdb/retort => "+root+"\n")
 	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
