@@ -157,7 +157,7 @@ func TestCustomVersionTable(t *testing.T) {
 
 // failingEnv is blogEnv whose r2 adds a column, then runs bad SQL.
 func failingEnv(dialect string) *Env {
-	env := &Env{Dialect: dialect}
+	env := testEnv(dialect)
 	env.Add(withOps("r1", "", "create users", ops.CreateTable{Table: usersTable}))
 	env.Add(withOps("r2", "r1", "broken",
 		ops.AddColumn{Table: "users", Column: col("email", "varchar(200)", true)},
@@ -222,7 +222,7 @@ func testResume(t *testing.T, db *testdb.DB, env *Env, me *MigrationError) {
 	}
 	// Fix the revision and run again: op 1 is skipped (re-adding email
 	// would fail), ops 2 and 3 run.
-	fixed := &Env{Dialect: env.Dialect}
+	fixed := testEnv(env.Dialect)
 	fixed.Add(withOps("r1", "", "create users", ops.CreateTable{Table: usersTable}))
 	fixed.Add(withOps("r2", "r1", "fixed",
 		ops.AddColumn{Table: "users", Column: col("email", "varchar(200)", true)},
