@@ -12,11 +12,12 @@ import (
 const mod = "github.com/retortdb/retort"
 
 // allowed lists, per package (a prefix "x/" covers x's subpackages), the
-// retort packages it may import. DESIGN.md's table, plus two documented
-// extensions: migrate (the runtime generated files import) also imports
+// retort packages it may import. DESIGN.md's table, plus a documented
+// extension: migrate (the runtime generated files import) also imports
 // diff, rewriter and introspect — it holds the comparer options and
-// rewriters of env.go, and reflects a table live for SQLite rebuilds — and
-// internal/backend, which maps a dialect name to its implementations.
+// rewriters of env.go, and its Backend names the introspect.Inspector
+// that reflects a table live for SQLite rebuilds. It imports no concrete
+// dialect (see TestRuntimeLinksNoDialect).
 var allowed = map[string][]string{
 	"model":              {},
 	"ops":                {"model"},
@@ -28,7 +29,7 @@ var allowed = map[string][]string{
 	"dialect/":           {"model", "ops", "dialect", "internal/sqlitelex"},
 	"introspect":         {"model"},
 	"introspect/":        {"model", "introspect", "internal/sqlitelex"},
-	"migrate":            {"model", "ops", "dialect", "diff", "rewriter", "introspect", "internal/backend"},
+	"migrate":            {"model", "ops", "dialect", "diff", "rewriter", "introspect"},
 	"internal/backend":   {"dialect", "dialect/", "introspect", "introspect/"},
 	"internal/dburl":     {},
 	"internal/sqlitelex": {},
@@ -123,6 +124,8 @@ func TestViolationsCatchesBadArrows(t *testing.T) {
 		{"dialect/sqlite", mod + "/introspect/sqlite"},
 		{"introspect/mysql", "github.com/go-sql-driver/mysql"},
 		{"render", mod + "/migrate"},
+		{"migrate", mod + "/internal/backend"},
+		{"migrate", mod + "/dialect/postgres"},
 		{"unlisted", "fmt"},
 	}
 	for _, c := range bad {
@@ -132,13 +135,33 @@ func TestViolationsCatchesBadArrows(t *testing.T) {
 	}
 	good := []struct{ pkg, imp string }{
 		{"dialect/postgres", mod + "/dialect"},
-		{"migrate", mod + "/internal/backend"},
+		{"migrate", mod + "/dialect"},
 		{"cli", mod + "/internal/dburl"},
 		{"internal/dburl", "github.com/jackc/pgx/v5/stdlib"},
 	}
 	for _, c := range good {
 		if v := violations(c.pkg, c.imp); len(v) > 0 {
 			t.Errorf("%s importing %s refused: %v", c.pkg, c.imp, v)
+		}
+	}
+}
+
+// TestRuntimeLinksNoDialect: the runtime an application links (migrate)
+// depends on no concrete dialect or catalog reader, so an application
+// links only the ones it gives Env.Backend.
+func TestRuntimeLinksNoDialect(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", mod+"/migrate").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if len(deps) < 10 {
+		t.Fatalf("go list -deps migrate listed %d packages", len(deps))
+	}
+	for _, p := range deps {
+		rel := strings.TrimPrefix(p, mod+"/")
+		if strings.HasPrefix(rel, "dialect/") || strings.HasPrefix(rel, "introspect/") || rel == "internal/backend" {
+			t.Errorf("migrate depends on %s: an application would link it whatever dialect it uses", rel)
 		}
 	}
 }
