@@ -1,11 +1,11 @@
-package model_test
+package load_test
 
 import (
 	"errors"
 	"fmt"
 	"time"
 
-	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/load"
 )
 
 type ExampleTimestamps struct {
@@ -23,8 +23,8 @@ type ExampleMember struct {
 
 func (ExampleMember) TableName() string { return "members" }
 
-func ExampleLoad() {
-	s, err := model.Load([]any{ExampleMember{}}, model.LoadOptions{})
+func ExampleModels() {
+	s, err := load.Models([]any{ExampleMember{}}, load.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -61,16 +61,11 @@ type ExampleBad struct {
 }
 
 func ExampleTagError() {
-	_, err := model.Load([]any{ExampleBad{}}, model.LoadOptions{})
+	_, err := load.Models([]any{ExampleBad{}}, load.Options{})
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, model.ErrUnknownOption), errors.Is(err, model.ErrNoType))
+	fmt.Println(errors.Is(err, load.ErrUnknownOption), errors.Is(err, load.ErrNoType))
 	// Output:
-	// model_test.ExampleBad.Email: unknown tag option "uniq"; did you mean "unique"?
-	// model_test.ExampleBad.Tags: no column type for Go type map[string]string: add type=jsonb or type=json (or another SQL type)
+	// load_test.ExampleBad.Email: unknown tag option "uniq"; did you mean "unique"?
+	// load_test.ExampleBad.Tags: no column type for Go type map[string]string: add type=jsonb or type=json (or another SQL type)
 	// true true
-}
-
-func ExampleSnakeCase() {
-	fmt.Println(model.SnakeCase("UserID"), model.SnakeCase("HTTPServer"), model.SnakeCase("CreatedAt"))
-	// Output: user_id http_server created_at
 }

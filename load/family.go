@@ -1,4 +1,4 @@
-package model
+package load
 
 import (
 	"errors"
@@ -6,42 +6,19 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/retortdb/retort/model"
 )
-
-// Family is the tag family a model's fields are written in.
-type Family int
-
-// Tag families. A model uses one; [Load] detects it per struct.
-const (
-	// FamilyDB is retort's own db tag (sqlx's name-first form); a struct
-	// with no tags at all is read as FamilyDB too.
-	FamilyDB Family = iota
-	// FamilyGORM is gorm:"..." tags, read with GORM's conventions.
-	FamilyGORM
-	// FamilyBun is bun:"..." tags, read with bun's conventions.
-	FamilyBun
-)
-
-// String returns the family's tag key: db, gorm or bun.
-func (f Family) String() string {
-	switch f {
-	case FamilyGORM:
-		return "gorm"
-	case FamilyBun:
-		return "bun"
-	}
-	return "db"
-}
 
 // ErrMixedFamilies: one struct uses two tag families (a gorm tag on one
 // field, a bun or db tag on another, or gorm and bun on one field).
 var ErrMixedFamilies = errors.New("mixed tag families")
 
 // ErrNotAModel: a GORM belongs-to relation points to a struct that is not
-// one of the models given to [Load].
+// one of the models given to [Models].
 var ErrNotAModel = errors.New("relation target is not a model")
 
-// familyState is what [Load] keeps across GORM and bun models: the
+// familyState is what [Models] keeps across GORM and bun models: the
 // relations to resolve once every model is read, and what is known of
 // each struct type.
 type familyState struct {
@@ -58,7 +35,7 @@ type typeInfo struct {
 	table    string
 	fieldCol map[string]string
 	pkFields []string
-	loaded   bool // the type is one of the models given to Load
+	loaded   bool // the type is one of the models given to Models
 }
 
 // famField is one field of a GORM or bun model.
@@ -129,7 +106,7 @@ func isDeletedAt(t reflect.Type) bool {
 
 // familyMark is the first field that showed a family.
 type familyMark struct {
-	fam  Family
+	fam  model.Family
 	path string
 	what string // "a gorm tag", "gorm.Model", ...
 }
@@ -139,11 +116,11 @@ type familyMark struct {
 // families, is an [ErrMixedFamilies] error naming the field. A db tag next
 // to a gorm or bun tag on the same field does not count as db: the field
 // is gorm's (or bun's), and the db tag may only repeat the column name.
-func (ml *modelLoader) detectFamily() (Family, bool) {
+func (ml *modelLoader) detectFamily() (model.Family, bool) {
 	var first *familyMark
 	ok := true
 	var walk func(t reflect.Type, prefix string, stack []reflect.Type)
-	mark := func(ref fieldRef, fam Family, what string) {
+	mark := func(ref fieldRef, fam model.Family, what string) {
 		if first == nil {
 			first = &familyMark{fam, ref.path, what}
 			return
@@ -174,17 +151,17 @@ func (ml *modelLoader) detectFamily() (Family, bool) {
 				ml.fieldErr(ref, fmt.Errorf("%w: %s has both a gorm and a bun tag", ErrMixedFamilies, ref.path))
 				continue
 			case sf.Anonymous && isGORMModel(et) && !hasBun && !hasDB:
-				mark(ref, FamilyGORM, "gorm.Model")
+				mark(ref, model.FamilyGORM, "gorm.Model")
 				continue
 			case isBunBaseModel(sf) && !hasGORM && !hasDB:
-				mark(ref, FamilyBun, "bun.BaseModel")
+				mark(ref, model.FamilyBun, "bun.BaseModel")
 				continue
 			case hasGORM:
-				mark(ref, FamilyGORM, "a gorm tag")
+				mark(ref, model.FamilyGORM, "a gorm tag")
 			case hasBun:
-				mark(ref, FamilyBun, "a bun tag")
+				mark(ref, model.FamilyBun, "a bun tag")
 			case hasDB:
-				mark(ref, FamilyDB, "a db tag")
+				mark(ref, model.FamilyDB, "a db tag")
 			}
 			if sf.Anonymous && et.Kind() == reflect.Struct && !isColumnStruct(et) && !slices.Contains(stack, et) {
 				walk(et, ref.path+".", append(stack, et))
@@ -193,7 +170,7 @@ func (ml *modelLoader) detectFamily() (Family, bool) {
 	}
 	walk(ml.typ, "", []reflect.Type{ml.typ})
 	if !ok {
-		return FamilyDB, false
+		return model.FamilyDB, false
 	}
 	if first == nil {
 		return ml.l.opts.Family, true
@@ -209,9 +186,9 @@ func (ml *modelLoader) loadFamily(v reflect.Value) bool {
 		return true
 	}
 	switch fam {
-	case FamilyGORM:
+	case model.FamilyGORM:
 		ml.loadGORM(v)
-	case FamilyBun:
+	case model.FamilyBun:
 		ml.loadBun(v)
 	default:
 		return false
@@ -234,7 +211,7 @@ func (l *loader) famState() *familyState {
 // checkDBNextTo checks a db tag sitting next to a gorm or bun tag: it may
 // only give the column name (sqlx's form), and that name must be the
 // column the family's tag gives.
-func (ml *modelLoader) checkDBNextTo(f fieldRef, fam Family, col string) bool {
+func (ml *modelLoader) checkDBNextTo(f fieldRef, fam model.Family, col string) bool {
 	tag, ok := f.sf.Tag.Lookup("db")
 	if !ok || tag == "-" {
 		return true

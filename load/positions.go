@@ -1,4 +1,4 @@
-package model
+package load
 
 import (
 	"bufio"
@@ -43,21 +43,21 @@ type filePos struct {
 func SourcePositions(dirs ...string) (PositionFunc, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
-		return nil, fmt.Errorf("model: source positions: %w", err)
+		return nil, fmt.Errorf("load: source positions: %w", err)
 	}
 	byPath := map[posKey]filePos{}
 	byName := map[posKey][]filePos{}
 	for _, dir := range dirs {
 		abs, err := filepath.Abs(dir)
 		if err != nil {
-			return nil, fmt.Errorf("model: source positions: %w", err)
+			return nil, fmt.Errorf("load: source positions: %w", err)
 		}
 		files, err := filepath.Glob(filepath.Join(abs, "*.go"))
 		if err != nil {
-			return nil, fmt.Errorf("model: source positions: %w", err)
+			return nil, fmt.Errorf("load: source positions: %w", err)
 		}
 		if len(files) == 0 {
-			return nil, fmt.Errorf("model: source positions: no Go files in %s", dir)
+			return nil, fmt.Errorf("load: source positions: no Go files in %s", dir)
 		}
 		slices.Sort(files)
 		importPath := dirImportPath(abs)
@@ -65,7 +65,7 @@ func SourcePositions(dirs ...string) (PositionFunc, error) {
 		for _, file := range files {
 			f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution)
 			if err != nil {
-				return nil, fmt.Errorf("model: source positions: %w", err)
+				return nil, fmt.Errorf("load: source positions: %w", err)
 			}
 			name := displayPath(cwd, file)
 			pkgName := f.Name.Name
