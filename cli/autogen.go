@@ -152,7 +152,7 @@ func (a *app) unlistedModels(ctx context.Context) []string {
 	}
 	var missing []string
 	for i, dir := range dirs {
-		pkg, err := discoverModels(dir)
+		pkg, err := load.Discover(dir)
 		if err != nil {
 			continue
 		}
