@@ -13,6 +13,7 @@ import (
 
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
@@ -51,12 +52,12 @@ func sameDialect(envName, beName string) bool {
 // loadTarget loads the Env's models. When they have errors it loads them
 // again with source positions, so each message names file:line.
 func (a *app) loadTarget(ctx context.Context) (model.Schema, error) {
-	s, err := model.Load(a.env.Models, model.LoadOptions{Family: a.env.ModelFamily})
+	s, err := load.Models(a.env.Models, load.Options{Family: a.env.ModelFamily})
 	if err == nil {
 		return s, nil
 	}
 	if pos, perr := a.modelPositions(ctx); perr == nil {
-		if _, err2 := model.Load(a.env.Models, model.LoadOptions{Positions: pos, Family: a.env.ModelFamily}); err2 != nil {
+		if _, err2 := load.Models(a.env.Models, load.Options{Positions: pos, Family: a.env.ModelFamily}); err2 != nil {
 			err = err2
 		}
 	}
@@ -123,18 +124,18 @@ func (a *app) moduleDir(pkg string) (string, bool) {
 	return dir, true
 }
 
-func (a *app) modelPositions(ctx context.Context) (model.PositionFunc, error) {
-	dirs, err := a.packageDirs(ctx, model.PackagePaths(a.env.Models))
+func (a *app) modelPositions(ctx context.Context) (load.PositionFunc, error) {
+	dirs, err := a.packageDirs(ctx, load.PackagePaths(a.env.Models))
 	if err != nil {
 		return nil, err
 	}
-	return model.SourcePositions(dirs...)
+	return load.SourcePositions(dirs...)
 }
 
 // unlistedModels names tagged structs in the model packages that env.go's
 // Models does not list.
 func (a *app) unlistedModels(ctx context.Context) []string {
-	pkgs := model.PackagePaths(a.env.Models)
+	pkgs := load.PackagePaths(a.env.Models)
 	dirs, err := a.packageDirs(ctx, pkgs)
 	if err != nil || len(dirs) != len(pkgs) {
 		return nil
@@ -151,7 +152,7 @@ func (a *app) unlistedModels(ctx context.Context) []string {
 	}
 	var missing []string
 	for i, dir := range dirs {
-		pkg, err := discoverModels(dir)
+		pkg, err := load.Discover(dir)
 		if err != nil {
 			continue
 		}
