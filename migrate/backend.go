@@ -37,19 +37,19 @@ var ErrNoBackend = errors.New("migrate: Env.Backend is not set")
 
 // backend returns the Env's backend, checked against Env.Dialect.
 func (e *Env) backend() (Backend, error) {
+	b := e.Backend
 	var want dialect.Name
-	if e.Dialect != "" {
+	if e.Dialect != "" || b.Dialect == nil {
 		n, ok := dialect.ParseName(e.Dialect)
 		if !ok {
 			return Backend{}, fmt.Errorf("migrate: Env.Dialect: %w", dialect.UnknownNameError(e.Dialect))
 		}
 		want = n
 	}
-	b := e.Backend
 	if b.Dialect == nil || b.Inspector == nil {
 		name := want
 		if name == "" {
-			name = dialect.Postgres
+			name = b.Dialect.Name()
 		}
 		return Backend{}, fmt.Errorf("%w: the runtime links only the dialect an application gives it; set it, e.g. "+
 			"Env.Backend = migrate.Backend{Dialect: %[2]s.New(), Inspector: i%[2]s.Inspector{}} with the packages "+
