@@ -20,8 +20,8 @@ func TestParseCase(t *testing.T) {
 		t.Error("x is no equal_ case")
 	}
 	for _, bad := range []string{
-		"-- from --\nx\n",                         // no to
-		"-- to --\nx\n",                           // no from
+		"-- from --\nx\n", // no to
+		"-- to --\nx\n",   // no from
 		"-- from --\nx\n-- to --\ny\n-- to --\nz", // twice
 		"-- from --\nx\n-- too --\ny\n",           // unknown
 	} {
