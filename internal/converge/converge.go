@@ -160,7 +160,7 @@ func Check(ctx context.Context, p Pair) (Result, error) {
 		if !errors.As(err, &ce) {
 			return Result{}, err
 		}
-		res.Stage, res.Detail = ApplyFailed, fmt.Sprintf("applying retort's SQL to A failed: %s\n%s", strings.TrimSpace(ce.Stderr), output(d))
+		res.Stage, res.Detail = ApplyFailed, fmt.Sprintf("applying retort's SQL to A failed: %s\n%s\n%s", firstError(ce.Stderr), strings.TrimSpace(ce.Stderr), output(d))
 		return res, nil
 	}
 	after, err := Dump(ctx, p.Dialect, p.From)
@@ -203,6 +203,17 @@ func checkNotCompared(res Result, p Pair, d Retort) Result {
 		}
 	}
 	return res
+}
+
+// firstError returns the first line of a client's stderr that reports an
+// error (mariadb echoes the failed statement before it).
+func firstError(stderr string) string {
+	for _, l := range strings.Split(stderr, "\n") {
+		if strings.Contains(strings.ToLower(l), "error") {
+			return strings.TrimSpace(l)
+		}
+	}
+	return strings.TrimSpace(stderr)
 }
 
 // onlyComments reports whether s holds nothing but blank lines and "--"

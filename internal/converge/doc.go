@@ -104,7 +104,7 @@
 // column's expression and STORED/VIRTUAL; every CHECK with its name
 // (column- and table-level CHECKs are one list, as SQLite treats them
 // alike); constraint names and ON CONFLICT clauses of PRIMARY KEY, UNIQUE
-// and NOT NULL; ASC/DESC on a column PRIMARY KEY; a foreign key's name and
+// and NOT NULL; DESC on a column PRIMARY KEY; a foreign key's name and
 // DEFERRABLE clause; the key list and WHERE of expression and partial
 // indexes. Views and triggers are dumped as their token-normalised CREATE
 // text. It does not see sqlite_sequence's counters, sqlite_stat tables,

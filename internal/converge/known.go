@@ -81,7 +81,7 @@ func (k KnownFailures) List() []KnownFailure { return append([]KnownFailure(nil)
 
 // knownHeader opens every known_failures.txt.
 const knownHeader = `# Cases of this directory retort does not pass yet, one a line:
-#   CASE  reason: STAGE: what goes wrong
+#   CASE  reason: STAGE: [category] what goes wrong
 # TestConverge fails when a case not listed here fails, and when a listed case
 # passes: remove its line when you fix it. The list only shrinks.
 # After adding cases, regenerate it from a run (reasons already written are

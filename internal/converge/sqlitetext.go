@@ -176,8 +176,9 @@ var columnConstraintStart = map[string]bool{
 //   - every CHECK with its expression and constraint name; column-level and
 //     table-level CHECKs are one list, as SQLite treats them alike;
 //   - constraint names and ON CONFLICT clauses of PRIMARY KEY, UNIQUE and
-//     NOT NULL, and ASC/DESC on a column's PRIMARY KEY (DESC makes an
-//     INTEGER PRIMARY KEY no rowid alias);
+//     NOT NULL, and DESC on a column's PRIMARY KEY (it makes an INTEGER
+//     PRIMARY KEY no rowid alias); a key written on the column or as a
+//     table constraint is otherwise the same, and the pragmas show it;
 //   - a foreign key's constraint name and DEFERRABLE clause.
 func sqliteTableText(sql string) []string {
 	toks := lexSQLite(sql)
@@ -306,9 +307,13 @@ func columnText(item []token) []string {
 		case is(item, i, "primary"):
 			line := "primary key"
 			i += 2
+			desc := false
 			if is(item, i, "asc") || is(item, i, "desc") {
-				line += " " + item[i].text
+				desc = item[i].text == "desc"
 				i++
+			}
+			if desc {
+				line += " desc"
 			}
 			cc, j := conflictClause(item, i)
 			line += cc
@@ -317,7 +322,9 @@ func columnText(item []token) []string {
 				lines = append(lines, "autoincrement")
 				i++
 			}
-			lines = append(lines, "column "+col+": "+named(name, line))
+			if name != "" || desc || cc != "" {
+				lines = append(lines, "column "+col+": "+named(name, line))
+			}
 		case is(item, i, "not") && is(item, i+1, "null"):
 			cc, j := conflictClause(item, i+2)
 			if name != "" || cc != "" {
