@@ -48,3 +48,19 @@ func TestCaseFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestMentionsKind(t *testing.T) {
+	for _, tc := range []struct {
+		line, kind string
+		want       bool
+	}{
+		{"not compared: 2 views, 1 trigger", "view", true},
+		{"not compared: 2 views, 1 trigger", "trigger", true},
+		{"not compared: 3 policies", "policy", true},
+		{"not compared: 1 sequence", "function", false},
+	} {
+		if got := mentionsKind(tc.line, tc.kind); got != tc.want {
+			t.Errorf("mentionsKind(%q, %q) = %v", tc.line, tc.kind, got)
+		}
+	}
+}

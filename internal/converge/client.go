@@ -21,10 +21,12 @@ type ClientError struct {
 	Err error
 }
 
+// Error says which client failed and what it printed.
 func (e *ClientError) Error() string {
 	return fmt.Sprintf("converge: %s: %v: %s", e.Command, e.Err, strings.TrimSpace(e.Stderr))
 }
 
+// Unwrap returns the exit error.
 func (e *ClientError) Unwrap() error { return e.Err }
 
 // Clients lists the command-line programs a dialect's cases need.

@@ -192,7 +192,7 @@ func checkNotCompared(res Result, p Pair, d Retort) Result {
 	for _, kind := range p.NotCompared {
 		found := false
 		for _, l := range said {
-			if strings.Contains(l, kind) {
+			if mentionsKind(l, kind) {
 				found = true
 			}
 		}
@@ -203,6 +203,16 @@ func checkNotCompared(res Result, p Pair, d Retort) Result {
 		}
 	}
 	return res
+}
+
+// mentionsKind reports whether a lower-case line names a kind of object,
+// in the singular or the plural ("view", "views"; "policy", "policies").
+func mentionsKind(line, kind string) bool {
+	if strings.Contains(line, kind) {
+		return true
+	}
+	stem, ok := strings.CutSuffix(kind, "y")
+	return ok && strings.Contains(line, stem+"ies")
 }
 
 // firstError returns the first line of a client's stderr that reports an

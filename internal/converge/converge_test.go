@@ -101,7 +101,7 @@ func TestConverge(t *testing.T) {
 // the server's client, and checks that retort turns A into B.
 func runDirection(t *testing.T, c Case, from, to string) Result {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
 	defer cancel()
 	a := testdb.Open(t, string(c.Dialect))
 	b := testdb.Open(t, string(c.Dialect))

@@ -47,10 +47,12 @@
 //  5. A is dumped again and must equal B's dump ([NotConverged], with a
 //     unified diff), and a second `retort diff --from A --to B` must exit 0
 //     ([NotIdempotent]).
-//  6. Each kind listed under "not compared" must appear in a line of diff's
-//     stderr or stdout comments that contains "not compared"
-//     ([NotComparedUnnamed]). Because both scripts hold the object, step 5
-//     also proves the applied SQL kept it.
+//  6. Each kind listed under "not compared" must appear, singular or
+//     plural, in a line of diff's stderr or stdout that contains "not
+//     compared" (e.g. "not compared: 2 views, 1 trigger";
+//     [NotComparedUnnamed]). Because both scripts hold the object, step 5
+//     also proves the applied SQL kept it. In an equal_* case this check
+//     follows step 3.
 //
 // # The dumps, and what they do not see
 //

@@ -138,9 +138,7 @@ func dumpSQLite(ctx context.Context, dbURL string) (string, error) {
 			objects = append(objects, fmt.Sprintf("%s %s on %s: %s", r.text("type"), r.str("name"), r.str("tbl_name"), joinTokens(lexSQLite(r.text("sql")))))
 		}
 	}
-	if err := sqliteIndexes(tables, idx, indexSQL); err != nil {
-		return "", err
-	}
+	sqliteIndexes(tables, idx, indexSQL)
 	for _, r := range fks {
 		t, ok := tables[r.text("tbl")]
 		if !ok {
@@ -179,7 +177,7 @@ func dumpSQLite(ctx context.Context, dbURL string) (string, error) {
 // (sqlite_autoindex_T_N, made for a PRIMARY KEY or UNIQUE constraint) is
 // named by its columns instead of N, which only counts the constraints in
 // the order the CREATE text lists them.
-func sqliteIndexes(tables map[string]*sqliteTable, idx []row, indexSQL map[string]string) error {
+func sqliteIndexes(tables map[string]*sqliteTable, idx []row, indexSQL map[string]string) {
 	type key struct{ tbl, idx string }
 	var order []key
 	byIndex := map[key][]row{}
@@ -217,7 +215,6 @@ func sqliteIndexes(tables map[string]*sqliteTable, idx []row, indexSQL map[strin
 		}
 		t.indexes[name] = append(t.indexes[name], line)
 	}
-	return nil
 }
 
 // sortedIndexLines returns a table's index lines sorted by index name.
