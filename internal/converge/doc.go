@@ -88,7 +88,8 @@
 // prefix lengths, DESC, USING, COMMENT, IGNORED; CHECK and FOREIGN KEY
 // constraints with names and actions; and ENGINE, charset, collation,
 // ROW_FORMAT, KEY_BLOCK_SIZE, COMMENT and the other table options. It does
-// not see grants, index statistics, or the definer's privileges.
+// not see grants, index statistics, or the DEFINER and sql_mode of
+// triggers and routines.
 //
 // SQLite: the sqlite3 client queries the pragma table-valued functions:
 // pragma_table_list (kind, column count, WITHOUT ROWID, STRICT),
