@@ -40,6 +40,7 @@ var allowed = map[string][]string{
 	"internal/arch":      {},
 	"internal/docs":      {},
 	"internal/gomodtest": {"ops"},
+	"internal/converge":  {"cli"},
 	"cli":                {"*"},
 	"cmd/":               {"*"},
 	"bench":              {"*"},
