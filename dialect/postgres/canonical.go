@@ -18,6 +18,8 @@ const maxIdent = 63
 //     Identity=IdentityByDefault) becomes AutoIncrement=true,
 //     Identity=IdentityNone, NOT NULL, no default; GENERATED ALWAYS AS
 //     IDENTITY stays Identity=IdentityAlways with AutoIncrement=false;
+//   - a unique constraint on exactly the primary key's columns is dropped,
+//     as CREATE TABLE drops it (GORM writes one for a key tagged unique);
 //   - primary-key columns are NOT NULL; generated columns are STORED and
 //     have no default; Charset and OnUpdate (MySQL's) are dropped, as are
 //     table options;
@@ -75,6 +77,11 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 		c.Indexes = append(c.Indexes, n)
 	}
 	for _, u := range t.Uniques {
+		if len(u.Columns) > 0 && slices.Equal(u.Columns, t.PrimaryKey.Columns) {
+			// CREATE TABLE drops a UNIQUE on the primary key's columns
+			// as redundant, silently: it never exists to compare.
+			continue
+		}
 		n := model.Unique{Name: u.Name, Columns: slices.Clone(u.Columns)}
 		if n.Name == "" {
 			n.Name = objectName(t.Name, strings.Join(u.Columns, "_"), "key")
