@@ -270,5 +270,5 @@ func (d *Dialect) SameImpliedType(goType model.Type, reflected, target string) b
 		return n
 	}
 	a, b := strip(reflected), strip(target)
-	return a == b && intTypes[strings.Fields(a+" x")[0]]
+	return a == b && intTypes[strings.Fields(a + " x")[0]]
 }
