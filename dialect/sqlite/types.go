@@ -218,6 +218,9 @@ func canonicalNumber(num string, aff affinity) string {
 // TRUE or FALSE. CURRENT_TIMESTAMP and friends are not: ALTER TABLE refuses
 // them.
 func isLiteral(def string) bool {
+	if _, ok := identDefault(def); ok {
+		return true
+	}
 	toks := sqlitelex.Lex(def)
 	if _, ok := numberLiteral(toks); ok {
 		return true
@@ -271,6 +274,19 @@ func (*Dialect) SameImpliedType(goType model.Type, reflected, target string) boo
 func isTimeName(sql string) bool {
 	base, _ := model.SplitType(sql)
 	return base == "datetime" || base == "timestamp"
+}
+
+// identDefault returns the string literal SQLite stores for a default
+// that is an identifier standing alone (DEFAULT "x" or DEFAULT x).
+func identDefault(def string) (string, bool) {
+	toks := sqlitelex.Lex(strings.TrimSpace(def))
+	if len(toks) != 1 || !isIdentDefault(toks[0]) {
+		return "", false
+	}
+	if toks[0].Kind == sqlitelex.Word {
+		return quoteString(toks[0].Text), true
+	}
+	return quoteString(sqlitelex.Unquote(toks[0].Text)), true
 }
 
 // isIdentDefault reports whether a lone default token is an identifier
