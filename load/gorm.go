@@ -121,7 +121,7 @@ func (ml *modelLoader) loadGORM(v reflect.Value) {
 				if spec.composite != "" {
 					sub = spec.composite
 				}
-				spec.name = gormName(o.IdentifierMaxLength, "idx", ml.table.Name, gormDBName(sub))
+				spec.name = gormName(o.identMax(), "idx", ml.table.Name, gormDBName(sub))
 			}
 			gi, ok := byName[spec.name]
 			if !ok {
@@ -388,10 +388,10 @@ func (ml *modelLoader) gormColumn(gf *gormField) (col model.Column, isCol, ok bo
 		col.Comment = g.val("COMMENT")
 	}
 	if g.truthy("UNIQUE") {
-		ml.tspec.uniques = append(ml.tspec.uniques, named[model.Unique]{model.Unique{Name: gormName(o.IdentifierMaxLength, "uni", ml.table.Name, gormDBName(col.Name)), Columns: []string{col.Name}}, f})
+		ml.tspec.uniques = append(ml.tspec.uniques, named[model.Unique]{model.Unique{Name: gormName(o.identMax(), "uni", ml.table.Name, gormDBName(col.Name)), Columns: []string{col.Name}}, f})
 	}
 	if c := g.val("CHECK"); c != "" {
-		ml.checks = append(ml.checks, named[model.Check]{gormCheck(o.IdentifierMaxLength, ml.table.Name, col.Name, c), f})
+		ml.checks = append(ml.checks, named[model.Check]{gormCheck(o.identMax(), ml.table.Name, col.Name, c), f})
 	}
 	return col, true, ok
 }

@@ -39,13 +39,15 @@ type joinSide struct {
 //     fk_<join table>_<target type> (the relation field's name when the
 //     two types are one), with the relation's constraint: actions.
 //
-// A join table named like a model (or an earlier join table) is not
-// added again: the model describes it.
+// A join table named like a model is not added: the model describes it.
+// When two relations name one join table (both sides of a many2many), the
+// one read last wins, as in AutoMigrate.
 func (l *loader) addJoinTables(s *model.Schema) {
 	if l.fam == nil {
 		return
 	}
 	o := l.opts.GORM
+	joins := map[[2]string]int{} // join tables added, by schema and name: index in s.Tables
 	for i := range l.fam.rels {
 		r := &l.fam.rels[i]
 		if r.ml.failed || r.many2many == "" {
@@ -61,7 +63,9 @@ func (l *loader) addJoinTables(s *model.Schema) {
 			continue
 		}
 		name := o.joinTableName(r.many2many)
-		if _, exists := s.Table(own.schema, name); exists {
+		key := [2]string{own.schema, name}
+		prev, isJoin := joins[key]
+		if _, exists := s.Table(own.schema, name); exists && !isJoin {
 			continue
 		}
 		ownSide, err := joinKeys(own, r.foreignKey, "foreignKey")
@@ -149,13 +153,22 @@ func (l *loader) addJoinTables(s *model.Schema) {
 		if !o.DisableForeignKeyConstraintWhenMigrating && !r.noConstraint {
 			for _, side := range []joinSide{ownSide, tgtSide} {
 				t.ForeignKeys = append(t.ForeignKeys, model.ForeignKey{
-					Name:    gormName(o.IdentifierMaxLength, "fk", name, gormDBName(side.rel)),
+					Name:    gormName(o.identMax(), "fk", name, gormDBName(side.rel)),
 					Columns: side.cols, RefSchema: side.info.schema, RefTable: side.info.table, RefColumns: side.refs,
 					OnDelete: r.onDelete, OnUpdate: r.onUpdate,
 				})
 			}
 			slices.SortStableFunc(t.ForeignKeys, func(a, b model.ForeignKey) int { return strings.Compare(a.Name, b.Name) })
 		}
+		if isJoin {
+			// Both sides declare the join table: AutoMigrate creates the
+			// one of the model it reads last.
+			s.Tables[prev] = t
+			gi := slices.IndexFunc(l.gormTables, func(g gormTable) bool { return g.schema == t.Schema && g.name == t.Name })
+			l.gormTables[gi].gm = gm
+			continue
+		}
+		joins[key] = len(s.Tables)
 		s.Tables = append(s.Tables, t)
 		l.gormTables = append(l.gormTables, gormTable{t.Schema, t.Name, gm})
 	}

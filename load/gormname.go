@@ -83,6 +83,19 @@ func gormName(max int, prefix, table, name string) string {
 	return s[:max-8] + hex.EncodeToString(sum[:])[:8]
 }
 
+// identMax is the length past which GORM shortens the names it
+// generates: IdentifierMaxLength, else the driver's default (PostgreSQL's
+// driver sets 63, PostgreSQL's own limit; GORM's is 64).
+func (o GORMOptions) identMax() int {
+	switch {
+	case o.IdentifierMaxLength > 0:
+		return o.IdentifierMaxLength
+	case o.Driver == GORMPostgres:
+		return 63
+	}
+	return 64
+}
+
 // gormTableName is GORM's table name for a Go type name: prefix + the
 // plural (or, with SingularTable, the singular) of its snake_case.
 func (o GORMOptions) tableName(typeName string) string {

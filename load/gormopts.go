@@ -43,7 +43,8 @@ type GORMOptions struct {
 	SingularTable bool
 	// IdentifierMaxLength is schema.NamingStrategy's IdentifierMaxLength:
 	// the length past which GORM shortens the names it generates (idx_,
-	// uni_, chk_, fk_) with a hash; 0 is GORM's 64.
+	// uni_, chk_, fk_) with a hash; 0 is the driver's default (63 for
+	// PostgreSQL's driver, else GORM's 64).
 	IdentifierMaxLength int
 	// DisableForeignKeyConstraintWhenMigrating is gorm.Config's setting:
 	// relations create no foreign keys.

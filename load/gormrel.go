@@ -112,7 +112,7 @@ func (l *loader) resolveRelations(s *model.Schema) {
 
 // resolve finds a relation's foreign key and the table it belongs on.
 func (r *gormRelation) resolve(own, tgt *typeInfo) (model.ForeignKey, [2]string, bool, error) {
-	name := gormName(r.ml.l.opts.GORM.IdentifierMaxLength, "fk", own.table, gormDBName(r.ref.sf.Name))
+	name := gormName(r.ml.l.opts.GORM.identMax(), "fk", own.table, gormDBName(r.ref.sf.Name))
 	if r.name != "" {
 		name = r.name
 	}

@@ -3,6 +3,7 @@ package postgres
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/retortdb/retort/model"
 )
@@ -28,6 +29,8 @@ const maxIdent = 63
 //     t_a_idx); an index method "" becomes "btree"; a foreign key without
 //     referenced columns references the primary key; INITIALLY DEFERRED
 //     implies DEFERRABLE;
+//   - names longer than 63 bytes are cut to 63, as the server cuts every
+//     identifier (at a character boundary);
 //   - empty lists are nil.
 //
 // Defaults and expressions are kept as written: compare them through
@@ -54,13 +57,13 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 		c.Columns = append(c.Columns, d.canonicalColumn(target, col, inPK[col.Name]))
 	}
 	if len(t.PrimaryKey.Columns) > 0 {
-		c.PrimaryKey = model.PrimaryKey{Name: t.PrimaryKey.Name, Columns: slices.Clone(t.PrimaryKey.Columns)}
+		c.PrimaryKey = model.PrimaryKey{Name: clipIdent(t.PrimaryKey.Name), Columns: slices.Clone(t.PrimaryKey.Columns)}
 		if c.PrimaryKey.Name == "" {
 			c.PrimaryKey.Name = objectName(t.Name, "", "pkey")
 		}
 	}
 	for _, ix := range t.Indexes {
-		n := model.Index{Name: ix.Name, Unique: ix.Unique, Where: ix.Where, Method: strings.ToLower(ix.Method)}
+		n := model.Index{Name: clipIdent(ix.Name), Unique: ix.Unique, Where: ix.Where, Method: strings.ToLower(ix.Method)}
 		n.Parts = slices.Clone(ix.Parts)
 		if len(ix.Include) > 0 {
 			n.Include = slices.Clone(ix.Include)
@@ -82,7 +85,7 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 			// as redundant, silently: it never exists to compare.
 			continue
 		}
-		n := model.Unique{Name: u.Name, Columns: slices.Clone(u.Columns)}
+		n := model.Unique{Name: clipIdent(u.Name), Columns: slices.Clone(u.Columns)}
 		if n.Name == "" {
 			n.Name = objectName(t.Name, strings.Join(u.Columns, "_"), "key")
 		}
@@ -90,6 +93,7 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 	}
 	for _, fk := range t.ForeignKeys {
 		n := fk
+		n.Name = clipIdent(fk.Name)
 		n.Columns = slices.Clone(fk.Columns)
 		n.RefColumns = slices.Clone(fk.RefColumns)
 		if len(n.RefColumns) == 0 {
@@ -106,6 +110,7 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 		c.ForeignKeys = append(c.ForeignKeys, n)
 	}
 	for _, ck := range t.Checks {
+		ck.Name = clipIdent(ck.Name)
 		c.Checks = append(c.Checks, ck)
 	}
 	return c
@@ -151,6 +156,19 @@ func (d *Dialect) canonicalColumn(target model.Schema, col model.Column, inPK bo
 		n.Default = ""
 	}
 	return n
+}
+
+// clipIdent cuts a name to 63 bytes, at the start of a character, as
+// PostgreSQL truncates identifiers.
+func clipIdent(name string) string {
+	if len(name) <= maxIdent {
+		return name
+	}
+	cut := maxIdent
+	for cut > 0 && !utf8.RuneStart(name[cut]) {
+		cut--
+	}
+	return name[:cut]
 }
 
 // isSerial reports whether a type is one of the serial pseudo-types.

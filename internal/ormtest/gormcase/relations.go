@@ -147,21 +147,24 @@ func nonUniqueTargetCase() Case {
 		ID   uint
 		Zone string `gorm:"size:10;index"`
 	}
+	// Shelf has a Zone field too, so GORM reads the relation as has-one:
+	// the key is on shelves.zone, referencing boxes.zone (indexed, not
+	// unique). PostgreSQL refuses a foreign key whose target is not unique.
 	type Box struct {
 		ID    uint
-		Zone  string `gorm:"size:10"`
+		Zone  string `gorm:"size:10;index"`
 		Shelf Shelf  `gorm:"foreignKey:Zone;references:Zone"`
 	}
-	// PostgreSQL refuses a foreign key whose target is not unique.
-	c := Case{Name: "foreign key to a non-unique column", Models: []any{&Shelf{}, &Box{}}, Dialects: []string{"sqlite", "mysql"}}
+	// boxes first: shelves' CREATE TABLE carries the key to it.
+	c := Case{Name: "foreign key to a non-unique column", Models: []any{&Box{}, &Shelf{}}, Dialects: []string{"sqlite", "mysql"}}
 	{
 		type Box struct {
 			ID    uint
-			Zone  string `gorm:"size:10"`
+			Zone  string `gorm:"size:10;index"`
 			Shelf Shelf  `gorm:"foreignKey:Zone;references:Zone"`
 			Label string
 		}
-		c.Edit = []any{&Shelf{}, &Box{}}
+		c.Edit = []any{&Box{}, &Shelf{}}
 	}
 	return c
 }
@@ -171,16 +174,18 @@ func keyTypeCase() Case {
 		ID   uint
 		Name string
 	}
+	// AccountID is an int, the key a uint: GORM gives the column the key's
+	// type (bigint unsigned on MySQL, where an int would refuse the key).
 	type Invoice struct {
 		ID        uint
-		AccountID int32
+		AccountID int
 		Account   Account
 	}
 	c := Case{Name: "foreign key takes its key's type", Models: []any{&Account{}, &Invoice{}}}
 	{
 		type Invoice struct {
 			ID        uint
-			AccountID int32
+			AccountID int
 			Account   Account
 			Amount    int
 		}

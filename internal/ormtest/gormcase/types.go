@@ -64,7 +64,7 @@ func floatsBoolCase() Case {
 		Off  *bool
 		Rate *float64
 	}
-	c := Case{Name: "floats and bool", SameOn: []string{"sqlite"}, Models: []any{&Measure{}}}
+	c := Case{Name: "floats and bool", SameOn: []string{"sqlite", "postgres"}, Models: []any{&Measure{}}}
 	{
 		type Measure struct {
 			ID   uint
