@@ -200,11 +200,11 @@ func TestSingular(t *testing.T) {
 
 // Names has fields whose GORM names differ from plain snake_case.
 type Names struct {
-	ID          uint
-	UserIDs     string `gorm:"index"`
-	HTTPPort    int
-	JSONData    string
-	Address1    string
+	ID                                                                 uint
+	UserIDs                                                            string `gorm:"index"`
+	HTTPPort                                                           int
+	JSONData                                                           string
+	Address1                                                           string
 	VeryLongFieldNameThatMakesTheGeneratedIndexNameLongerThanSixtyFour string `gorm:"index"`
 }
 
