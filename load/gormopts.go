@@ -21,8 +21,8 @@ const (
 	GORMPostgres GORMDriver = "postgres"
 	// GORMMySQL is gorm.io/driver/mysql (MySQL and MariaDB).
 	GORMMySQL GORMDriver = "mysql"
-	// GORMSQLite is github.com/glebarez/sqlite (and gorm.io/driver/sqlite,
-	// whose type mapping is the same).
+	// GORMSQLite is github.com/glebarez/sqlite, the pure-Go port of
+	// gorm.io/driver/sqlite (whose mapping retort's tests do not run).
 	GORMSQLite GORMDriver = "sqlite"
 )
 
