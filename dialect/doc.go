@@ -10,8 +10,36 @@
 // dialect's business: it asks a [TableSource] for the live definition of the
 // table it rebuilds.
 //
+// # Names
+//
+// A dialect is named by a [Name] ([SQLite], [Postgres], [MySQL]);
+// [ParseName] reads the spellings env.go and the CLI accept. Only this
+// package and its subpackages, the backend registry and the URL parser
+// branch on a name (internal/arch fails the build otherwise): everyone else
+// asks a dialect what it can do.
+//
+// # Capabilities
+//
+// Whatever differs between databases beyond DDL is an optional interface
+// here, implemented by the dialects that have it, and found by a type
+// assertion:
+//
+//   - for the runner (package migrate): [Locker] (the database-wide
+//     migration lock), [SessionSetup] (confining a session to a schema),
+//     [ServerProbe] (refusing another kind of server, adapting to a
+//     server's flavour and version), [ConnSetup] (statements around each
+//     transaction), [AlterCombiner] (merged ALTER TABLEs);
+//   - for the safety analysis: [RiskAssessor] (locks, copies and rebuilds),
+//     [FlexibleTyping], [ImplicitDefaults], [CharLength];
+//   - for the rewriters: [IdentQuoter], [ConcurrentIndexer].
+//
+// [Identify] names the kind of server a connection reaches, for the error
+// of a probe that refused it.
+//
 // # What it must not import
 //
-// model, ops and the standard library only. Dialects never read catalogs
-// themselves (that is introspect's job) and never import database drivers.
+// model, ops and the standard library only (the runtime capabilities take
+// a [Conn], which database/sql's connections implement). Dialects never
+// read catalogs themselves (that is introspect's job) and never import
+// database drivers.
 package dialect

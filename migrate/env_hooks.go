@@ -58,5 +58,8 @@ func (h PostWriteHook) Args(file string) ([]string, error) {
 // cancelled the revision; give them ids and parents with [rewriter.Link].
 func (e *Env) ProcessScript(s rewriter.Script, autogenerate bool) ([]rewriter.Script, error) {
 	ctx := rewriter.ScriptContext{Dialect: e.Dialect, Autogenerate: autogenerate}
+	if e.Backend.Dialect != nil {
+		ctx.SQLDialect = e.Backend.Dialect
+	}
 	return rewriter.Process(ctx, e.Rewriter, e.ScriptHooks, s)
 }

@@ -34,6 +34,9 @@ func (s Script) Empty() bool { return len(s.Upgrade) == 0 && len(s.Downgrade) ==
 type ScriptContext struct {
 	// Dialect is the Env's dialect: "sqlite", "postgres" or "mysql".
 	Dialect string
+	// SQLDialect is the Env's dialect implementation; see
+	// [Context].SQLDialect.
+	SQLDialect SQLDialect
 	// Autogenerate is set for `retort revision --autogenerate`; a revision
 	// written by hand starts with empty op lists.
 	Autogenerate bool
@@ -80,7 +83,7 @@ func (r *Rewriter) Hook() ScriptHook {
 // RewriteScript returns s with r run over its Upgrade (Direction Upgrade)
 // and its Downgrade (Direction Downgrade).
 func (r *Rewriter) RewriteScript(ctx ScriptContext, s Script) (Script, error) {
-	c := Context{Dialect: ctx.Dialect, RevisionID: s.ID, Message: s.Message}
+	c := Context{Dialect: ctx.Dialect, SQLDialect: ctx.SQLDialect, RevisionID: s.ID, Message: s.Message}
 	var err error
 	c.Direction = Upgrade
 	if s.Upgrade, err = r.Rewrite(c, s.Upgrade); err != nil {

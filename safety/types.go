@@ -348,69 +348,6 @@ func quoteList(vals []string) string {
 	}
 	return strings.Join(q, ", ")
 }
-
-// pgRewrites reports whether PostgreSQL rewrites the table to change a
-// column from one type to the other. It does not when the new type is
-// binary-compatible and no narrower: varchar widened or made unbounded,
-// varchar to text, numeric precision raised at the same scale, numeric
-// made unbounded.
-func pgRewrites(from, to typeInfo) bool {
-	if from.sql == to.sql {
-		return false
-	}
-	isVarchar := func(t typeInfo) bool { return t.base == "character varying" || t.base == "varchar" }
-	isText := func(t typeInfo) bool { return t.base == "text" }
-	switch {
-	case isVarchar(from) && isVarchar(to):
-		return to.size != 0 && (from.size == 0 || to.size < from.size)
-	case isVarchar(from) && isText(to), isText(from) && isVarchar(to) && to.size == 0:
-		return false
-	case from.family == famDecimal && to.family == famDecimal:
-		if to.prec == 0 {
-			return false
-		}
-		return from.prec == 0 || to.scale != from.scale || to.prec < from.prec
-	case from.base == "cidr" && to.base == "inet":
-		return false
-	}
-	return true
-}
-
-// mysqlInPlace reports whether MySQL can change the column's type without
-// ALGORITHM=COPY: a VARCHAR widened within the same length-byte class
-// (at most 255 bytes, or more than 255 on both sides), or ENUM/SET values
-// appended at the end.
-func mysqlInPlace(from, to typeInfo, charset string) bool {
-	if from.sql == to.sql {
-		return true
-	}
-	if from.base == "varchar" && to.base == "varchar" && to.size >= from.size && from.size > 0 {
-		bpc := bytesPerChar(charset)
-		return (from.size*bpc <= 255) == (to.size*bpc <= 255)
-	}
-	if from.family == famEnum && to.family == famEnum && from.base == to.base && len(to.values) >= len(from.values) {
-		for i, v := range from.values {
-			if to.values[i] != v {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// bytesPerChar is the widest character of a MySQL character set; unknown
-// and empty (the table's default, utf8mb4 on MySQL 8) count 4.
-func bytesPerChar(charset string) int64 {
-	switch strings.ToLower(charset) {
-	case "latin1", "ascii", "binary", "latin2", "cp1250", "cp1251", "cp1252":
-		return 1
-	case "utf8", "utf8mb3", "ucs2":
-		return 3
-	}
-	return 4
-}
-
 // textSizes are MySQL's sized text and blob types, smallest first, and the
 // bytes each holds.
 var textSizes = [2][4]struct {
