@@ -234,3 +234,22 @@ func TestGORMNames(t *testing.T) {
 		t.Errorf("indexes (-want +got)\n%s", diff)
 	}
 }
+
+func TestParseGORMDriver(t *testing.T) {
+	t.Parallel()
+	for path, want := range map[string]load.GORMDriver{
+		"gorm.io/driver/postgres": load.GORMPostgres, "gorm.io/driver/mysql": load.GORMMySQL,
+		"github.com/glebarez/sqlite": load.GORMSQLite, "gorm.io/driver/sqlite": load.GORMSQLite,
+	} {
+		got, ok := load.ParseGORMDriver(path)
+		if !ok || got != want {
+			t.Errorf("ParseGORMDriver(%q) = %v, %v; want %v", path, got, ok, want)
+		}
+	}
+	if d, ok := load.ParseGORMDriver("gorm.io/driver/sqlserver"); ok {
+		t.Errorf("sqlserver parsed as %v", d)
+	}
+	if got := load.GORMMySQL.String(); got != "gorm.io/driver/mysql" {
+		t.Errorf("String() = %q", got)
+	}
+}

@@ -10,21 +10,48 @@ import (
 // GORMDriver names the GORM driver whose column types GORM models get:
 // each driver's DataTypeOf picks its own SQL for a Go type (a string is
 // text on PostgreSQL, longtext or varchar(191) on MySQL, text on SQLite).
-type GORMDriver string
+type GORMDriver int
 
 // The GORM drivers whose type mapping [Models] knows.
 const (
 	// GORMNoDriver leaves the choice to the dialect: GORM models get
 	// dialect-neutral logical types, as db models do.
-	GORMNoDriver GORMDriver = ""
+	GORMNoDriver GORMDriver = iota
 	// GORMPostgres is gorm.io/driver/postgres.
-	GORMPostgres GORMDriver = "postgres"
+	GORMPostgres
 	// GORMMySQL is gorm.io/driver/mysql (MySQL and MariaDB).
-	GORMMySQL GORMDriver = "mysql"
+	GORMMySQL
 	// GORMSQLite is github.com/glebarez/sqlite, the pure-Go port of
 	// gorm.io/driver/sqlite (whose mapping retort's tests do not run).
-	GORMSQLite GORMDriver = "sqlite"
+	GORMSQLite
 )
+
+// gormDriverPaths are the drivers' import paths, by GORMDriver.
+var gormDriverPaths = [...]string{"", "gorm.io/driver/postgres", "gorm.io/driver/mysql", "github.com/glebarez/sqlite"}
+
+// String returns the driver's import path ("" for GORMNoDriver).
+func (d GORMDriver) String() string {
+	if d < 0 || int(d) >= len(gormDriverPaths) {
+		return "GORMDriver(?)"
+	}
+	return gormDriverPaths[d]
+}
+
+// ParseGORMDriver reads a driver's import path: gorm.io/driver/postgres,
+// gorm.io/driver/mysql, github.com/glebarez/sqlite or
+// gorm.io/driver/sqlite (read as glebarez's, whose mapping it ports).
+func ParseGORMDriver(path string) (GORMDriver, bool) {
+	path = strings.TrimSpace(path)
+	if path == "gorm.io/driver/sqlite" {
+		return GORMSQLite, true
+	}
+	for i, p := range gormDriverPaths {
+		if p == path && p != "" {
+			return GORMDriver(i), true
+		}
+	}
+	return GORMNoDriver, false
+}
 
 // GORMOptions are the settings of a team's gorm.Config, naming strategy
 // and driver config that change what AutoMigrate creates. The zero value

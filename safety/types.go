@@ -348,6 +348,7 @@ func quoteList(vals []string) string {
 	}
 	return strings.Join(q, ", ")
 }
+
 // textSizes are MySQL's sized text and blob types, smallest first, and the
 // bytes each holds.
 var textSizes = [2][4]struct {

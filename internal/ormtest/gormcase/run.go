@@ -182,8 +182,9 @@ func read(t *testing.T, models []any, dialect string, s Settings, gdb *gorm.DB) 
 
 // LoadOptions are the load options that match the settings on a dialect.
 func LoadOptions(dialect string, s Settings, gdb *gorm.DB) load.Options {
+	drivers := map[string]load.GORMDriver{"sqlite": load.GORMSQLite, "postgres": load.GORMPostgres, "mysql": load.GORMMySQL}
 	return load.Options{Family: model.FamilyGORM, GORM: load.GORMOptions{
-		Driver:                                   load.GORMDriver(dialect),
+		Driver:                                   drivers[dialect],
 		TablePrefix:                              s.TablePrefix,
 		SingularTable:                            s.SingularTable,
 		DisableForeignKeyConstraintWhenMigrating: s.DisableFK,
