@@ -191,6 +191,9 @@ func typeLoss(from, to typeInfo) loss {
 	}
 	narrow := func(why string) loss { return loss{narrowing: true, why: why} }
 	cast := func(why string) loss { return loss{cast: true, why: why} }
+	if l, ok := textSizeLoss(from.base, to.base); ok {
+		return l
+	}
 	switch {
 	case from.family == famEnum && to.family == famEnum:
 		if gone := missing(from.values, to.values); len(gone) > 0 && len(from.values) > 0 {
@@ -344,4 +347,42 @@ func quoteList(vals []string) string {
 		q[i] = "'" + strings.ReplaceAll(v, "'", "''") + "'"
 	}
 	return strings.Join(q, ", ")
+}
+
+// textSizes are MySQL's sized text and blob types, smallest first, and the
+// bytes each holds.
+var textSizes = [2][4]struct {
+	name  string
+	bytes int64
+}{
+	{{"tinytext", 255}, {"text", 65535}, {"mediumtext", 16777215}, {"longtext", 4294967295}},
+	{{"tinyblob", 255}, {"blob", 65535}, {"mediumblob", 16777215}, {"longblob", 4294967295}},
+}
+
+// textSizeLoss compares two of MySQL's sized text (or blob) types: where
+// one of them is tiny-, medium- or long-, the pair is MySQL's, so text
+// (blob) holds 65,535 bytes, and going to a smaller one cuts the values
+// that do not fit (longtext → text, text → tinytext). ok is false for any
+// other pair, which typeLoss judges (text on PostgreSQL and SQLite has no
+// limit).
+func textSizeLoss(from, to string) (loss, bool) {
+	for _, sizes := range textSizes {
+		fi, ti := -1, -1
+		for i, t := range sizes {
+			if t.name == from {
+				fi = i
+			}
+			if t.name == to {
+				ti = i
+			}
+		}
+		if fi < 0 || ti < 0 || (fi == 1 && ti == 1) {
+			continue
+		}
+		if ti < fi {
+			return loss{narrowing: true, why: "values longer than " + strconv.FormatInt(sizes[ti].bytes, 10) + " bytes do not fit"}, true
+		}
+		return loss{}, true
+	}
+	return loss{}, false
 }

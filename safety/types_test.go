@@ -35,6 +35,15 @@ func TestTypeLoss(t *testing.T) {
 		{"uuid to text", "uuid", "text", false, false},
 		{"bool to int", "boolean", "integer", false, false},
 		{"int to bool", "integer", "boolean", false, true},
+		{"longtext to text", "longtext", "text", true, false},
+		{"longtext to mediumtext", "longtext", "mediumtext", true, false},
+		{"mediumtext to text", "mediumtext", "text", true, false},
+		{"text to tinytext", "text", "tinytext", true, false},
+		{"tinytext to text", "tinytext", "text", false, false},
+		{"text to longtext", "text", "longtext", false, false},
+		{"longblob to blob", "longblob", "blob", true, false},
+		{"blob to mediumblob", "blob", "mediumblob", false, false},
+		{"longtext to varchar", "longtext", "varchar(191)", true, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
