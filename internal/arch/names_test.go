@@ -42,6 +42,8 @@ func namesAllowed(pkg, file string) bool {
 		return true // the registry and the URL parser
 	case pkg == "internal/testdb", pkg == "bench/internal/harness":
 		return true // test helpers that make a database on each server
+	case pkg == "internal/converge":
+		return true // the convergence suite runs each server's own client and dumper
 	case strings.HasPrefix(pkg, "examples/"):
 		return true // user code: a custom op that supports one dialect names it
 	case file == "cli/check_migrations.go", file == "cli/autogen.go":
