@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -10,50 +9,12 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/migrate"
-	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
-	"github.com/retortdb/retort/render"
 	"github.com/retortdb/retort/safety"
 )
 
 // reviewedDataLoss is the Reviewed entry that accepts data-loss findings.
 var reviewedDataLoss = safety.DataLoss.String()
-
-// notes are the safety findings of a new revision, ready for render.
-type notes struct {
-	up, down []safety.Finding
-}
-
-// revisionNotes analyses the ops of a revision being generated against the
-// database they were compared with; dataAware counts the affected rows.
-func (a *app) revisionNotes(ctx context.Context, d *database, cur *model.Schema, upgrade, downgrade []ops.Op, dataAware bool) (notes, error) {
-	n := notes{
-		up:   safety.Analyze(upgrade, d.be.Dialect, safety.Options{Current: cur}),
-		down: safety.Analyze(downgrade, d.be.Dialect, safety.Options{}),
-	}
-	if dataAware {
-		n.up = a.count(ctx, d, upgrade, n.up)
-	}
-	return n, nil
-}
-
-// count adds row counts to findings; a count that fails is a warning.
-func (a *app) count(ctx context.Context, d *database, list []ops.Op, fs []safety.Finding) []safety.Finding {
-	out, err := safety.Count(ctx, d.db, d.be.Dialect, list, fs, safety.CountOptions{Schema: a.env.Schema})
-	if err != nil {
-		fmt.Fprintf(a.stderr, "warning: --data-aware: %v\n", err)
-	}
-	return out
-}
-
-// apply sets the revision's comments and review marker from the notes.
-func (n notes) apply(rev *render.Revision) {
-	rev.UpgradeComments = safety.Comments(n.up)
-	rev.DowngradeComments = safety.Comments(n.down)
-	if safety.Has(n.up, safety.DataLoss) {
-		rev.NeedsReview = []string{reviewedDataLoss}
-	}
-}
 
 // printOps lists ops, one per line after prefix, each followed by its
 // findings.
@@ -70,22 +31,6 @@ func printFindings(w io.Writer, pad string, fs []safety.Finding) {
 	for _, f := range fs {
 		fmt.Fprintf(w, "%s! %s: %s\n", pad, f.Kind.Title(), f.Message)
 	}
-}
-
-// recordUpgrade returns the ops a revision's Upgrade records; a builder
-// panic becomes an error naming the revision.
-func recordUpgrade(r migrate.Revision) (list []ops.Op, err error) {
-	if r.Upgrade == nil {
-		return nil, nil
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("revision %s: recording its upgrade panicked: %v", r.ID, p)
-		}
-	}()
-	op := &migrate.Op{}
-	r.Upgrade(op)
-	return op.Ops(), nil
 }
 
 // pendingSteps returns the upgrade steps from the database's revisions to
@@ -127,9 +72,9 @@ func (a *app) refuseDataLoss(ctx context.Context, d *database, env *migrate.Env,
 		if slices.Contains(st.Revision.Reviewed, reviewedDataLoss) {
 			continue
 		}
-		list, err := recordUpgrade(st.Revision)
+		list, err := st.Revision.Record(migrate.Up)
 		if err != nil {
-			return err
+			return fmt.Errorf("revision %s: %w", st.Revision.ID, err)
 		}
 		var loss []safety.Finding
 		for _, f := range safety.Analyze(list, d.be.Dialect, safety.Options{}) {
@@ -175,19 +120,4 @@ func (a *app) revisionFileNames(revs []unreviewed) string {
 		names = append(names, name)
 	}
 	return strings.Join(names, ", ")
-}
-
-// pendingFindings analyses the upgrade of every pending step.
-func pendingFindings(steps []migrate.Step, d *database) ([][]safety.Finding, error) {
-	out := make([][]safety.Finding, len(steps))
-	var errs []error
-	for i, st := range steps {
-		list, err := recordUpgrade(st.Revision)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		out[i] = safety.Analyze(list, d.be.Dialect, safety.Options{})
-	}
-	return out, errors.Join(errs...)
 }

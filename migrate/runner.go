@@ -334,19 +334,23 @@ func run(ctx context.Context, db *sql.DB, env *Env, dir Direction, target string
 	return res, err
 }
 
-// record runs a revision's Upgrade or Downgrade on a fresh recorder. A
+// record runs a step's Upgrade or Downgrade on a fresh recorder.
+func record(st Step) ([]ops.Op, error) { return st.Revision.Record(st.Direction) }
+
+// Record returns the ops the revision's Upgrade (dir Up) or Downgrade
+// (dir Down) records, without running them; none when the func is nil. A
 // panic in it (a builder call that cannot describe an op) becomes an error.
-func record(st Step) (list []ops.Op, err error) {
-	fn := st.Revision.Upgrade
-	if st.Direction == Down {
-		fn = st.Revision.Downgrade
+func (r Revision) Record(dir Direction) (list []ops.Op, err error) {
+	fn := r.Upgrade
+	if dir == Down {
+		fn = r.Downgrade
 	}
 	if fn == nil {
 		return nil, nil
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("recording the ops panicked: %v", p)
+			err = fmt.Errorf("recording its %s panicked: %v", dir, p)
 		}
 	}()
 	op := &Op{}

@@ -29,6 +29,7 @@ var allowed = map[string][]string{
 	"introspect":         {"model"},
 	"introspect/":        {"model", "introspect", "internal/sqlitelex"},
 	"migrate":            {"model", "ops", "dialect", "diff", "rewriter", "introspect", "internal/backend"},
+	"autogen":            {"model", "ops", "dialect", "diff", "rewriter", "render", "safety", "introspect", "migrate", "internal/backend"},
 	"internal/backend":   {"dialect", "dialect/", "introspect", "introspect/"},
 	"internal/dburl":     {},
 	"internal/sqlitelex": {},
