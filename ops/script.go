@@ -1,0 +1,41 @@
+package ops
+
+// Script is one revision file about to be written, as `retort revision`
+// hands it to the script hooks (Alembic's process_revision_directives).
+// It is declared here, beside the ops it holds, so that migrate.Env can
+// hold script hooks without importing package rewriter, which names it
+// rewriter.Script.
+type Script struct {
+	// ID is the revision id. A hook that adds scripts leaves their ID empty;
+	// rewriter.Link assigns one.
+	ID string
+	// Revises is the parent revision; rewriter.Link sets it.
+	Revises string
+	// Message is the revision's message; it names the file.
+	Message string
+	// BranchLabels name the branch the revision starts (--branch-label).
+	BranchLabels []string
+	// DependsOn names revisions on other branches that must come first.
+	DependsOn []string
+	// Upgrade and Downgrade are the revision's op lists. Downgrade holds the
+	// reverse of the upgrade as the differ produced it, before any rewrite.
+	Upgrade, Downgrade []Op
+}
+
+// Empty reports whether the script has no ops in either direction.
+func (s Script) Empty() bool { return len(s.Upgrade) == 0 && len(s.Downgrade) == 0 }
+
+// ScriptContext is what a script hook knows besides the scripts.
+type ScriptContext struct {
+	// Dialect is the Env's dialect: "sqlite", "postgres" or "mysql".
+	Dialect string
+	// Autogenerate is set for `retort revision --autogenerate`; a revision
+	// written by hand starts with empty op lists.
+	Autogenerate bool
+}
+
+// ScriptHook edits the scripts of one `retort revision` run: it may change
+// their ops and messages, split one script into several (return more), or
+// cancel the revision (return none). Hooks run in order, each on the
+// previous one's result. rewriter.ScriptHook is the same type.
+type ScriptHook func(ctx ScriptContext, scripts []Script) ([]Script, error)
