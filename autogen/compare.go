@@ -9,6 +9,7 @@ import (
 
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
@@ -36,14 +37,14 @@ func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, er
 	if opts.Target != nil {
 		return *opts.Target, nil
 	}
-	s, err := model.Load(env.Models, model.LoadOptions{Family: env.ModelFamily})
+	s, err := load.Models(env.Models, load.Options{Family: env.ModelFamily})
 	if err == nil {
 		return s, nil
 	}
 	if opts.PackageDirs != nil {
-		if dirs, derr := opts.PackageDirs(ctx, model.PackagePaths(env.Models)); derr == nil {
-			if pos, perr := model.SourcePositions(dirs...); perr == nil {
-				if _, err2 := model.Load(env.Models, model.LoadOptions{Positions: pos, Family: env.ModelFamily}); err2 != nil {
+		if dirs, derr := opts.PackageDirs(ctx, load.PackagePaths(env.Models)); derr == nil {
+			if pos, perr := load.SourcePositions(dirs...); perr == nil {
+				if _, err2 := load.Models(env.Models, load.Options{Positions: pos, Family: env.ModelFamily}); err2 != nil {
 					err = err2
 				}
 			}

@@ -7,12 +7,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
 	"strings"
 
 	"github.com/retortdb/retort/autogen"
 	"github.com/retortdb/retort/migrate"
-	"github.com/retortdb/retort/model"
 )
 
 // envDatabase opens the database for the Env's commands and checks it is of
@@ -108,34 +106,7 @@ func (a *app) moduleDir(pkg string) (string, bool) {
 // unlistedModels names tagged structs in the model packages that env.go's
 // Models does not list.
 func (a *app) unlistedModels(ctx context.Context) []string {
-	pkgs := model.PackagePaths(a.env.Models)
-	dirs, err := a.packageDirs(ctx, pkgs)
-	if err != nil || len(dirs) != len(pkgs) {
-		return nil
-	}
-	listed := map[string]bool{}
-	for _, m := range a.env.Models {
-		t := reflect.TypeOf(m)
-		for t != nil && t.Kind() == reflect.Pointer {
-			t = t.Elem()
-		}
-		if t != nil {
-			listed[t.PkgPath()+"."+t.Name()] = true
-		}
-	}
-	var missing []string
-	for i, dir := range dirs {
-		pkg, err := discoverModels(dir)
-		if err != nil {
-			continue
-		}
-		for _, name := range pkg.Models {
-			if !listed[pkgs[i]+"."+name] {
-				missing = append(missing, pkg.Name+"."+name)
-			}
-		}
-	}
-	return missing
+	return autogen.Unlisted(ctx, a.env, a.autogenOptions(false))
 }
 
 // autogenOptions are the options of the autogen calls: model errors name

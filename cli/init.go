@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/internal/backend"
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/render"
 )
 
@@ -62,7 +63,7 @@ func runInit(ctx context.Context, a *app, args []string) error {
 		if err != nil || strings.HasPrefix(r, "..") {
 			return fmt.Errorf("models directory %s is outside the module at %s", abs, p.Root)
 		}
-		pkg, err := discoverModels(abs)
+		pkg, err := load.Discover(abs)
 		if err != nil {
 			return err
 		}

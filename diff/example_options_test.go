@@ -6,6 +6,7 @@ import (
 
 	"github.com/retortdb/retort/dialect/postgres"
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
@@ -49,7 +50,7 @@ func (User) TableName() string { return "users" }
 // autogenerate prints the upgrade Compare gives for the Env's models and
 // options.
 func autogenerate(env *migrate.Env) {
-	target, err := model.Load(env.Models, model.LoadOptions{})
+	target, err := load.Models(env.Models, load.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -113,7 +114,7 @@ func ExampleOptions_compareServerDefault() {
 		{Name: "id", Type: model.Type{SQL: "bigint"}},
 		{Name: "status", Type: model.Type{SQL: "text"}, Default: "'OPEN'::text"},
 	}, PrimaryKey: model.PrimaryKey{Name: "account_pkey", Columns: []string{"id"}}}}}
-	target, _ := model.Load([]any{Account{}}, model.LoadOptions{})
+	target, _ := load.Models([]any{Account{}}, load.Options{})
 
 	opts := diff.Options{
 		CompareServerDefault: func(_ diff.CompareContext, _, _ model.Column, inspected, metadata string) (changed, decided bool) {
@@ -206,7 +207,7 @@ func ExampleOptions_includeSchemas() {
 		ID int64    `db:"id,pk,noautoincrement"`
 		N  int32    `db:"n"`
 	}
-	target, _ := model.Load([]any{User{}, Invoice{}}, model.LoadOptions{})
+	target, _ := load.Models([]any{User{}, Invoice{}}, load.Options{})
 	opts := diff.Options{
 		IncludeSchemas: []string{"billing"},
 		IncludeName: func(name string, kind diff.ObjectKind, _ diff.Parents) bool {
@@ -233,7 +234,7 @@ func ExampleOptions_renamedFrom() {
 		Handle string   `db:"handle,size=40,renamed_from=nick"`
 		Status string   `db:"status,default='active'"`
 	}
-	target, _ := model.Load([]any{Person{}}, model.LoadOptions{})
+	target, _ := load.Models([]any{Person{}}, load.Options{})
 	opts := diff.Options{IncludeName: func(name string, _ diff.ObjectKind, _ diff.Parents) bool {
 		return name != "audit_log" && name != "ix_legacy_users_nick"
 	}}

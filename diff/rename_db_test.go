@@ -13,7 +13,7 @@ import (
 	"github.com/retortdb/retort/internal/opstest"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/introspect"
-	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/ops"
 )
 
@@ -69,7 +69,7 @@ func newDBRig(t *testing.T, d string) *dbRig {
 
 func (r *dbRig) compare(models ...any) []ops.Op {
 	r.t.Helper()
-	target, err := model.Load(models, model.LoadOptions{})
+	target, err := load.Models(models, load.Options{})
 	if err != nil {
 		r.t.Fatal(err)
 	}

@@ -1,8 +1,8 @@
 package model
 
 import (
-	"fmt"
 	"hash/fnv"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +32,8 @@ func Truncate(name string) string {
 	for cut > 0 && !utf8.RuneStart(name[cut]) {
 		cut--
 	}
-	return fmt.Sprintf("%s_%08x", name[:cut], h.Sum32())
+	hex := strconv.FormatUint(uint64(h.Sum32()), 16)
+	return name[:cut] + "_" + strings.Repeat("0", 8-len(hex)) + hex
 }
 
 // PrimaryKeyName returns the generated primary key name pk_<table>.

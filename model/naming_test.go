@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -97,4 +98,24 @@ func fnv32a(s string) string {
 		h >>= 4
 	}
 	return string(out)
+}
+
+// TestTruncateHashDigits: the hash suffix is always 8 hex digits, zero-padded
+// when the hash is small (checked against the independent fnv32a).
+func TestTruncateHashDigits(t *testing.T) {
+	t.Parallel()
+	padded := 0
+	for i := range 200 {
+		name := strings.Repeat("c", 70) + strconv.Itoa(i)
+		want := strings.Repeat("c", 54) + "_" + fnv32a(name)
+		if got := model.Truncate(name); got != want {
+			t.Fatalf("Truncate(%q) = %q, want %q", name, got, want)
+		}
+		if want[55] == '0' {
+			padded++
+		}
+	}
+	if padded == 0 {
+		t.Fatal("no name had a hash with a leading zero digit; pick other names")
+	}
 }

@@ -93,15 +93,17 @@ func SplitType(sql string) (base string, args []string) {
 	if end < 0 {
 		return strings.ToLower(strings.Join(strings.Fields(s), " ")), nil
 	}
-	for _, a := range splitTop(s[open+1 : end]) {
+	for _, a := range SplitTopLevel(s[open+1 : end]) {
 		args = append(args, strings.TrimSpace(a))
 	}
 	base = strings.TrimSpace(s[:open]) + " " + strings.TrimSpace(s[end+1:])
 	return strings.ToLower(strings.Join(strings.Fields(base), " ")), args
 }
 
-// splitTop splits on commas outside quotes and parentheses.
-func splitTop(s string) []string {
+// SplitTopLevel splits SQL text on the commas that lie outside quotes and
+// parentheses: "a, f(b, c), 'd,e'" gives "a", " f(b, c)", " 'd,e'" (the
+// parts are not trimmed).
+func SplitTopLevel(s string) []string {
 	var parts []string
 	depth, start := 0, 0
 	var quote byte

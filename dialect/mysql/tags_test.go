@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -38,7 +39,7 @@ type tagMember struct {
 // upgrade, finds no drift, and the downgrade empties the database.
 func TestConvergeStructTags(t *testing.T) {
 	t.Parallel()
-	m, err := model.Load([]any{tagTeam{}, tagMember{}}, model.LoadOptions{})
+	m, err := load.Models([]any{tagTeam{}, tagMember{}}, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

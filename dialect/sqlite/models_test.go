@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -43,11 +44,11 @@ type tagPair struct {
 	N int64  `db:"n,default=-1"`
 }
 
-// TestConvergeLoadedModels: models read from struct tags by model.Load
+// TestConvergeLoadedModels: models read from struct tags by load.Models
 // create, reflect with no drift, and downgrade to nothing.
 func TestConvergeLoadedModels(t *testing.T) {
 	t.Parallel()
-	m, err := model.Load([]any{tagTeam{}, tagMember{}, tagPair{}}, model.LoadOptions{})
+	m, err := load.Models([]any{tagTeam{}, tagMember{}, tagPair{}}, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

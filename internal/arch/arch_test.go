@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os/exec"
 	"path"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,7 @@ const mod = "github.com/retortdb/retort"
 // internal/backend, which maps a dialect name to its implementations.
 var allowed = map[string][]string{
 	"model":              {},
+	"load":               {"model"},
 	"ops":                {"model"},
 	"diff":               {"model", "ops", "dialect"},
 	"rewriter":           {"model", "ops"},
@@ -29,7 +31,7 @@ var allowed = map[string][]string{
 	"introspect":         {"model"},
 	"introspect/":        {"model", "introspect", "internal/sqlitelex"},
 	"migrate":            {"model", "ops", "dialect", "diff", "rewriter", "introspect", "internal/backend"},
-	"autogen":            {"model", "ops", "dialect", "diff", "rewriter", "render", "safety", "introspect", "migrate", "internal/backend"},
+	"autogen":            {"model", "load", "ops", "dialect", "diff", "rewriter", "render", "safety", "introspect", "migrate", "internal/backend"},
 	"internal/backend":   {"dialect", "dialect/", "introspect", "introspect/"},
 	"internal/dburl":     {},
 	"internal/sqlitelex": {},
@@ -48,8 +50,18 @@ var allowed = map[string][]string{
 // drivers may be imported only by internal/dburl (and so by cli and tests).
 var drivers = []string{"github.com/jackc/pgx", "github.com/go-sql-driver/mysql", "modernc.org/sqlite"}
 
-// stdlibOnly packages import nothing outside the standard library.
-var stdlibOnly = []string{"model"}
+// noThirdParty packages import nothing outside the standard library and
+// this module (model, whose allowed list is empty, imports only the
+// standard library).
+var noThirdParty = []string{"model", "load"}
+
+// modelBannedDeps are standard packages model may not depend on even
+// indirectly: reading Go source is load's job.
+var modelBannedDeps = []string{"go/ast", "go/build", "go/parser", "go/token", "os/exec", "path/filepath"}
+
+// modelBannedImports are standard packages model may not import: file I/O
+// is load's job. (fmt depends on os, so os is checked here, not in deps.)
+var modelBannedImports = []string{"io/fs", "io/ioutil", "os", "path/filepath"}
 
 func TestImportArrows(t *testing.T) {
 	cmd := exec.Command("go", "list", "-f", `{{.ImportPath}}{{range .Imports}} {{.}}{{end}}`, mod+"/...")
@@ -69,6 +81,66 @@ func TestImportArrows(t *testing.T) {
 	}
 }
 
+// TestModelReadsNoSource: model neither depends on go/parser and its
+// kin nor does file I/O, and migrate does not depend on go/parser either;
+// struct loading lives in load.
+func TestModelReadsNoSource(t *testing.T) {
+	imports := goList(t, "-f", `{{join .Imports "\n"}}`, mod+"/model")
+	deps := goList(t, "-deps", "-f", `{{.ImportPath}}`, mod+"/model")
+	for _, v := range modelSourceViolations(imports, deps) {
+		t.Error(v)
+	}
+	for _, d := range goList(t, "-deps", "-f", `{{.ImportPath}}`, mod+"/migrate") {
+		if strings.HasPrefix(d, "go/") || d == mod+"/load" {
+			t.Errorf("migrate depends on %s; the runtime does not read Go source", d)
+		}
+	}
+}
+
+// goList runs go list with args and returns its output lines.
+func goList(t *testing.T, args ...string) []string {
+	t.Helper()
+	cmd := exec.Command("go", append([]string{"list"}, args...)...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("go list: %v\n%s", err, errb.String())
+	}
+	return strings.Split(strings.TrimSpace(out.String()), "\n")
+}
+
+// modelSourceViolations returns what is wrong with model's direct imports
+// and its whole dependency list.
+func modelSourceViolations(imports, deps []string) []string {
+	var bad []string
+	for _, d := range deps {
+		if slices.Contains(modelBannedDeps, d) {
+			bad = append(bad, "model depends on "+d+"; reading Go source belongs in load")
+		}
+	}
+	for _, imp := range imports {
+		if slices.Contains(modelBannedImports, imp) {
+			bad = append(bad, "model imports "+imp+"; file I/O belongs in load")
+		}
+	}
+	return bad
+}
+
+func TestModelSourceViolations(t *testing.T) {
+	if v := modelSourceViolations([]string{"strings", "fmt"}, []string{"strings", "fmt", "os", "io/fs"}); len(v) > 0 {
+		t.Errorf("fmt's own dependency on os refused: %v", v)
+	}
+	for _, c := range []struct{ imports, deps []string }{
+		{[]string{"os"}, []string{"os"}},
+		{[]string{"path/filepath"}, []string{"path/filepath"}},
+		{[]string{"example.com/x"}, []string{"example.com/x", "go/parser"}},
+	} {
+		if len(modelSourceViolations(c.imports, c.deps)) == 0 {
+			t.Errorf("imports %v, deps %v allowed", c.imports, c.deps)
+		}
+	}
+}
+
 // violations returns what is wrong with pkg importing imp.
 func violations(pkg, imp string) []string {
 	rules, ok := rulesFor(pkg)
@@ -81,9 +153,9 @@ func violations(pkg, imp string) []string {
 			bad = append(bad, pkg+" imports the database driver "+imp+"; only internal/dburl (used by cli and tests) may")
 		}
 	}
-	for _, s := range stdlibOnly {
-		if pkg == s && strings.Contains(strings.Split(imp, "/")[0], ".") {
-			bad = append(bad, pkg+" imports "+imp+"; it may import only the standard library")
+	for _, s := range noThirdParty {
+		if pkg == s && strings.Contains(strings.Split(imp, "/")[0], ".") && !strings.HasPrefix(imp, mod+"/") {
+			bad = append(bad, pkg+" imports "+imp+"; it may import only the standard library and this module")
 		}
 	}
 	if !strings.HasPrefix(imp, mod+"/") {
@@ -119,6 +191,9 @@ func TestViolationsCatchesBadArrows(t *testing.T) {
 	bad := []struct{ pkg, imp string }{
 		{"model", mod + "/ops"},
 		{"model", "github.com/google/go-cmp/cmp"},
+		{"model", mod + "/load"},
+		{"load", "github.com/google/go-cmp/cmp"},
+		{"load", mod + "/ops"},
 		{"ops", mod + "/dialect"},
 		{"diff", mod + "/dialect/postgres"},
 		{"dialect/sqlite", mod + "/introspect/sqlite"},
@@ -134,6 +209,7 @@ func TestViolationsCatchesBadArrows(t *testing.T) {
 	good := []struct{ pkg, imp string }{
 		{"dialect/postgres", mod + "/dialect"},
 		{"migrate", mod + "/internal/backend"},
+		{"load", mod + "/model"},
 		{"cli", mod + "/internal/dburl"},
 		{"internal/dburl", "github.com/jackc/pgx/v5/stdlib"},
 	}

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/internal/testdb"
-	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/ops"
 )
 
@@ -17,7 +17,7 @@ func TestBulkInsert(t *testing.T) {
 		t.Run(d, func(t *testing.T) {
 			t.Parallel()
 			r := newRig(t, d)
-			target, err := model.Load([]any{Sample{}}, model.LoadOptions{})
+			target, err := load.Models([]any{Sample{}}, load.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/ops"
 )
 
@@ -31,11 +31,11 @@ func (PersonV2) TableName() string { return "people" }
 func TestEnumRebuild(t *testing.T) {
 	t.Parallel()
 	r := newRig(t, "postgres")
-	v1, err := model.Load([]any{PersonV1{}}, model.LoadOptions{})
+	v1, err := load.Models([]any{PersonV1{}}, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	v2, err := model.Load([]any{PersonV2{}}, model.LoadOptions{})
+	v2, err := load.Models([]any{PersonV2{}}, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/retortdb/retort/internal/testdb"
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -25,7 +26,7 @@ func TestFamiliesRoundTrip(t *testing.T) {
 		for _, d := range testdb.Dialects() {
 			t.Run(set.name+"/"+d, func(t *testing.T) {
 				t.Parallel()
-				target, err := model.Load(set.models, model.LoadOptions{})
+				target, err := load.Models(set.models, load.Options{})
 				if err != nil {
 					t.Fatalf("load: %v", err)
 				}
@@ -130,7 +131,7 @@ func TestGORMAutoMigrateColumns(t *testing.T) {
 		"people":      {"pk(id) auto", "fk fk_people_manager(manager_id) people(id) on delete SET NULL"},
 		"audit_log":   {"pk(id) auto", "index idx_audit_log_action(action)"},
 	}
-	s, err := model.Load(gormModels, model.LoadOptions{})
+	s, err := load.Models(gormModels, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/retortdb/retort/internal/opstest"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -83,7 +84,7 @@ func TestModelsRoundTrip(t *testing.T) {
 	for _, d := range testdb.Dialects() {
 		t.Run(d, func(t *testing.T) {
 			t.Parallel()
-			target, err := model.Load(append(append([]any(nil), common...), extra[d]...), model.LoadOptions{})
+			target, err := load.Models(append(append([]any(nil), common...), extra[d]...), load.Options{})
 			if err != nil {
 				t.Fatalf("load: %v", err)
 			}

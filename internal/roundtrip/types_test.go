@@ -14,7 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/retortdb/retort/internal/backend"
-	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/load"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/types.md")
@@ -72,7 +72,7 @@ func TestTypeTable(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("| Go field | SQLite | PostgreSQL | MySQL |\n|---|---|---|---|\n")
 	rows := func(m any, skip int) {
-		s, err := model.Load([]any{m}, model.LoadOptions{})
+		s, err := load.Models([]any{m}, load.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

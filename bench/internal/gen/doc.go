@@ -5,7 +5,7 @@
 // table.
 //
 // [Spec.Schema] builds it as a [model.Schema]; [Spec.Models] writes the
-// same schema as Go source of tagged structs, which [model.Load] reads back
+// same schema as Go source of tagged structs, which [load.Models] reads back
 // equal to [Spec.Schema] (the package test proves it on a committed
 // package generated with [Spec.Models]).
 //

@@ -78,7 +78,7 @@ func (s Spec) fields(i int) []field {
 	return fs
 }
 
-// Table returns table i as [model.Load] reads its model.
+// Table returns table i as [load.Models] reads its model.
 func (s Spec) Table(i int) model.Table {
 	name := TableName(i)
 	t := model.Table{

@@ -11,7 +11,7 @@ import (
 
 	"github.com/retortdb/retort/bench/internal/gen"
 	"github.com/retortdb/retort/bench/internal/gen/testmodels"
-	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/load"
 )
 
 var update = flag.Bool("update", false, "rewrite the testmodels package")
@@ -51,10 +51,10 @@ func TestModelsFresh(t *testing.T) {
 }
 
 // TestModelsLoad proves the generated source and the generated schema say
-// the same thing: model.Load of the structs gives Spec.Schema.
+// the same thing: load.Models of the structs gives Spec.Schema.
 func TestModelsLoad(t *testing.T) {
 	t.Parallel()
-	got, err := model.Load(testmodels.All, model.LoadOptions{})
+	got, err := load.Models(testmodels.All, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package model_test
+package load_test
 
 import (
 	"database/sql"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/model"
 )
 
@@ -554,7 +555,7 @@ func TestLoad(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			s, err := model.Load([]any{tt.model}, model.LoadOptions{})
+			s, err := load.Models([]any{tt.model}, load.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -588,7 +589,7 @@ type EnumC struct {
 
 func TestLoadSchema(t *testing.T) {
 	t.Parallel()
-	s, err := model.Load([]any{EnumA{}, &EnumB{}, EnumC{}}, model.LoadOptions{})
+	s, err := load.Models([]any{EnumA{}, &EnumB{}, EnumC{}}, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -618,7 +619,7 @@ func BenchmarkLoad(b *testing.B) {
 	models := []any{User{}, Team{}, Post{}, AllTypes{}, Options{}, Membership{}, Account{}}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := model.Load(models, model.LoadOptions{}); err != nil {
+		if _, err := load.Models(models, load.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

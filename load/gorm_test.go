@@ -1,4 +1,4 @@
-package model_test
+package load_test
 
 import (
 	"database/sql"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/model"
 )
 
@@ -78,7 +79,7 @@ type (
 
 func TestLoadGORM(t *testing.T) {
 	t.Parallel()
-	s, err := model.Load([]any{Customer{}, CustOrder{}, Category{}, Person{}}, model.LoadOptions{})
+	s, err := load.Models([]any{Customer{}, CustOrder{}, Category{}, Person{}}, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +167,7 @@ type BelongsOnly struct {
 
 func TestLoadGORMBelongsTo(t *testing.T) {
 	t.Parallel()
-	s, err := model.Load([]any{Category{}, BelongsOnly{}}, model.LoadOptions{})
+	s, err := load.Models([]any{Category{}, BelongsOnly{}}, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +188,7 @@ func TestPlural(t *testing.T) {
 		"quiz": "quizzes", "news": "news", "bus": "buses", "hero": "heros", "information": "information",
 	}
 	for in, want := range tests {
-		if got := model.Plural(in); got != want {
+		if got := load.Plural(in); got != want {
 			t.Errorf("Plural(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -223,7 +224,7 @@ type GormCustom struct {
 
 func TestLoadGORMDataType(t *testing.T) {
 	t.Parallel()
-	s, err := model.Load([]any{GormCustom{}}, model.LoadOptions{Family: model.FamilyGORM})
+	s, err := load.Models([]any{GormCustom{}}, load.Options{Family: model.FamilyGORM})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,26 +247,26 @@ type PosGORM struct {
 
 func TestLoadGORMPositions(t *testing.T) {
 	t.Parallel()
-	pos, err := model.SourcePositions(".")
+	pos, err := load.SourcePositions(".")
 	if err != nil {
 		t.Fatal(err)
 	}
 	const file = "gorm_test.go"
-	_, err = model.Load([]any{PosGORM{}}, model.LoadOptions{Positions: pos})
+	_, err = load.Models([]any{PosGORM{}}, load.Options{Positions: pos})
 	if err == nil {
 		t.Fatal("no error")
 	}
 	want := []string{
-		fmt.Sprintf(`model_test.PosGORM.Name (%s:%d): mixed tag families: Name has a bun tag but ID has a gorm tag; a model uses one of db, gorm and bun (a db tag may sit next to a gorm or bun tag on the same field)`, file, markerLine(t, file, "gorm-name")),
+		fmt.Sprintf(`load_test.PosGORM.Name (%s:%d): mixed tag families: Name has a bun tag but ID has a gorm tag; a model uses one of db, gorm and bun (a db tag may sit next to a gorm or bun tag on the same field)`, file, markerLine(t, file, "gorm-name")),
 	}
 	if diff := cmp.Diff(want, messages(t, err)); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
-	_, err = model.Load([]any{PosGORM2{}}, model.LoadOptions{Positions: pos})
+	_, err = load.Models([]any{PosGORM2{}}, load.Options{Positions: pos})
 	want = []string{
-		fmt.Sprintf(`model_test.PosGORM2.Email (%s:%d): unknown tag option "uniqe"; did you mean "unique"?`, file, markerLine(t, file, "gorm2-email")),
-		fmt.Sprintf(`model_test.PosGORM2.Rel (%s:%d): bad tag: constraint:OnDelete:EXPLODE: bad action "EXPLODE"; want CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION`, file, markerLine(t, file, "gorm2-rel")),
-		fmt.Sprintf(`model_test.PosGORM2.Size (%s:%d): bad tag: size:big: want a positive number`, file, markerLine(t, file, "gorm2-size")),
+		fmt.Sprintf(`load_test.PosGORM2.Email (%s:%d): unknown tag option "uniqe"; did you mean "unique"?`, file, markerLine(t, file, "gorm2-email")),
+		fmt.Sprintf(`load_test.PosGORM2.Rel (%s:%d): bad tag: constraint:OnDelete:EXPLODE: bad action "EXPLODE"; want CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION`, file, markerLine(t, file, "gorm2-rel")),
+		fmt.Sprintf(`load_test.PosGORM2.Size (%s:%d): bad tag: size:big: want a positive number`, file, markerLine(t, file, "gorm2-size")),
 	}
 	if diff := cmp.Diff(want, messages(t, err)); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)

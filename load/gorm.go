@@ -1,4 +1,4 @@
-package model
+package load
 
 import (
 	"cmp"
@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/retortdb/retort/model"
 )
 
 // gormField is one field of a GORM model with its parsed tag.
@@ -27,7 +29,7 @@ type gormRelation struct {
 	many   bool
 	// foreignKey and references are the tag values, "" for GORM's default.
 	foreignKey, references string
-	onDelete, onUpdate     ReferenceAction
+	onDelete, onUpdate     model.ReferenceAction
 	noConstraint           bool
 }
 
@@ -40,7 +42,7 @@ type gormIndex struct {
 
 // gormIndexPart is one field's part of an index and its priority.
 type gormIndexPart struct {
-	part     IndexPart
+	part     model.IndexPart
 	priority int
 }
 
@@ -71,7 +73,7 @@ func (ml *modelLoader) loadGORM(v reflect.Value) {
 			}
 		}
 		gf := &gormField{famField: ff, tag: g, pk: g.has("PRIMARYKEY")}
-		gf.col = ff.prefix + SnakeCase(ff.ref.sf.Name)
+		gf.col = ff.prefix + model.SnakeCase(ff.ref.sf.Name)
 		if c := strings.TrimSpace(g.val("COLUMN")); g.has("COLUMN") && c != "" {
 			gf.col = ff.prefix + c
 		}
@@ -89,7 +91,7 @@ func (ml *modelLoader) loadGORM(v reflect.Value) {
 		if !ok || !isCol {
 			continue
 		}
-		if !ml.checkDBNextTo(gf.ref, FamilyGORM, col.Name) {
+		if !ml.checkDBNextTo(gf.ref, model.FamilyGORM, col.Name) {
 			continue
 		}
 		if prev, dup := ml.colRef[col.Name]; dup {
@@ -112,7 +114,7 @@ func (ml *modelLoader) loadGORM(v reflect.Value) {
 				continue
 			}
 			if spec.name == "" {
-				spec.name = Truncate("idx_" + ml.table.Name + "_" + SnakeCase(gf.ref.sf.Name))
+				spec.name = model.Truncate("idx_" + ml.table.Name + "_" + model.SnakeCase(gf.ref.sf.Name))
 			}
 			gi, ok := byName[spec.name]
 			if !ok {
@@ -124,16 +126,16 @@ func (ml *modelLoader) loadGORM(v reflect.Value) {
 				gi.spec.method = cmp.Or(gi.spec.method, spec.method)
 				gi.spec.where = cmp.Or(gi.spec.where, spec.where)
 			}
-			gi.parts = append(gi.parts, gormIndexPart{IndexPart{Column: col.Name, Desc: spec.desc, Length: spec.length}, spec.priority})
+			gi.parts = append(gi.parts, gormIndexPart{model.IndexPart{Column: col.Name, Desc: spec.desc, Length: spec.length}, spec.priority})
 		}
 	}
 	for _, gi := range indexes {
 		slices.SortStableFunc(gi.parts, func(a, b gormIndexPart) int { return cmp.Compare(a.priority, b.priority) })
-		ix := Index{Name: gi.spec.name, Unique: gi.spec.unique, Where: gi.spec.where, Method: gi.spec.method}
+		ix := model.Index{Name: gi.spec.name, Unique: gi.spec.unique, Where: gi.spec.where, Method: gi.spec.method}
 		for _, p := range gi.parts {
 			ix.Parts = append(ix.Parts, p.part)
 		}
-		ml.tspec.indexes = append(ml.tspec.indexes, named[Index]{ix, gi.ref})
+		ml.tspec.indexes = append(ml.tspec.indexes, named[model.Index]{ix, gi.ref})
 	}
 	ml.register(info)
 }
@@ -229,7 +231,7 @@ func gormRelationTarget(t reflect.Type, g gormTag) (reflect.Type, bool, bool) {
 
 // gormColumn builds a GORM field's column, or records the field as a
 // relation (isCol false).
-func (ml *modelLoader) gormColumn(gf *gormField) (col Column, isCol, ok bool) {
+func (ml *modelLoader) gormColumn(gf *gormField) (col model.Column, isCol, ok bool) {
 	f, g := gf.ref, gf.tag
 	report := func(err error) { ml.fieldErr(f, err) }
 	if target, many, rel := gormRelationTarget(f.sf.Type, g); rel {
@@ -238,17 +240,17 @@ func (ml *modelLoader) gormColumn(gf *gormField) (col Column, isCol, ok bool) {
 		if g.has("CONSTRAINT") {
 			if err := r.parseConstraint(g.val("CONSTRAINT")); err != nil {
 				report(err)
-				return Column{}, false, false
+				return model.Column{}, false, false
 			}
 		}
 		ml.l.famState().rels = append(ml.l.famState().rels, r)
-		return Column{}, false, true
+		return model.Column{}, false, true
 	}
-	col = Column{Name: gf.col, Nullable: !gf.pk && !g.has("NOT NULL")}
+	col = model.Column{Name: gf.col, Nullable: !gf.pk && !g.has("NOT NULL")}
 	t, err := gormGoType(f.sf.Type, g)
 	if err != nil {
 		report(err)
-		return Column{}, false, false
+		return model.Column{}, false, false
 	}
 	col.Type = t
 	ok = true
@@ -258,15 +260,15 @@ func (ml *modelLoader) gormColumn(gf *gormField) (col Column, isCol, ok bool) {
 			ok = false
 		}
 	}
-	if g.has("PRECISION") && col.Type.SQL == "" && (col.Type.Logical == LogicalDouble || col.Type.Logical == LogicalReal) {
+	if g.has("PRECISION") && col.Type.SQL == "" && (col.Type.Logical == model.LogicalDouble || col.Type.Logical == model.LogicalReal) {
 		p, s := strings.TrimSpace(g.val("PRECISION")), strings.TrimSpace(g.val("SCALE"))
 		if _, err := strconv.Atoi(p); err != nil {
 			report(fmt.Errorf("%w: precision:%s: want a number", ErrBadTag, p))
 			ok = false
 		} else if s != "" {
-			col.Type = Type{SQL: "numeric(" + p + "," + s + ")"}
+			col.Type = model.Type{SQL: "numeric(" + p + "," + s + ")"}
 		} else {
-			col.Type = Type{SQL: "numeric(" + p + ")"}
+			col.Type = model.Type{SQL: "numeric(" + p + ")"}
 		}
 	}
 	if gf.pk {
@@ -284,10 +286,10 @@ func (ml *modelLoader) gormColumn(gf *gormField) (col Column, isCol, ok bool) {
 		col.Comment = strings.Trim(unquoteSQL(strings.TrimSpace(g.val("COMMENT"))), `"`)
 	}
 	if g.has("UNIQUE") {
-		ml.tspec.uniques = append(ml.tspec.uniques, named[Unique]{Unique{Name: Truncate("uni_" + ml.table.Name + "_" + col.Name), Columns: []string{col.Name}}, f})
+		ml.tspec.uniques = append(ml.tspec.uniques, named[model.Unique]{model.Unique{Name: model.Truncate("uni_" + ml.table.Name + "_" + col.Name), Columns: []string{col.Name}}, f})
 	}
 	for _, s := range g.checks {
-		ml.checks = append(ml.checks, named[Check]{gormCheck(ml.table.Name, col.Name, s.value), f})
+		ml.checks = append(ml.checks, named[model.Check]{gormCheck(ml.table.Name, col.Name, s.value), f})
 	}
 	return col, true, ok
 }
@@ -296,35 +298,35 @@ func (ml *modelLoader) gormColumn(gf *gormField) (col Column, isCol, ok bool) {
 // text (GORM stores serialized values as text); gorm.DeletedAt (or its
 // shape) a timestamp; a GormDataType() method's kind; a named []byte type called JSON (gorm.io/datatypes'
 // JSON) json; otherwise the Go type's kind as for db tags.
-func gormGoType(t reflect.Type, g gormTag) (Type, error) {
+func gormGoType(t reflect.Type, g gormTag) (model.Type, error) {
 	if g.has("TYPE") {
 		sql := strings.TrimSpace(g.val("TYPE"))
 		if sql == "" {
-			return Type{}, fmt.Errorf("%w: type: needs an SQL type", ErrBadTag)
+			return model.Type{}, fmt.Errorf("%w: type: needs an SQL type", ErrBadTag)
 		}
-		return Type{SQL: sql}, nil
+		return model.Type{SQL: sql}, nil
 	}
 	if g.has("SERIALIZER") {
 		// GORM stores serialized values as text (longtext on MySQL); text
 		// holds them on every dialect where varchar(255) might not.
-		return Type{SQL: "text"}, nil
+		return model.Type{SQL: "text"}, nil
 	}
 	base := t
 	for base.Kind() == reflect.Pointer {
 		base = base.Elem()
 	}
 	if isDeletedAt(base) {
-		return Type{Logical: LogicalTimestamp}, nil
+		return model.Type{Logical: model.LogicalTimestamp}, nil
 	}
 	if dt, ok := gormDataType(base); ok {
 		return dt, nil
 	}
 	if base.Name() == "JSON" && base.Kind() == reflect.Slice && base.Elem().Kind() == reflect.Uint8 {
-		return Type{Logical: LogicalJSON}, nil
+		return model.Type{Logical: model.LogicalJSON}, nil
 	}
 	typ, err := goType(t)
 	if err != nil {
-		return Type{}, fmt.Errorf("%w %s: add serializer:json, or type: with an SQL type, or skip the field with gorm:\"-\"", ErrNoType, t)
+		return model.Type{}, fmt.Errorf("%w %s: add serializer:json, or type: with an SQL type, or skip the field with gorm:\"-\"", ErrNoType, t)
 	}
 	return typ, nil
 }
@@ -336,42 +338,42 @@ type gormDataTyper interface{ GormDataType() string }
 // gormDataType reads a type's GormDataType(): GORM's own kinds (bool,
 // int, uint, float, string, time, bytes) and json map to logical kinds;
 // any other name (date, uuid, geometry) is the SQL type.
-func gormDataType(t reflect.Type) (typ Type, ok bool) {
+func gormDataType(t reflect.Type) (typ model.Type, ok bool) {
 	if !reflect.PointerTo(t).Implements(reflect.TypeFor[gormDataTyper]()) {
-		return Type{}, false
+		return model.Type{}, false
 	}
 	defer func() {
 		if recover() != nil {
-			typ, ok = Type{}, false
+			typ, ok = model.Type{}, false
 		}
 	}()
 	name := strings.TrimSpace(reflect.New(t).Interface().(gormDataTyper).GormDataType())
 	switch strings.ToLower(name) {
 	case "":
-		return Type{}, false
+		return model.Type{}, false
 	case "bool":
-		return Type{Logical: LogicalBool}, true
+		return model.Type{Logical: model.LogicalBool}, true
 	case "int":
-		return Type{Logical: LogicalBigInt}, true
+		return model.Type{Logical: model.LogicalBigInt}, true
 	case "uint":
-		return Type{Logical: LogicalBigInt, Unsigned: true}, true
+		return model.Type{Logical: model.LogicalBigInt, Unsigned: true}, true
 	case "float":
-		return Type{Logical: LogicalDouble}, true
+		return model.Type{Logical: model.LogicalDouble}, true
 	case "string":
-		return Type{Logical: LogicalString}, true
+		return model.Type{Logical: model.LogicalString}, true
 	case "time":
-		return Type{Logical: LogicalTimestamp}, true
+		return model.Type{Logical: model.LogicalTimestamp}, true
 	case "bytes":
-		return Type{Logical: LogicalBytes}, true
+		return model.Type{Logical: model.LogicalBytes}, true
 	case "json":
-		return Type{Logical: LogicalJSON}, true
+		return model.Type{Logical: model.LogicalJSON}, true
 	}
-	return Type{SQL: name}, true
+	return model.Type{SQL: name}, true
 }
 
 // gormSize applies size:N: a string's or []byte's length, an integer's
 // width in bits (8 and 16: smallint, 32: int, 64: bigint).
-func gormSize(t *Type, v string, goT reflect.Type) error {
+func gormSize(t *model.Type, v string, goT reflect.Type) error {
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	if err != nil || n <= 0 {
 		return fmt.Errorf("%w: size:%s: want a positive number", ErrBadTag, v)
@@ -380,22 +382,22 @@ func gormSize(t *Type, v string, goT reflect.Type) error {
 		return nil // type: wins, as in GORM
 	}
 	switch t.Logical {
-	case LogicalString, LogicalBytes:
+	case model.LogicalString, model.LogicalBytes:
 		t.Size = n
-	case LogicalSmallInt, LogicalInt, LogicalBigInt:
+	case model.LogicalSmallInt, model.LogicalInt, model.LogicalBigInt:
 		switch {
 		case n <= 16:
-			t.Logical = LogicalSmallInt
+			t.Logical = model.LogicalSmallInt
 		case n <= 32:
-			t.Logical = LogicalInt
+			t.Logical = model.LogicalInt
 		default:
-			t.Logical = LogicalBigInt
+			t.Logical = model.LogicalBigInt
 		}
-	case LogicalReal, LogicalDouble:
+	case model.LogicalReal, model.LogicalDouble:
 		if n <= 32 {
-			t.Logical = LogicalReal
+			t.Logical = model.LogicalReal
 		} else {
-			t.Logical = LogicalDouble
+			t.Logical = model.LogicalDouble
 		}
 	default:
 		return fmt.Errorf("%w: size: applies to strings, []byte, integers and floats; for %s write type:", ErrBadTag, goT)
@@ -427,15 +429,15 @@ func gormDefault(v string, t reflect.Type) string {
 // gormCheck reads check:NAME,EXPR or check:EXPR (GORM's rule: a first
 // comma-separated part made only of letters, "-" and "_" is a name); the
 // generated name is chk_<table>_<column>.
-func gormCheck(table, col, v string) Check {
+func gormCheck(table, col, v string) model.Check {
 	parts := strings.Split(v, ",")
 	if len(parts) > 1 && isCheckName(parts[0]) {
-		return Check{Name: parts[0], Expr: stripParens(strings.TrimSpace(strings.Join(parts[1:], ",")))}
+		return model.Check{Name: parts[0], Expr: stripParens(strings.TrimSpace(strings.Join(parts[1:], ",")))}
 	}
 	if parts[0] == "" && len(parts) > 1 {
 		v = strings.Join(parts[1:], ",")
 	}
-	return Check{Name: Truncate("chk_" + table + "_" + col), Expr: stripParens(strings.TrimSpace(v))}
+	return model.Check{Name: model.Truncate("chk_" + table + "_" + col), Expr: stripParens(strings.TrimSpace(v))}
 }
 
 // isCheckName matches GORM's ^[A-Za-z-_]+$.
@@ -460,7 +462,7 @@ func (r *gormRelation) parseConstraint(v string) error {
 	}
 	for _, p := range strings.Split(v, ",") {
 		k, a, _ := strings.Cut(p, ":")
-		act, ok := ParseReferenceAction(a)
+		act, ok := model.ParseReferenceAction(a)
 		if !ok || strings.TrimSpace(a) == "" {
 			return fmt.Errorf("%w: constraint:%s: bad action %q; want CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION", ErrBadTag, v, strings.TrimSpace(a))
 		}

@@ -1,4 +1,4 @@
-package model
+package load
 
 import (
 	"cmp"
@@ -8,32 +8,34 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/retortdb/retort/model"
 )
 
-// LoadOptions configures [Load]; the zero value works.
-type LoadOptions struct {
+// Options configures [Models]; the zero value works.
+type Options struct {
 	// Positions, when set, gives each [TagError] the source position of the
 	// field (or type) at fault; see [SourcePositions].
 	Positions PositionFunc
 	// Family is the tag family of models whose fields carry no db, gorm or
 	// bun tag at all (an untagged GORM model: its conventions differ from
-	// db's); the zero value is FamilyDB. Tagged models are detected per
+	// db's); the zero value is [model.FamilyDB]. Tagged models are detected per
 	// struct whatever this says.
-	Family Family
+	Family model.Family
 }
 
-// Load reads the target schema from tagged Go structs. Each model is a
+// Models reads the target schema from tagged Go structs. Each model is a
 // struct value or a pointer to one (models.User{}, &models.User{}); tables
 // come out in the order of models. The tag grammar is in the package
 // documentation.
 //
-// Load reports every problem it finds, not just the first: the error is an
+// Models reports every problem it finds, not just the first: the error is an
 // errors.Join of [*TagError] values, each wrapping one of the package's
 // sentinels ([ErrUnknownOption], [ErrBadTag], [ErrNoType], ...). On error
 // the returned Schema is empty.
-func Load(models []any, opts LoadOptions) (Schema, error) {
+func Models(models []any, opts Options) (model.Schema, error) {
 	l := &loader{opts: opts, enumIdx: map[string]int{}}
-	var s Schema
+	var s model.Schema
 	var loaded []*modelLoader
 	owner := map[[2]string]string{}
 	for _, m := range models {
@@ -58,19 +60,19 @@ func Load(models []any, opts LoadOptions) (Schema, error) {
 		ml.checkReferences(&s)
 	}
 	if len(l.errs) > 0 {
-		return Schema{}, errors.Join(l.errs...)
+		return model.Schema{}, errors.Join(l.errs...)
 	}
 	s.Enums = l.enums
 	return s, nil
 }
 
-// loader is the state of one Load call.
+// loader is the state of one Models call.
 type loader struct {
-	opts LoadOptions
+	opts Options
 	errs []error
 	// enums are the declared enums in declaration order; enumIdx finds
 	// them by name as written, enumFrom says where each was declared.
-	enums    []Enum
+	enums    []model.Enum
 	enumIdx  map[string]int
 	enumFrom []string
 	// enumRefs are columns naming an enum without values (enum=NAME).
@@ -104,7 +106,7 @@ type modelLoader struct {
 	l        *loader
 	typ      reflect.Type
 	typeName string
-	table    Table
+	table    model.Table
 	failed   bool
 
 	pkCols   []string
@@ -113,8 +115,8 @@ type modelLoader struct {
 	colRef   map[string]fieldRef
 	groups   map[string]*group
 	order    []*group
-	fks      []named[ForeignKey]
-	checks   []named[Check]
+	fks      []named[model.ForeignKey]
+	checks   []named[model.Check]
 	tspec    tableSpec
 }
 
@@ -171,7 +173,7 @@ func (l *loader) loadModel(m any) (*modelLoader, bool) {
 	ml.parseTableOptions(blanks)
 	ml.nameTable(v)
 	// Size the column list and the name index once, not by growth.
-	ml.table.Columns = make([]Column, 0, len(fields))
+	ml.table.Columns = make([]model.Column, 0, len(fields))
 	ml.colRef = make(map[string]fieldRef, len(fields))
 	for _, f := range fields {
 		ml.addField(f)
@@ -259,7 +261,7 @@ func (ml *modelLoader) nameTable(v reflect.Value) {
 			ml.typeErr(fmt.Errorf("%w: an anonymous struct needs a table name: add _ struct{} `db:\",table=NAME\"`", ErrBadTag))
 			return
 		}
-		name = SnakeCase(base)
+		name = model.SnakeCase(base)
 	}
 	ml.table.Name = name
 	ml.table.Schema = ml.tspec.schema
@@ -280,7 +282,7 @@ func (ml *modelLoader) addField(f fieldRef) {
 		return
 	}
 	if name == "" {
-		name = SnakeCase(f.sf.Name)
+		name = model.SnakeCase(f.sf.Name)
 	}
 	if prev, dup := ml.colRef[name]; dup {
 		ml.fieldErr(f, fmt.Errorf("%w %q: field %s maps to it too", ErrDuplicateColumn, name, prev.path))
@@ -298,19 +300,19 @@ func (ml *modelLoader) addField(f fieldRef) {
 func (ml *modelLoader) finish() {
 	t := &ml.table
 	if len(ml.pkCols) > 0 {
-		t.PrimaryKey = PrimaryKey{Name: PrimaryKeyName(t.Name), Columns: ml.pkCols}
+		t.PrimaryKey = model.PrimaryKey{Name: model.PrimaryKeyName(t.Name), Columns: ml.pkCols}
 	}
 	ml.applyAutoIncrement()
 	ml.addTableObjects()
 
 	for _, g := range ml.order {
 		if g.unique {
-			t.Uniques = append(t.Uniques, Unique{Name: g.name, Columns: g.cols})
+			t.Uniques = append(t.Uniques, model.Unique{Name: g.name, Columns: g.cols})
 			continue
 		}
-		ix := Index{Name: g.name, Where: g.where, Method: g.method}
+		ix := model.Index{Name: g.name, Where: g.where, Method: g.method}
 		for _, c := range g.cols {
-			ix.Parts = append(ix.Parts, IndexPart{Column: c})
+			ix.Parts = append(ix.Parts, model.IndexPart{Column: c})
 		}
 		t.Indexes = append(t.Indexes, ix)
 	}
@@ -322,10 +324,10 @@ func (ml *modelLoader) finish() {
 	}
 	ml.checkNames()
 	byName := func(a, b string) int { return cmp.Compare(a, b) }
-	slices.SortStableFunc(t.Indexes, func(a, b Index) int { return byName(a.Name, b.Name) })
-	slices.SortStableFunc(t.Uniques, func(a, b Unique) int { return byName(a.Name, b.Name) })
-	slices.SortStableFunc(t.ForeignKeys, func(a, b ForeignKey) int { return byName(a.Name, b.Name) })
-	slices.SortStableFunc(t.Checks, func(a, b Check) int { return byName(a.Name, b.Name) })
+	slices.SortStableFunc(t.Indexes, func(a, b model.Index) int { return byName(a.Name, b.Name) })
+	slices.SortStableFunc(t.Uniques, func(a, b model.Unique) int { return byName(a.Name, b.Name) })
+	slices.SortStableFunc(t.ForeignKeys, func(a, b model.ForeignKey) int { return byName(a.Name, b.Name) })
+	slices.SortStableFunc(t.Checks, func(a, b model.Check) int { return byName(a.Name, b.Name) })
 }
 
 // applyAutoIncrement marks a single-column integer primary key
@@ -334,7 +336,7 @@ func (ml *modelLoader) finish() {
 func (ml *modelLoader) applyAutoIncrement() {
 	cols := ml.table.Columns
 	idx := func(name string) int {
-		return slices.IndexFunc(cols, func(c Column) bool { return c.Name == name })
+		return slices.IndexFunc(cols, func(c model.Column) bool { return c.Name == name })
 	}
 	explicit := map[string]autoCol{}
 	for _, a := range ml.autoCols {
@@ -363,7 +365,7 @@ func (ml *modelLoader) applyAutoIncrement() {
 	if a, ok := explicit[c.Name]; ok && a.off {
 		return
 	}
-	if isIntegerType(c.Type) && c.Default == "" && c.Identity == IdentityNone && c.Generated.Expr == "" {
+	if isIntegerType(c.Type) && c.Default == "" && c.Identity == model.IdentityNone && c.Generated.Expr == "" {
 		c.AutoIncrement = true
 	}
 }
@@ -403,7 +405,7 @@ func (ml *modelLoader) checkNames() {
 
 // resolveEnums fills in the values of columns that name an enum declared
 // on another field (enum=NAME), and reports names never declared.
-func (l *loader) resolveEnums(s *Schema) {
+func (l *loader) resolveEnums(s *model.Schema) {
 	for _, r := range l.enumRefs {
 		i, ok := l.enumIdx[r.name]
 		if !ok {
@@ -435,7 +437,7 @@ func (ml *modelLoader) declareEnum(f fieldRef, name string, values []string) {
 		}
 		return
 	}
-	e := Enum{Name: name}
+	e := model.Enum{Name: name}
 	if sch, n, ok := strings.Cut(name, "."); ok {
 		e.Schema, e.Name = sch, n
 	}
@@ -476,7 +478,7 @@ func (l *loader) pos(owner reflect.Type, field string) string {
 // checkReferences reports foreign keys that reference a column missing from
 // a referenced table that is itself a model. References to tables outside
 // the models are not checked.
-func (ml *modelLoader) checkReferences(s *Schema) {
+func (ml *modelLoader) checkReferences(s *model.Schema) {
 	for _, fk := range ml.fks {
 		ref, ok := s.Table(fk.v.RefSchema, fk.v.RefTable)
 		if !ok {
@@ -500,7 +502,7 @@ func (ml *modelLoader) checkReferences(s *Schema) {
 }
 
 // fkTarget renders a foreign key's target: schema.table(col, ...).
-func fkTarget(fk ForeignKey) string {
+func fkTarget(fk model.ForeignKey) string {
 	t := fk.RefTable + "(" + strings.Join(fk.RefColumns, ", ") + ")"
 	if fk.RefSchema != "" {
 		return fk.RefSchema + "." + t

@@ -1,9 +1,11 @@
-package model
+package load
 
 import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/retortdb/retort/model"
 )
 
 func TestParseTag(t *testing.T) {
@@ -66,32 +68,32 @@ func TestParseIndexSpec(t *testing.T) {
 	tests := []struct {
 		name    string
 		spec    string
-		want    Index
+		want    model.Index
 		wantErr string
 	}{
 		{
 			name: "columns", spec: "ix_a(org_id, email)",
-			want: Index{Name: "ix_a", Parts: []IndexPart{{Column: "org_id"}, {Column: "email"}}},
+			want: model.Index{Name: "ix_a", Parts: []model.IndexPart{{Column: "org_id"}, {Column: "email"}}},
 		},
 		{
 			name: "unnamed", spec: "(a)",
-			want: Index{Parts: []IndexPart{{Column: "a"}}},
+			want: model.Index{Parts: []model.IndexPart{{Column: "a"}}},
 		},
 		{
 			name: "desc, asc, prefix length, quoted column", spec: `ix(a DESC, b asc, email(191), "Mixed Case")`,
-			want: Index{Name: "ix", Parts: []IndexPart{{Column: "a", Desc: true}, {Column: "b"}, {Column: "email", Length: 191}, {Column: "Mixed Case"}}},
+			want: model.Index{Name: "ix", Parts: []model.IndexPart{{Column: "a", Desc: true}, {Column: "b"}, {Column: "email", Length: 191}, {Column: "Mixed Case"}}},
 		},
 		{
 			name: "expressions", spec: "ix(lower(email), (a + b) DESC)",
-			want: Index{Name: "ix", Parts: []IndexPart{{Expr: "lower(email)"}, {Expr: "a + b", Desc: true}}},
+			want: model.Index{Name: "ix", Parts: []model.IndexPart{{Expr: "lower(email)"}, {Expr: "a + b", Desc: true}}},
 		},
 		{
 			name: "all clauses", spec: "ix(a, lower(email)) where (deleted_at IS NULL AND x IN (1, 2)) using GIN include (b, c)",
-			want: Index{Name: "ix", Parts: []IndexPart{{Column: "a"}, {Expr: "lower(email)"}}, Where: "deleted_at IS NULL AND x IN (1, 2)", Method: "gin", Include: []string{"b", "c"}},
+			want: model.Index{Name: "ix", Parts: []model.IndexPart{{Column: "a"}, {Expr: "lower(email)"}}, Where: "deleted_at IS NULL AND x IN (1, 2)", Method: "gin", Include: []string{"b", "c"}},
 		},
 		{
 			name: "clauses in another order", spec: "ix(a) USING hash WHERE (a > 0)",
-			want: Index{Name: "ix", Parts: []IndexPart{{Column: "a"}}, Where: "a > 0", Method: "hash"},
+			want: model.Index{Name: "ix", Parts: []model.IndexPart{{Column: "a"}}, Where: "a > 0", Method: "hash"},
 		},
 		{name: "no parentheses", spec: "ix", wantErr: `want NAME(col, ...), got "ix"`},
 		{name: "no columns", spec: "ix()", wantErr: `index "ix" has no columns`},
@@ -151,20 +153,20 @@ func TestParseFKSpec(t *testing.T) {
 	tests := []struct {
 		name    string
 		spec    string
-		want    ForeignKey
+		want    model.ForeignKey
 		wantErr string
 	}{
 		{
 			name: "composite", spec: "fk_x(a, b) references other(x, y)",
-			want: ForeignKey{Name: "fk_x", Columns: []string{"a", "b"}, RefTable: "other", RefColumns: []string{"x", "y"}},
+			want: model.ForeignKey{Name: "fk_x", Columns: []string{"a", "b"}, RefTable: "other", RefColumns: []string{"x", "y"}},
 		},
 		{
 			name: "unnamed, schema, actions", spec: "(a) REFERENCES app.other(x) on delete set null onupdate CASCADE",
-			want: ForeignKey{Columns: []string{"a"}, RefSchema: "app", RefTable: "other", RefColumns: []string{"x"}, OnDelete: SetNull, OnUpdate: Cascade},
+			want: model.ForeignKey{Columns: []string{"a"}, RefSchema: "app", RefTable: "other", RefColumns: []string{"x"}, OnDelete: model.SetNull, OnUpdate: model.Cascade},
 		},
 		{
 			name: "underscore action", spec: "f(a) references o(x) ondelete set_default",
-			want: ForeignKey{Name: "f", Columns: []string{"a"}, RefTable: "o", RefColumns: []string{"x"}, OnDelete: SetDefault},
+			want: model.ForeignKey{Name: "f", Columns: []string{"a"}, RefTable: "o", RefColumns: []string{"x"}, OnDelete: model.SetDefault},
 		},
 		{name: "no references", spec: "f(a) other(x)", wantErr: `want references table(col, ...) after the columns, got "other(x)"`},
 		{name: "count mismatch", spec: "f(a, b) references o(x)", wantErr: "2 columns reference 1 columns"},

@@ -1,10 +1,12 @@
-package model
+package load
 
 import (
 	"fmt"
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/retortdb/retort/model"
 )
 
 // bunOptions are the bun column tag options retort reads; the first
@@ -41,7 +43,7 @@ func (ml *modelLoader) loadBun(v reflect.Value) {
 		if !ok || !isCol {
 			continue
 		}
-		if !ml.checkDBNextTo(ff.ref, FamilyBun, col.Name) {
+		if !ml.checkDBNextTo(ff.ref, model.FamilyBun, col.Name) {
 			continue
 		}
 		if prev, dup := ml.colRef[col.Name]; dup {
@@ -177,13 +179,13 @@ func bunUnknown(o option, known []string) error {
 
 // bunColumn builds a bun field's column; rel:, m2m: and scanonly fields
 // are not columns.
-func (ml *modelLoader) bunColumn(ff famField) (col Column, isCol, ok bool) {
+func (ml *modelLoader) bunColumn(ff famField) (col model.Column, isCol, ok bool) {
 	f := ff.ref
 	report := func(err error) { ml.fieldErr(f, err) }
 	name, opts, err := parseBunTag(f.sf.Tag.Get("bun"))
 	if err != nil {
 		report(err)
-		return Column{}, false, false
+		return model.Column{}, false, false
 	}
 	set := map[string]option{}
 	ok = true
@@ -196,34 +198,34 @@ func (ml *modelLoader) bunColumn(ff famField) (col Column, isCol, ok bool) {
 		set[o.key] = o
 	}
 	if !ok {
-		return Column{}, false, false
+		return model.Column{}, false, false
 	}
 	has := func(k string) bool { _, ok := set[k]; return ok }
 	if has("rel") || has("m2m") || has("scanonly") {
-		return Column{}, false, true
+		return model.Column{}, false, true
 	}
 	for _, k := range []string{"identity", "array"} {
 		if has(k) {
 			report(fmt.Errorf("%w: bun %s is not supported; give the column type with type:", ErrBadTag, k))
-			return Column{}, false, false
+			return model.Column{}, false, false
 		}
 	}
 	if name == "" {
-		name = SnakeCase(f.sf.Name)
+		name = model.SnakeCase(f.sf.Name)
 	}
-	col = Column{Name: ff.prefix + name, Nullable: !has("pk") && !has("notnull")}
+	col = model.Column{Name: ff.prefix + name, Nullable: !has("pk") && !has("notnull")}
 	switch {
 	case has("type"):
 		if set["type"].value == "" {
 			report(fmt.Errorf("%w: type: needs an SQL type", ErrBadTag))
-			return Column{}, false, false
+			return model.Column{}, false, false
 		}
-		col.Type = Type{SQL: set["type"].value}
+		col.Type = model.Type{SQL: set["type"].value}
 	default:
 		t, err := bunGoType(f.sf.Type)
 		if err != nil {
 			report(err)
-			return Column{}, false, false
+			return model.Column{}, false, false
 		}
 		col.Type = t
 	}
@@ -243,7 +245,7 @@ func (ml *modelLoader) bunColumn(ff famField) (col Column, isCol, ok bool) {
 	if o, ok := set["unique"]; ok {
 		u := option{key: "unique", value: o.value, hasValue: o.hasValue && o.value != ""}
 		if !ml.addGroup(f, col.Name, u, true, "", "", report) {
-			return Column{}, false, false
+			return model.Column{}, false, false
 		}
 	}
 	return col, true, true
@@ -252,7 +254,7 @@ func (ml *modelLoader) bunColumn(ff famField) (col Column, isCol, ok bool) {
 // bunGoType is a bun field's column type: as for db tags, except that
 // maps, slices and structs with no type of their own are JSON, as bun
 // stores them.
-func bunGoType(t reflect.Type) (Type, error) {
+func bunGoType(t reflect.Type) (model.Type, error) {
 	typ, err := goType(t)
 	if err == nil {
 		return typ, nil
@@ -264,8 +266,8 @@ func bunGoType(t reflect.Type) (Type, error) {
 	switch base.Kind() {
 	case reflect.Map, reflect.Slice, reflect.Struct:
 		if base.Kind() != reflect.Struct || !isColumnStruct(base) {
-			return Type{Logical: LogicalJSON}, nil
+			return model.Type{Logical: model.LogicalJSON}, nil
 		}
 	}
-	return Type{}, fmt.Errorf("%w %s: add type: with an SQL type, or skip the field with bun:\"-\"", ErrNoType, t)
+	return model.Type{}, fmt.Errorf("%w %s: add type: with an SQL type, or skip the field with bun:\"-\"", ErrNoType, t)
 }

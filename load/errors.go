@@ -1,11 +1,11 @@
-package model
+package load
 
 import (
 	"errors"
 	"strings"
 )
 
-// Sentinel errors [Load] wraps inside a [TagError]; test with errors.Is.
+// Sentinel errors [Models] wraps inside a [TagError]; test with errors.Is.
 var (
 	// ErrUnknownOption: a tag names an option the loader does not know.
 	ErrUnknownOption = errors.New("unknown tag option")
@@ -39,7 +39,7 @@ var (
 // ("models.User"), the field ("Email"; a dotted path such as
 // "Timestamps.CreatedAt" for a field of an embedded struct; empty for the
 // struct as a whole), and the field's source position ("models/user.go:14")
-// when [LoadOptions.Positions] knows it.
+// when [Options.Positions] knows it.
 type TagError struct {
 	// Type is the Go type as reflect prints it, e.g. "models.User".
 	Type string

@@ -1,10 +1,12 @@
-package model
+package load
 
 import (
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/retortdb/retort/model"
 )
 
 // optKind says whether an option takes a value.
@@ -164,11 +166,11 @@ func tableOptionHint(key string) string {
 
 // column builds one column from a field and its tag options, recording the
 // column's keys, indexes and constraints in ml.
-func (ml *modelLoader) column(f fieldRef, name string, opts []option) (Column, bool) {
+func (ml *modelLoader) column(f fieldRef, name string, opts []option) (model.Column, bool) {
 	report := func(err error) { ml.fieldErr(f, err) }
 	set, _, ok := checkOptions(opts, columnOptions, tableOptions, tableOptionHint, nil, report)
 	if !ok {
-		return Column{}, false
+		return model.Column{}, false
 	}
 	has := func(k string) bool { _, ok := set[k]; return ok }
 	val := func(k string) string { return set[k].value }
@@ -179,26 +181,26 @@ func (ml *modelLoader) column(f fieldRef, name string, opts []option) (Column, b
 		}
 	}
 	if !ok {
-		return Column{}, false
+		return model.Column{}, false
 	}
 
 	table := ml.table.Name
-	col := Column{Name: name, Nullable: goNullable(f.sf.Type)}
+	col := model.Column{Name: name, Nullable: goNullable(f.sf.Type)}
 	switch {
 	case has("type"):
-		col.Type = Type{SQL: val("type")}
+		col.Type = model.Type{SQL: val("type")}
 	case has("enum"):
 		t, err := ml.enumType(f, name, val("enum"))
 		if err != nil {
 			report(err)
-			return Column{}, false
+			return model.Column{}, false
 		}
 		col.Type = t
 	default:
 		t, err := goType(f.sf.Type)
 		if err != nil {
 			report(err)
-			return Column{}, false
+			return model.Column{}, false
 		}
 		col.Type = t
 	}
@@ -208,7 +210,7 @@ func (ml *modelLoader) column(f fieldRef, name string, opts []option) (Column, b
 		case err != nil || n <= 0:
 			report(fmt.Errorf("%w: size=%s: want a positive number of characters", ErrBadTag, val("size")))
 			ok = false
-		case col.Type.Logical != LogicalString || col.Type.Enum != "":
+		case col.Type.Logical != model.LogicalString || col.Type.Enum != "":
 			report(fmt.Errorf("%w: size= applies to string fields; for %s write type=SQL", ErrBadTag, f.sf.Type))
 			ok = false
 		default:
@@ -249,13 +251,13 @@ func (ml *modelLoader) column(f fieldRef, name string, opts []option) (Column, b
 		col.Identity = id
 	}
 	if has("generated") {
-		col.Generated = Generated{Expr: stripParens(val("generated")), Stored: has("stored")}
+		col.Generated = model.Generated{Expr: stripParens(val("generated")), Stored: has("stored")}
 	} else if has("stored") {
 		report(fmt.Errorf("%w: stored needs generated=EXPR", ErrBadTag))
 		ok = false
 	}
 	if has("check") {
-		ml.checks = append(ml.checks, named[Check]{Check{Name: CheckName(table, name), Expr: stripParens(val("check"))}, f})
+		ml.checks = append(ml.checks, named[model.Check]{model.Check{Name: model.CheckName(table, name), Expr: stripParens(val("check"))}, f})
 	}
 	if !ml.keys(f, name, set, &col, report) {
 		ok = false
@@ -265,7 +267,7 @@ func (ml *modelLoader) column(f fieldRef, name string, opts []option) (Column, b
 
 // keys records a column's unique, index and foreign key options, and its
 // onupdate= expression.
-func (ml *modelLoader) keys(f fieldRef, name string, set map[string]option, col *Column, report func(error)) bool {
+func (ml *modelLoader) keys(f fieldRef, name string, set map[string]option, col *model.Column, report func(error)) bool {
 	ok := true
 	table := ml.table.Name
 	if o, has := set["unique"]; has {
@@ -284,7 +286,7 @@ func (ml *modelLoader) keys(f fieldRef, name string, set map[string]option, col 
 	}
 
 	fkOpt, hasFK := set["fk"]
-	var fk ForeignKey
+	var fk model.ForeignKey
 	if hasFK {
 		parts := strings.Split(fkOpt.value, ".")
 		if (len(parts) != 2 && len(parts) != 3) || slices.Contains(parts, "") {
@@ -296,14 +298,14 @@ func (ml *modelLoader) keys(f fieldRef, name string, set map[string]option, col 
 		}
 		fk.RefTable, fk.RefColumns = parts[len(parts)-2], []string{parts[len(parts)-1]}
 		fk.Columns = []string{name}
-		fk.Name = ForeignKeyName(table, fk.Columns, fk.RefTable)
+		fk.Name = model.ForeignKeyName(table, fk.Columns, fk.RefTable)
 	}
 	for _, k := range []string{"ondelete", "onupdate"} {
 		o, has := set[k]
 		if !has {
 			continue
 		}
-		act, isAction := ParseReferenceAction(o.value)
+		act, isAction := model.ParseReferenceAction(o.value)
 		switch {
 		case k == "onupdate" && !isAction:
 			col.OnUpdate = o.value
@@ -320,7 +322,7 @@ func (ml *modelLoader) keys(f fieldRef, name string, set map[string]option, col 
 		}
 	}
 	if hasFK {
-		ml.fks = append(ml.fks, named[ForeignKey]{fk, f})
+		ml.fks = append(ml.fks, named[model.ForeignKey]{fk, f})
 	}
 	return ok
 }
@@ -331,9 +333,9 @@ func (ml *modelLoader) addGroup(f fieldRef, col string, o option, unique bool, w
 	name, bare := o.value, !o.hasValue
 	if bare {
 		if unique {
-			name = UniqueName(ml.table.Name, col)
+			name = model.UniqueName(ml.table.Name, col)
 		} else {
-			name = IndexName(ml.table.Name, col)
+			name = model.IndexName(ml.table.Name, col)
 		}
 	}
 	g, exists := ml.groups[name]
@@ -365,31 +367,31 @@ func (ml *modelLoader) addGroup(f fieldRef, col string, o option, unique bool, w
 
 // enumType reads enum=NAME(v1, v2, ...) or enum=NAME (an enum declared on
 // another field).
-func (ml *modelLoader) enumType(f fieldRef, col, spec string) (Type, error) {
+func (ml *modelLoader) enumType(f fieldRef, col, spec string) (model.Type, error) {
 	name, args, rest, hasValues := parseCall(spec)
 	if !validEnumName(name) || (hasValues && rest != "") {
-		return Type{}, fmt.Errorf("%w: enum=%s: want enum=NAME(value, ...)", ErrBadTag, spec)
+		return model.Type{}, fmt.Errorf("%w: enum=%s: want enum=NAME(value, ...)", ErrBadTag, spec)
 	}
 	if !hasValues {
 		ml.l.enumRefs = append(ml.l.enumRefs, enumRef{m: ml, ref: f, table: [2]string{ml.table.Schema, ml.table.Name}, col: col, name: name})
-		return Type{Enum: name}, nil
+		return model.Type{Enum: name}, nil
 	}
 	var values []string
 	for _, v := range splitList(args) {
 		v = unquoteSQL(v)
 		if v == "" {
-			return Type{}, fmt.Errorf("%w: enum=%s: empty value", ErrBadTag, spec)
+			return model.Type{}, fmt.Errorf("%w: enum=%s: empty value", ErrBadTag, spec)
 		}
 		if slices.Contains(values, v) {
-			return Type{}, fmt.Errorf("%w: enum=%s: value %q twice", ErrBadTag, spec, v)
+			return model.Type{}, fmt.Errorf("%w: enum=%s: value %q twice", ErrBadTag, spec, v)
 		}
 		values = append(values, v)
 	}
 	if len(values) == 0 {
-		return Type{}, fmt.Errorf("%w: enum=%s: no values", ErrBadTag, spec)
+		return model.Type{}, fmt.Errorf("%w: enum=%s: no values", ErrBadTag, spec)
 	}
 	ml.declareEnum(f, name, values)
-	return Type{Enum: name, EnumValues: values}, nil
+	return model.Type{Enum: name, EnumValues: values}, nil
 }
 
 // validEnumName accepts NAME or schema.NAME.
@@ -402,13 +404,13 @@ func validEnumName(name string) bool {
 }
 
 // parseIdentity reads identity, identity=always or identity=by default.
-func parseIdentity(o option) (Identity, error) {
+func parseIdentity(o option) (model.Identity, error) {
 	v := strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("_", " ").Replace(o.value)), " "))
 	switch v {
 	case "", "by default", "bydefault", "default":
-		return IdentityByDefault, nil
+		return model.IdentityByDefault, nil
 	case "always":
-		return IdentityAlways, nil
+		return model.IdentityAlways, nil
 	}
-	return IdentityNone, fmt.Errorf("%w: %s: want identity, identity=always or identity=by_default", ErrBadTag, o)
+	return model.IdentityNone, fmt.Errorf("%w: %s: want identity, identity=always or identity=by_default", ErrBadTag, o)
 }

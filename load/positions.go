@@ -1,11 +1,9 @@
-package model
+package load
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"path"
 	"path/filepath"
@@ -43,48 +41,42 @@ type filePos struct {
 func SourcePositions(dirs ...string) (PositionFunc, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
-		return nil, fmt.Errorf("model: source positions: %w", err)
+		return nil, fmt.Errorf("load: source positions: %w", err)
 	}
 	byPath := map[posKey]filePos{}
 	byName := map[posKey][]filePos{}
 	for _, dir := range dirs {
 		abs, err := filepath.Abs(dir)
 		if err != nil {
-			return nil, fmt.Errorf("model: source positions: %w", err)
+			return nil, fmt.Errorf("load: source positions: %w", err)
 		}
-		files, err := filepath.Glob(filepath.Join(abs, "*.go"))
+		files, err := parseDir(abs, true)
+		var rd *readDirError
+		if errors.Is(err, errNoGoFiles) || errors.As(err, &rd) {
+			return nil, fmt.Errorf("load: source positions: no Go files in %s", dir)
+		}
 		if err != nil {
-			return nil, fmt.Errorf("model: source positions: %w", err)
+			return nil, fmt.Errorf("load: source positions: %w", err)
 		}
-		if len(files) == 0 {
-			return nil, fmt.Errorf("model: source positions: no Go files in %s", dir)
-		}
-		slices.Sort(files)
 		importPath := dirImportPath(abs)
-		fset := token.NewFileSet()
-		for _, file := range files {
-			f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution)
-			if err != nil {
-				return nil, fmt.Errorf("model: source positions: %w", err)
-			}
-			name := displayPath(cwd, file)
-			pkgName := f.Name.Name
+		for _, f := range files {
+			name := displayPath(cwd, f.path)
 			pkgPath := importPath
-			if pkgPath != "" && strings.HasSuffix(pkgName, "_test") && strings.HasSuffix(file, "_test.go") {
+			if pkgPath != "" && strings.HasSuffix(f.pkg, "_test") && f.test {
 				pkgPath += "_test"
 			}
-			if pkgName == "main" {
+			if f.pkg == "main" {
 				pkgPath = "main"
 			}
-			add := func(typ, field string, pos token.Pos) {
-				fp := filePos{file: name, line: fset.Position(pos).Line}
+			add := func(typ, field string, line int) {
+				fp := filePos{file: name, line: line}
 				if pkgPath != "" {
 					k := posKey{pkgPath, typ, field}
 					if _, dup := byPath[k]; !dup {
 						byPath[k] = fp
 					}
 				}
-				k := posKey{pkgName, typ, field}
+				k := posKey{f.pkg, typ, field}
 				byName[k] = append(byName[k], fp)
 			}
 			collectPositions(f, add)
@@ -104,59 +96,20 @@ func SourcePositions(dirs ...string) (PositionFunc, error) {
 	}, nil
 }
 
-// collectPositions reports every top-level struct type of f and its fields
-// (the first declaration wins for a repeated name, such as several "_").
-func collectPositions(f *ast.File, add func(typ, field string, pos token.Pos)) {
-	for _, decl := range f.Decls {
-		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.TYPE {
-			continue
-		}
-		for _, spec := range gd.Specs {
-			ts, ok := spec.(*ast.TypeSpec)
-			if !ok {
-				continue
-			}
-			add(ts.Name.Name, "", ts.Name.Pos())
-			st, ok := ts.Type.(*ast.StructType)
-			if !ok {
-				continue
-			}
-			seen := map[string]bool{}
-			for _, fld := range st.Fields.List {
-				if len(fld.Names) == 0 {
-					if n := embeddedName(fld.Type); n != "" && !seen[n] {
-						seen[n] = true
-						add(ts.Name.Name, n, fld.Type.Pos())
-					}
-					continue
-				}
-				for _, id := range fld.Names {
-					if !seen[id.Name] {
-						seen[id.Name] = true
-						add(ts.Name.Name, id.Name, id.Pos())
-					}
-				}
+// collectPositions reports every top-level type of f and the fields of its
+// structs (the first declaration wins for a repeated name, such as several
+// "_").
+func collectPositions(f sourceFile, add func(typ, field string, line int)) {
+	for _, td := range f.types {
+		add(td.name, "", td.line)
+		seen := map[string]bool{}
+		for _, fld := range td.fields {
+			if fld.name != "" && !seen[fld.name] {
+				seen[fld.name] = true
+				add(td.name, fld.name, fld.line)
 			}
 		}
 	}
-}
-
-// embeddedName is the field name of an embedded field's type expression.
-func embeddedName(e ast.Expr) string {
-	switch t := e.(type) {
-	case *ast.Ident:
-		return t.Name
-	case *ast.StarExpr:
-		return embeddedName(t.X)
-	case *ast.SelectorExpr:
-		return t.Sel.Name
-	case *ast.IndexExpr:
-		return embeddedName(t.X)
-	case *ast.IndexListExpr:
-		return embeddedName(t.X)
-	}
-	return ""
 }
 
 // displayPath names file relative to cwd when it lies below it.

@@ -1,9 +1,11 @@
-package model
+package load
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/retortdb/retort/model"
 )
 
 // tagKey is the struct tag key the loader reads.
@@ -181,7 +183,7 @@ func splitList(s string) []string {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	parts := splitTop(s)
+	parts := model.SplitTopLevel(s)
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
@@ -221,23 +223,23 @@ func identName(s string) (string, bool) {
 // ("email(191)") or an expression ("lower(email)", "(a + b)"), each
 // optionally followed by ASC or DESC. NAME may be empty; the caller then
 // generates one. The clauses may come in any order, each at most once.
-func parseIndexSpec(spec string) (Index, error) {
+func parseIndexSpec(spec string) (model.Index, error) {
 	name, args, rest, ok := parseCall(spec)
 	if !ok {
-		return Index{}, fmt.Errorf("want NAME(col, ...), got %q", spec)
+		return model.Index{}, fmt.Errorf("want NAME(col, ...), got %q", spec)
 	}
-	ix := Index{Name: name}
+	ix := model.Index{Name: name}
 	if name != "" && !isIdent(name) {
-		return Index{}, fmt.Errorf("bad index name %q", name)
+		return model.Index{}, fmt.Errorf("bad index name %q", name)
 	}
 	parts := splitList(args)
 	if len(parts) == 0 {
-		return Index{}, fmt.Errorf("index %s has no columns", orGenerated(name))
+		return model.Index{}, fmt.Errorf("index %s has no columns", orGenerated(name))
 	}
 	for _, p := range parts {
 		part, err := parseIndexPart(p)
 		if err != nil {
-			return Index{}, err
+			return model.Index{}, err
 		}
 		ix.Parts = append(ix.Parts, part)
 	}
@@ -246,40 +248,40 @@ func parseIndexSpec(spec string) (Index, error) {
 		word, after := nextWord(rest)
 		kw := strings.ToLower(word)
 		if seen[kw] {
-			return Index{}, fmt.Errorf("repeated %q clause", kw)
+			return model.Index{}, fmt.Errorf("repeated %q clause", kw)
 		}
 		seen[kw] = true
 		switch kw {
 		case "where":
 			_, inner, r, ok := parseCall(after)
 			if !ok || !strings.HasPrefix(after, "(") {
-				return Index{}, fmt.Errorf("want where (PREDICATE), got %q", rest)
+				return model.Index{}, fmt.Errorf("want where (PREDICATE), got %q", rest)
 			}
 			ix.Where, rest = strings.TrimSpace(inner), r
 			if ix.Where == "" {
-				return Index{}, fmt.Errorf("empty where ()")
+				return model.Index{}, fmt.Errorf("empty where ()")
 			}
 		case "using":
 			m, r := nextWord(after)
 			if !isIdent(m) {
-				return Index{}, fmt.Errorf("want using METHOD, got %q", rest)
+				return model.Index{}, fmt.Errorf("want using METHOD, got %q", rest)
 			}
 			ix.Method, rest = strings.ToLower(m), r
 		case "include":
 			_, inner, r, ok := parseCall(after)
 			if !ok || !strings.HasPrefix(after, "(") {
-				return Index{}, fmt.Errorf("want include (col, ...), got %q", rest)
+				return model.Index{}, fmt.Errorf("want include (col, ...), got %q", rest)
 			}
 			for _, c := range splitList(inner) {
 				col, ok := identName(c)
 				if !ok {
-					return Index{}, fmt.Errorf("include wants column names, got %q", c)
+					return model.Index{}, fmt.Errorf("include wants column names, got %q", c)
 				}
 				ix.Include = append(ix.Include, col)
 			}
 			rest = r
 		default:
-			return Index{}, fmt.Errorf("unexpected %q after the columns; want where (...), using METHOD or include (...)", rest)
+			return model.Index{}, fmt.Errorf("unexpected %q after the columns; want where (...), using METHOD or include (...)", rest)
 		}
 	}
 	return ix, nil
@@ -292,38 +294,38 @@ func parseIndexSpec(spec string) (Index, error) {
 // "on delete" and "on update" may also be written as two words; ACTION is
 // cascade, restrict, set null, set default or no action (also with "_").
 // NAME may be empty; the caller then generates one.
-func parseFKSpec(spec string) (ForeignKey, error) {
+func parseFKSpec(spec string) (model.ForeignKey, error) {
 	name, args, rest, ok := parseCall(spec)
 	if !ok || (name != "" && !isIdent(name)) {
-		return ForeignKey{}, fmt.Errorf("want NAME(col, ...) references table(col, ...)")
+		return model.ForeignKey{}, fmt.Errorf("want NAME(col, ...) references table(col, ...)")
 	}
-	fk := ForeignKey{Name: name}
+	fk := model.ForeignKey{Name: name}
 	cols, err := identList(args)
 	if err != nil {
-		return ForeignKey{}, err
+		return model.ForeignKey{}, err
 	}
 	fk.Columns = cols
 	word, after := nextWord(rest)
 	if !strings.EqualFold(word, "references") {
-		return ForeignKey{}, fmt.Errorf("want references table(col, ...) after the columns, got %q", rest)
+		return model.ForeignKey{}, fmt.Errorf("want references table(col, ...) after the columns, got %q", rest)
 	}
 	target, refArgs, rest, ok := parseCall(after)
 	if !ok {
-		return ForeignKey{}, fmt.Errorf("want references table(col, ...), got %q", after)
+		return model.ForeignKey{}, fmt.Errorf("want references table(col, ...), got %q", after)
 	}
 	parts := strings.Split(target, ".")
 	if len(parts) > 2 || !isIdent(parts[len(parts)-1]) || (len(parts) == 2 && !isIdent(parts[0])) {
-		return ForeignKey{}, fmt.Errorf("bad referenced table %q", target)
+		return model.ForeignKey{}, fmt.Errorf("bad referenced table %q", target)
 	}
 	if len(parts) == 2 {
 		fk.RefSchema = parts[0]
 	}
 	fk.RefTable = parts[len(parts)-1]
 	if fk.RefColumns, err = identList(refArgs); err != nil {
-		return ForeignKey{}, err
+		return model.ForeignKey{}, err
 	}
 	if len(fk.RefColumns) != len(fk.Columns) {
-		return ForeignKey{}, fmt.Errorf("%d columns reference %d columns", len(fk.Columns), len(fk.RefColumns))
+		return model.ForeignKey{}, fmt.Errorf("%d columns reference %d columns", len(fk.Columns), len(fk.RefColumns))
 	}
 	seen := map[string]bool{}
 	for rest != "" {
@@ -335,7 +337,7 @@ func parseFKSpec(spec string) (ForeignKey, error) {
 			kw += strings.ToLower(w)
 		}
 		if (kw != "ondelete" && kw != "onupdate") || seen[kw] {
-			return ForeignKey{}, fmt.Errorf("unexpected %q; want ondelete ACTION or onupdate ACTION, once each", rest)
+			return model.ForeignKey{}, fmt.Errorf("unexpected %q; want ondelete ACTION or onupdate ACTION, once each", rest)
 		}
 		seen[kw] = true
 		w, r := nextWord(after)
@@ -344,9 +346,9 @@ func parseFKSpec(spec string) (ForeignKey, error) {
 			w2, r = nextWord(r)
 			w += " " + w2
 		}
-		act, ok := ParseReferenceAction(w)
+		act, ok := model.ParseReferenceAction(w)
 		if !ok || w == "" {
-			return ForeignKey{}, fmt.Errorf("bad action %q; want cascade, restrict, set null, set default or no action", w)
+			return model.ForeignKey{}, fmt.Errorf("bad action %q; want cascade, restrict, set null, set default or no action", w)
 		}
 		if kw == "ondelete" {
 			fk.OnDelete = act
@@ -376,8 +378,8 @@ func identList(s string) ([]string, error) {
 
 // parseIndexPart reads one index key: column, column(N) or expression, with
 // an optional ASC/DESC.
-func parseIndexPart(p string) (IndexPart, error) {
-	var part IndexPart
+func parseIndexPart(p string) (model.IndexPart, error) {
+	var part model.IndexPart
 	lower := strings.ToLower(p)
 	switch {
 	case strings.HasSuffix(lower, " desc"):
@@ -387,7 +389,7 @@ func parseIndexPart(p string) (IndexPart, error) {
 		p = strings.TrimSpace(p[:len(p)-len(" asc")])
 	}
 	if p == "" {
-		return IndexPart{}, fmt.Errorf("empty index column")
+		return model.IndexPart{}, fmt.Errorf("empty index column")
 	}
 	if col, ok := identName(p); ok {
 		part.Column = col

@@ -1,4 +1,4 @@
-package model
+package load
 
 import (
 	"database/sql/driver"
@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/retortdb/retort/model"
 )
 
 var (
@@ -16,15 +18,15 @@ var (
 )
 
 // sqlNullTypes maps database/sql's Null types to their logical kind.
-var sqlNullTypes = map[string]Logical{
-	"NullString":  LogicalString,
-	"NullInt64":   LogicalBigInt,
-	"NullInt32":   LogicalInt,
-	"NullInt16":   LogicalSmallInt,
-	"NullByte":    LogicalSmallInt,
-	"NullFloat64": LogicalDouble,
-	"NullBool":    LogicalBool,
-	"NullTime":    LogicalTimestamp,
+var sqlNullTypes = map[string]model.Logical{
+	"NullString":  model.LogicalString,
+	"NullInt64":   model.LogicalBigInt,
+	"NullInt32":   model.LogicalInt,
+	"NullInt16":   model.LogicalSmallInt,
+	"NullByte":    model.LogicalSmallInt,
+	"NullFloat64": model.LogicalDouble,
+	"NullBool":    model.LogicalBool,
+	"NullTime":    model.LogicalTimestamp,
 }
 
 // goNullable reports whether a field of Go type t may hold NULL: a pointer,
@@ -70,20 +72,20 @@ func sqlNull(t reflect.Type) (reflect.Type, bool) {
 //     named types too, by their underlying kind;
 //   - anything else (maps, other slices and arrays, structs, interfaces)
 //     has no type of its own: the field needs type=.
-func goType(t reflect.Type) (Type, error) {
+func goType(t reflect.Type) (model.Type, error) {
 	orig := t
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	switch t {
 	case timeType:
-		return Type{Logical: LogicalTimestamp}, nil
+		return model.Type{Logical: model.LogicalTimestamp}, nil
 	case rawMessageType:
-		return Type{Logical: LogicalJSON}, nil
+		return model.Type{Logical: model.LogicalJSON}, nil
 	}
 	if t.PkgPath() == "database/sql" {
 		if l, ok := sqlNullTypes[t.Name()]; ok {
-			return Type{Logical: l}, nil
+			return model.Type{Logical: l}, nil
 		}
 		if v, ok := sqlNull(t); ok {
 			return goType(v)
@@ -91,55 +93,55 @@ func goType(t reflect.Type) (Type, error) {
 	}
 	switch t.Kind() {
 	case reflect.Bool:
-		return Type{Logical: LogicalBool}, nil
+		return model.Type{Logical: model.LogicalBool}, nil
 	case reflect.Int8, reflect.Int16:
-		return Type{Logical: LogicalSmallInt}, nil
+		return model.Type{Logical: model.LogicalSmallInt}, nil
 	case reflect.Uint8:
-		return Type{Logical: LogicalSmallInt, Unsigned: true}, nil
+		return model.Type{Logical: model.LogicalSmallInt, Unsigned: true}, nil
 	case reflect.Int32:
-		return Type{Logical: LogicalInt}, nil
+		return model.Type{Logical: model.LogicalInt}, nil
 	case reflect.Uint16:
-		return Type{Logical: LogicalInt, Unsigned: true}, nil
+		return model.Type{Logical: model.LogicalInt, Unsigned: true}, nil
 	case reflect.Int, reflect.Int64:
-		return Type{Logical: LogicalBigInt}, nil
+		return model.Type{Logical: model.LogicalBigInt}, nil
 	case reflect.Uint32, reflect.Uint, reflect.Uint64:
-		return Type{Logical: LogicalBigInt, Unsigned: true}, nil
+		return model.Type{Logical: model.LogicalBigInt, Unsigned: true}, nil
 	case reflect.Float32:
-		return Type{Logical: LogicalReal}, nil
+		return model.Type{Logical: model.LogicalReal}, nil
 	case reflect.Float64:
-		return Type{Logical: LogicalDouble}, nil
+		return model.Type{Logical: model.LogicalDouble}, nil
 	case reflect.String:
-		return Type{Logical: LogicalString}, nil
+		return model.Type{Logical: model.LogicalString}, nil
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
-			return Type{Logical: LogicalBytes}, nil
+			return model.Type{Logical: model.LogicalBytes}, nil
 		}
 	case reflect.Array:
 		if t.Len() == 16 && t.Elem().Kind() == reflect.Uint8 {
-			return Type{Logical: LogicalUUID}, nil
+			return model.Type{Logical: model.LogicalUUID}, nil
 		}
 	}
 	switch t.Kind() {
 	case reflect.Map, reflect.Slice, reflect.Array, reflect.Struct:
 		if t.Kind() == reflect.Struct && (t.Implements(valuerType) || reflect.PointerTo(t).Implements(valuerType)) {
-			return Type{}, fmt.Errorf("%w %s (a driver.Valuer): add type= with the SQL type its values need", ErrNoType, orig)
+			return model.Type{}, fmt.Errorf("%w %s (a driver.Valuer): add type= with the SQL type its values need", ErrNoType, orig)
 		}
-		return Type{}, fmt.Errorf("%w %s: add type=jsonb or type=json (or another SQL type)", ErrNoType, orig)
+		return model.Type{}, fmt.Errorf("%w %s: add type=jsonb or type=json (or another SQL type)", ErrNoType, orig)
 	}
-	return Type{}, fmt.Errorf("%w %s: add type= with an SQL type, or skip the field with db:\"-\"", ErrNoType, orig)
+	return model.Type{}, fmt.Errorf("%w %s: add type= with an SQL type, or skip the field with db:\"-\"", ErrNoType, orig)
 }
 
 // isIntegerType reports whether a column type is an integer kind: a
 // logical integer, or SQL text naming one (int, bigint, integer, int8, ...).
-func isIntegerType(t Type) bool {
+func isIntegerType(t model.Type) bool {
 	if t.SQL == "" {
 		switch t.Logical {
-		case LogicalSmallInt, LogicalInt, LogicalBigInt:
+		case model.LogicalSmallInt, model.LogicalInt, model.LogicalBigInt:
 			return t.Enum == ""
 		}
 		return false
 	}
-	base, _ := SplitType(t.SQL)
+	base, _ := model.SplitType(t.SQL)
 	base = strings.TrimSuffix(strings.TrimSuffix(base, " unsigned"), " signed")
 	switch base {
 	case "int", "integer", "bigint", "smallint", "tinyint", "mediumint",

@@ -1,10 +1,12 @@
-package model
+package load
 
 import (
 	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/retortdb/retort/model"
 )
 
 // tableOptions are the options of a blank field's tag (_ struct{}
@@ -35,14 +37,14 @@ type tableSpec struct {
 	name, schema, comment string
 	// renamedFrom is the table's previous name (renamed_from=).
 	renamedFrom string
-	options     []TableOption
+	options     []model.TableOption
 	// indexes hold index= and uindex= (Unique set); an empty name is
 	// generated once the table has a name.
-	indexes []named[Index]
-	uniques []named[Unique]
-	checks  []named[Check]
+	indexes []named[model.Index]
+	uniques []named[model.Unique]
+	checks  []named[model.Check]
 	// fks are composite foreign keys; an empty name is generated.
-	fks []named[ForeignKey]
+	fks []named[model.ForeignKey]
 }
 
 // parseTableOptions reads the tags of the model's blank fields.
@@ -84,7 +86,7 @@ func (ml *modelLoader) parseTableOptions(blanks []fieldRef) {
 			ts.setRef(o.key, f)
 		}
 	}
-	slices.SortStableFunc(ts.options, func(a, b TableOption) int { return cmp.Compare(a.Name, b.Name) })
+	slices.SortStableFunc(ts.options, func(a, b model.TableOption) int { return cmp.Compare(a.Name, b.Name) })
 	ml.table.RenamedFrom = ts.renamedFrom
 }
 
@@ -97,13 +99,13 @@ func (ts *tableSpec) add(o option) error {
 			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
 		}
 		ix.Unique = o.key == "uindex"
-		ts.indexes = append(ts.indexes, named[Index]{v: ix})
+		ts.indexes = append(ts.indexes, named[model.Index]{v: ix})
 	case "unique":
 		name, args, rest, ok := parseCall(o.value)
 		if !ok || rest != "" || (name != "" && !isIdent(name)) {
 			return fmt.Errorf("%w: %s: want unique=NAME(col, ...)", ErrBadTag, o)
 		}
-		u := Unique{Name: name}
+		u := model.Unique{Name: name}
 		for _, c := range splitList(args) {
 			col, ok := identName(c)
 			if !ok {
@@ -114,29 +116,29 @@ func (ts *tableSpec) add(o option) error {
 		if len(u.Columns) == 0 {
 			return fmt.Errorf("%w: %s: no columns", ErrBadTag, o)
 		}
-		ts.uniques = append(ts.uniques, named[Unique]{v: u})
+		ts.uniques = append(ts.uniques, named[model.Unique]{v: u})
 	case "check":
 		name, args, rest, ok := parseCall(o.value)
 		if !ok || rest != "" || !isIdent(name) || strings.TrimSpace(args) == "" {
 			return fmt.Errorf("%w: %s: want check=NAME(EXPR)", ErrBadTag, o)
 		}
-		ts.checks = append(ts.checks, named[Check]{v: Check{Name: name, Expr: strings.TrimSpace(args)}})
+		ts.checks = append(ts.checks, named[model.Check]{v: model.Check{Name: name, Expr: strings.TrimSpace(args)}})
 	case "fk":
 		fk, err := parseFKSpec(o.value)
 		if err != nil {
 			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
 		}
-		ts.fks = append(ts.fks, named[ForeignKey]{v: fk})
+		ts.fks = append(ts.fks, named[model.ForeignKey]{v: fk})
 	case "option":
 		k, v, ok := strings.Cut(o.value, "=")
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
 		if !ok || k == "" || v == "" {
 			return fmt.Errorf("%w: %s: want option=NAME=VALUE, e.g. option=ENGINE=InnoDB", ErrBadTag, o)
 		}
-		if slices.ContainsFunc(ts.options, func(t TableOption) bool { return strings.EqualFold(t.Name, k) }) {
+		if slices.ContainsFunc(ts.options, func(t model.TableOption) bool { return strings.EqualFold(t.Name, k) }) {
 			return fmt.Errorf("%w: option %s given twice", ErrBadTag, k)
 		}
-		ts.options = append(ts.options, TableOption{Name: k, Value: v})
+		ts.options = append(ts.options, model.TableOption{Name: k, Value: v})
 	}
 	return nil
 }
@@ -195,7 +197,7 @@ func (ml *modelLoader) addTableObjects() {
 				ml.fieldErr(ix.ref, fmt.Errorf("%w: an index with expressions needs a name: index=NAME(...)", ErrBadTag))
 				continue
 			}
-			ix.v.Name = IndexName(t.Name, names...)
+			ix.v.Name = model.IndexName(t.Name, names...)
 		}
 		if ok {
 			t.Indexes = append(t.Indexes, ix.v)
@@ -208,7 +210,7 @@ func (ml *modelLoader) addTableObjects() {
 			ok = known(u.ref, "unique "+orGenerated(u.v.Name), c) && ok
 		}
 		if u.v.Name == "" {
-			u.v.Name = UniqueName(t.Name, u.v.Columns...)
+			u.v.Name = model.UniqueName(t.Name, u.v.Columns...)
 		}
 		if ok {
 			t.Uniques = append(t.Uniques, u.v)
@@ -223,7 +225,7 @@ func (ml *modelLoader) addTableObjects() {
 			ok = known(fk.ref, "fk "+orGenerated(fk.v.Name), c) && ok
 		}
 		if fk.v.Name == "" {
-			fk.v.Name = ForeignKeyName(t.Name, fk.v.Columns, fk.v.RefTable)
+			fk.v.Name = model.ForeignKeyName(t.Name, fk.v.Columns, fk.v.RefTable)
 		}
 		if ok {
 			ml.fks = append(ml.fks, fk)

@@ -1,4 +1,4 @@
-package model
+package load
 
 import (
 	"cmp"
@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/retortdb/retort/model"
 )
 
 // resolveRelations turns the GORM relation fields of every model into
@@ -32,13 +34,13 @@ import (
 // create its table; retort asks for it to be listed); a has- relation to
 // a type that is not a model creates nothing, as AutoMigrate of the owner
 // alone creates nothing.
-func (l *loader) resolveRelations(s *Schema) {
+func (l *loader) resolveRelations(s *model.Schema) {
 	if l.fam == nil || len(l.fam.rels) == 0 {
 		return
 	}
 	type placed struct {
 		table [2]string
-		fk    ForeignKey
+		fk    model.ForeignKey
 		has   bool
 		r     *gormRelation
 	}
@@ -82,45 +84,45 @@ func (l *loader) resolveRelations(s *Schema) {
 		if keep[key(p)] != i {
 			continue
 		}
-		ti := slices.IndexFunc(s.Tables, func(t Table) bool { return t.Schema == p.table[0] && t.Name == p.table[1] })
+		ti := slices.IndexFunc(s.Tables, func(t model.Table) bool { return t.Schema == p.table[0] && t.Name == p.table[1] })
 		if ti < 0 {
 			continue
 		}
 		t := &s.Tables[ti]
-		if slices.ContainsFunc(t.ForeignKeys, func(f ForeignKey) bool { return f.Name == p.fk.Name }) ||
-			slices.ContainsFunc(t.Indexes, func(x Index) bool { return x.Name == p.fk.Name }) {
+		if slices.ContainsFunc(t.ForeignKeys, func(f model.ForeignKey) bool { return f.Name == p.fk.Name }) ||
+			slices.ContainsFunc(t.Indexes, func(x model.Index) bool { return x.Name == p.fk.Name }) {
 			p.r.ml.fieldErr(p.r.ref, fmt.Errorf("%w %q in table %s", ErrDuplicateName, p.fk.Name, t.QualifiedName()))
 			continue
 		}
 		t.ForeignKeys = append(t.ForeignKeys, p.fk)
-		slices.SortStableFunc(t.ForeignKeys, func(a, b ForeignKey) int { return cmp.Compare(a.Name, b.Name) })
+		slices.SortStableFunc(t.ForeignKeys, func(a, b model.ForeignKey) int { return cmp.Compare(a.Name, b.Name) })
 	}
 }
 
 // resolve finds a relation's foreign key and the table it belongs on.
-func (r *gormRelation) resolve(own, tgt *typeInfo) (ForeignKey, [2]string, bool, error) {
-	name := Truncate("fk_" + own.table + "_" + SnakeCase(r.ref.sf.Name))
-	belongs := func() (ForeignKey, bool, error) {
+func (r *gormRelation) resolve(own, tgt *typeInfo) (model.ForeignKey, [2]string, bool, error) {
+	name := model.Truncate("fk_" + own.table + "_" + model.SnakeCase(r.ref.sf.Name))
+	belongs := func() (model.ForeignKey, bool, error) {
 		fkCols, err := lookupFields(own, r.foreignKey, r.ref.sf.Name, tgt.pkFields)
 		if err != nil || fkCols == nil {
-			return ForeignKey{}, false, err
+			return model.ForeignKey{}, false, err
 		}
 		refCols, err := lookupFields(tgt, r.references, "", tgt.pkFields)
 		if err != nil {
-			return ForeignKey{}, false, err
+			return model.ForeignKey{}, false, err
 		}
-		return ForeignKey{Name: name, Columns: fkCols, RefSchema: tgt.schema, RefTable: tgt.table, RefColumns: refCols, OnDelete: r.onDelete, OnUpdate: r.onUpdate}, true, nil
+		return model.ForeignKey{Name: name, Columns: fkCols, RefSchema: tgt.schema, RefTable: tgt.table, RefColumns: refCols, OnDelete: r.onDelete, OnUpdate: r.onUpdate}, true, nil
 	}
-	hasOne := func() (ForeignKey, bool, error) {
+	hasOne := func() (model.ForeignKey, bool, error) {
 		fkCols, err := lookupFields(tgt, r.foreignKey, own.name, own.pkFields)
 		if err != nil || fkCols == nil {
-			return ForeignKey{}, false, err
+			return model.ForeignKey{}, false, err
 		}
 		refCols, err := lookupFields(own, r.references, "", own.pkFields)
 		if err != nil {
-			return ForeignKey{}, false, err
+			return model.ForeignKey{}, false, err
 		}
-		return ForeignKey{Name: name, Columns: fkCols, RefSchema: own.schema, RefTable: own.table, RefColumns: refCols, OnDelete: r.onDelete, OnUpdate: r.onUpdate}, true, nil
+		return model.ForeignKey{Name: name, Columns: fkCols, RefSchema: own.schema, RefTable: own.table, RefColumns: refCols, OnDelete: r.onDelete, OnUpdate: r.onUpdate}, true, nil
 	}
 	ownTable, tgtTable := [2]string{own.schema, own.table}, [2]string{tgt.schema, tgt.table}
 	if r.many {
@@ -135,7 +137,7 @@ func (r *gormRelation) resolve(own, tgt *typeInfo) (ForeignKey, [2]string, bool,
 		order = []bool{false, true}
 	}
 	for _, tryHas := range order {
-		var fk ForeignKey
+		var fk model.ForeignKey
 		var ok bool
 		var err error
 		if tryHas {
@@ -151,12 +153,12 @@ func (r *gormRelation) resolve(own, tgt *typeInfo) (ForeignKey, [2]string, bool,
 		}
 	}
 	if r.foreignKey != "" {
-		return ForeignKey{}, [2]string{}, false, fmt.Errorf("%w: foreignKey:%s names no field of %s (belongs to) or %s (has one)", ErrUnknownColumn, r.foreignKey, r.ml.typeName, r.target)
+		return model.ForeignKey{}, [2]string{}, false, fmt.Errorf("%w: foreignKey:%s names no field of %s (belongs to) or %s (has one)", ErrUnknownColumn, r.foreignKey, r.ml.typeName, r.target)
 	}
 	if r.references != "" {
-		return ForeignKey{}, [2]string{}, false, fmt.Errorf("%w: references:%s names no field of %s or %s", ErrUnknownColumn, r.references, r.ml.typeName, r.target)
+		return model.ForeignKey{}, [2]string{}, false, fmt.Errorf("%w: references:%s names no field of %s or %s", ErrUnknownColumn, r.references, r.ml.typeName, r.target)
 	}
-	return ForeignKey{}, [2]string{}, false, fmt.Errorf("%w: relation %s: %s has no field %s (belongs to) and %s has no field %s (has one); name the foreign key field with foreignKey:FIELD",
+	return model.ForeignKey{}, [2]string{}, false, fmt.Errorf("%w: relation %s: %s has no field %s (belongs to) and %s has no field %s (has one); name the foreign key field with foreignKey:FIELD",
 		ErrUnknownColumn, r.ref.sf.Name, r.ml.typeName, r.ref.sf.Name+strings.Join(tgt.pkFields, ""), r.target, own.name+strings.Join(own.pkFields, ""))
 }
 

@@ -1,4 +1,4 @@
-package model_test
+package load_test
 
 import (
 	"testing"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/model"
 )
 
@@ -47,7 +48,7 @@ type (
 
 func TestLoadBun(t *testing.T) {
 	t.Parallel()
-	s, err := model.Load([]any{BunUser{}, &BunPost{}}, model.LoadOptions{})
+	s, err := load.Models([]any{BunUser{}, &BunPost{}}, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +177,7 @@ func TestDBMixinsNamedLikeORMBases(t *testing.T) {
 		BaseModel
 		Name string `db:"name"`
 	}
-	s, err := model.Load([]any{DBMixins{}}, model.LoadOptions{})
+	s, err := load.Models([]any{DBMixins{}}, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +198,7 @@ func TestUntaggedFamily(t *testing.T) {
 		ID    uint
 		Total int64
 	}
-	s, err := model.Load([]any{Invoice{}}, model.LoadOptions{Family: model.FamilyGORM})
+	s, err := load.Models([]any{Invoice{}}, load.Options{Family: model.FamilyGORM})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,58 +223,58 @@ func TestLoadFamilyErrors(t *testing.T) {
 		want   []string
 	}{
 		{"gorm and bun fields", []any{MixGORMBun{}}, []string{
-			`model_test.MixGORMBun.Name: mixed tag families: Name has a bun tag but ID has a gorm tag; a model uses one of db, gorm and bun (a db tag may sit next to a gorm or bun tag on the same field)`,
+			`load_test.MixGORMBun.Name: mixed tag families: Name has a bun tag but ID has a gorm tag; a model uses one of db, gorm and bun (a db tag may sit next to a gorm or bun tag on the same field)`,
 		}},
 		{"db and gorm fields", []any{MixDBGORM{}}, []string{
-			`model_test.MixDBGORM.Name: mixed tag families: Name has a gorm tag but ID has a db tag; a model uses one of db, gorm and bun (a db tag may sit next to a gorm or bun tag on the same field)`,
+			`load_test.MixDBGORM.Name: mixed tag families: Name has a gorm tag but ID has a db tag; a model uses one of db, gorm and bun (a db tag may sit next to a gorm or bun tag on the same field)`,
 		}},
 		{"gorm and bun on one field", []any{MixBoth{}}, []string{
-			`model_test.MixBoth.ID: mixed tag families: ID has both a gorm and a bun tag`,
+			`load_test.MixBoth.ID: mixed tag families: ID has both a gorm and a bun tag`,
 		}},
 		{"db field beside gorm.Model", []any{MixModelDB{}}, []string{
-			`model_test.MixModelDB.Name: mixed tag families: Name has a db tag but Model has gorm.Model; a model uses one of db, gorm and bun (a db tag may sit next to a gorm or bun tag on the same field)`,
+			`load_test.MixModelDB.Name: mixed tag families: Name has a db tag but Model has gorm.Model; a model uses one of db, gorm and bun (a db tag may sit next to a gorm or bun tag on the same field)`,
 		}},
 		{"unknown gorm options", []any{GormUnknown{}}, []string{
-			`model_test.GormUnknown.Email: unknown tag option "uniqeIndex"; did you mean "uniqueIndex"?`,
-			`model_test.GormUnknown.Nick: unknown tag option "not nul"; did you mean "not null"?`,
-			`model_test.GormUnknown.Note: unknown tag option "nullable"; GORM columns allow NULL unless tagged not null or primaryKey`,
+			`load_test.GormUnknown.Email: unknown tag option "uniqeIndex"; did you mean "uniqueIndex"?`,
+			`load_test.GormUnknown.Nick: unknown tag option "not nul"; did you mean "not null"?`,
+			`load_test.GormUnknown.Note: unknown tag option "nullable"; GORM columns allow NULL unless tagged not null or primaryKey`,
 		}},
 		{"bad foreignKey target", []any{Category{}, GormBadFK{}}, []string{
-			`model_test.GormBadFK.Owner: unknown column: foreignKey:OwnerRef names no field of model_test.GormBadFK (belongs to) or model_test.Category (has one)`,
+			`load_test.GormBadFK.Owner: unknown column: foreignKey:OwnerRef names no field of load_test.GormBadFK (belongs to) or load_test.Category (has one)`,
 		}},
 		{"belongs-to a struct that is not a model", []any{BelongsOnly{}}, []string{
-			`model_test.BelongsOnly.Category: relation target is not a model: model_test.Category (belongs-to Category); list it among the models (AutoMigrate would create its table) or write constraint:-`,
+			`load_test.BelongsOnly.Category: relation target is not a model: load_test.Category (belongs-to Category); list it among the models (AutoMigrate would create its table) or write constraint:-`,
 		}},
 		{"has-many without a foreign key field", []any{GormNoFK{}, GormItem{}}, []string{
-			`model_test.GormNoFK.Items: unknown column: relation Items (has many): model_test.GormItem has no field GormNoFKID; name the foreign key field with foreignKey:FIELD`,
+			`load_test.GormNoFK.Items: unknown column: relation Items (has many): load_test.GormItem has no field GormNoFKID; name the foreign key field with foreignKey:FIELD`,
 		}},
 		{"has-many foreignKey names no field", []any{GormBadHasMany{}, GormItem{}}, []string{
-			`model_test.GormBadHasMany.Items: unknown column: foreignKey:OwnerID names no field of model_test.GormItem (has many); did you mean "Owner"?`,
+			`load_test.GormBadHasMany.Items: unknown column: foreignKey:OwnerID names no field of load_test.GormItem (has many); did you mean "Owner"?`,
 		}},
 		{"db tag beside gorm", []any{GormDBDisagree{}}, []string{
-			`model_test.GormDBDisagree.Name: bad tag: db name "name" differs from the gorm column "full_name"; the two must agree`,
-			`model_test.GormDBDisagree.Nick: bad tag: a db tag next to a gorm tag may only name the column (db:"nick"); the gorm tag gives the schema`,
+			`load_test.GormDBDisagree.Name: bad tag: db name "name" differs from the gorm column "full_name"; the two must agree`,
+			`load_test.GormDBDisagree.Nick: bad tag: a db tag next to a gorm tag may only name the column (db:"nick"); the gorm tag gives the schema`,
 		}},
 		{"many2many", []any{GormMany2Many{}}, []string{
-			`model_test.GormMany2Many.Tags: bad tag: gorm many2many is not supported; declare the join table as a model with two belongs-to relations`,
+			`load_test.GormMany2Many.Tags: bad tag: gorm many2many is not supported; declare the join table as a model with two belongs-to relations`,
 		}},
 		{"bad index settings", []any{GormBadIndex{}}, []string{
-			`model_test.GormBadIndex.Name: bad tag: index:,sort:up: sort:up: want asc or desc`,
-			`model_test.GormBadIndex.Code: unknown tag option "prio" in index:,prio:1; want sort:, type:, where:, priority:, length:, class:UNIQUE or unique`,
+			`load_test.GormBadIndex.Name: bad tag: index:,sort:up: sort:up: want asc or desc`,
+			`load_test.GormBadIndex.Code: unknown tag option "prio" in index:,prio:1; want sort:, type:, where:, priority:, length:, class:UNIQUE or unique`,
 		}},
 		{"no type", []any{GormNoType{}}, []string{
-			`model_test.GormNoType.Tags: no column type for Go type []string: add serializer:json, or type: with an SQL type, or skip the field with gorm:"-"`,
+			`load_test.GormNoType.Tags: no column type for Go type []string: add serializer:json, or type: with an SQL type, or skip the field with gorm:"-"`,
 		}},
 		{"unknown bun options", []any{BunUnknown{}, BunBadTable{}}, []string{
-			`model_test.BunUnknown.ID: unknown tag option "autoincrment"; did you mean "autoincrement"?`,
-			`model_test.BunUnknown.Name: unknown tag option "nullable"; bun columns allow NULL unless tagged notnull or pk`,
-			`model_test.BunBadTable.BaseModel: unknown tag option "alais"; did you mean "alias"?`,
+			`load_test.BunUnknown.ID: unknown tag option "autoincrment"; did you mean "autoincrement"?`,
+			`load_test.BunUnknown.Name: unknown tag option "nullable"; bun columns allow NULL unless tagged notnull or pk`,
+			`load_test.BunBadTable.BaseModel: unknown tag option "alais"; did you mean "alias"?`,
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			s, err := model.Load(tt.models, model.LoadOptions{})
+			s, err := load.Models(tt.models, load.Options{})
 			if err == nil {
 				t.Fatalf("no error; schema %+v", s)
 			}

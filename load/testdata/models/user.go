@@ -1,4 +1,4 @@
-// Package models is a small model package that model's tests parse with
+// Package models is a small model package that load's tests parse with
 // SourcePositions; being under testdata, go build ./... never compiles it.
 package models
 

@@ -1,8 +1,10 @@
-package model
+package load
 
 import (
 	"regexp"
 	"strings"
+
+	"github.com/retortdb/retort/model"
 )
 
 // inflection is one pluralization rule: a pattern and its replacement.
@@ -104,5 +106,5 @@ func pluralSnake(typeName string) string {
 	if i := strings.IndexByte(typeName, '['); i >= 0 {
 		typeName = typeName[:i]
 	}
-	return Plural(SnakeCase(typeName))
+	return Plural(model.SnakeCase(typeName))
 }

@@ -1,4 +1,4 @@
-package model_test
+package load_test
 
 import (
 	"database/sql/driver"
@@ -8,7 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/load"
 )
 
 type Money struct{ cents int64 }
@@ -209,68 +209,68 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name:   "unknown option with suggestion",
 			models: []any{BadUnknown{}},
-			want:   []string{`model_test.BadUnknown.Email: unknown tag option "uniq"; did you mean "unique"?`},
-			is:     model.ErrUnknownOption,
+			want:   []string{`load_test.BadUnknown.Email: unknown tag option "uniq"; did you mean "unique"?`},
+			is:     load.ErrUnknownOption,
 		},
 		{
 			name:   "bad fk target",
 			models: []any{BadFK{}},
-			want:   []string{`model_test.BadFK.TeamID: bad tag: fk=teams: want fk=table.column or fk=schema.table.column`},
-			is:     model.ErrBadTag,
+			want:   []string{`load_test.BadFK.TeamID: bad tag: fk=teams: want fk=table.column or fk=schema.table.column`},
+			is:     load.ErrBadTag,
 		},
 		{
 			name:   "conflicting null and notnull",
 			models: []any{BadNull{}},
-			want:   []string{`model_test.BadNull.Name: conflicting tag options: null and notnull`},
-			is:     model.ErrConflictingOptions,
+			want:   []string{`load_test.BadNull.Name: conflicting tag options: null and notnull`},
+			is:     load.ErrConflictingOptions,
 		},
 		{
 			name:   "unterminated quote in default",
 			models: []any{BadQuote{}},
-			want:   []string{`model_test.BadQuote.Role: bad tag: unterminated quote in default='user,index`},
-			is:     model.ErrBadTag,
+			want:   []string{`load_test.BadQuote.Role: bad tag: unterminated quote in default='user,index`},
+			is:     load.ErrBadTag,
 		},
 		{
 			name:   "duplicate column",
 			models: []any{BadDup{}},
-			want:   []string{`model_test.BadDup.Mail: duplicate column "email": field Email maps to it too`},
-			is:     model.ErrDuplicateColumn,
+			want:   []string{`load_test.BadDup.Mail: duplicate column "email": field Email maps to it too`},
+			is:     load.ErrDuplicateColumn,
 		},
 		{
 			name:   "duplicate column from a mixin",
 			models: []any{BadMixinDup{}},
-			want:   []string{`model_test.BadMixinDup.Created: duplicate column "created_at": field TimestampMixin.CreatedAt maps to it too`},
-			is:     model.ErrDuplicateColumn,
+			want:   []string{`load_test.BadMixinDup.Created: duplicate column "created_at": field TimestampMixin.CreatedAt maps to it too`},
+			is:     load.ErrDuplicateColumn,
 		},
 		{
 			name:   "map without type=",
 			models: []any{BadType{}},
-			want:   []string{`model_test.BadType.Meta: no column type for Go type map[string]string: add type=jsonb or type=json (or another SQL type)`},
-			is:     model.ErrNoType,
+			want:   []string{`load_test.BadType.Meta: no column type for Go type map[string]string: add type=jsonb or type=json (or another SQL type)`},
+			is:     load.ErrNoType,
 		},
 		{
 			name:   "slice without type=",
 			models: []any{BadSlice{}},
-			want:   []string{`model_test.BadSlice.Tags: no column type for Go type []string: add type=jsonb or type=json (or another SQL type)`},
-			is:     model.ErrNoType,
+			want:   []string{`load_test.BadSlice.Tags: no column type for Go type []string: add type=jsonb or type=json (or another SQL type)`},
+			is:     load.ErrNoType,
 		},
 		{
 			name:   "driver.Valuer struct without type=",
 			models: []any{BadValuer{}},
-			want:   []string{`model_test.BadValuer.Price: no column type for Go type model_test.Money (a driver.Valuer): add type= with the SQL type its values need`},
-			is:     model.ErrNoType,
+			want:   []string{`load_test.BadValuer.Price: no column type for Go type load_test.Money (a driver.Valuer): add type= with the SQL type its values need`},
+			is:     load.ErrNoType,
 		},
 		{
 			name:   "interface without type=",
 			models: []any{BadIface{}},
-			want:   []string{`model_test.BadIface.Any: no column type for Go type interface {}: add type= with an SQL type, or skip the field with db:"-"`},
-			is:     model.ErrNoType,
+			want:   []string{`load_test.BadIface.Any: no column type for Go type interface {}: add type= with an SQL type, or skip the field with db:"-"`},
+			is:     load.ErrNoType,
 		},
 		{
 			name:   "no columns",
 			models: []any{Empty{}},
-			want:   []string{`model_test.Empty: no columns: model_test.Empty has no exported fields that map to columns`},
-			is:     model.ErrNoColumns,
+			want:   []string{`load_test.Empty: no columns: load_test.Empty has no exported fields that map to columns`},
+			is:     load.ErrNoColumns,
 		},
 		{
 			name:   "not a struct",
@@ -279,171 +279,171 @@ func TestLoadErrors(t *testing.T) {
 				`int: model is not a struct: got int; pass a struct value such as models.User{}`,
 				`<nil>: model is not a struct: got nil; pass a struct value such as models.User{}`,
 			},
-			is: model.ErrNotStruct,
+			is: load.ErrNotStruct,
 		},
 		{
 			name:   "table option on a field",
 			models: []any{BadTableOptOnField{}},
-			want:   []string{"model_test.BadTableOptOnField.ID: unknown tag option \"table\"; it is a table option: put it on a blank field, _ struct{} `db:\",table=...\"`"},
-			is:     model.ErrUnknownOption,
+			want:   []string{"load_test.BadTableOptOnField.ID: unknown tag option \"table\"; it is a table option: put it on a blank field, _ struct{} `db:\",table=...\"`"},
+			is:     load.ErrUnknownOption,
 		},
 		{
 			name:   "column option on the blank field",
 			models: []any{BadColumnOptOnBlank{}},
-			want:   []string{`model_test.BadColumnOptOnBlank._: unknown tag option "pk"; it is a column option: put it on a field's db tag`},
-			is:     model.ErrUnknownOption,
+			want:   []string{`load_test.BadColumnOptOnBlank._: unknown tag option "pk"; it is a column option: put it on a field's db tag`},
+			is:     load.ErrUnknownOption,
 		},
 		{
 			name:   "name on the blank field",
 			models: []any{BadBlankName{}},
-			want:   []string{`model_test.BadBlankName._: bad tag: the table options field takes no name; start its tag with a comma: db:",table=things"`},
-			is:     model.ErrBadTag,
+			want:   []string{`load_test.BadBlankName._: bad tag: the table options field takes no name; start its tag with a comma: db:",table=things"`},
+			is:     load.ErrBadTag,
 		},
 		{
 			name:   "flag with a value",
 			models: []any{BadFlagValue{}},
-			want:   []string{`model_test.BadFlagValue.ID: bad tag: pk=true takes no value; write pk`},
+			want:   []string{`load_test.BadFlagValue.ID: bad tag: pk=true takes no value; write pk`},
 		},
 		{
 			name:   "repeated option",
 			models: []any{BadRepeat{}},
-			want:   []string{`model_test.BadRepeat.ID: bad tag: type given twice`},
+			want:   []string{`load_test.BadRepeat.ID: bad tag: type given twice`},
 		},
 		{
 			name:   "missing value",
 			models: []any{BadNoValue{}},
-			want:   []string{`model_test.BadNoValue.ID: bad tag: default needs a value: default=EXPR`},
+			want:   []string{`load_test.BadNoValue.ID: bad tag: default needs a value: default=EXPR`},
 		},
 		{
 			name:   "bad ondelete action",
 			models: []any{BadOnDelete{}},
-			want:   []string{`model_test.BadOnDelete.Owner: bad tag: ondelete=destroy: want cascade, restrict, set null, set default or no action`},
+			want:   []string{`load_test.BadOnDelete.Owner: bad tag: ondelete=destroy: want cascade, restrict, set null, set default or no action`},
 		},
 		{
 			name:   "ondelete without fk",
 			models: []any{BadOnDeleteNoFK{}},
-			want:   []string{`model_test.BadOnDeleteNoFK.Owner: bad tag: ondelete=cascade needs fk=table.column`},
+			want:   []string{`load_test.BadOnDeleteNoFK.Owner: bad tag: ondelete=cascade needs fk=table.column`},
 		},
 		{
 			name:   "size on an integer",
 			models: []any{BadSize{}},
-			want:   []string{`model_test.BadSize.Num: bad tag: size= applies to string fields; for int64 write type=SQL`},
+			want:   []string{`load_test.BadSize.Num: bad tag: size= applies to string fields; for int64 write type=SQL`},
 		},
 		{
 			name:   "size not a number",
 			models: []any{BadSizeValue{}},
-			want:   []string{`model_test.BadSizeValue.Name: bad tag: size=ten: want a positive number of characters`},
+			want:   []string{`load_test.BadSizeValue.Name: bad tag: size=ten: want a positive number of characters`},
 		},
 		{
 			name:   "type and size",
 			models: []any{BadTypeSize{}},
-			want:   []string{`model_test.BadTypeSize.Name: conflicting tag options: type=text and size=10`},
-			is:     model.ErrConflictingOptions,
+			want:   []string{`load_test.BadTypeSize.Name: conflicting tag options: type=text and size=10`},
+			is:     load.ErrConflictingOptions,
 		},
 		{
 			name:   "index_where without index",
 			models: []any{BadIndexWhere{}},
-			want:   []string{`model_test.BadIndexWhere.Name: bad tag: index_where= and index_method= need index or index=NAME`},
+			want:   []string{`load_test.BadIndexWhere.Name: bad tag: index_where= and index_method= need index or index=NAME`},
 		},
 		{
 			name:   "table index naming an unknown column, unnamed expression index",
 			models: []any{BadTableIndex{}},
 			want: []string{
-				`model_test.BadTableIndex._: unknown column "emial" in index "ix_x"; did you mean "email"?`,
-				`model_test.BadTableIndex._: bad tag: an index with expressions needs a name: index=NAME(...)`,
+				`load_test.BadTableIndex._: unknown column "emial" in index "ix_x"; did you mean "email"?`,
+				`load_test.BadTableIndex._: bad tag: an index with expressions needs a name: index=NAME(...)`,
 			},
 		},
 		{
 			name:   "table option syntax",
 			models: []any{BadTableSyntax{}},
 			want: []string{
-				`model_test.BadTableSyntax._: bad tag: check=(id > 0): want check=NAME(EXPR)`,
-				`model_test.BadTableSyntax._: bad tag: option=ENGINE: want option=NAME=VALUE, e.g. option=ENGINE=InnoDB`,
-				`model_test.BadTableSyntax._: bad tag: unique=u(lower(x)): a unique constraint takes column names, not "lower(x)" (use uindex= for expressions)`,
+				`load_test.BadTableSyntax._: bad tag: check=(id > 0): want check=NAME(EXPR)`,
+				`load_test.BadTableSyntax._: bad tag: option=ENGINE: want option=NAME=VALUE, e.g. option=ENGINE=InnoDB`,
+				`load_test.BadTableSyntax._: bad tag: unique=u(lower(x)): a unique constraint takes column names, not "lower(x)" (use uindex= for expressions)`,
 			},
 		},
 		{
 			name:   "duplicate index name",
 			models: []any{BadDupName{}},
-			want:   []string{`model_test.BadDupName._: duplicate index or constraint name "ix_bad_dup_name_email" in table bad_dup_name`},
-			is:     model.ErrDuplicateName,
+			want:   []string{`load_test.BadDupName._: duplicate index or constraint name "ix_bad_dup_name_email" in table bad_dup_name`},
+			is:     load.ErrDuplicateName,
 		},
 		{
 			name:   "embedded struct with a name",
 			models: []any{BadEmbeddedTag{}},
-			want:   []string{`model_test.BadEmbeddedTag.TimestampMixin: bad tag: an embedded struct's fields are columns of this table; its db tag may only be "-"`},
+			want:   []string{`load_test.BadEmbeddedTag.TimestampMixin: bad tag: an embedded struct's fields are columns of this table; its db tag may only be "-"`},
 		},
 		{
 			name:   "autoincrement on a string",
 			models: []any{BadAuto{}},
-			want:   []string{`model_test.BadAuto.Name: bad tag: autoincrement needs an integer column, not string`},
+			want:   []string{`load_test.BadAuto.Name: bad tag: autoincrement needs an integer column, not string`},
 		},
 		{
 			name:   "stored without generated",
 			models: []any{BadStored{}},
-			want:   []string{`model_test.BadStored.Sum: bad tag: stored needs generated=EXPR`},
+			want:   []string{`load_test.BadStored.Sum: bad tag: stored needs generated=EXPR`},
 		},
 		{
 			name:   "enums: bad declaration, different values, undeclared",
 			models: []any{BadEnumDecl{}, BadEnumOther{}},
 			want: []string{
-				`model_test.BadEnumDecl.Bad: bad tag: enum=(x): want enum=NAME(value, ...)`,
-				`model_test.BadEnumOther.Mood: enum declared with different values: enum "mood" is (happy, angry) here but (happy, sad) in model_test.BadEnumDecl.Mood`,
-				`model_test.BadEnumOther.Nope: bad tag: enum "undeclared" is not declared; write enum=undeclared(value, ...) on one field`,
+				`load_test.BadEnumDecl.Bad: bad tag: enum=(x): want enum=NAME(value, ...)`,
+				`load_test.BadEnumOther.Mood: enum declared with different values: enum "mood" is (happy, angry) here but (happy, sad) in load_test.BadEnumDecl.Mood`,
+				`load_test.BadEnumOther.Nope: bad tag: enum "undeclared" is not declared; write enum=undeclared(value, ...) on one field`,
 			},
 		},
 		{
 			name:   "column name that looks like an option",
 			models: []any{BadOptionName{}},
-			want:   []string{`model_test.BadOptionName.Name: bad tag: column name "type=text" looks like an option; start the tag with a comma: db:",type=text"`},
+			want:   []string{`load_test.BadOptionName.Name: bad tag: column name "type=text" looks like an option; start the tag with a comma: db:",type=text"`},
 		},
 		{
 			name:   "bad identity",
 			models: []any{BadIdentity{}},
-			want:   []string{`model_test.BadIdentity.ID: bad tag: identity=sometimes: want identity, identity=always or identity=by_default`},
+			want:   []string{`load_test.BadIdentity.ID: bad tag: identity=sometimes: want identity, identity=always or identity=by_default`},
 		},
 		{
 			name:   "foreign key to a missing column of a model",
 			models: []any{BadRef{}, RefTarget{}},
-			want:   []string{`model_test.BadRef.TargetID: unknown column "idd" in fk target ref_target(idd); did you mean "id"?`},
-			is:     model.ErrUnknownColumn,
+			want:   []string{`load_test.BadRef.TargetID: unknown column "idd" in fk target ref_target(idd); did you mean "id"?`},
+			is:     load.ErrUnknownColumn,
 		},
 		{
 			name:   "alias suggestion",
 			models: []any{BadAlias{}},
-			want:   []string{`model_test.BadAlias.ID: unknown tag option "primary_key"; did you mean "pk"?`},
+			want:   []string{`load_test.BadAlias.ID: unknown tag option "primary_key"; did you mean "pk"?`},
 		},
 		{
 			name:   "index and unique groups that clash",
 			models: []any{BadGroups{}},
 			want: []string{
-				`model_test.BadGroups.B: duplicate index or constraint name "ix_bad_groups_a" in table bad_groups (also from field A)`,
-				`model_test.BadGroups.D: conflicting tag options: index "ix_c" gets different index_where/index_method from fields C and D`,
-				`model_test.BadGroups.E: duplicate index or constraint name "ix_c" in table bad_groups (also from field C)`,
+				`load_test.BadGroups.B: duplicate index or constraint name "ix_bad_groups_a" in table bad_groups (also from field A)`,
+				`load_test.BadGroups.D: conflicting tag options: index "ix_c" gets different index_where/index_method from fields C and D`,
+				`load_test.BadGroups.E: duplicate index or constraint name "ix_c" in table bad_groups (also from field C)`,
 			},
 		},
 		{
 			name:   "bad enum values",
 			models: []any{BadEnumValues{}},
 			want: []string{
-				`model_test.BadEnumValues.A: bad tag: enum=a(x,x): value "x" twice`,
-				`model_test.BadEnumValues.B: bad tag: enum=b(x,''): empty value`,
-				`model_test.BadEnumValues.C: bad tag: enum=c(): no values`,
+				`load_test.BadEnumValues.A: bad tag: enum=a(x,x): value "x" twice`,
+				`load_test.BadEnumValues.B: bad tag: enum=b(x,''): empty value`,
+				`load_test.BadEnumValues.C: bad tag: enum=c(): no values`,
 			},
 		},
 		{
 			name:   "unclosed parenthesis in a table option",
 			models: []any{BadTableTwice{}},
 			want: []string{
-				`model_test.BadTableTwice._: bad tag: unclosed "(" in uindex=u(x`,
+				`load_test.BadTableTwice._: bad tag: unclosed "(" in uindex=u(x`,
 			},
 		},
 		{
 			name:   "table option given twice, unique without columns",
 			models: []any{BadTableTwice2{}},
 			want: []string{
-				`model_test.BadTableTwice2._: bad tag: table given twice`,
-				`model_test.BadTableTwice2._: bad tag: unique=u(): no columns`,
+				`load_test.BadTableTwice2._: bad tag: table given twice`,
+				`load_test.BadTableTwice2._: bad tag: unique=u(): no columns`,
 			},
 		},
 		{
@@ -457,30 +457,30 @@ func TestLoadErrors(t *testing.T) {
 			name:   "table-level foreign keys",
 			models: []any{BadTableFK{}, Membership{}},
 			want: []string{
-				`model_test.BadTableFK._: bad tag: fk=(user_id) membership(x): want references table(col, ...) after the columns, got "membership(x)"`,
-				`model_test.BadTableFK._: unknown column "tem_id" in fk (unnamed); did you mean "team_id"?`,
-				`model_test.BadTableFK._: unknown column "usr_id" in fk target membership(usr_id); did you mean "user_id"?`,
+				`load_test.BadTableFK._: bad tag: fk=(user_id) membership(x): want references table(col, ...) after the columns, got "membership(x)"`,
+				`load_test.BadTableFK._: unknown column "tem_id" in fk (unnamed); did you mean "team_id"?`,
+				`load_test.BadTableFK._: unknown column "usr_id" in fk target membership(usr_id); did you mean "user_id"?`,
 			},
 		},
 		{
 			name:   "duplicate table",
 			models: []any{DupTable1{}, DupTable2{}},
-			want:   []string{`model_test.DupTable2: duplicate table "dup_table1": model_test.DupTable1 maps to it too`},
-			is:     model.ErrDuplicateTable,
+			want:   []string{`load_test.DupTable2: duplicate table "dup_table1": load_test.DupTable1 maps to it too`},
+			is:     load.ErrDuplicateTable,
 		},
 		{
 			name:   "all problems reported",
 			models: []any{BadUnknown{}, User{}, BadFK{}},
 			want: []string{
-				`model_test.BadUnknown.Email: unknown tag option "uniq"; did you mean "unique"?`,
-				`model_test.BadFK.TeamID: bad tag: fk=teams: want fk=table.column or fk=schema.table.column`,
+				`load_test.BadUnknown.Email: unknown tag option "uniq"; did you mean "unique"?`,
+				`load_test.BadFK.TeamID: bad tag: fk=teams: want fk=table.column or fk=schema.table.column`,
 			},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			s, err := model.Load(tt.models, model.LoadOptions{})
+			s, err := load.Models(tt.models, load.Options{})
 			if err == nil {
 				t.Fatalf("no error; schema %+v", s)
 			}
@@ -509,9 +509,9 @@ func messages(t *testing.T, err error) []string {
 	}
 	var out []string
 	for _, e := range errs {
-		var te *model.TagError
+		var te *load.TagError
 		if !errors.As(e, &te) {
-			t.Errorf("%v is not a *model.TagError", e)
+			t.Errorf("%v is not a *load.TagError", e)
 		}
 		out = append(out, e.Error())
 	}
@@ -520,14 +520,14 @@ func messages(t *testing.T, err error) []string {
 
 func TestTagError(t *testing.T) {
 	t.Parallel()
-	err := &model.TagError{Type: "models.User", Field: "Email", Pos: "models/user.go:14", Err: model.ErrUnknownOption}
+	err := &load.TagError{Type: "models.User", Field: "Email", Pos: "models/user.go:14", Err: load.ErrUnknownOption}
 	if got, want := err.Error(), "models.User.Email (models/user.go:14): unknown tag option"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
-	if !errors.Is(err, model.ErrUnknownOption) {
+	if !errors.Is(err, load.ErrUnknownOption) {
 		t.Error("errors.Is does not see the sentinel")
 	}
-	noPos := &model.TagError{Type: "models.User", Err: model.ErrNoColumns}
+	noPos := &load.TagError{Type: "models.User", Err: load.ErrNoColumns}
 	if got, want := noPos.Error(), "models.User: no columns"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}

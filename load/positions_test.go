@@ -1,4 +1,4 @@
-package model_test
+package load_test
 
 import (
 	"bufio"
@@ -12,7 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/load"
 )
 
 // markerLine returns the 1-based line of file that ends with the comment
@@ -47,10 +47,10 @@ func markerLine(t *testing.T, file, name string) int {
 
 func TestSourcePositions(t *testing.T) {
 	t.Parallel()
-	const pkg = "github.com/retortdb/retort/model/testdata/models"
+	const pkg = "github.com/retortdb/retort/load/testdata/models"
 	user := filepath.ToSlash(filepath.Join("testdata", "models", "user.go"))
 	team := filepath.ToSlash(filepath.Join("testdata", "models", "team.go"))
-	pos, err := model.SourcePositions(filepath.Join("testdata", "models"))
+	pos, err := load.SourcePositions(filepath.Join("testdata", "models"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestSourcePositionsErrors(t *testing.T) {
 	for name, dir := range map[string]string{"no Go files": empty, "syntax error": broken} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if _, err := model.SourcePositions(dir); err == nil {
+			if _, err := load.SourcePositions(dir); err == nil {
 				t.Error("no error")
 			}
 		})
@@ -126,33 +126,33 @@ type PosEmpty struct{} // @pos-empty-type
 
 func TestLoadPositions(t *testing.T) {
 	t.Parallel()
-	pos, err := model.SourcePositions(".")
+	pos, err := load.SourcePositions(".")
 	if err != nil {
 		t.Fatal(err)
 	}
 	const file = "positions_test.go"
-	_, err = model.Load([]any{PosModel{}, PosEmpty{}}, model.LoadOptions{Positions: pos})
+	_, err = load.Models([]any{PosModel{}, PosEmpty{}}, load.Options{Positions: pos})
 	if err == nil {
 		t.Fatal("no error")
 	}
 	want := []string{
-		fmt.Sprintf(`model_test.PosModel.Email (%s:%d): unknown tag option "uniqe"; did you mean "unique"?`, file, markerLine(t, file, "model-email")),
-		fmt.Sprintf(`model_test.PosModel.PosMixin.Created (%s:%d): unknown tag option "bogus"`, file, markerLine(t, file, "mixin-created")),
-		fmt.Sprintf(`model_test.PosEmpty (%s:%d): no columns: model_test.PosEmpty has no exported fields that map to columns`, file, markerLine(t, file, "empty-type")),
+		fmt.Sprintf(`load_test.PosModel.Email (%s:%d): unknown tag option "uniqe"; did you mean "unique"?`, file, markerLine(t, file, "model-email")),
+		fmt.Sprintf(`load_test.PosModel.PosMixin.Created (%s:%d): unknown tag option "bogus"`, file, markerLine(t, file, "mixin-created")),
+		fmt.Sprintf(`load_test.PosEmpty (%s:%d): no columns: load_test.PosEmpty has no exported fields that map to columns`, file, markerLine(t, file, "empty-type")),
 	}
 	if diff := cmp.Diff(want, messages(t, err)); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
-	var te *model.TagError
-	if !errors.As(err, &te) || te.Pos == "" || te.Type != "model_test.PosModel" || te.Field != "Email" {
+	var te *load.TagError
+	if !errors.As(err, &te) || te.Pos == "" || te.Type != "load_test.PosModel" || te.Field != "Email" {
 		t.Errorf("first TagError = %+v", te)
 	}
 }
 
 func TestPackagePaths(t *testing.T) {
 	t.Parallel()
-	got := model.PackagePaths([]any{Post{}, &User{}, 3, nil, Team{}})
-	want := []string{"github.com/retortdb/retort/model_test"}
+	got := load.PackagePaths([]any{Post{}, &User{}, 3, nil, Team{}})
+	want := []string{"github.com/retortdb/retort/load_test"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}

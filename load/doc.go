@@ -1,0 +1,297 @@
+// Package load reads Go structs into a [model.Schema]: retort's db tags,
+// GORM's and bun's tags, the source positions of the structs' fields, and
+// the discovery of model structs in a package's source.
+//
+// # What it owns
+//
+// [Models] reads tagged struct values into the target schema; [Options]
+// configures it. Problems come back as [*TagError] values wrapping the
+// package's sentinels ([ErrUnknownOption], [ErrBadTag], ...).
+// [SourcePositions] and [PackagePaths] find the file and line of each
+// struct field, and [Discover] lists the model structs of a package
+// directory; both read the source with go/parser, in one walk over a
+// package's top-level declarations.
+//
+// # What it may import
+//
+// [github.com/retortdb/retort/model] and the standard library. The schema
+// vocabulary (tables, columns, types, the naming helpers) is model's; load
+// only fills it in.
+//
+// # Loading models
+//
+// [Models] reads the target schema from struct values (models.User{}); each
+// struct is one table, in the order given. [SourcePositions] parses the
+// models' package directories so that every [TagError] can name the file
+// and line of the field at fault:
+//
+//	pos, err := load.SourcePositions("models")
+//	schema, err := load.Models([]any{models.User{}, models.Team{}}, load.Options{Positions: pos})
+//
+// Models reports every problem at once (errors.Join of [*TagError] values),
+// rendered as
+//
+//	models.User.Email (models/user.go:14): unknown tag option "uniq"; did you mean "unique"?
+//
+// # Tags
+//
+// The tag key is db, in sqlx's name-first form: the column name, then
+// options after commas. A value may hold commas inside parentheses or
+// single quotes (type=numeric(10,2), default='a,b', check=(a > 0 AND b > 0));
+// inside a quoted value, two single quotes stand for one, as in SQL.
+//
+//	type User struct {
+//		ID        int64     `db:"id,pk"`                         // integer pk: auto-increment
+//		Email     string    `db:"email,type=varchar(255),unique"`
+//		Name      *string   `db:"name,size=100"`                 // pointer or sql.Null*: NULL allowed
+//		Balance   float64   `db:"balance,type=numeric(10,2),default=0"`
+//		Role      string    `db:"role,default='user',index"`
+//		TeamID    int64     `db:"team_id,fk=teams.id,ondelete=cascade,index"`
+//		CreatedAt time.Time `db:",default=CURRENT_TIMESTAMP"`  // name: created_at
+//		Scratch   string    `db:"-"`                             // not a column
+//	}
+//
+// An empty name (db:",pk") and an exported field without a db tag both
+// give the snake_case of the field name ([model.SnakeCase]). Unexported fields
+// and fields tagged db:"-" are not columns. Option names are not
+// case-sensitive; an unknown one is an error with a suggestion.
+//
+// The table is named by a TableName() string method (value or pointer
+// receiver; "schema.name" also sets the schema), else by the table= table
+// option, else by the snake_case of the type name (without type
+// arguments).
+//
+// Embedded structs (a TimestampMixin shared by many models), exported or
+// not and at any depth, are flattened in place: their fields become columns
+// at the embedding field's position. An embedded struct tagged db:"-" is
+// skipped. time.Time, database/sql's Null types and driver.Valuer structs
+// are columns, never flattened. Two fields with one column name are an
+// error naming both.
+//
+// # Column options
+//
+//	pk                 part of the primary key pk_<table>; several = composite, in field order
+//	autoincrement      the database numbers the column (a single-column integer pk is by default)
+//	noautoincrement    turn that default off
+//	type=SQL           the column's SQL type, verbatim (type=jsonb, type=numeric(10,2))
+//	size=N             a string's length: varchar(N)
+//	null, notnull      override the nullability the Go type gives
+//	default=EXPR       server default, an SQL expression as written: 'user', 0, CURRENT_TIMESTAMP
+//	unique             unique constraint uq_<table>_<col>
+//	unique=NAME        fields with the same NAME form one unique constraint, in field order
+//	index              index ix_<table>_<col>
+//	index=NAME         fields with the same NAME form one index, in field order
+//	index_where=PRED   make the field's index partial
+//	index_method=M     the field's index access method (gin, gist, hash, brin, ...)
+//	fk=table.col       foreign key fk_<table>_<col>_<reftable>; also fk=schema.table.col
+//	ondelete=ACTION    cascade, restrict, set null (set_null), set default, no action
+//	onupdate=ACTION    the foreign key's ON UPDATE; any other expression
+//	                   (onupdate=CURRENT_TIMESTAMP) is MySQL's column ON UPDATE
+//	check=EXPR         check constraint ck_<table>_<col>
+//	comment='text'     column comment
+//	unsigned           an unsigned integer type where the dialect has one
+//	charset=X          column character set
+//	collate=X          column collation
+//	identity           PostgreSQL GENERATED BY DEFAULT AS IDENTITY; identity=always: ALWAYS
+//	generated=EXPR     a generated column, VIRTUAL unless also tagged stored
+//	stored             with generated=: STORED
+//	enum=NAME(a,b,c)   an enum type (PostgreSQL CREATE TYPE, MySQL inline ENUM); values may be
+//	                   quoted; enum=NAME alone uses an enum declared on another field;
+//	                   NAME may be schema-qualified
+//	renamed_from=OLD   the column's previous name, a hint for diff ([model.Column.RenamedFrom])
+//
+// Conflicting options (null with notnull, pk with null, type= with size=
+// or enum=, generated= with default=, identity with autoincrement) are
+// errors. Outer parentheses around check=, generated= and index_where=
+// expressions are dropped.
+//
+// # Go types
+//
+// Without type=, the Go type gives the column type: bool → bool; int8,
+// int16, uint8 → smallint; int32, uint16 → int; int, int64, uint32, uint,
+// uint64 → bigint (unsigned kinds set [model.Type.Unsigned]); float32 → real;
+// float64 → double; string → string; []byte → bytes; time.Time →
+// timestamp; json.RawMessage → json; [16]byte (uuid.UUID and the like) →
+// uuid. Named types map by their underlying kind (type Status string is a
+// string). A pointer gives its pointee's type and allows NULL; so do
+// sql.NullString (string), NullInt64 (bigint), NullInt32 (int), NullInt16
+// and NullByte (smallint), NullFloat64 (double), NullBool (bool), NullTime
+// (timestamp) and sql.Null[T] (T's type). Everything else (maps, other
+// slices, structs, driver.Valuer structs, interfaces) needs type=. A
+// column is NOT NULL unless its Go type allows NULL or it is tagged null.
+//
+// # Table options
+//
+// Table-level options live on blank fields (several are allowed):
+//
+//	type Account struct {
+//		_ struct{} `db:",table=accounts,schema=billing,comment='Customer''s accounts',option=ENGINE=InnoDB"`
+//		_ struct{} `db:",uindex=ux_accounts_org_email(org_id, email DESC),unique=(org_id, name)"`
+//		_ struct{} `db:",index=ix_accounts_lower_email(lower(email)) where (deleted_at IS NULL) using gin include (id)"`
+//		_ struct{} `db:",check=ck_accounts_positive(balance >= 0)"`
+//		...
+//	}
+//
+//	table=NAME              the table name (a TableName method wins)
+//	schema=NAME             the table's schema
+//	comment='text'          table comment
+//	option=NAME=VALUE       a dialect table option ([model.Table.Options], sorted by name)
+//	renamed_from=OLD        the table's previous name in the same schema, a hint for diff ([model.Table.RenamedFrom])
+//	index=NAME(...)         an index (repeatable); grammar below
+//	uindex=NAME(...)        a unique index, same grammar
+//	unique=NAME(col, ...)   a unique constraint (columns only)
+//	check=NAME(EXPR)        a named check constraint
+//	fk=NAME(col, ...) references [schema.]table(col, ...) [ondelete ACTION] [onupdate ACTION]
+//	                        a (composite) foreign key; "on delete" may be two words;
+//	                        an empty NAME gives fk_<table>_<cols>_<reftable>
+//
+// The index grammar is
+//
+//	NAME(part, part, ...) [where (PREDICATE)] [using METHOD] [include (col, ...)]
+//
+// where a part is a column (email), a column with a MySQL prefix length
+// (email(191)) or any other expression (lower(email), (a + b)), each
+// optionally followed by ASC or DESC. The clauses may come in any order;
+// the predicate is always parenthesised. An empty NAME is generated from
+// the columns (ix_<table>_<cols> for indexes and unique indexes,
+// uq_<table>_<cols> for unique constraints); an index with expression
+// parts needs a NAME. Every column an index or constraint names must be a
+// column of the table. A foreign key whose referenced table is one of the
+// models must name columns that table has.
+//
+// # Tag families: db, gorm, bun
+//
+// Models reads models written for GORM or bun as they are, without
+// importing either. The family is detected per struct from its fields'
+// tag keys (through embedded structs): gorm:"..." fields (or an embedded
+// gorm.Model) make a GORM model, bun:"..." fields (or an embedded
+// bun.BaseModel) a bun model, db:"..." fields a db model. A struct whose
+// fields carry no tag at all is read as [Options.Family] says (db by
+// default). Fields of two families in one struct ([ErrMixedFamilies]) are
+// an error naming the field:
+//
+//	models.User.Name: mixed tag families: Name has a bun tag but ID has a gorm tag; a model uses one of db, gorm and bun (a db tag may sit next to a gorm or bun tag on the same field)
+//
+// A db tag next to a gorm (or bun) tag on the same field is allowed, for
+// teams that scan rows with sqlx too: the gorm tag gives the schema, and
+// the db tag may only name the column, which must be the column the gorm
+// tag gives (db:"full_name" next to gorm:"column:full_name"). A field with
+// only a db tag in a GORM model is an error: GORM would ignore the tag.
+// Blank fields with db table options (_ struct{} `db:",index=..."`) work
+// in every family.
+//
+// # GORM
+//
+// GORM's conventions, as AutoMigrate applies them:
+//
+//   - table: TableName() wins, else the plural of the snake_case type
+//     name, by github.com/jinzhu/inflection's rules as GORM uses them
+//     ([Plural]: User → users, Category → categories, Person → people,
+//     OrderItem → order_items, Status → statuses);
+//   - column: column:NAME, else the snake_case field name; embeddedPrefix:
+//     is prepended for fields of an embedded struct;
+//   - primary key: primaryKey fields, else the field whose column is id; a
+//     single integer key auto-increments unless autoIncrement:false;
+//   - NULL: every column allows NULL unless tagged not null or primaryKey,
+//     whatever its Go type (a non-pointer int too), as GORM creates it;
+//   - gorm.Model (an embedded struct of type gorm.io/gorm.Model, or any
+//     embedded struct named Model with fields ID, CreatedAt, UpdatedAt and
+//     DeletedAt) gives id (bigint unsigned, auto-increment key),
+//     created_at, updated_at and deleted_at (nullable timestamps) and the
+//     index idx_<table>_deleted_at; gorm.DeletedAt (or any struct type named
+//     DeletedAt with fields Time time.Time and Valid bool) is a nullable
+//     timestamp;
+//   - unexported fields and fields tagged -, -:all or -:migration are not
+//     columns; -> and <- (read/write permissions) do not change the schema.
+//
+// Settings (case-insensitive keys, ";"-separated, as GORM parses them):
+//
+//	column:NAME            the column name
+//	type:SQL               the SQL type, verbatim
+//	size:N                 a string's or []byte's length (varchar(N)); an integer's
+//	                       bits (8, 16: smallint; 32: int; 64: bigint)
+//	precision:P;scale:S    a float as numeric(P,S)
+//	primaryKey             part of the primary key
+//	not null               NOT NULL
+//	default:V              server default; a string field's value is quoted
+//	                       (default:active → 'active'), others are SQL as written
+//	autoIncrement[:false]  turn auto-increment on or off
+//	unique                 unique constraint uni_<table>_<column>
+//	uniqueIndex[:NAME,...] unique index, as index:
+//	index[:NAME,...]       index idx_<table>_<field> (or NAME; fields with one NAME
+//	                       form one index, ordered by priority:N, default 10, then
+//	                       field order); settings sort:desc, type:METHOD (btree,
+//	                       gin, ...), where:PREDICATE, length:N (MySQL prefix),
+//	                       class:UNIQUE or unique, priority:N
+//	check:[NAME,]EXPR      check constraint NAME, else chk_<table>_<column>
+//	comment:TEXT           column comment
+//	serializer:json        the column is text (GORM stores the serialized value)
+//	embedded               flatten a struct field; embeddedPrefix:P prefixes its columns
+//	foreignKey:F;references:R;constraint:OnUpdate:A,OnDelete:A  on relation fields
+//
+// An unknown setting is an error with a suggestion; many2many and the
+// polymorphic settings are errors saying what to write instead (the join
+// table as a model). autoCreateTime, autoUpdateTime and
+// autoIncrementIncrement are accepted and change nothing in the schema.
+//
+// Relations follow GORM's rules: a field of struct type (or pointer to
+// one, or slice of them) without type: or serializer: is a relation, not a
+// column. A slice is has-many: the foreign key is the element type's field
+// <Owner type><PK field> (UserID) or foreignKey:, referencing the owner's
+// primary key or references:. A struct field is has-one when its type has
+// that field, else belongs-to: the key is the owner's field <Field><PK
+// field> (field User with User.ID: UserID) referencing the target's key
+// (a self-reference tries belongs-to first). The foreign key is named as
+// GORM names it, fk_<owner table>_<field> (fk_orders_user,
+// fk_users_orders), with constraint:'s actions (constraint:- creates
+// none). When a belongs-to and a has-one/has-many describe the same key,
+// the has- side's is kept, as GORM does. A relation whose foreign key
+// field does not exist is an error.
+//
+// Types follow the db rules under "Go types" (so dialects choose the SQL;
+// see the README's table), with these GORM differences: a type with a
+// GormDataType() method takes its kind from it (bool, int, uint, float,
+// string, time, bytes, json; any other name, such as date, is the SQL
+// type), and such a struct is a value, not a relation; datatypes.JSON (a
+// []byte type named JSON) is json; gorm.DeletedAt is timestamp;
+// serializer: is text. Where GORM's own dialect code picks another member
+// of the same family, retort keeps its choice: a string without size is
+// text on PostgreSQL and SQLite but varchar(255) on MySQL (GORM: longtext,
+// or varchar(191) when indexed); float64 is double precision (GORM on
+// PostgreSQL: decimal); time.Time is datetime(6) on MySQL (GORM:
+// datetime(3)).
+//
+// # bun
+//
+// bun's conventions, as its CreateTable applies them:
+//
+//   - table: bun.BaseModel's table:[schema.]NAME (an embedded field named
+//     BaseModel, or any embedded field whose bun tag has table:), else the
+//     plural snake_case type name ([Plural]); alias:, select: and view: are
+//     accepted;
+//   - column: the tag's first element when it holds no ":", else the
+//     snake_case field name; embed:PREFIX flattens a struct field with a
+//     prefix, and anonymous embedded structs are flattened;
+//   - NULL: every column allows NULL unless tagged notnull or pk;
+//     nullzero only changes how Go zero values are written;
+//   - pk marks the primary key; only autoincrement makes it auto-increment;
+//   - unique: constraint uq_<table>_<column>; unique:NAME: fields with one
+//     NAME form one constraint; default:EXPR and type:SQL verbatim;
+//   - maps, slices and structs without type: are json (bun stores JSON);
+//   - rel:, m2m: and scanonly fields are not columns, and bun creates no
+//     foreign keys unless asked, so none are loaded; skipupdate,
+//     soft_delete, alt:, json_use_number, msgpack, extend are accepted.
+//
+// Unknown options are errors with a suggestion; identity and array need
+// an explicit type: and are refused.
+//
+// # Names
+//
+// Generated names follow [model.PrimaryKeyName], [model.IndexName],
+// [model.UniqueName], [model.ForeignKeyName] and [model.CheckName]; names
+// longer than 63 bytes are shortened by [model.Truncate]. Names given in
+// tags are kept as written.
+// Within a table, indexes, unique constraints, foreign keys and checks come
+// out sorted by name, and all their names (with the primary key's) must
+// differ.
+package load
