@@ -20,6 +20,18 @@
 // [Report.Document] is its JSON form. [CheckMigrations] applies, undoes
 // and re-applies every revision on an empty scratch database.
 //
+// # env.go's settings
+//
+// The comparer options, filters and rewriters stay on migrate.Env, where
+// env.go sets them, but typed through types migrate owns so that the
+// runtime an application links carries none of autogenerate: Compare is a
+// migrate.CompareOptions holding a diff.Options (a *diff.Options and nil
+// work too; another type is an [ErrCompareOptions] error), Rewriter a
+// migrate.Rewriter (a *rewriter.Rewriter runs as [rewriter.Process] runs
+// it, another implementation through its Hook), ScriptHooks and
+// DBComparators use types of ops and dialect that rewriter and diff alias.
+// [Process] runs the Rewriter and the hooks.
+//
 // A [Database] is the connection with its dialect and catalog reader;
 // [Open] builds one from a *sql.DB and a dialect name.
 //

@@ -70,6 +70,35 @@
 // table updates included, without a connection. Ops that need a live table
 // definition (SQLite's table rebuild) fail there with dialect.ErrOffline.
 //
+// # The autogenerate settings
+//
+// env.go declares var Env = &migrate.Env{...} with the comparer options,
+// filters and rewriters beside the dialect and models, and an application
+// links the same package. So that linking it does not bring in
+// autogenerate (diff, rewriter, render, safety, the struct loader), Env
+// types those fields through small types this package owns, and package
+// autogen, which imports diff and rewriter, reads them back:
+//
+//   - Compare is a [CompareOptions], an interface diff.Options implements
+//     (IncludesSchema, IncludesTable). env.go writes Compare:
+//     diff.Options{...} as before; autogen accepts a diff.Options, a
+//     *diff.Options or nil, and names any other type in an error.
+//   - Rewriter is a [Rewriter], an interface *rewriter.Rewriter implements
+//     (Hook() ops.ScriptHook). autogen runs a *rewriter.Rewriter as
+//     before and any other Rewriter through its Hook.
+//   - ScriptHooks are [ops.ScriptHook] values; the script types live in
+//     ops, and rewriter.Script, rewriter.ScriptContext and
+//     rewriter.ScriptHook are aliases of them, so
+//     []rewriter.ScriptHook{rewriter.SkipEmpty} is the same slice type.
+//   - [DBComparator] takes a [dialect.CompareContext], which
+//     diff.CompareContext aliases, so comparators written against diff
+//     keep their signature.
+//
+// Every env.go of the README compiles unchanged. Code that read the
+// fields as concrete types changes: env.Compare.IgnoreTypes becomes
+// env.Compare.(diff.Options).IgnoreTypes, and Env.ProcessScript is now
+// autogen.Process.
+//
 // This package imports ops, dialect, model, introspect and
 // internal/backend (to pick the dialect named by Env.Dialect); it never
 // imports a database driver and never prints: progress goes to

@@ -13,10 +13,9 @@ import (
 const mod = "github.com/retortdb/retort"
 
 // allowed lists, per package (a prefix "x/" covers x's subpackages), the
-// retort packages it may import. DESIGN.md's table, plus two documented
-// extensions: migrate (the runtime generated files import) also imports
-// diff, rewriter and introspect — it holds the comparer options and
-// rewriters of env.go, and reflects a table live for SQLite rebuilds — and
+// retort packages it may import. DESIGN.md's table, plus one documented
+// extension: migrate (the runtime generated files import) also imports
+// introspect, to reflect a table live for SQLite rebuilds, through
 // internal/backend, which maps a dialect name to its implementations.
 var allowed = map[string][]string{
 	"model":              {},
@@ -30,7 +29,7 @@ var allowed = map[string][]string{
 	"dialect/":           {"model", "ops", "dialect", "internal/sqlitelex"},
 	"introspect":         {"model"},
 	"introspect/":        {"model", "introspect", "internal/sqlitelex"},
-	"migrate":            {"model", "ops", "dialect", "diff", "rewriter", "introspect", "internal/backend"},
+	"migrate":            {"model", "ops", "dialect", "introspect", "internal/backend"},
 	"autogen":            {"model", "load", "ops", "dialect", "diff", "rewriter", "render", "safety", "introspect", "migrate", "internal/backend"},
 	"internal/backend":   {"dialect", "dialect/", "introspect", "introspect/"},
 	"internal/dburl":     {},
@@ -93,6 +92,29 @@ func TestModelReadsNoSource(t *testing.T) {
 	for _, d := range goList(t, "-deps", "-f", `{{.ImportPath}}`, mod+"/migrate") {
 		if strings.HasPrefix(d, "go/") || d == mod+"/load" {
 			t.Errorf("migrate depends on %s; the runtime does not read Go source", d)
+		}
+	}
+}
+
+// runtimeBanned are what an application that links migrate must not
+// carry: the autogenerate pipeline (diff, rewriter, render, safety, the
+// struct loader, autogen), Go source parsing and the code generator.
+var runtimeBanned = []string{
+	mod + "/diff", mod + "/rewriter", mod + "/render", mod + "/safety", mod + "/load", mod + "/autogen",
+	"go/parser", "go/ast", "github.com/dave/jennifer/jen",
+}
+
+// TestMigrateIsTheRuntime: `go list -deps ./migrate` holds nothing of
+// autogenerate; env.go's settings reach autogen through types migrate
+// owns.
+func TestMigrateIsTheRuntime(t *testing.T) {
+	deps := goList(t, "-deps", "-f", `{{.ImportPath}}`, mod+"/migrate")
+	if len(deps) < 5 || !slices.Contains(deps, mod+"/ops") {
+		t.Fatalf("go list -deps migrate gave %d packages, without ops: %v", len(deps), deps)
+	}
+	for _, d := range deps {
+		if slices.Contains(runtimeBanned, d) {
+			t.Errorf("migrate depends on %s; the runtime an application links must not", d)
 		}
 	}
 }
@@ -199,6 +221,9 @@ func TestViolationsCatchesBadArrows(t *testing.T) {
 		{"dialect/sqlite", mod + "/introspect/sqlite"},
 		{"introspect/mysql", "github.com/go-sql-driver/mysql"},
 		{"render", mod + "/migrate"},
+		{"migrate", mod + "/diff"},
+		{"migrate", mod + "/rewriter"},
+		{"migrate", mod + "/safety"},
 		{"unlisted", "fmt"},
 	}
 	for _, c := range bad {
