@@ -10,8 +10,10 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
 
@@ -177,5 +179,43 @@ func TestRevisionWithoutAutogenerate(t *testing.T) {
 	}
 	if len(res.Files) != 1 || !strings.HasPrefix(string(res.Files[0].Source), "// By hand.") || !strings.Contains(string(res.Files[0].Source), "package db\n") {
 		t.Fatalf("files: %+v", res.Files)
+	}
+}
+
+// TestRevisionDowngradeReview: a revision whose downgrade loses data
+// beyond undoing its upgrade (here a comparator's raw DROP TABLE) carries
+// the commented-out Reviewed line, saying the downgrade is refused; one
+// whose downgrade only undoes it does not.
+func TestRevisionDowngradeReview(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := testdb.SQLite(t)
+	gd, err := autogen.Open(ctx, db.DB, "sqlite")
+	if err != nil {
+		t.Fatal(err)
+	}
+	audit := func(_ diff.CompareContext, _, _ model.Schema) ([]ops.Op, error) {
+		return []ops.Op{ops.Execute{SQL: "CREATE TABLE audit (id INTEGER)", DownSQL: "DROP TABLE audit"}}, nil
+	}
+	for _, c := range []struct {
+		name   string
+		env    *migrate.Env
+		review bool
+	}{
+		{"undoing", &migrate.Env{Dialect: "sqlite", Models: []any{Team{}}}, false},
+		{"raw drop", &migrate.Env{Dialect: "sqlite", Models: []any{Team{}}, Compare: diff.Options{Comparators: []diff.Comparator{audit}}}, true},
+	} {
+		res, err := autogen.Revision(ctx, &gd, c.env, autogen.RevisionSpec{ID: "dddd00000004", Message: c.name, Autogenerate: true}, autogen.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := res.Files[0]
+		src := string(f.Source)
+		if f.DowngradeNeedsReview != c.review || f.NeedsReview != c.review || strings.Contains(src, `// Reviewed: []string{"data-loss"},`) != c.review {
+			t.Errorf("%s: DowngradeNeedsReview %v, NeedsReview %v; want %v:\n%s", c.name, f.DowngradeNeedsReview, f.NeedsReview, c.review, src)
+		}
+		if c.review && !strings.Contains(src, "// retort: this downgrade has data loss findings") {
+			t.Errorf("%s: the review comment does not name the downgrade:\n%s", c.name, src)
+		}
 	}
 }

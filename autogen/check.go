@@ -76,7 +76,7 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 			}
 			fs := safety.Analyze(list, db.Dialect, safety.Options{})
 			r.Pending = append(r.Pending, Pending{Revision: st.Revision, Findings: fs,
-				Refused: safety.Has(fs, safety.DataLoss) && !slices.Contains(st.Revision.Reviewed, safety.DataLoss.String())})
+				Refused: !slices.Contains(st.Revision.Reviewed, migrate.ReviewedDataLoss) && len(migrate.GateLosses(db.Dialect, migrate.Up, list, nil)) > 0})
 		}
 		if err := errors.Join(errs...); err != nil {
 			return r, err

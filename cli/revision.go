@@ -126,6 +126,8 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 			printOps(a.stdout, "  - ", f.Script.Upgrade, f.UpgradeFindings)
 			if safety.Has(f.UpgradeFindings, safety.DataLoss) {
 				fmt.Fprintf(a.stdout, "  Data loss: review the \"retort:\" comments, then uncomment the Reviewed line in %s; `retort upgrade` refuses the revision until then.\n", rel(wd, path))
+			} else if f.DowngradeNeedsReview {
+				fmt.Fprintf(a.stdout, "  Data loss in the downgrade: review the \"retort:\" comments, then uncomment the Reviewed line in %s; `retort downgrade` refuses the revision until then.\n", rel(wd, path))
 			}
 		}
 		if err := a.postWrite(ctx, path); err != nil {

@@ -10,8 +10,19 @@
 // dialect's business: it asks a [TableSource] for the live definition of the
 // table it rebuilds.
 //
+// # Data loss
+//
+// [DataLoss] classifies what an op list destroys on a dialect: drops (from
+// [ops.StructuralLoss]), column type changes ([TypeChangeLoss]: a
+// dialect's [LossRules], else [CompareTypes] over [TypeShape]), removed
+// enum values, and raw Execute SQL ([SQLLoss], lexed with the dialect's
+// [LexRules]). The runner's data-loss gate refuses these findings
+// unreviewed, and package safety reports them. [CompareContext] is the
+// context diff's hooks get, declared here so that migrate can name it.
+//
 // # What it must not import
 //
-// model, ops and the standard library only. Dialects never read catalogs
+// model, ops, internal/sqllex (the SQL lexer) and the standard library
+// only. Dialects never read catalogs
 // themselves (that is introspect's job) and never import database drivers.
 package dialect

@@ -64,6 +64,23 @@
 // partly applied fails with [ErrPartlyApplied]; [Stamp] clears the
 // progress table.
 //
+// # The data-loss gate
+//
+// Before applying anything, [Upgrade] and [Downgrade] refuse every
+// revision of the run whose ops lose data — dialect.DataLoss's findings:
+// dropped tables and columns, types narrowed or cast lossily, enum values
+// removed, raw Execute SQL that drops, truncates or deletes without WHERE
+// — unless its Reviewed field lists [ReviewedDataLoss]. A downgrade may
+// remove, unreviewed, what only undoes its upgrade ([GateLosses] says
+// what). The refusal is a [*DataLossError] naming each revision, its file
+// and its findings. The gate runs on the plan made under the migration
+// lock (on SQLite, on every plan a revision's transaction confirms), so
+// that a concurrent run cannot change what is applied after the decision.
+// [Options].AllowDataLoss turns it off. This package cannot import the
+// safety analysis; the classification lives in ops (what drops
+// structurally) and dialect (type narrowing per database, SQL lexing), and
+// package safety builds on the same one.
+//
 // # Offline SQL
 //
 // [SQL] prints the statements a range of revisions would run, version

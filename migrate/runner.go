@@ -56,6 +56,15 @@ type Options struct {
 	// Purge makes [Stamp] replace a version table that names revisions this
 	// migrations package does not have, instead of failing.
 	Purge bool
+	// AllowDataLoss turns the data-loss gate off. By default [Upgrade] and
+	// [Downgrade] refuse, with a [*DataLossError] and before applying
+	// anything, every revision whose ops lose data (dropped tables and
+	// columns, narrowed or lossily cast types, removed enum values, raw
+	// SQL that drops, truncates or deletes without WHERE) unless its
+	// Reviewed field lists [ReviewedDataLoss]; see [GateLosses] for what a
+	// downgrade may remove without review. The decision is made under the
+	// migration lock. `retort upgrade --allow-data-loss` sets it.
+	AllowDataLoss bool
 }
 
 // Validate reports options that cannot work.
@@ -314,6 +323,9 @@ func run(ctx context.Context, db *sql.DB, env *Env, dir Direction, target string
 	}
 	steps, err := s.g.Plan(dir, current, tgt)
 	if err != nil {
+		return res, err
+	}
+	if err := s.gate(steps); err != nil {
 		return res, err
 	}
 	if len(steps) == 0 && s.be.Dialect.TransactionalDDL() {

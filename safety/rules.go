@@ -1,9 +1,9 @@
 package safety
 
 import (
-	"strconv"
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -18,9 +18,8 @@ const (
 // op returns the findings of one op, without Op set.
 func (a *analysis) op(op ops.Op) []Finding {
 	switch o := op.(type) {
-	case ops.DropTable:
-		return []Finding{{Kind: DataLoss, Severity: Danger, Object: o.Table.QualifiedName(),
-			Message: "drops table " + o.Table.QualifiedName() + " (" + plural(len(o.Table.Columns), "column") + ") and every row in it"}}
+	case ops.DropTable, ops.Execute, ops.Custom:
+		return a.dataLoss()
 	case ops.AddColumn:
 		return a.addColumn(o)
 	case ops.DropColumn:
@@ -101,9 +100,7 @@ func (a *analysis) addColumn(o ops.AddColumn) []Finding {
 }
 
 func (a *analysis) dropColumn(o ops.DropColumn) []Finding {
-	obj := qualify(o.Schema, o.Table) + "." + o.Column.Name
-	out := []Finding{{Kind: DataLoss, Severity: Danger, Object: obj,
-		Message: "drops column " + obj + " (" + columnShape(o.Column) + ") and every value in it"}}
+	out := a.dataLoss()
 	if a.dialect == sqliteName {
 		if t, ok := a.table(o.Schema, o.Table); ok && entangled(t, o.Column.Name) {
 			out = append(out, a.rebuild(o.Schema, o.Table, "drop column "+o.Column.Name+" (it is in a key, index or constraint)")...)
@@ -122,21 +119,12 @@ func (a *analysis) alterColumn(o ops.AlterColumn) []Finding {
 	fresh := a.isNew(o.Schema, o.Table)
 	var out []Finding
 	if o.Change.Has(ops.ChangeType) {
-		from, to := a.typeOf(o.From), a.typeOf(o.To)
-		change := from.sql + " -> " + to.sql
-		if l := typeLoss(from, to); (l.narrowing || l.cast) && !fresh {
-			verb := "narrows"
-			if l.cast {
-				verb = "converts"
-			}
-			switch {
-			case a.dialect != sqliteName:
-				out = append(out, Finding{Kind: DataLoss, Severity: Danger, Object: obj,
-					Message: verb + " " + obj + " " + change + ": " + l.why})
-			case from.family == famEnum && to.family == famEnum:
-				out = append(out, Finding{Kind: FailsOnRows, Severity: Warning, Object: obj,
-					Message: "changes " + obj + " " + change + ": " + l.why})
-			}
+		from, to := a.enums.Shape(a.d, o.From), a.enums.Shape(a.d, o.To)
+		change := from.SQL + " -> " + to.SQL
+		out = append(out, a.dataLoss()...)
+		if l := dialect.TypeChangeLoss(a.d, from, to); l.FailsOnRows && !fresh {
+			out = append(out, Finding{Kind: FailsOnRows, Severity: Warning, Object: obj,
+				Message: "changes " + obj + " " + change + ": " + l.Why})
 		}
 		if !fresh {
 			switch a.dialect {
@@ -321,20 +309,4 @@ func literal(def string) bool {
 		return true
 	}
 	return false
-}
-
-// columnShape is "type NULL|NOT NULL".
-func columnShape(c model.Column) string {
-	s := c.Type.String()
-	if c.Nullable {
-		return s + " NULL"
-	}
-	return s + " NOT NULL"
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

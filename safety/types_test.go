@@ -1,51 +1,10 @@
 package safety
 
-import "testing"
+import (
+	"testing"
 
-func TestTypeLoss(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name, from, to  string
-		narrowing, cast bool
-	}{
-		{"varchar narrowed", "varchar(255)", "varchar(50)", true, false},
-		{"varchar widened", "varchar(50)", "varchar(255)", false, false},
-		{"text to varchar", "text", "varchar(100)", true, false},
-		{"varchar to text", "varchar(100)", "text", false, false},
-		{"bigint to int", "bigint", "int", true, false},
-		{"int to bigint", "int", "bigint", false, false},
-		{"unsigned int to bigint", "int unsigned", "bigint", false, false},
-		{"int to unsigned", "int", "int unsigned", true, false},
-		{"numeric narrowed", "numeric(10,2)", "numeric(8,2)", true, false},
-		{"numeric scale cut", "numeric(10,2)", "numeric(10,1)", true, false},
-		{"numeric widened", "numeric(10,2)", "numeric(12,2)", false, false},
-		{"numeric unbounded", "numeric(10,2)", "numeric", false, false},
-		{"text to integer", "text", "integer", false, true},
-		{"integer to text", "integer", "text", false, false},
-		{"integer to short varchar", "integer", "varchar(5)", true, false},
-		{"numeric to int", "numeric(10,2)", "integer", false, true},
-		{"whole numeric to bigint", "numeric(12,0)", "bigint", false, false},
-		{"double to real", "double", "real", true, false},
-		{"timestamp to date", "timestamp", "date", false, true},
-		{"date to timestamp", "date", "timestamp", false, false},
-		{"timestamp precision cut", "timestamp(6)", "timestamp(3)", true, false},
-		{"enum value dropped", "enum('a','b','c')", "enum('a','c')", true, false},
-		{"enum value added", "enum('a','c')", "enum('a','b','c')", false, false},
-		{"json to jsonb", "json", "jsonb", false, false},
-		{"uuid to text", "uuid", "text", false, false},
-		{"bool to int", "boolean", "integer", false, false},
-		{"int to bool", "integer", "boolean", false, true},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			l := typeLoss(parseType(tc.from), parseType(tc.to))
-			if l.narrowing != tc.narrowing || l.cast != tc.cast {
-				t.Errorf("typeLoss(%s -> %s) = narrowing %v, cast %v (%s); want %v, %v", tc.from, tc.to, l.narrowing, l.cast, l.why, tc.narrowing, tc.cast)
-			}
-		})
-	}
-}
+	"github.com/retortdb/retort/dialect"
+)
 
 func TestRewrites(t *testing.T) {
 	t.Parallel()
@@ -65,7 +24,7 @@ func TestRewrites(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			from, to := parseType(tc.from), parseType(tc.to)
+			from, to := dialect.ParseType(tc.from), dialect.ParseType(tc.to)
 			if got := pgRewrites(from, to); got != tc.pgRewrite {
 				t.Errorf("pgRewrites = %v, want %v", got, tc.pgRewrite)
 			}
