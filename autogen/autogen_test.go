@@ -219,3 +219,40 @@ func TestRevisionDowngradeReview(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckMigrationsIgnoresTheGate: the scratch database holds no data,
+// so a revision that drops a column without review still checks.
+func TestCheckMigrationsIgnoresTheGate(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	env := &migrate.Env{Dialect: "sqlite", Models: []any{Team{}}}
+	first := testdb.SQLite(t)
+	gd, err := autogen.Open(ctx, first.DB, "sqlite")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := autogen.Revision(ctx, &gd, env, autogen.RevisionSpec{ID: "aaaa00000001", Message: "initial", Autogenerate: true}, autogen.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	register(env, res.Files[0])
+	slug := model.Column{Name: "slug", Type: model.Type{SQL: "TEXT"}, Nullable: true}
+	env.Add(migrate.Revision{ID: "bbbb00000002", Revises: "aaaa00000001", Message: "add slug",
+		Upgrade:   func(op *migrate.Op) { op.Add(ops.AddColumn{Table: "teams", Column: slug}) },
+		Downgrade: func(op *migrate.Op) { op.Add(ops.DropColumn{Table: "teams", Column: slug}) }})
+	env.Add(migrate.Revision{ID: "cccc00000003", Revises: "bbbb00000002", Message: "drop slug",
+		Upgrade:   func(op *migrate.Op) { op.Add(ops.DropColumn{Table: "teams", Column: slug}) },
+		Downgrade: func(op *migrate.Op) { op.Add(ops.AddColumn{Table: "teams", Column: slug}) }})
+	scratch := testdb.SQLite(t)
+	sd, err := autogen.Open(ctx, scratch.DB, "sqlite")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mr, err := autogen.CheckMigrations(ctx, sd, env, autogen.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mr.Revisions != 3 || mr.Failed() != 0 {
+		t.Errorf("CheckMigrations: %+v", mr)
+	}
+}
