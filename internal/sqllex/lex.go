@@ -1,12 +1,3 @@
-// Package sqllex splits SQL text into statements of tokens, with the
-// quoting and comment rules of a dialect given as [Rules]: which quote
-// characters delimit identifiers and which strings, whether strings take
-// backslash escapes, PostgreSQL's dollar quotes and E'...' strings, MySQL's
-// # comments and executable /*! */ comments, nested block comments. It
-// reads text to classify it (the data-loss gate reads raw Execute SQL with
-// it); it does not parse SQL.
-//
-// It imports only the standard library.
 package sqllex
 
 import (
