@@ -93,11 +93,12 @@ func TestPipeline(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
 			db := testdb.Open(t, d)
-			env := &migrate.Env{Dialect: d, Models: []any{Team{}, Member{}}}
 			gd, err := autogen.Open(ctx, db.DB, d)
 			if err != nil {
 				t.Fatal(err)
 			}
+			env := &migrate.Env{Dialect: d, Models: []any{Team{}, Member{}},
+				Backend: migrate.Backend{Dialect: gd.Dialect, Inspector: gd.Inspector}}
 
 			rep, err := autogen.Check(ctx, gd, env, autogen.Options{})
 			if err != nil {

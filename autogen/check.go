@@ -53,7 +53,7 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 	if err != nil {
 		return Report{}, err
 	}
-	r := Report{Dialect: db.Dialect.Name(), Ops: res.Ops, Current: []string{}, Heads: []string{}}
+	r := Report{Dialect: string(db.Dialect.Name()), Ops: res.Ops, Current: []string{}, Heads: []string{}}
 	g, err := graph(env)
 	if err != nil {
 		return r, err

@@ -50,12 +50,18 @@ func (r MigrationsReport) Failed() int {
 // and its downgrade must bring the schema back exactly; head must match
 // the models; downgrading to base must leave no table or enum; upgrading
 // again must work. The data-loss gate is off: the database is a scratch
-// one. A failed check is in the report, not an error; the error is for
-// what stops the check from running.
+// one. The revisions run on env.Backend, or on db's dialect when env.go
+// sets none. A failed check is in the report, not an error; the error is
+// for what stops the check from running.
 func CheckMigrations(ctx context.Context, db Database, env *migrate.Env, opts Options) (MigrationsReport, error) {
 	g, err := graph(env)
 	if err != nil || g == nil {
 		return MigrationsReport{}, err
+	}
+	if env.Backend.Dialect == nil {
+		withBackend := *env
+		withBackend.Backend = migrate.Backend{Dialect: db.Dialect, Inspector: db.Inspector}
+		env = &withBackend
 	}
 	c := &migrationCheck{db: db, env: env, g: g, opts: opts, rep: MigrationsReport{Revisions: g.Len()}}
 	c.run(ctx)

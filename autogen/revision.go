@@ -136,10 +136,18 @@ func Revision(ctx context.Context, db *Database, env *migrate.Env, spec Revision
 			return RevisionResult{}, fmt.Errorf("op %d (%s) cannot be reversed; write the downgrade by hand", bad+1, ops.Describe(upgrade[bad]))
 		}
 	}
-	scripts, err := Process(env, ops.Script{
+	// The hooks see env.Backend's dialect, else the database's.
+	var sqlDialect ops.SQLDialect
+	switch {
+	case env.Backend.Dialect != nil:
+		sqlDialect = env.Backend.Dialect
+	case db != nil:
+		sqlDialect = db.Dialect
+	}
+	scripts, err := process(env, ops.Script{
 		ID: spec.ID, Message: spec.Message, BranchLabels: spec.BranchLabels, DependsOn: spec.DependsOn,
 		Upgrade: upgrade, Downgrade: downgrade,
-	}, spec.Autogenerate)
+	}, spec.Autogenerate, sqlDialect)
 	if err != nil || len(scripts) == 0 {
 		return RevisionResult{}, err
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/migrate"
 )
 
@@ -31,16 +32,12 @@ func (a *app) envDatabase(ctx context.Context, flagURL string) (*database, error
 	return d, nil
 }
 
-func sameDialect(envName, beName string) bool {
-	switch strings.ToLower(envName) {
-	case "postgresql", "pg":
-		envName = "postgres"
-	case "mariadb":
-		envName = "mysql"
-	case "sqlite3":
-		envName = "sqlite"
-	}
-	return strings.EqualFold(envName, beName)
+// sameDialect reports whether two spellings name one dialect
+// ("postgresql" and "postgres").
+func sameDialect(a, b string) bool {
+	na, oka := dialect.ParseName(a)
+	nb, okb := dialect.ParseName(b)
+	return oka && okb && na == nb
 }
 
 // packageDirs returns the directories of packages: those inside the

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/backend"
 	"github.com/retortdb/retort/internal/dburl"
 )
@@ -43,8 +44,8 @@ func (a *app) checkMigrations(ctx context.Context, devURL string) error {
 	defer d.Close()
 	// The scratch database gets its own copy of the Env.
 	env := *a.env
-	if be.Name == "mysql" {
-		env.Schema = "" // the scratch database is the connection's own
+	if _, ok := d.be.Dialect.(dialect.SessionSetup); !ok {
+		env.Schema = "" // no schemas: the scratch database is the connection's own
 	}
 	if env.Schema != "" {
 		if _, err := d.db.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+d.be.Dialect.QuoteIdent(env.Schema)); err != nil {
@@ -83,8 +84,8 @@ type scratch struct {
 // scratchDatabase creates an empty database of the dialect: a SQLite file
 // in a temporary directory, or a database named retort_check_<hex> on the
 // devURL server. cleanup removes it.
-func (a *app) scratchDatabase(ctx context.Context, dialect, devURL string) (scratch, func(), error) {
-	if dialect == "sqlite" {
+func (a *app) scratchDatabase(ctx context.Context, dialectName, devURL string) (scratch, func(), error) {
+	if dialectName == "sqlite" {
 		dir, err := os.MkdirTemp("", "retort-check-")
 		if err != nil {
 			return scratch{}, nil, err
@@ -94,15 +95,15 @@ func (a *app) scratchDatabase(ctx context.Context, dialect, devURL string) (scra
 	}
 	if devURL == "" {
 		return scratch{}, nil, usagef("--migrations on %s needs --dev-url: a server URL on which retort may create and drop a scratch database, e.g. %s",
-			dialect, map[string]string{"postgres": "postgres://postgres@localhost:5432/postgres", "mysql": "mysql://root@localhost:3306/mysql"}[dialect])
+			dialectName, map[string]string{"postgres": "postgres://postgres@localhost:5432/postgres", "mysql": "mysql://root@localhost:3306/mysql"}[dialectName])
 	}
 	admin, cfg, err := dburl.Open(ctx, devURL)
 	if err != nil {
 		return scratch{}, nil, fmt.Errorf("--dev-url: %w", err)
 	}
-	if !sameDialect(dialect, cfg.Dialect) {
+	if !sameDialect(dialectName, cfg.Dialect) {
 		admin.Close()
-		return scratch{}, nil, usagef("--dev-url is a %s server but env.go says Dialect %q", cfg.Dialect, dialect)
+		return scratch{}, nil, usagef("--dev-url is a %s server but env.go says Dialect %q", cfg.Dialect, dialectName)
 	}
 	be, err := backend.Lookup(cfg.Dialect)
 	if err != nil {

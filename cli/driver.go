@@ -6,6 +6,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 
+	"github.com/retortdb/retort/internal/backend"
 	"github.com/retortdb/retort/migrate"
 )
 
@@ -21,8 +22,21 @@ func Driver(env *migrate.Env, info DriverInfo, args []string) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(driverMemoryLimit)
 	}
+	useBackend(env)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, env: env, driver: &info, getenv: os.Getenv}
 	return a.main(ctx, args)
+}
+
+// useBackend sets env.Backend from env.Dialect when env.go leaves it unset:
+// the command links every dialect. An unknown name is left for the
+// command that needs it to report.
+func useBackend(env *migrate.Env) {
+	if env == nil || env.Backend.Dialect != nil {
+		return
+	}
+	if be, err := backend.Lookup(env.Dialect); err == nil {
+		env.Backend = migrate.Backend{Dialect: be.Dialect, Inspector: be.Inspector}
+	}
 }

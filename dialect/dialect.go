@@ -11,8 +11,8 @@ import (
 
 // Dialect is one SQL dialect.
 type Dialect interface {
-	// Name is the dialect's name: "sqlite", "postgres" or "mysql".
-	Name() string
+	// Name is the dialect's name: [SQLite], [Postgres] or [MySQL].
+	Name() Name
 	// QuoteIdent quotes an identifier when it needs quoting.
 	QuoteIdent(name string) string
 	// TypeSQL returns the SQL for a model type: SQL as written when set,
@@ -105,6 +105,25 @@ type ConnSetup interface {
 	// AfterTx returns statements to run on the connection after COMMIT or
 	// ROLLBACK, restoring what BeforeTx changed.
 	AfterTx() []string
+}
+
+// IdentQuoter is implemented by dialects that quote any identifier on
+// demand, whether or not it needs quoting (QuoteIdent quotes only when it
+// must). Code that decides by its own rule when to quote, such as the
+// rewriter's backfill UPDATE, uses it.
+type IdentQuoter interface {
+	// QuoteIdentAlways returns name in the dialect's identifier quotes.
+	QuoteIdentAlways(name string) string
+}
+
+// ConcurrentIndexer is implemented by dialects that can build and drop an
+// index without blocking writes to its table (PostgreSQL's CONCURRENTLY),
+// which [ops.CreateIndex].Concurrently and [ops.DropIndex].Concurrently
+// ask for. Other dialects ignore those fields.
+type ConcurrentIndexer interface {
+	// ConcurrentIndexes reports whether indexes can be built and dropped
+	// concurrently.
+	ConcurrentIndexes() bool
 }
 
 // CustomStatements is implemented by a user-defined op (the CustomOp inside

@@ -10,11 +10,38 @@
 // dialect's business: it asks a [TableSource] for the live definition of the
 // table it rebuilds.
 //
+// # Names
+//
+// A dialect is named by a [Name] ([SQLite], [Postgres], [MySQL]);
+// [ParseName] reads the spellings env.go and the CLI accept. Only this
+// package and its subpackages, the backend registry and the URL parser
+// branch on a name (internal/arch fails the build otherwise): everyone else
+// asks a dialect what it can do.
+//
+// # Capabilities
+//
+// Whatever differs between databases beyond DDL is an optional interface
+// here, implemented by the dialects that have it, and found by a type
+// assertion:
+//
+//   - for the runner (package migrate): [Locker] (the database-wide
+//     migration lock), [SessionSetup] (confining a session to a schema),
+//     [ServerProbe] (refusing another kind of server, adapting to a
+//     server's flavour and version), [ConnSetup] (statements around each
+//     transaction), [AlterCombiner] (merged ALTER TABLEs);
+//   - for the safety analysis and the runner's data-loss gate:
+//     [RiskAssessor] (locks, copies and rebuilds), [FlexibleTyping],
+//     [ImplicitDefaults], [CharLength], [SQLLexer] (how raw SQL is lexed);
+//   - for the rewriters: [IdentQuoter], [ConcurrentIndexer].
+//
+// [Identify] names the kind of server a connection reaches, for the error
+// of a probe that refused it.
+//
 // # Data loss
 //
 // [DataLoss] classifies what an op list destroys on a dialect: drops (from
-// [ops.StructuralLoss]), column type changes ([TypeChangeLoss]: a
-// dialect's [LossRules], else [CompareTypes] over [TypeShape]), removed
+// [ops.StructuralLoss]), column type changes ([TypeChangeLoss]:
+// [CompareTypes] over [TypeShape], none where [FlexibleTyping]), removed
 // enum values, and raw Execute SQL ([SQLLoss], lexed with the dialect's
 // [LexRules]). The runner's data-loss gate refuses these findings
 // unreviewed, and package safety reports them. [CompareContext] is the
@@ -23,6 +50,8 @@
 // # What it must not import
 //
 // model, ops, internal/sqllex (the SQL lexer) and the standard library
-// only. Dialects never read catalogs
-// themselves (that is introspect's job) and never import database drivers.
+// only (the runtime capabilities take
+// a [Conn], which database/sql's connections implement). Dialects never
+// read catalogs themselves (that is introspect's job) and never import
+// database drivers.
 package dialect

@@ -7,34 +7,39 @@ import (
 )
 
 // LexRules are the lexical rules of a dialect's SQL: quote characters,
-// escapes, comments (see [LossRules.LexRules]).
+// escapes, comments (see [SQLLexer]).
 type LexRules = sqllex.Rules
 
-// LossRules is implemented by a dialect to say how changes lose stored
-// data on it; every dialect of this module implements it. A dialect
-// without it is classified with [CompareTypes] and ANSI lexing.
-type LossRules interface {
-	// TypeChangeLoss classifies a change of a column's type; from and to
-	// are the types resolved (TypeSQL) and normalised (NormalizeType).
-	TypeChangeLoss(from, to TypeShape) TypeLoss
-	// LexRules are the rules raw SQL is lexed with to find the statements
-	// that destroy data.
+// SQLLexer is implemented by a dialect whose SQL is not lexed by the ANSI
+// rules: its quote characters, escapes and comments. Every dialect of this
+// module implements it; [SQLLoss] reads raw SQL with its rules.
+type SQLLexer interface {
+	// LexRules are the rules raw SQL is lexed with.
 	LexRules() LexRules
 }
 
-// TypeChangeLoss classifies a change from one type to another on d: d's
-// own rules when it has them, else [CompareTypes].
+// TypeChangeLoss classifies a change from one type to another on d:
+// [CompareTypes], except where d keeps any value whatever its declared
+// type ([FlexibleTyping]): there a type change loses nothing, and removing
+// enum values (which a CHECK enforces) only fails on the rows that hold
+// them.
 func TypeChangeLoss(d Dialect, from, to TypeShape) TypeLoss {
-	if r, ok := d.(LossRules); ok {
-		return r.TypeChangeLoss(from, to)
+	if f, ok := d.(FlexibleTyping); ok && f.FlexibleTyping() {
+		if from.Family == FamilyEnum && to.Family == FamilyEnum {
+			if l := CompareTypes(from, to); l.Narrowing {
+				l.FailsOnRows = true
+				return l
+			}
+		}
+		return TypeLoss{}
 	}
 	return CompareTypes(from, to)
 }
 
 // lexRules returns d's lexical rules, or ANSI's.
 func lexRules(d Dialect) LexRules {
-	if r, ok := d.(LossRules); ok {
-		return r.LexRules()
+	if l, ok := d.(SQLLexer); ok {
+		return l.LexRules()
 	}
 	return LexRules{}
 }

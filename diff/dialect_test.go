@@ -29,7 +29,7 @@ type testDialect struct{}
 
 var _ dialect.Dialect = testDialect{}
 
-func (testDialect) Name() string               { return "test" }
+func (testDialect) Name() dialect.Name         { return "test" }
 func (testDialect) QuoteIdent(s string) string { return s }
 func (testDialect) TransactionalDDL() bool     { return true }
 

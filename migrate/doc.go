@@ -26,7 +26,20 @@
 //	CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)
 //
 // A database on two branches has two rows. The runner creates the table on
-// first use, in Env.Schema on PostgreSQL when that is set.
+// first use, in Env.Schema when that is set and the dialect can confine a
+// session to a schema (dialect.SessionSetup: PostgreSQL's search_path).
+//
+// # The dialect
+//
+// The runner runs on Env.Backend: the dialect.Dialect that writes the DDL
+// and the introspect.Inspector that reads the live tables some ops need.
+// An application sets it, and so links only that dialect's packages; the
+// retort command sets it from Env.Dialect. Everything that differs between
+// databases the runner asks the dialect through optional interfaces:
+// dialect.Locker, dialect.SessionSetup, dialect.ServerProbe (which also
+// refuses a database of another kind than Env.Dialect),
+// dialect.ConnSetup and dialect.AlterCombiner. It never branches on a
+// dialect's name.
 //
 // # Running
 //
@@ -116,8 +129,8 @@
 // env.Compare.(diff.Options).IgnoreTypes, and Env.ProcessScript is now
 // autogen.Process.
 //
-// This package imports ops, dialect, model, introspect and
-// internal/backend (to pick the dialect named by Env.Dialect); it never
+// This package imports ops, dialect, model and introspect (for
+// [Backend].Inspector's interface), and no concrete dialect; it never
 // imports a database driver and never prints: progress goes to
 // [Options].Logger.
 package migrate

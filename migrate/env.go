@@ -44,8 +44,14 @@ const DefaultVersionTable = "retort_version"
 // Env is a migrations package's configuration, declared in its env.go
 // (Alembic's env.py). Revisions register themselves into it from init().
 type Env struct {
-	// Dialect is "sqlite", "postgres" or "mysql".
+	// Dialect is "sqlite", "postgres" or "mysql" (or a spelling
+	// dialect.ParseName accepts).
 	Dialect string
+	// Backend is Dialect's implementation, which the runner runs on: an
+	// application that migrates at start-up sets it, and so links only
+	// that dialect (see [Backend]). The retort command sets it from
+	// Dialect when it is not set.
+	Backend Backend
 	// Models are zero values of the tagged structs that make up the target
 	// schema, e.g. models.User{}.
 	Models []any

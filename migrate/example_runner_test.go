@@ -7,14 +7,18 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/internal/dburl"
+	isqlite "github.com/retortdb/retort/introspect/sqlite"
 	"github.com/retortdb/retort/migrate"
 )
 
 // exampleEnv is what a migrations package holds: an Env and revisions
-// that add themselves to it.
+// that add themselves to it. The application gives the Env the dialect
+// it runs on (the retort command does that itself).
 func exampleEnv() *migrate.Env {
 	env := &migrate.Env{Dialect: "sqlite"}
+	env.Backend = migrate.Backend{Dialect: sqlite.New(), Inspector: isqlite.Inspector{}}
 	env.Add(migrate.Revision{
 		ID:      "1f0c2a7d9e31",
 		Message: "create users",

@@ -12,6 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/dialect/mysql"
+	"github.com/retortdb/retort/dialect/postgres"
 	"github.com/retortdb/retort/internal/dburl"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/model"
@@ -30,7 +32,7 @@ var (
 // gateEnv is g1 (create teams) and g2 (drop teams.slug), g2 reviewed or
 // not.
 func gateEnv(dialect string, reviewed bool) *Env {
-	env := &Env{Dialect: dialect}
+	env := testEnv(dialect)
 	env.Add(withOps("g1", "", "create teams", ops.CreateTable{Table: teamsTable}))
 	g2 := withOps("g2", "g1", "drop slug", ops.DropColumn{Table: "teams", Column: slugColumn})
 	if reviewed {
@@ -284,11 +286,7 @@ func mustReverse(o ops.Op) ops.Op {
 
 func postgresDialect(t *testing.T) dialect.Dialect {
 	t.Helper()
-	be, err := lookupBackend(&Env{Dialect: "postgres"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return be.Dialect
+	return testEnv("postgres").Backend.Dialect
 }
 
 // TestGateUnderLock is the concurrent-downgrade case: a run whose target
@@ -330,9 +328,9 @@ func TestGateUnderLock(t *testing.T) {
 		undo := []string{"ALTER TABLE teams ADD COLUMN slug varchar(100)", "UPDATE retort_version SET version_num = 'g1'"}
 		switch db.Dialect {
 		case "postgres":
-			_, err = conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", lockKey("retort:.retort_version"))
+			_, err = conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", postgres.LockKey("", "retort_version"))
 		case "mysql":
-			_, err = conn.ExecContext(ctx, "SELECT GET_LOCK(?, 5)", fmt.Sprintf("retort:%016x", uint64(lockKey(db.Name+".retort_version"))))
+			_, err = conn.ExecContext(ctx, "SELECT GET_LOCK(?, 5)", mysql.LockName(db.Name, "retort_version"))
 		case "sqlite":
 			// SQLite's lock is the write lock of each revision's
 			// transaction: hold one with the undo in it.
@@ -358,9 +356,9 @@ func TestGateUnderLock(t *testing.T) {
 		}
 		switch db.Dialect {
 		case "postgres":
-			_, err = conn.ExecContext(ctx, "SELECT pg_advisory_unlock($1)", lockKey("retort:.retort_version"))
+			_, err = conn.ExecContext(ctx, "SELECT pg_advisory_unlock($1)", postgres.LockKey("", "retort_version"))
 		case "mysql":
-			_, err = conn.ExecContext(ctx, "SELECT RELEASE_LOCK(?)", fmt.Sprintf("retort:%016x", uint64(lockKey(db.Name+".retort_version"))))
+			_, err = conn.ExecContext(ctx, "SELECT RELEASE_LOCK(?)", mysql.LockName(db.Name, "retort_version"))
 		case "sqlite":
 			_, err = conn.ExecContext(ctx, "COMMIT")
 		}

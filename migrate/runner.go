@@ -6,12 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"reflect"
 	"slices"
-	"strings"
 	"time"
 
-	"github.com/retortdb/retort/internal/backend"
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/ops"
 )
 
@@ -176,24 +174,15 @@ func Stamp(ctx context.Context, db *sql.DB, env *Env, target string, opts Option
 // session is one run's connection, lock and configuration.
 type session struct {
 	conn   *sql.Conn
-	be     backend.Backend
+	be     Backend
 	env    *Env
 	g      *Graph
 	vt     versionTable
 	opts   Options
 	log    *slog.Logger
 	unlock func(context.Context)
-	// resetPath restores the PostgreSQL search_path on close.
-	resetPath bool
-}
-
-// lookupBackend returns the backend env names.
-func lookupBackend(env *Env) (backend.Backend, error) {
-	be, err := backend.Lookup(env.Dialect)
-	if err != nil {
-		return be, fmt.Errorf("migrate: Env.Dialect: %w", err)
-	}
-	return be, nil
+	// reset undoes the dialect's session set-up on close.
+	reset func(context.Context)
 }
 
 // open validates, loads the graph, takes a dedicated connection and the
@@ -209,20 +198,17 @@ func open(ctx context.Context, db *sql.DB, env *Env, opts Options) (*session, er
 	if err != nil {
 		return nil, err
 	}
-	be, err := lookupBackend(env)
+	be, err := env.backend()
 	if err != nil {
 		return nil, err
-	}
-	if d := driverDialect(db); d != "" && d != be.Name {
-		return nil, fmt.Errorf("migrate: Env.Dialect is %q but the database is opened with a %s driver; set Env.Dialect to %q or open the right database", env.Dialect, d, d)
 	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("migrate: connect: %w", err)
 	}
-	if be, err = be.ForServer(ctx, conn); err != nil {
+	if be, err = be.forServer(ctx, conn, env.Dialect); err != nil {
 		conn.Close()
-		return nil, fmt.Errorf("migrate: %w", err)
+		return nil, err
 	}
 	s := &session{conn: conn, be: be, env: env, g: g, vt: newVersionTable(be.Dialect, env), opts: opts, log: opts.Logger}
 	if s.log == nil {
@@ -242,42 +228,15 @@ func open(ctx context.Context, db *sql.DB, env *Env, opts Options) (*session, er
 	return s, nil
 }
 
-// driverDialect guesses the dialect of db from its driver's package path
-// ("" when it cannot tell), to catch an Env pointed at the wrong database.
-func driverDialect(db *sql.DB) string {
-	t := reflect.TypeOf(db.Driver())
-	for t != nil && t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t == nil {
-		return ""
-	}
-	path := t.PkgPath()
-	switch {
-	case strings.Contains(path, "sqlite"):
-		return "sqlite"
-	case strings.Contains(path, "pgx"), strings.Contains(path, "lib/pq"):
-		return "postgres"
-	case strings.Contains(path, "mysql"):
-		return "mysql"
-	}
-	return ""
-}
-
-// setup points PostgreSQL at Env.Schema and creates the tables.
+// setup confines the session to Env.Schema when the dialect can
+// ([dialect.SessionSetup]) and creates the tables.
 func (s *session) setup(ctx context.Context) error {
-	if s.vt.schema != "" {
-		var n int
-		if err := s.conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM pg_namespace WHERE nspname = $1", s.vt.schema).Scan(&n); err != nil {
-			return fmt.Errorf("migrate: look up schema %q: %w", s.vt.schema, err)
+	if ss, ok := s.be.Dialect.(dialect.SessionSetup); ok && s.vt.schema != "" {
+		reset, err := ss.SetUpSession(ctx, s.conn, s.vt.schema)
+		if err != nil {
+			return fmt.Errorf("migrate: Env.Schema: %w", err)
 		}
-		if n == 0 {
-			return fmt.Errorf("migrate: schema %q (Env.Schema) does not exist; create it first: CREATE SCHEMA %s", s.vt.schema, s.be.Dialect.QuoteIdent(s.vt.schema))
-		}
-		if _, err := s.conn.ExecContext(ctx, "SET search_path TO "+s.be.Dialect.QuoteIdent(s.vt.schema)); err != nil {
-			return fmt.Errorf("migrate: set search_path to schema %q: %w", s.vt.schema, err)
-		}
-		s.resetPath = true
+		s.reset = reset
 	}
 	stmts := []string{s.vt.createSQL()}
 	if !s.be.Dialect.TransactionalDDL() {
@@ -295,8 +254,8 @@ func (s *session) setup(ctx context.Context) error {
 // cancelled, so that the lock is not left behind.
 func (s *session) close(ctx context.Context) {
 	ctx = context.WithoutCancel(ctx)
-	if s.resetPath {
-		s.conn.ExecContext(ctx, "RESET search_path")
+	if s.reset != nil {
+		s.reset(ctx)
 	}
 	if s.unlock != nil {
 		s.unlock(ctx)

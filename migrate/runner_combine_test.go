@@ -20,7 +20,7 @@ var usersIndexA = model.Index{Name: "ix_users_a", Parts: []model.IndexPart{{Colu
 // combinedEnv creates users, then adds three columns and an index to it
 // (merged into one ALTER TABLE on MySQL); typeB is column b's type.
 func combinedEnv(typeB string) *Env {
-	env := &Env{Dialect: "mysql"}
+	env := testEnv("mysql")
 	env.Add(withOps("r1", "", "create users", ops.CreateTable{Table: usersTable}))
 	env.Add(withOps("r2", "r1", "three columns and an index",
 		ops.AddColumn{Table: "users", Column: col("a", "int", true)},
@@ -110,7 +110,7 @@ func TestMySQLCombinedFailure(t *testing.T) {
 	ctx := context.Background()
 	db := testdb.MySQL(t)
 	broken := func(typeB string) *Env {
-		env := &Env{Dialect: "mysql"}
+		env := testEnv("mysql")
 		env.Add(withOps("r1", "", "create users", ops.CreateTable{Table: usersTable}))
 		env.Add(withOps("r2", "r1", "group fails",
 			ops.AddColumn{Table: "users", Column: col("x", "int", true)},

@@ -24,7 +24,7 @@ const concurrentRevs = 6
 // id into applied_log, so a revision applied twice shows as two rows (or
 // fails on the existing table).
 func raceEnv(dialect string) *Env {
-	env := &Env{Dialect: dialect}
+	env := testEnv(dialect)
 	parent := ""
 	for i := 1; i <= concurrentRevs; i++ {
 		id := fmt.Sprintf("c%d", i)

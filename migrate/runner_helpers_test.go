@@ -24,6 +24,15 @@ func runnerDialects() []string {
 	return out
 }
 
+// testEnv is an Env of the dialect with its Backend set.
+func testEnv(dialect string) *Env {
+	be, err := backend.Lookup(dialect)
+	if err != nil {
+		panic(err)
+	}
+	return &Env{Dialect: dialect, Backend: Backend{Dialect: be.Dialect, Inspector: be.Inspector}}
+}
+
 // forEachDialect runs f as a parallel subtest per dialect, each with its
 // own fresh database.
 func forEachDialect(t *testing.T, f func(t *testing.T, db *testdb.DB)) {
@@ -80,7 +89,7 @@ var (
 
 // blogEnv is three linear revisions: users, users.email, posts.
 func blogEnv(dialect string) *Env {
-	env := &Env{Dialect: dialect}
+	env := testEnv(dialect)
 	env.Add(withOps("r1", "", "create users", ops.CreateTable{Table: usersTable}))
 	env.Add(withOps("r2", "r1", "add email", ops.AddColumn{Table: "users", Column: col("email", "varchar(200)", true)}))
 	env.Add(withOps("r3", "r2", "create posts",

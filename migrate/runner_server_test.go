@@ -3,13 +3,14 @@ package migrate
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/retortdb/retort/dialect/mysql"
+	"github.com/retortdb/retort/dialect/postgres"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
@@ -59,7 +60,7 @@ func TestPostgresNoTransaction(t *testing.T) {
 	db := testdb.Postgres(t)
 	items := model.Table{Name: "items", Columns: []model.Column{col("id", "integer", false), col("sku", "varchar(20)", true)}}
 	ix := model.Index{Name: "ix_items_sku", Parts: []model.IndexPart{{Column: "sku"}}}
-	env := &Env{Dialect: "postgres"}
+	env := testEnv("postgres")
 	env.Add(withOps("p1", "", "items", ops.CreateTable{Table: items},
 		ops.CreateIndex{Table: "items", Index: ix, Concurrently: true},
 		ops.AddColumn{Table: "items", Column: col("qty", "integer", true)}))
@@ -102,10 +103,9 @@ func TestLockTimeout(t *testing.T) {
 			}
 			defer conn.Close()
 			if d == "postgres" {
-				_, err = conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", lockKey("retort:.retort_version"))
+				_, err = conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", postgres.LockKey("", "retort_version"))
 			} else {
-				name := fmt.Sprintf("retort:%016x", uint64(lockKey(db.Name+".retort_version")))
-				_, err = conn.ExecContext(ctx, "SELECT GET_LOCK(?, 5)", name)
+				_, err = conn.ExecContext(ctx, "SELECT GET_LOCK(?, 5)", mysql.LockName(db.Name, "retort_version"))
 			}
 			if err != nil {
 				t.Fatal(err)

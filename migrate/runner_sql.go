@@ -33,7 +33,7 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 	if err != nil {
 		return "", err
 	}
-	be, err := lookupBackend(env)
+	be, err := env.backend()
 	if err != nil {
 		return "", err
 	}
@@ -62,8 +62,10 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 		b.WriteString(strings.TrimRight(strings.TrimSpace(q), ";"))
 		b.WriteString(";\n")
 	}
-	if vt.schema != "" {
-		write("SET search_path TO " + d.QuoteIdent(vt.schema))
+	if ss, ok := d.(dialect.SessionSetup); ok && vt.schema != "" {
+		for _, q := range ss.SessionSQL(vt.schema) {
+			write(q)
+		}
 	}
 	write(vt.createSQL())
 	var before, after []string

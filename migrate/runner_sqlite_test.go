@@ -111,7 +111,7 @@ func TestBranchedRun(t *testing.T) {
 	table := func(name string) ops.Op {
 		return ops.CreateTable{Table: model.Table{Name: name, Columns: []model.Column{col("id", "integer", false)}}}
 	}
-	env := &Env{Dialect: "sqlite"}
+	env := testEnv("sqlite")
 	env.Add(withOps("a", "", "root", table("ta")))
 	b1 := withOps("b1", "a", "bee one", table("tb1"))
 	b1.BranchLabels = []string{"bee"}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/ops"
 )
@@ -157,7 +158,7 @@ func TestCustomVersionTable(t *testing.T) {
 
 // failingEnv is blogEnv whose r2 adds a column, then runs bad SQL.
 func failingEnv(dialect string) *Env {
-	env := &Env{Dialect: dialect}
+	env := testEnv(dialect)
 	env.Add(withOps("r1", "", "create users", ops.CreateTable{Table: usersTable}))
 	env.Add(withOps("r2", "r1", "broken",
 		ops.AddColumn{Table: "users", Column: col("email", "varchar(200)", true)},
@@ -222,7 +223,7 @@ func testResume(t *testing.T, db *testdb.DB, env *Env, me *MigrationError) {
 	}
 	// Fix the revision and run again: op 1 is skipped (re-adding email
 	// would fail), ops 2 and 3 run.
-	fixed := &Env{Dialect: env.Dialect}
+	fixed := testEnv(env.Dialect)
 	fixed.Add(withOps("r1", "", "create users", ops.CreateTable{Table: usersTable}))
 	fixed.Add(withOps("r2", "r1", "fixed",
 		ops.AddColumn{Table: "users", Column: col("email", "varchar(200)", true)},
@@ -337,5 +338,48 @@ func TestWrongDialect(t *testing.T) {
 	_, err := Upgrade(context.Background(), db.DB, blogEnv("postgres"), "head", Options{})
 	if err == nil || !strings.Contains(err.Error(), `Env.Dialect is "postgres" but the database is opened with a sqlite driver`) {
 		t.Errorf("err = %v, want the dialect mismatch named", err)
+	}
+}
+
+// TestBackendRequired: without Env.Backend every entry point fails with
+// ErrNoBackend and names the packages to import; a Backend of another
+// dialect than Env.Dialect, or an unknown Dialect, is refused.
+func TestBackendRequired(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := testdb.SQLite(t)
+	bare := blogEnv("sqlite")
+	bare.Backend = Backend{}
+	_, err := Upgrade(ctx, db.DB, bare, "head", Options{})
+	if !errors.Is(err, ErrNoBackend) || !strings.Contains(err.Error(), "github.com/retortdb/retort/dialect/sqlite") ||
+		!strings.Contains(err.Error(), "github.com/retortdb/retort/introspect/sqlite") {
+		t.Errorf("Upgrade without Backend: err = %v, want ErrNoBackend naming the sqlite packages", err)
+	}
+	if _, err := Current(ctx, db.DB, bare); !errors.Is(err, ErrNoBackend) {
+		t.Errorf("Current without Backend: err = %v", err)
+	}
+	if _, err := SQL(ctx, bare, "", "head", Up); !errors.Is(err, ErrNoBackend) {
+		t.Errorf("SQL without Backend: err = %v", err)
+	}
+	if err := Stamp(ctx, db.DB, bare, "head", Options{}); !errors.Is(err, ErrNoBackend) {
+		t.Errorf("Stamp without Backend: err = %v", err)
+	}
+	other := blogEnv("sqlite")
+	other.Backend = testEnv("mysql").Backend
+	if _, err := Upgrade(ctx, db.DB, other, "head", Options{}); err == nil || !strings.Contains(err.Error(), `Env.Dialect is "sqlite" but Env.Backend is the mysql dialect`) {
+		t.Errorf("Backend of another dialect: err = %v", err)
+	}
+	unknown := blogEnv("sqlite")
+	unknown.Dialect = "oracle"
+	if _, err := Upgrade(ctx, db.DB, unknown, "head", Options{}); !errors.Is(err, dialect.ErrUnknownName) {
+		t.Errorf("unknown Dialect: err = %v, want dialect.ErrUnknownName", err)
+	}
+	if n := count(t, db.DB, "SELECT COUNT(*) FROM sqlite_master"); n != 0 {
+		t.Errorf("the refused runs created %d objects", n)
+	}
+	aliased := blogEnv("sqlite")
+	aliased.Dialect = "SQLite3"
+	if _, err := Upgrade(ctx, db.DB, aliased, "head", Options{}); err != nil {
+		t.Errorf("Dialect spelled SQLite3: %v", err)
 	}
 }

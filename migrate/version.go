@@ -14,14 +14,16 @@ import (
 // versionTable writes the SQL of one Env's version table, and of its
 // progress table on dialects without transactional DDL.
 type versionTable struct {
-	d      dialect.Dialect
-	schema string // PostgreSQL schema, "" for the current one
+	d dialect.Dialect
+	// schema is Env.Schema on dialects that confine a session to a schema
+	// ([dialect.SessionSetup]), else "" (the connection's own).
+	schema string
 	name   string // unquoted table name
 }
 
 func newVersionTable(d dialect.Dialect, env *Env) versionTable {
 	v := versionTable{d: d, name: env.VersionTableName()}
-	if d.Name() == "postgres" {
+	if _, ok := d.(dialect.SessionSetup); ok {
 		v.schema = env.Schema
 	}
 	return v
@@ -174,7 +176,7 @@ func Current(ctx context.Context, db *sql.DB, env *Env) ([]string, error) {
 	if env == nil {
 		return nil, fmt.Errorf("migrate: current: nil Env")
 	}
-	be, err := lookupBackend(env)
+	be, err := env.backend()
 	if err != nil {
 		return nil, err
 	}
@@ -211,12 +213,4 @@ func sorted(ids []string) []string {
 	out := slices.Clone(ids)
 	slices.Sort(out)
 	return out
-}
-
-// placeholder returns the n-th (1-based) bind placeholder of a dialect.
-func placeholder(d dialect.Dialect, n int) string {
-	if d.Name() == "postgres" {
-		return fmt.Sprintf("$%d", n)
-	}
-	return "?"
 }

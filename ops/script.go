@@ -29,9 +29,22 @@ func (s Script) Empty() bool { return len(s.Upgrade) == 0 && len(s.Downgrade) ==
 type ScriptContext struct {
 	// Dialect is the Env's dialect: "sqlite", "postgres" or "mysql".
 	Dialect string
+	// SQLDialect is the Env's dialect implementation, which the shipped
+	// rewriters ask how to quote a name and whether an index can be built
+	// concurrently; nil when the caller has none.
+	SQLDialect SQLDialect
 	// Autogenerate is set for `retort revision --autogenerate`; a revision
 	// written by hand starts with empty op lists.
 	Autogenerate bool
+}
+
+// SQLDialect is what a script hook or rewriter may ask of the Env's
+// dialect: every dialect.Dialect implements it (rewriter.SQLDialect is
+// this type). Declared here, not in package dialect, because ops imports
+// no dialect.
+type SQLDialect interface {
+	// QuoteIdent quotes name when it needs quoting.
+	QuoteIdent(name string) string
 }
 
 // ScriptHook edits the scripts of one `retort revision` run: it may change

@@ -37,7 +37,9 @@
 // the differ's upgrade and its reverse as downgrade), calls [Process] (the
 // Rewriter over both lists, then each hook in order), then [Link] to give
 // scripts added by a split their ids and chain their parents, and renders
-// one file per script.
+// one file per script. The contexts carry the Env's dialect name and its
+// implementation ([Context].SQLDialect), which the shipped rewriters ask
+// how to quote and whether indexes can be built concurrently.
 //
 // # What it must not import
 //

@@ -119,7 +119,7 @@ func generate(t *testing.T, tc goldenCase) []generated {
 	}
 	id := "a0" + strings.ReplaceAll(tc.name, "_", "")
 	in := rewriter.Script{ID: id, Message: tc.message, Upgrade: tc.upgrade, Downgrade: down}
-	scripts, err := rewriter.Process(rewriter.ScriptContext{Dialect: tc.dialect, Autogenerate: true}, tc.r, tc.hooks, in)
+	scripts, err := rewriter.Process(rewriter.ScriptContext{Dialect: tc.dialect, SQLDialect: sqlDialect(tc.dialect), Autogenerate: true}, tc.r, tc.hooks, in)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,6 +36,11 @@ type Context struct {
 	Direction Direction
 	// Dialect is the Env's dialect: "sqlite", "postgres" or "mysql".
 	Dialect string
+	// SQLDialect is the Env's dialect implementation, which the shipped
+	// rewriters ask how to quote a name and whether an index can be built
+	// concurrently. Nil when the caller has none: names are then quoted
+	// with double quotes, and ConcurrentIndexes changes nothing.
+	SQLDialect SQLDialect
 	// RevisionID is the id of the revision being generated.
 	RevisionID string
 	// Message is its message.
@@ -44,6 +49,13 @@ type Context struct {
 	// first; empty for an op of the revision's own list.
 	Within []ops.CustomOp
 }
+
+// SQLDialect is what the shipped rewriters ask of the Env's dialect;
+// every dialect.Dialect implements it. When it also has the methods
+// QuoteIdentAlways(name string) string (dialect.IdentQuoter) and
+// ConcurrentIndexes() bool (dialect.ConcurrentIndexer), they use them. It
+// is [ops.SQLDialect], the type of [ScriptContext].SQLDialect.
+type SQLDialect = ops.SQLDialect
 
 // Func rewrites one op of type T into zero, one or many ops. Returning
 // []ops.Op{op} keeps the op; returning nil removes it.

@@ -39,7 +39,7 @@ func TestTwoStepNotNullRuns(t *testing.T) {
 			t.Parallel()
 			db := testdb.Open(t, d)
 			ctx := context.Background()
-			env := &migrate.Env{Dialect: d}
+			env := envOf(d)
 			env.Add(migrate.Revision{
 				ID: "a1", Message: "users",
 				Upgrade: func(op *migrate.Op) {
@@ -55,7 +55,7 @@ func TestTwoStepNotNullRuns(t *testing.T) {
 			r := rewriter.TwoStepNotNull(rewriter.Backfill(func(ctx rewriter.Context, op ops.AddColumn) string {
 				return "id * 10"
 			}))
-			scripts, err := rewriter.Process(rewriter.ScriptContext{Dialect: d, Autogenerate: true}, r, nil,
+			scripts, err := rewriter.Process(rewriter.ScriptContext{Dialect: d, SQLDialect: sqlDialect(d), Autogenerate: true}, r, nil,
 				rewriter.Script{ID: "b2", Message: "status and score", Upgrade: up, Downgrade: down})
 			if err != nil {
 				t.Fatal(err)
@@ -110,7 +110,7 @@ func TestConcurrentIndexesRuns(t *testing.T) {
 	t.Parallel()
 	db := testdb.Postgres(t)
 	ctx := context.Background()
-	env := &migrate.Env{Dialect: "postgres"}
+	env := envOf("postgres")
 	env.Add(migrate.Revision{
 		ID: "a1", Message: "users",
 		Upgrade: func(op *migrate.Op) {
@@ -120,7 +120,7 @@ func TestConcurrentIndexesRuns(t *testing.T) {
 	})
 	up := []ops.Op{ops.CreateIndex{Table: "users", Index: model.Index{Name: "ix_users_email", Parts: []model.IndexPart{{Column: "email"}}}}}
 	down, _, _ := ops.ReverseList(up)
-	scripts, err := rewriter.Process(rewriter.ScriptContext{Dialect: "postgres", Autogenerate: true}, rewriter.ConcurrentIndexes(), nil,
+	scripts, err := rewriter.Process(rewriter.ScriptContext{Dialect: "postgres", SQLDialect: sqlDialect("postgres"), Autogenerate: true}, rewriter.ConcurrentIndexes(), nil,
 		rewriter.Script{ID: "b2", Message: "email index", Upgrade: up, Downgrade: down})
 	if err != nil {
 		t.Fatal(err)

@@ -71,7 +71,7 @@ func TestProcess(t *testing.T) {
 		{"nothing configured", rewriter.ScriptContext{Autogenerate: true}, nil, nil, full, [][]string{
 			{"age", "users: add column age int NULL", "users: create index ix_users_age (age)"},
 		}, nil},
-		{"rewriter before hooks", rewriter.ScriptContext{Dialect: "postgres", Autogenerate: true}, rewriter.ConcurrentIndexes(), []rewriter.ScriptHook{splitIndexes}, full, [][]string{
+		{"rewriter before hooks", rewriter.ScriptContext{Dialect: "postgres", SQLDialect: sqlDialect("postgres"), Autogenerate: true}, rewriter.ConcurrentIndexes(), []rewriter.ScriptHook{splitIndexes}, full, [][]string{
 			{"age", "users: add column age int NULL"},
 			{"age (indexes)", "users: create index concurrently ix_users_age (age)"},
 		}, nil},

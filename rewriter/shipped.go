@@ -35,8 +35,8 @@ func Backfill(f func(ctx Context, op ops.AddColumn) string) TwoStepOption {
 // database fills itself. The reverse of the upgrade's AddColumn, a
 // DropColumn, is not changed.
 //
-// Names in the UPDATE are quoted for ctx.Dialect only when they are not
-// plain lower-case identifiers.
+// Names in the UPDATE are quoted, in ctx.SQLDialect's quotes, only when
+// they are not plain lower-case identifiers.
 func TwoStepNotNull(opts ...TwoStepOption) *Rewriter {
 	var cfg twoStep
 	for _, o := range opts {
@@ -57,8 +57,8 @@ func TwoStepNotNull(opts ...TwoStepOption) *Rewriter {
 		}
 		nullable := c
 		nullable.Nullable = true
-		col := quote(ctx.Dialect, c.Name)
-		update := "UPDATE " + qualified(ctx.Dialect, op.Schema, op.Table) + " SET " + col + " = " + value + " WHERE " + col + " IS NULL"
+		col := quote(ctx.SQLDialect, c.Name)
+		update := "UPDATE " + qualified(ctx.SQLDialect, op.Schema, op.Table) + " SET " + col + " = " + value + " WHERE " + col + " IS NULL"
 		return []ops.Op{
 			ops.AddColumn{Schema: op.Schema, Table: op.Table, Column: nullable},
 			ops.Execute{SQL: update},
@@ -68,25 +68,28 @@ func TwoStepNotNull(opts ...TwoStepOption) *Rewriter {
 	return r
 }
 
-// ConcurrentIndexes returns a Rewriter that, on PostgreSQL, builds and drops
-// indexes with CONCURRENTLY, so they do not lock writes. The postgres
-// dialect runs such statements outside the migration's transaction: the
-// runner commits the ops before them first. Other dialects are left alone.
+// ConcurrentIndexes returns a Rewriter that, on a dialect that can
+// (PostgreSQL; see [SQLDialect]), builds and drops indexes with
+// CONCURRENTLY, so they do not lock writes. The postgres dialect runs
+// such statements outside the migration's transaction: the runner commits
+// the ops before them first. Other dialects are left alone.
 func ConcurrentIndexes() *Rewriter {
 	r := New()
 	On(r, func(ctx Context, op ops.CreateIndex) ([]ops.Op, error) {
-		if ctx.Dialect == "postgres" {
-			op.Concurrently = true
-		}
+		op.Concurrently = op.Concurrently || concurrent(ctx.SQLDialect)
 		return []ops.Op{op}, nil
 	})
 	On(r, func(ctx Context, op ops.DropIndex) ([]ops.Op, error) {
-		if ctx.Dialect == "postgres" {
-			op.Concurrently = true
-		}
+		op.Concurrently = op.Concurrently || concurrent(ctx.SQLDialect)
 		return []ops.Op{op}, nil
 	})
 	return r
+}
+
+// concurrent reports whether d builds and drops indexes concurrently.
+func concurrent(d SQLDialect) bool {
+	c, ok := d.(interface{ ConcurrentIndexes() bool })
+	return ok && c.ConcurrentIndexes()
 }
 
 // plainIdent is an identifier that needs no quotes in any dialect, unless
@@ -101,21 +104,24 @@ var reserved = map[string]bool{
 	"select": true, "table": true, "to": true, "user": true, "where": true,
 }
 
-// quote quotes name for dialect when it is not a plain identifier.
-func quote(dialect, name string) string {
+// quote quotes name in d's quotes when it is not a plain identifier.
+func quote(d SQLDialect, name string) string {
 	if plainIdent.MatchString(name) && !reserved[name] {
 		return name
 	}
-	if dialect == "mysql" {
-		return "`" + strings.ReplaceAll(name, "`", "``") + "`"
+	if q, ok := d.(interface{ QuoteIdentAlways(string) string }); ok {
+		return q.QuoteIdentAlways(name)
+	}
+	if d != nil {
+		return d.QuoteIdent(name)
 	}
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
 // qualified is "schema.table", or "table", quoted as needed.
-func qualified(dialect, schema, table string) string {
+func qualified(d SQLDialect, schema, table string) string {
 	if schema == "" {
-		return quote(dialect, table)
+		return quote(d, table)
 	}
-	return quote(dialect, schema) + "." + quote(dialect, table)
+	return quote(d, schema) + "." + quote(d, table)
 }

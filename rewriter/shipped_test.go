@@ -87,7 +87,7 @@ func TestTwoStepNotNull(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			for _, dir := range []rewriter.Direction{rewriter.Upgrade, rewriter.Downgrade} {
-				got, err := tt.r.Rewrite(rewriter.Context{Direction: dir, Dialect: tt.dialect}, []ops.Op{tt.in})
+				got, err := tt.r.Rewrite(rewriter.Context{Direction: dir, Dialect: tt.dialect, SQLDialect: sqlDialect(tt.dialect)}, []ops.Op{tt.in})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -170,11 +170,11 @@ func (c counter) query(op ops.Op, kind Kind) (string, func(int64) string) {
 		if kind == DataLoss && o.Change.Has(ops.ChangeType) {
 			to := dialect.ParseType(c.d.NormalizeType(o.To.Type.SQL))
 			if to.Family == dialect.FamilyString && to.Size > 0 {
-				fn := "char_length"
-				if c.d.Name() == sqliteName {
-					fn = "length"
+				length := "char_length(" + col + ")"
+				if cl, ok := c.d.(dialect.CharLength); ok {
+					length = cl.CharLength(col)
 				}
-				return "SELECT count(*) FROM " + c.table(o.Schema, o.Table) + " WHERE " + fn + "(" + col + ") > " + strconv.FormatInt(to.Size, 10),
+				return "SELECT count(*) FROM " + c.table(o.Schema, o.Table) + " WHERE " + length + " > " + strconv.FormatInt(to.Size, 10),
 					rowsWord("have longer values")
 			}
 		}
@@ -236,6 +236,16 @@ func opTable(op ops.Op) (schema, table string) {
 	case ops.AddForeignKey:
 		return o.Schema, o.Table
 	case ops.AddCheck:
+		return o.Schema, o.Table
+	case ops.DropPrimaryKey:
+		return o.Schema, o.Table
+	case ops.DropUnique:
+		return o.Schema, o.Table
+	case ops.DropForeignKey:
+		return o.Schema, o.Table
+	case ops.DropCheck:
+		return o.Schema, o.Table
+	case ops.SetTableOptions:
 		return o.Schema, o.Table
 	}
 	return "", ""

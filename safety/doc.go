@@ -16,6 +16,13 @@
 //   - [Rebuild]: SQLite rebuilds the table to apply the op, copying every
 //     row and recreating its indexes.
 //
+// The rules every dialect shares (data loss, failures on existing rows)
+// live here; what only one dialect does to a live table (its locks, its
+// copies and rebuilds) is the dialect's, asked through
+// [github.com/retortdb/retort/dialect.RiskAssessor], with
+// dialect.FlexibleTyping and dialect.ImplicitDefaults adjusting the shared
+// rules. Nothing here branches on a dialect's name.
+//
 // The analysis is pure: it reads the ops, the dialect's normal forms and,
 // when given, the schema the ops start from ([Options.Current]). [Count]
 // adds numbers from a live database ("3 rows have NULL in users.nick") to

@@ -122,7 +122,7 @@ type Options struct {
 // A table created earlier in the same list is taken to be empty: adding a
 // NOT NULL column to it, or indexing it, is not reported.
 func Analyze(list []ops.Op, d dialect.Dialect, opts Options) []Finding {
-	a := &analysis{d: d, dialect: dialectName(d), opts: opts, created: map[string]bool{},
+	a := &analysis{d: d, opts: opts, created: map[string]bool{},
 		enums: dialect.CollectEnums(opts.Current, list), losses: map[int][]ops.Loss{}}
 	for _, l := range dialect.DataLoss(d, list, dialect.LossOptions{Current: opts.Current}) {
 		a.losses[l.Op] = append(a.losses[l.Op], l)
@@ -187,18 +187,10 @@ func ignored(list []Kind, k Kind) bool {
 	return false
 }
 
-func dialectName(d dialect.Dialect) string {
-	if d == nil {
-		return ""
-	}
-	return d.Name()
-}
-
 // analysis is the state of one Analyze call.
 type analysis struct {
-	d       dialect.Dialect
-	dialect string
-	opts    Options
+	d    dialect.Dialect
+	opts Options
 	// created holds the tables created earlier in the list (qualified names).
 	created map[string]bool
 	// enums holds enum values by qualified name, from the list and Current.

@@ -260,3 +260,28 @@ func TestIgnore(t *testing.T) {
 		t.Error("Ignore dropped other kinds")
 	}
 }
+
+// TestFindingOrder: within one op, findings come in the order Analyze
+// documents (data loss, fails on rows, lock, rebuild), the rules every
+// dialect shares before the dialect's own risks.
+func TestFindingOrder(t *testing.T) {
+	t.Parallel()
+	op := ops.AlterColumn{Table: "users", Change: ops.ChangeType | ops.ChangeNullable,
+		From: col("nick", "varchar(100)", true), To: col("nick", "varchar(50)", false)}
+	for _, tc := range []struct {
+		dialect string
+		want    []safety.Kind
+	}{
+		{"postgres", []safety.Kind{safety.DataLoss, safety.FailsOnRows, safety.Lock, safety.Lock}},
+		{"mysql", []safety.Kind{safety.DataLoss, safety.FailsOnRows, safety.Lock}},
+		{"sqlite", []safety.Kind{safety.FailsOnRows, safety.Rebuild}},
+	} {
+		var got []safety.Kind
+		for _, f := range safety.Analyze([]ops.Op{op}, dialectOf(tc.dialect), safety.Options{}) {
+			got = append(got, f.Kind)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s: kinds (-want +got):\n%s", tc.dialect, diff)
+		}
+	}
+}

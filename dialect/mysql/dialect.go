@@ -52,7 +52,10 @@ type Dialect struct {
 	DatabaseCollation string
 }
 
-var _ dialect.Dialect = (*Dialect)(nil)
+var (
+	_ dialect.Dialect     = (*Dialect)(nil)
+	_ dialect.IdentQuoter = (*Dialect)(nil)
+)
 
 // ErrUnsupported is returned for an op the dialect cannot write SQL for
 // (a [ops.Custom] op).
@@ -90,8 +93,8 @@ func ParseVersion(version string) (Flavor, Version) {
 	return f, v
 }
 
-// Name returns "mysql".
-func (d *Dialect) Name() string { return "mysql" }
+// Name returns [dialect.MySQL], for MariaDB too.
+func (d *Dialect) Name() dialect.Name { return dialect.MySQL }
 
 // TransactionalDDL reports false: MySQL commits before and after each DDL
 // statement.
@@ -117,6 +120,11 @@ func (d *Dialect) QuoteIdent(name string) string {
 	if plainIdent.MatchString(name) && !reserved[strings.ToLower(name)] {
 		return name
 	}
+	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
+}
+
+// QuoteIdentAlways quotes name in backticks ([dialect.IdentQuoter]).
+func (d *Dialect) QuoteIdentAlways(name string) string {
 	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
 }
 

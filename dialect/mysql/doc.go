@@ -16,9 +16,11 @@
 //   - MariaDB does not allow NOT NULL on generated columns and reports them
 //     nullable, so [Dialect.Canonical] makes them nullable there.
 //
-// [New] returns MySQL 8 behaviour. A backend that has run SELECT VERSION()
-// calls [NewForVersion] (or sets [Dialect.Flavor] and [Dialect.Version]),
-// which recognises MariaDB by "MariaDB" in the version string.
+// [New] returns MySQL 8 behaviour. [Dialect.ProbeServer]
+// ([dialect.ServerProbe]) reads SELECT VERSION() and @@collation_database
+// and returns the dialect for that server through [NewForVersion] (or set
+// [Dialect.Flavor] and [Dialect.Version]), which recognises MariaDB by
+// "MariaDB" in the version string.
 //
 // # Choices
 //
@@ -62,6 +64,14 @@
 //     may merge carry [dialect.Statement].AlterTable and Clause; CREATE
 //     INDEX and DROP INDEX merge as ADD INDEX and DROP INDEX. The rules,
 //     conservative, are in combine.go.
+//
+// # Runtime capabilities
+//
+// [Dialect.Lock] takes the GET_LOCK lock [LockName] of the connection's
+// database ([dialect.Locker]). [Dialect.Risks] reports the ALGORITHM=COPY
+// changes, the in-place rebuilds and the implicit default that fills a NOT
+// NULL column added without one ([dialect.RiskAssessor],
+// [dialect.ImplicitDefaults]).
 //
 // # What it must not import
 //

@@ -12,7 +12,11 @@ import (
 // Dialect is the PostgreSQL dialect. The zero value is ready to use.
 type Dialect struct{}
 
-var _ dialect.Dialect = (*Dialect)(nil)
+var (
+	_ dialect.Dialect           = (*Dialect)(nil)
+	_ dialect.IdentQuoter       = (*Dialect)(nil)
+	_ dialect.ConcurrentIndexer = (*Dialect)(nil)
+)
 
 // New returns the PostgreSQL dialect.
 func New() *Dialect { return &Dialect{} }
@@ -21,8 +25,8 @@ func New() *Dialect { return &Dialect{} }
 // cannot carry out: custom ops.
 var ErrUnsupported = errors.New("postgres: unsupported operation")
 
-// Name returns "postgres".
-func (*Dialect) Name() string { return "postgres" }
+// Name returns [dialect.Postgres].
+func (*Dialect) Name() dialect.Name { return dialect.Postgres }
 
 // TransactionalDDL reports true: PostgreSQL rolls DDL back.
 func (*Dialect) TransactionalDDL() bool { return true }
@@ -32,6 +36,15 @@ func (*Dialect) TransactionalDDL() bool { return true }
 // letters, digits, _ and $, a leading digit, or a keyword that is not
 // unreserved. It quotes exactly as the server's quote_ident does.
 func (*Dialect) QuoteIdent(name string) string { return quoteIdent(name) }
+
+// QuoteIdentAlways double-quotes name ([dialect.IdentQuoter]).
+func (*Dialect) QuoteIdentAlways(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// ConcurrentIndexes reports true: CREATE INDEX CONCURRENTLY and DROP INDEX
+// CONCURRENTLY do not block writes ([dialect.ConcurrentIndexer]).
+func (*Dialect) ConcurrentIndexes() bool { return true }
 
 func quoteIdent(name string) string {
 	if name == "" {

@@ -32,6 +32,19 @@
 // cannot reproduce literals the server evaluates (a timestamptz constant
 // comes back in the server's time zone).
 //
+// # Runtime capabilities
+//
+// For the runner: [Dialect.Lock] takes the session advisory lock
+// [LockKey] ([dialect.Locker]); [Dialect.SetUpSession] checks Env.Schema
+// exists and sets search_path to it, RESET on close
+// ([dialect.SessionSetup]); [Dialect.ProbeServer] checks SELECT version()
+// says PostgreSQL ([dialect.ServerProbe]). For the safety analysis,
+// [Dialect.Risks] reports the ACCESS EXCLUSIVE rewrites and scans, CREATE
+// INDEX without CONCURRENTLY and the row checks of added constraints
+// ([dialect.RiskAssessor]). For the rewriters, it builds indexes
+// concurrently ([dialect.ConcurrentIndexer]) and quotes on demand
+// ([dialect.IdentQuoter]).
+//
 // # What it must not import
 //
 // model, ops, dialect and the standard library only; never a database driver.

@@ -278,11 +278,7 @@ func createIndexSQL(schema, table string, ix model.Index) string {
 // column (whose CHECK is a table constraint); those rebuild the table.
 func (d *Dialect) addColumn(ctx context.Context, o ops.AddColumn, tables dialect.TableSource) ([]dialect.Statement, error) {
 	c := o.Column
-	inPlace := (c.Nullable || c.Default != "" && !strings.EqualFold(strings.TrimSpace(c.Default), "NULL")) &&
-		(c.Default == "" || isLiteral(c.Default)) &&
-		!(c.Generated.Expr != "" && c.Generated.Stored) &&
-		len(c.Type.EnumValues) == 0
-	if inPlace {
+	if addsInPlace(c) {
 		return one("ALTER TABLE " + qname(o.Schema, o.Table) + " ADD COLUMN " + columnDef(c, false, "")), nil
 	}
 	return d.rebuild(ctx, tables, o.Schema, o.Table, "add column "+c.Name, func(t *model.Table, _ map[string]string) error {
@@ -292,6 +288,16 @@ func (d *Dialect) addColumn(ctx context.Context, o ops.AddColumn, tables dialect
 		t.Columns = append(t.Columns, c)
 		return nil
 	})
+}
+
+// addsInPlace reports whether ALTER TABLE ADD COLUMN can add c: a column
+// that may be NULL or has a literal default, is not a stored generated
+// column and has no enum CHECK. Others need a rebuild.
+func addsInPlace(c model.Column) bool {
+	return (c.Nullable || c.Default != "" && !strings.EqualFold(strings.TrimSpace(c.Default), "NULL")) &&
+		(c.Default == "" || isLiteral(c.Default)) &&
+		!(c.Generated.Expr != "" && c.Generated.Stored) &&
+		len(c.Type.EnumValues) == 0
 }
 
 // dropColumn uses ALTER TABLE DROP COLUMN unless the column is in the

@@ -14,15 +14,16 @@ var ErrUnsupported = errors.New("sqlite: operation not supported")
 type Dialect struct{}
 
 var (
-	_ dialect.Dialect   = (*Dialect)(nil)
-	_ dialect.ConnSetup = (*Dialect)(nil)
+	_ dialect.Dialect     = (*Dialect)(nil)
+	_ dialect.ConnSetup   = (*Dialect)(nil)
+	_ dialect.IdentQuoter = (*Dialect)(nil)
 )
 
 // New returns the SQLite dialect.
 func New() *Dialect { return &Dialect{} }
 
-// Name returns "sqlite".
-func (*Dialect) Name() string { return "sqlite" }
+// Name returns [dialect.SQLite].
+func (*Dialect) Name() dialect.Name { return dialect.SQLite }
 
 // TransactionalDDL reports true: SQLite rolls DDL back with the transaction.
 func (*Dialect) TransactionalDDL() bool { return true }
@@ -40,6 +41,11 @@ func (*Dialect) AfterTx() []string { return []string{"PRAGMA foreign_keys = ON"}
 // QuoteIdent double-quotes name unless it is a plain lower-case identifier
 // ([a-z_][a-z0-9_]*) that is not a keyword.
 func (*Dialect) QuoteIdent(name string) string { return quote(name) }
+
+// QuoteIdentAlways double-quotes name ([dialect.IdentQuoter]).
+func (*Dialect) QuoteIdentAlways(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
 
 func quote(name string) string {
 	if plainIdent(name) && !keywords[strings.ToUpper(name)] {

@@ -8,7 +8,12 @@
 // [dialect.ConnSetup]. The runner turns foreign keys off around each
 // migration transaction (PRAGMA foreign_keys cannot change inside one, and a
 // rebuild must not cascade deletes), checks PRAGMA foreign_key_check before
-// COMMIT and turns them back on after.
+// COMMIT and turns them back on after. [Dialect.ProbeServer] checks that a
+// connection reaches SQLite ([dialect.ServerProbe]); SQLite needs no
+// migration lock (each revision's BEGIN IMMEDIATE takes the write lock).
+// [Dialect.Risks] reports the table rebuilds, deciding as Statements does
+// ([dialect.RiskAssessor]); columns keep any value whatever their type
+// ([dialect.FlexibleTyping]), so a type change loses no data.
 //
 // # Type spellings
 //

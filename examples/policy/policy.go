@@ -154,7 +154,7 @@ func (e *DisableRowSecurity) Statements(d dialect.Dialect) ([]dialect.Statement,
 
 // postgres fails for a dialect other than PostgreSQL.
 func postgres(d dialect.Dialect, op string) error {
-	if d.Name() != "postgres" {
+	if d.Name() != dialect.Postgres {
 		return fmt.Errorf("%w: %s on %s", ErrNotPostgres, op, d.Name())
 	}
 	return nil

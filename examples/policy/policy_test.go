@@ -12,6 +12,7 @@ import (
 	"github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/examples/policy"
 	"github.com/retortdb/retort/internal/testdb"
+	ipostgres "github.com/retortdb/retort/introspect/postgres"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/ops"
 )
@@ -67,7 +68,7 @@ func TestRunOnPostgres(t *testing.T) {
 	db := testdb.Postgres(t)
 	ctx := context.Background()
 	owner := &policy.CreatePolicy{Table: "documents", Policy: "owner_only", Command: policy.Select, Using: "owner = current_user"}
-	env := &migrate.Env{Dialect: "postgres"}
+	env := &migrate.Env{Dialect: "postgres", Backend: migrate.Backend{Dialect: postgres.New(), Inspector: ipostgres.Inspector{}}}
 	env.Add(migrate.Revision{
 		ID: "a1", Message: "documents",
 		Upgrade: func(op *migrate.Op) {

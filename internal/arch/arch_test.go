@@ -13,10 +13,12 @@ import (
 const mod = "github.com/retortdb/retort"
 
 // allowed lists, per package (a prefix "x/" covers x's subpackages), the
-// retort packages it may import. DESIGN.md's table, plus one documented
+// retort packages it may import. DESIGN.md's table, plus a documented
 // extension: migrate (the runtime generated files import) also imports
-// introspect, to reflect a table live for SQLite rebuilds, through
-// internal/backend, which maps a dialect name to its implementations.
+// introspect — its Backend names the introspect.Inspector that reflects a
+// table live for SQLite rebuilds. It imports no concrete dialect (see
+// TestRuntimeLinksNoDialect) and nothing of autogenerate (see
+// TestMigrateIsTheRuntime).
 var allowed = map[string][]string{
 	"model":              {},
 	"load":               {"model"},
@@ -29,7 +31,7 @@ var allowed = map[string][]string{
 	"dialect/":           {"model", "ops", "dialect", "internal/sqlitelex"},
 	"introspect":         {"model"},
 	"introspect/":        {"model", "introspect", "internal/sqlitelex"},
-	"migrate":            {"model", "ops", "dialect", "introspect", "internal/backend"},
+	"migrate":            {"model", "ops", "dialect", "introspect"},
 	"autogen":            {"model", "load", "ops", "dialect", "diff", "rewriter", "render", "safety", "introspect", "migrate", "internal/backend"},
 	"internal/backend":   {"dialect", "dialect/", "introspect", "introspect/"},
 	"internal/dburl":     {},
@@ -40,6 +42,7 @@ var allowed = map[string][]string{
 	"internal/arch":      {},
 	"internal/docs":      {},
 	"internal/gomodtest": {"ops"},
+	"internal/converge":  {"cli"},
 	"cli":                {"*"},
 	"cmd/":               {"*"},
 	"bench":              {"*"},
@@ -225,6 +228,8 @@ func TestViolationsCatchesBadArrows(t *testing.T) {
 		{"migrate", mod + "/diff"},
 		{"migrate", mod + "/rewriter"},
 		{"migrate", mod + "/safety"},
+		{"migrate", mod + "/internal/backend"},
+		{"migrate", mod + "/dialect/postgres"},
 		{"unlisted", "fmt"},
 	}
 	for _, c := range bad {
@@ -234,7 +239,7 @@ func TestViolationsCatchesBadArrows(t *testing.T) {
 	}
 	good := []struct{ pkg, imp string }{
 		{"dialect/postgres", mod + "/dialect"},
-		{"migrate", mod + "/internal/backend"},
+		{"migrate", mod + "/dialect"},
 		{"load", mod + "/model"},
 		{"cli", mod + "/internal/dburl"},
 		{"internal/dburl", "github.com/jackc/pgx/v5/stdlib"},
@@ -242,6 +247,22 @@ func TestViolationsCatchesBadArrows(t *testing.T) {
 	for _, c := range good {
 		if v := violations(c.pkg, c.imp); len(v) > 0 {
 			t.Errorf("%s importing %s refused: %v", c.pkg, c.imp, v)
+		}
+	}
+}
+
+// TestRuntimeLinksNoDialect: the runtime an application links (migrate)
+// depends on no concrete dialect or catalog reader, so an application
+// links only the ones it gives Env.Backend.
+func TestRuntimeLinksNoDialect(t *testing.T) {
+	deps := goList(t, "-deps", mod+"/migrate")
+	if len(deps) < 10 {
+		t.Fatalf("go list -deps migrate listed %d packages", len(deps))
+	}
+	for _, p := range deps {
+		rel := strings.TrimPrefix(p, mod+"/")
+		if strings.HasPrefix(rel, "dialect/") || strings.HasPrefix(rel, "introspect/") || rel == "internal/backend" {
+			t.Errorf("migrate depends on %s: an application would link it whatever dialect it uses", rel)
 		}
 	}
 }

@@ -7,14 +7,14 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
-	dmysql "github.com/retortdb/retort/dialect/mysql"
 	"github.com/retortdb/retort/introspect"
 )
 
 // Backend is one database kind: how to write its DDL and how to read its
 // catalog.
 type Backend struct {
-	// Name is the canonical dialect name: "sqlite", "postgres" or "mysql".
+	// Name is the canonical dialect name: "sqlite", "postgres" or "mysql"
+	// (string(Dialect.Name())).
 	Name string
 	// Dialect writes the DDL.
 	Dialect dialect.Dialect
@@ -25,60 +25,32 @@ type Backend struct {
 // ErrUnknown is returned by [Lookup] for a name it does not know.
 var ErrUnknown = errors.New("backend: unknown dialect")
 
-// entry is one registered backend with the names that select it.
-type entry struct {
-	names []string
-	make  func() Backend
-}
-
-// Lookup returns the backend for a dialect name. It accepts sqlite and
-// sqlite3; postgres, postgresql and pg; mysql and mariadb (case-insensitive).
+// Lookup returns the backend for a dialect name: any spelling
+// [dialect.ParseName] accepts.
 func Lookup(name string) (Backend, error) {
-	n := strings.ToLower(strings.TrimSpace(name))
-	for _, e := range entries() {
-		for _, alias := range e.names {
-			if n == alias {
-				return e.make(), nil
-			}
-		}
+	n, ok := dialect.ParseName(name)
+	if !ok {
+		return Backend{}, fmt.Errorf("%w %q; valid names: %s", ErrUnknown, name, strings.Join(Names(), ", "))
 	}
-	return Backend{}, fmt.Errorf("%w %q; valid names: %s", ErrUnknown, name, strings.Join(Names(), ", "))
+	return build(n), nil
 }
 
 // Names lists every accepted dialect name, in a fixed order.
-func Names() []string {
-	var out []string
-	for _, e := range entries() {
-		out = append(out, e.names...)
-	}
-	return out
-}
+func Names() []string { return dialect.Names() }
 
-// ForServer adapts the backend to the server q is connected to: for MySQL
-// it reads SELECT VERSION() and picks the MySQL or MariaDB flavour and
-// version. Other backends are returned as they are.
-func (b Backend) ForServer(ctx context.Context, q introspect.Querier) (Backend, error) {
-	if b.Name != "mysql" {
+// ForServer adapts the backend to the server q is connected to, when its
+// dialect is a [dialect.ServerProbe]: MySQL reads SELECT VERSION() and
+// picks the MySQL or MariaDB flavour and version. It fails when q reaches
+// a server of another kind.
+func (b Backend) ForServer(ctx context.Context, q dialect.Conn) (Backend, error) {
+	p, ok := b.Dialect.(dialect.ServerProbe)
+	if !ok {
 		return b, nil
 	}
-	// One query: the flavour and version decide the DDL, and the database's
-	// default collation decides which column collations are "the default".
-	rows, err := q.QueryContext(ctx, "SELECT VERSION(), @@collation_database")
+	d, err := p.ProbeServer(ctx, q)
 	if err != nil {
-		return b, fmt.Errorf("backend: read server version: %w", err)
+		return b, fmt.Errorf("backend: %w", err)
 	}
-	defer rows.Close()
-	var v, collation string
-	if rows.Next() {
-		if err := rows.Scan(&v, &collation); err != nil {
-			return b, fmt.Errorf("backend: read server version: %w", err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return b, fmt.Errorf("backend: read server version: %w", err)
-	}
-	d := dmysql.NewForVersion(v)
-	d.DatabaseCollation = collation
 	b.Dialect = d
 	return b, nil
 }

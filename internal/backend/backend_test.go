@@ -18,7 +18,7 @@ func TestLookup(t *testing.T) {
 			if b.Dialect == nil || b.Inspector == nil {
 				t.Fatalf("Lookup(%q) = %+v, want a dialect and an inspector", name, b)
 			}
-			if b.Dialect.Name() != b.Name {
+			if string(b.Dialect.Name()) != b.Name {
 				t.Errorf("Lookup(%q): Name %q, Dialect.Name() %q", name, b.Name, b.Dialect.Name())
 			}
 		})

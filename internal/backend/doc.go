@@ -3,6 +3,9 @@
 // [introspect.Inspector] that reads its catalog.
 //
 // It is the one place that imports every concrete dialect and inspector
-// package, so that the runner (package migrate) and the CLI can pick one by
-// the name an Env or a URL gives. It imports no database driver.
+// package, so that the CLI, the benchmarks and the tests can pick one by
+// the name an Env or a URL gives. The runtime (package migrate) does not
+// import it: an application gives migrate.Env.Backend the one dialect it
+// links, and the retort command fills it from here. It imports no database
+// driver.
 package backend

@@ -1,6 +1,7 @@
 package backend
 
 import (
+	"github.com/retortdb/retort/dialect"
 	dmysql "github.com/retortdb/retort/dialect/mysql"
 	dpostgres "github.com/retortdb/retort/dialect/postgres"
 	dsqlite "github.com/retortdb/retort/dialect/sqlite"
@@ -9,17 +10,13 @@ import (
 	isqlite "github.com/retortdb/retort/introspect/sqlite"
 )
 
-// entries lists the backends, in a fixed order.
-func entries() []entry {
-	return []entry{
-		{names: []string{"sqlite", "sqlite3"}, make: func() Backend {
-			return Backend{Name: "sqlite", Dialect: dsqlite.New(), Inspector: isqlite.Inspector{}}
-		}},
-		{names: []string{"postgres", "postgresql", "pg"}, make: func() Backend {
-			return Backend{Name: "postgres", Dialect: dpostgres.New(), Inspector: ipostgres.Inspector{}}
-		}},
-		{names: []string{"mysql", "mariadb"}, make: func() Backend {
-			return Backend{Name: "mysql", Dialect: dmysql.New(), Inspector: imysql.Inspector{}}
-		}},
+// build returns the backend of a dialect [dialect.ParseName] returned.
+func build(n dialect.Name) Backend {
+	switch n {
+	case dialect.Postgres:
+		return Backend{Name: string(n), Dialect: dpostgres.New(), Inspector: ipostgres.Inspector{}}
+	case dialect.MySQL:
+		return Backend{Name: string(n), Dialect: dmysql.New(), Inspector: imysql.Inspector{}}
 	}
+	return Backend{Name: string(n), Dialect: dsqlite.New(), Inspector: isqlite.Inspector{}}
 }
