@@ -60,7 +60,7 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 	}
 	if g != nil {
 		r.Heads = g.Heads()
-		if r.Current, err = migrate.Current(ctx, db.DB, env); err != nil {
+		if r.Current, err = migrate.Current(ctx, db.DB, db.runtimeEnv(env)); err != nil {
 			return r, err
 		}
 		steps, err := g.Plan(migrate.Up, r.Current, r.Heads)

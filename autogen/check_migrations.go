@@ -58,11 +58,7 @@ func CheckMigrations(ctx context.Context, db Database, env *migrate.Env, opts Op
 	if err != nil || g == nil {
 		return MigrationsReport{}, err
 	}
-	if env.Backend.Dialect == nil {
-		withBackend := *env
-		withBackend.Backend = migrate.Backend{Dialect: db.Dialect, Inspector: db.Inspector}
-		env = &withBackend
-	}
+	env = db.runtimeEnv(env)
 	c := &migrationCheck{db: db, env: env, g: g, opts: opts, rep: MigrationsReport{Revisions: g.Len()}}
 	c.run(ctx)
 	return c.rep, nil

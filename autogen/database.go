@@ -9,6 +9,7 @@ import (
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/backend"
 	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/model"
 )
 
@@ -61,4 +62,16 @@ func introspectOptions(schema string, skip []string) introspect.Options {
 		opts.IncludeTable = func(name string) bool { return !slices.Contains(skip, name) }
 	}
 	return opts
+}
+
+// runtimeEnv returns env, or when env.go sets no Backend a copy of it
+// running on d's dialect and catalog reader: the runner needs one, and
+// the database autogenerate reads is of that dialect.
+func (d Database) runtimeEnv(env *migrate.Env) *migrate.Env {
+	if env.Backend.Dialect != nil {
+		return env
+	}
+	withBackend := *env
+	withBackend.Backend = migrate.Backend{Dialect: d.Dialect, Inspector: d.Inspector}
+	return &withBackend
 }

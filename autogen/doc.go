@@ -33,7 +33,10 @@
 // [Process] runs the Rewriter and the hooks.
 //
 // A [Database] is the connection with its dialect and catalog reader;
-// [Open] builds one from a *sql.DB and a dialect name.
+// [Open] builds one from a *sql.DB and a dialect name. Where autogen runs
+// the runtime (the version table it reads, the revisions CheckMigrations
+// applies), it runs on env.Backend, or on the Database's dialect when
+// env.go sets no Backend.
 //
 // # Rules
 //

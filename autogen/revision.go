@@ -112,7 +112,7 @@ func Revision(ctx context.Context, db *Database, env *migrate.Env, spec Revision
 		if db == nil {
 			return RevisionResult{}, errors.New("autogen: autogenerate needs a database")
 		}
-		at, err := migrate.Current(ctx, db.DB, env)
+		at, err := migrate.Current(ctx, db.DB, db.runtimeEnv(env))
 		if err != nil {
 			return RevisionResult{}, err
 		}
