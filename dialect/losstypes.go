@@ -175,6 +175,9 @@ func CompareTypes(from, to TypeShape) TypeLoss {
 	narrow := func(why string) TypeLoss { return TypeLoss{Narrowing: true, Why: why, Refused: true} }
 	round := func(why string) TypeLoss { return TypeLoss{Narrowing: true, Why: why} }
 	cast := func(why string) TypeLoss { return TypeLoss{Cast: true, Why: why} }
+	if l, ok := textSizeLoss(from.Base, to.Base); ok {
+		return l
+	}
 	switch {
 	case from.Family == FamilyEnum && to.Family == FamilyEnum:
 		if gone := missing(from.Values, to.Values); len(gone) > 0 && len(from.Values) > 0 {
@@ -354,4 +357,42 @@ func quoteList(vals []string) string {
 		q[i] = "'" + strings.ReplaceAll(v, "'", "''") + "'"
 	}
 	return strings.Join(q, ", ")
+}
+
+// textSizes are MySQL's sized text and blob types, smallest first, and the
+// bytes each holds.
+var textSizes = [2][4]struct {
+	name  string
+	bytes int64
+}{
+	{{"tinytext", 255}, {"text", 65535}, {"mediumtext", 16777215}, {"longtext", 4294967295}},
+	{{"tinyblob", 255}, {"blob", 65535}, {"mediumblob", 16777215}, {"longblob", 4294967295}},
+}
+
+// textSizeLoss compares two of MySQL's sized text (or blob) types: where
+// one of them is tiny-, medium- or long-, the pair is MySQL's, so text
+// (blob) holds 65,535 bytes, and going to a smaller one refuses (strict
+// mode) the values that do not fit (longtext → text, text → tinytext). ok
+// is false for any other pair, which CompareTypes judges (text on
+// PostgreSQL and SQLite has no limit).
+func textSizeLoss(from, to string) (TypeLoss, bool) {
+	for _, sizes := range textSizes {
+		fi, ti := -1, -1
+		for i, t := range sizes {
+			if t.name == from {
+				fi = i
+			}
+			if t.name == to {
+				ti = i
+			}
+		}
+		if fi < 0 || ti < 0 || (fi == 1 && ti == 1) {
+			continue
+		}
+		if ti < fi {
+			return TypeLoss{Narrowing: true, Why: "values longer than " + strconv.FormatInt(sizes[ti].bytes, 10) + " bytes do not fit", Refused: true}, true
+		}
+		return TypeLoss{}, true
+	}
+	return TypeLoss{}, false
 }

@@ -65,10 +65,12 @@ type colKey struct {
 	name  string
 }
 
-// typeChanged reports whether the column's type changed, and whether
-// CompareType decided it. IgnoreTypes wins; then CompareType (asked once
+// typeChanged reports whether the column's type changed, and whether it
+// was decided otherwise than by comparing spellings (the reflected type is
+// then kept by an alter). IgnoreTypes wins; then CompareType (asked once
 // per column and remembered, as foreign-key decisions ask again); then
-// NormalizeType on both sides.
+// NormalizeType on both sides; then, for a type the Go type implies, the
+// dialect's [ImpliedTypes].
 func (c *comparer) typeChanged(ctx CompareContext, from, to *model.Column) (changed, decided bool) {
 	if c.opts.IgnoreTypes {
 		return false, false
@@ -87,7 +89,15 @@ func (c *comparer) typeChanged(ctx CompareContext, from, to *model.Column) (chan
 			return changed, true
 		}
 	}
-	return from.Type.SQL != to.Type.SQL && c.d.NormalizeType(from.Type.SQL) != c.d.NormalizeType(to.Type.SQL), false
+	if from.Type.SQL == to.Type.SQL || c.d.NormalizeType(from.Type.SQL) == c.d.NormalizeType(to.Type.SQL) {
+		return false, false
+	}
+	if c.sameImplied(ctx, from, to) {
+		// The reflected type means what the Go type implies: no change,
+		// and an alter for another aspect keeps the reflected type.
+		return false, true
+	}
+	return true, false
 }
 
 // verdict is a hook's answer.

@@ -25,6 +25,7 @@ var ErrDuplicate = errors.New("diff: duplicate object")
 // read-only values.
 func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]ops.Op, error) {
 	h := readHints(target)
+	implied := readImplied(target)
 	target = d.Canonical(target)
 	target.Tables = resolveTypes(target.Tables, d)
 
@@ -36,7 +37,7 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 	if err != nil {
 		return nil, err
 	}
-	c := &comparer{d: d, opts: opts}
+	c := &comparer{d: d, opts: opts, implied: implied}
 	cur, tgt = c.filterTables(cur, tgt)
 	curEnums, tgtEnums := c.filterEnums(current.Enums, target.Enums)
 	curEnums, cur, enumRenames := c.rebuildEnums(curEnums, tgtEnums, cur)
@@ -133,6 +134,9 @@ type comparer struct {
 	tgt  map[tableKey]*model.Table
 	// typeMemo remembers CompareType's answers by column.
 	typeMemo map[colKey]verdict
+	// implied holds the target columns whose type the Go type implies
+	// (see [ImpliedTypes]), as the models gave them.
+	implied map[colKey]model.Type
 }
 
 // tableKey identifies a table.

@@ -13,6 +13,16 @@
 // NormalizeExpr. [Options] shapes the comparison; its zero value compares
 // everything.
 //
+// # Types the Go type implies
+//
+// A target column whose type comes from its Go type rather than from SQL
+// the user wrote ([model.Type.IsImplied]: no type= in the tag) is compared
+// by meaning when the spellings differ: a dialect that implements
+// [ImpliedTypes] says whether the reflected type holds that Go type exactly
+// as the chosen one does (SQLite's INTEGER for a BIGINT, by affinity). Such
+// a column is no drift, and an alter made for another aspect keeps its
+// reflected type. SQL the user wrote (type=, type:) is compared exactly.
+//
 // # Options
 //
 // [Options] holds what Alembic's env.py configures for autogenerate:

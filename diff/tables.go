@@ -96,7 +96,9 @@ func (c *comparer) dropTables(removed []*model.Table) (early []tableOps, out []o
 // keyStable reports whether the key made of cols on the referenced table ref
 // exists now and is left alone by step 5 (no column of it changes type), so
 // a foreign key to it can be created with its table (or dropped with it). A table that is not on both
-// sides has no step 5, so its keys are stable.
+// sides has no step 5, so its keys are stable; so are columns that are no
+// key on either side and whose indexes stay as they are (a foreign key to
+// columns that are not unique, which SQLite and MySQL accept).
 func (c *comparer) keyStable(ref tableKey, cols []string) bool {
 	cur, ok1 := c.cur[ref]
 	tgt, ok2 := c.tgt[ref]
@@ -128,6 +130,42 @@ func (c *comparer) keyStable(ref tableKey, cols []string) bool {
 			if tgt.Indexes[m].Name == ix.Name && c.sameIndex(ix, &tgt.Indexes[m]) {
 				return true
 			}
+		}
+	}
+	// A foreign key may reference columns that are no key at all (SQLite
+	// and MySQL accept it; GORM writes such keys). When neither side makes
+	// them a key and no index on them changes, step 5 leaves them alone.
+	if hasKey(cur, cols) || hasKey(tgt, cols) {
+		return false
+	}
+	for k := range cur.Indexes {
+		ix := &cur.Indexes[k]
+		if !sameSet(cols, plainColumns(ix)) {
+			continue
+		}
+		m := slices.IndexFunc(tgt.Indexes, func(t model.Index) bool { return t.Name == ix.Name })
+		if m < 0 || !c.sameIndex(ix, &tgt.Indexes[m]) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasKey reports whether cols are t's primary key, a unique constraint or
+// a unique (non-partial) index of t.
+func hasKey(t *model.Table, cols []string) bool {
+	if sameSet(cols, t.PrimaryKey.Columns) {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if sameSet(cols, u.Columns) {
+			return true
+		}
+	}
+	for k := range t.Indexes {
+		ix := &t.Indexes[k]
+		if ix.Unique && ix.Where == "" && sameSet(cols, plainColumns(ix)) {
+			return true
 		}
 	}
 	return false

@@ -182,84 +182,112 @@
 //
 // # GORM
 //
-// GORM's conventions, as AutoMigrate applies them:
+// GORM models are read as GORM's AutoMigrate creates them, with the
+// settings [Options.GORM] holds ([GORMOptions]: the driver, the naming
+// strategy, gorm.Config's DisableForeignKeyConstraintWhenMigrating,
+// mysql.Config's DefaultStringSize and DefaultDatetimePrecision, and a
+// hook for GormDBDataType methods). The rules, as GORM applies them:
 //
-//   - table: TableName() wins, else the plural of the snake_case type
-//     name, by github.com/jinzhu/inflection's rules as GORM uses them
-//     ([Plural]: User → users, Category → categories, Person → people,
-//     OrderItem → order_items, Status → statuses);
-//   - column: column:NAME, else the snake_case field name; embeddedPrefix:
-//     is prepended for fields of an embedded struct;
-//   - primary key: primaryKey fields, else the field whose column is id; a
-//     single integer key auto-increments unless autoIncrement:false;
-//   - NULL: every column allows NULL unless tagged not null or primaryKey,
-//     whatever its Go type (a non-pointer int too), as GORM creates it;
-//   - gorm.Model (an embedded struct of type gorm.io/gorm.Model, or any
-//     embedded struct named Model with fields ID, CreatedAt, UpdatedAt and
-//     DeletedAt) gives id (bigint unsigned, auto-increment key),
-//     created_at, updated_at and deleted_at (nullable timestamps) and the
-//     index idx_<table>_deleted_at; gorm.DeletedAt (or any struct type named
-//     DeletedAt with fields Time time.Time and Valid bool) is a nullable
-//     timestamp;
+//   - table: TableName() wins, else the naming strategy's TablePrefix and
+//     the plural (SingularTable: the singular) of the type name in GORM's
+//     snake_case, by github.com/jinzhu/inflection's rules ([Plural]: User →
+//     users, Category → categories, Person → people, Status → statuses);
+//   - column: column:NAME, else the field name in GORM's snake_case, which
+//     spells common initialisms as words (UserIDs → user_ids, HTTPPort →
+//     http_port); embeddedPrefix: is prepended for fields of an embedded
+//     struct; of two fields with one column, the one with the shorter path
+//     through embedded structs is kept (a warning names the other);
+//   - primary key: primaryKey fields, else the field whose column (or Go
+//     name) is id; the id key, or the only key, or the first key tagged
+//     autoIncrement auto-increments when its GORM type is an integer and it
+//     has no autoIncrement setting; any field tagged autoIncrement does;
+//     the key is unnamed (the database names it);
+//   - NULL: every column allows NULL unless tagged not null, whatever its
+//     Go type (the database makes key columns NOT NULL where it does);
+//   - gorm.Model gives id (the auto-increment key), created_at,
+//     updated_at and deleted_at and the index idx_<table>_deleted_at;
 //   - unexported fields and fields tagged -, -:all or -:migration are not
 //     columns; -> and <- (read/write permissions) do not change the schema.
+//
+// Column types are GORM's: the field's GORM data type (bool, int, uint,
+// float, string, time, bytes, or SQL) comes from the Go kind, from the
+// value a driver.Valuer's zero value writes (a uuid.UUID writes a string)
+// or its first field (sql.NullString is a string, gorm.DeletedAt a time),
+// from GormDataType(), or from type: (whose GORM kind names, in any case,
+// are kinds: type:int is GORM's int); size: defaults to an integer's or
+// float's bits; a foreign key field takes its referenced key's data type
+// and size. The driver turns that into SQL exactly as its DataTypeOf does:
+// PostgreSQL smallint/integer/bigint by size (a uint needs one more bit),
+// decimal or numeric(P,S), varchar(N) or text, timestamptz(P), bytea;
+// MySQL tinyint to bigint [unsigned], float, double or decimal(P,S),
+// varchar(N) or longtext (varchar(191) for a key, an indexed column or one
+// with a default; DefaultStringSize otherwise), datetime(3) (or
+// DefaultDatetimePrecision), varbinary(N) or longblob; SQLite integer,
+// real, numeric, text, datetime, blob. Such a type is marked implied
+// ([model.Type.IsImplied]): a database type that means the same for the Go
+// type is no drift. type: and GormDataType() names are SQL, compared
+// exactly. A type with a GormDBDataType(*gorm.DB, *schema.Field) method
+// gets [GORMOptions.DBDataType]'s answer; without the hook a [Warning]
+// says so. Without a driver, GORM models get dialect-neutral logical
+// types, as db models do.
 //
 // Settings (case-insensitive keys, ";"-separated, as GORM parses them):
 //
 //	column:NAME            the column name
-//	type:SQL               the SQL type, verbatim
-//	size:N                 a string's or []byte's length (varchar(N)); an integer's
-//	                       bits (8, 16: smallint; 32: int; 64: bigint)
-//	precision:P;scale:S    a float as numeric(P,S)
+//	type:SQL               the SQL type, verbatim, or a GORM kind (int, string, ...)
+//	size:N                 a string's or []byte's length; an integer's bits
+//	precision:P;scale:S    a float's decimal precision; a time's fractional seconds
 //	primaryKey             part of the primary key
 //	not null               NOT NULL
-//	default:V              server default; a string field's value is quoted
-//	                       (default:active → 'active'), others are SQL as written
+//	default:V              server default as GORM writes it: parsed by the Go
+//	                       kind (default:0x10 on an int is 16, default:true on a
+//	                       bool true), a string's value quoted ('active'); a
+//	                       function call as written; null is none
 //	autoIncrement[:false]  turn auto-increment on or off
 //	unique                 unique constraint uni_<table>_<column>
 //	uniqueIndex[:NAME,...] unique index, as index:
-//	index[:NAME,...]       index idx_<table>_<field> (or NAME; fields with one NAME
-//	                       form one index, ordered by priority:N, default 10, then
-//	                       field order); settings sort:desc, type:METHOD (btree,
-//	                       gin, ...), where:PREDICATE, length:N (MySQL prefix),
-//	                       class:UNIQUE or unique, priority:N
+//	index[:NAME,...]       index idx_<table>_<field> (or NAME, or
+//	                       idx_<table>_<composite:>; fields with one NAME form one
+//	                       index, ordered by priority:N, default 10, then field
+//	                       order); settings sort:desc, type:METHOD (btree, gin,
+//	                       ...), where:PREDICATE, length:N (MySQL prefix),
+//	                       expression:EXPR, class:UNIQUE, FULLTEXT or SPATIAL,
+//	                       unique, priority:N, composite:NAME
 //	check:[NAME,]EXPR      check constraint NAME, else chk_<table>_<column>
 //	comment:TEXT           column comment
-//	serializer:json        the column is text (GORM stores the serialized value)
+//	serializer:json        a string column (GORM stores the serialized value)
 //	embedded               flatten a struct field; embeddedPrefix:P prefixes its columns
-//	foreignKey:F;references:R;constraint:OnUpdate:A,OnDelete:A  on relation fields
+//	foreignKey:F;references:R;constraint:[NAME,]OnUpdate:A,OnDelete:A  on relation fields
+//	many2many:T;joinForeignKey:F;joinReferences:R  a join table
 //
-// An unknown setting is an error with a suggestion; many2many and the
-// polymorphic settings are errors saying what to write instead (the join
-// table as a model). autoCreateTime, autoUpdateTime and
-// autoIncrementIncrement are accepted and change nothing in the schema.
+// Names GORM generates (idx_, uni_, chk_, fk_) longer than the naming
+// strategy's IdentifierMaxLength (64; 63 with the PostgreSQL driver) are
+// shortened as GORM shortens them, with a hash. A setting GORM does not
+// read is ignored, as GORM ignores it, and reported as a [Warning] with a
+// suggestion ([Read]); the polymorphic settings are errors.
+// autoCreateTime, autoUpdateTime and autoIncrementIncrement change nothing
+// in the schema.
 //
-// Relations follow GORM's rules: a field of struct type (or pointer to
-// one, or slice of them) without type: or serializer: is a relation, not a
-// column. A slice is has-many: the foreign key is the element type's field
-// <Owner type><PK field> (UserID) or foreignKey:, referencing the owner's
-// primary key or references:. A struct field is has-one when its type has
-// that field, else belongs-to: the key is the owner's field <Field><PK
-// field> (field User with User.ID: UserID) referencing the target's key
-// (a self-reference tries belongs-to first). The foreign key is named as
-// GORM names it, fk_<owner table>_<field> (fk_orders_user,
-// fk_users_orders), with constraint:'s actions (constraint:- creates
-// none). When a belongs-to and a has-one/has-many describe the same key,
-// the has- side's is kept, as GORM does. A relation whose foreign key
-// field does not exist is an error.
-//
-// Types follow the db rules under "Go types" (so dialects choose the SQL;
-// see the README's table), with these GORM differences: a type with a
-// GormDataType() method takes its kind from it (bool, int, uint, float,
-// string, time, bytes, json; any other name, such as date, is the SQL
-// type), and such a struct is a value, not a relation; datatypes.JSON (a
-// []byte type named JSON) is json; gorm.DeletedAt is timestamp;
-// serializer: is text. Where GORM's own dialect code picks another member
-// of the same family, retort keeps its choice: a string without size is
-// text on PostgreSQL and SQLite but varchar(255) on MySQL (GORM: longtext,
-// or varchar(191) when indexed); float64 is double precision (GORM on
-// PostgreSQL: decimal); time.Time is datetime(6) on MySQL (GORM:
-// datetime(3)).
+// Relations follow GORM's rules: a field without a data type (a struct
+// that is no value, a pointer to one, a slice of them) is a relation. A
+// slice is has-many: the foreign key is the element type's field <Owner
+// type><PK field> (UserID) or foreignKey:, referencing the owner's primary
+// key or references:. A struct field is has-one when its type has that
+// field, else belongs-to: the key is the owner's field <Field><PK field>
+// (field User with User.ID: UserID) referencing the target's key (a
+// self-reference tries belongs-to first). The foreign key is named as GORM
+// names it, fk_<owner table>_<field> (fk_orders_user, fk_users_orders), or
+// constraint:'s NAME, with constraint:'s actions (constraint:- creates
+// none; so does DisableForeignKeyConstraintWhenMigrating). When a
+// belongs-to and a has-one/has-many describe the same key, the has-
+// side's is kept, as GORM does. many2many:NAME adds the join table GORM
+// creates: NAME (with TablePrefix); a column per key field of the owner,
+// <Owner type><Field> (or joinForeignKey:), then one per key field of the
+// target, <Target type><Field> (or joinReferences:; a self-reference takes
+// the [Singular] of the relation field's name), each of its key field's
+// type; all of them the primary key; a foreign key to each side,
+// fk_<join table>_<owner type> and fk_<join table>_<target type>. A
+// relation whose foreign key field does not exist is an error.
 //
 // # bun
 //

@@ -35,7 +35,13 @@ type typeInfo struct {
 	table    string
 	fieldCol map[string]string
 	pkFields []string
-	loaded   bool // the type is one of the models given to Models
+	// pkCols are the primary key's columns, in order.
+	pkCols []string
+	// gormCols are a GORM model's column type facts, by column.
+	gormCols map[string]*gormCol
+	// typ is the struct type.
+	typ    reflect.Type
+	loaded bool // the type is one of the models given to Models
 }
 
 // famField is one field of a GORM or bun model.

@@ -17,11 +17,32 @@ type gormField struct {
 	tag gormTag
 	col string
 	pk  bool
+	gt  gormType
+	// rel: the field has no data type: a relation, not a column.
+	rel bool
+}
+
+// gormModel is what a GORM model keeps for its column types, which are
+// finished once every model and relation is read (a foreign key takes
+// its referenced key's GORM type).
+type gormModel struct {
+	cols  []*gormCol
+	byCol map[string]*gormCol
+}
+
+// gormCol is one GORM column's type facts.
+type gormCol struct {
+	ref fieldRef
+	col string
+	gt  gormType
+	// jsonShape: a []byte type named JSON (gorm.io/datatypes' JSON read
+	// without a driver).
+	jsonShape bool
 }
 
 // gormRelation is a relation field of a GORM model (a struct, pointer to
-// struct or slice of them); it becomes a foreign key once every model is
-// read (see resolveRelations).
+// struct or slice of them); it becomes a foreign key (or, with many2many:,
+// a join table) once every model is read (see resolveRelations).
 type gormRelation struct {
 	ml     *modelLoader
 	ref    fieldRef
@@ -29,8 +50,13 @@ type gormRelation struct {
 	many   bool
 	// foreignKey and references are the tag values, "" for GORM's default.
 	foreignKey, references string
-	onDelete, onUpdate     model.ReferenceAction
-	noConstraint           bool
+	// many2many names the join table; joinForeignKey and joinReferences
+	// are its tag settings.
+	many2many, joinForeignKey, joinReferences string
+	// name is constraint:'s NAME, "" for GORM's fk_<table>_<field>.
+	name               string
+	onDelete, onUpdate model.ReferenceAction
+	noConstraint       bool
 }
 
 // gormIndex gathers the fields that name one index.
@@ -49,53 +75,28 @@ type gormIndexPart struct {
 // loadGORM reads a model written with gorm tags, by GORM's conventions
 // (see the package documentation).
 func (ml *modelLoader) loadGORM(v reflect.Value) {
+	o := ml.l.opts.GORM
+	ml.gorm = &gormModel{byCol: map[string]*gormCol{}}
 	var fields []famField
 	var blanks []fieldRef
 	ml.collectGORM(ml.typ, "", "", false, []reflect.Type{ml.typ}, &fields, &blanks)
 	ml.parseTableOptions(blanks)
 	if ml.tspec.name == "" {
-		ml.tspec.name = pluralSnake(ml.typ.Name())
+		ml.tspec.name = o.tableName(ml.typ.Name())
 	}
 	ml.nameTable(v)
 
-	var gfs []*gormField
-	anyPK := false
-	for _, ff := range fields {
-		report := func(err error) { ml.fieldErr(ff.ref, err) }
-		g, ok := readGORMTag(ff.ref.sf.Tag.Get("gorm"), report)
-		if !ok {
-			continue
-		}
-		if ff.inModel && ff.ref.sf.Name == "DeletedAt" && !g.has("INDEX") {
-			if _, tagged := ff.ref.sf.Tag.Lookup("gorm"); !tagged {
-				s := gormSetting{key: "INDEX"}
-				g.set["INDEX"], g.indexes = s, append(g.indexes, s)
-			}
-		}
-		gf := &gormField{famField: ff, tag: g, pk: g.has("PRIMARYKEY")}
-		gf.col = ff.prefix + model.SnakeCase(ff.ref.sf.Name)
-		if c := strings.TrimSpace(g.val("COLUMN")); g.has("COLUMN") && c != "" {
-			gf.col = ff.prefix + c
-		}
-		anyPK = anyPK || gf.pk
-		gfs = append(gfs, gf)
-	}
-	info := &typeInfo{name: ml.typ.Name(), fieldCol: map[string]string{}}
+	gfs := ml.readGORMFields(fields)
+	ml.gormKeys(gfs)
+	info := &typeInfo{name: ml.typ.Name(), fieldCol: map[string]string{}, gormCols: ml.gorm.byCol}
 	var indexes []*gormIndex
 	byName := map[string]*gormIndex{}
 	for _, gf := range gfs {
-		if !anyPK && gf.col == "id" && !ml.isGORMRelation(gf) {
-			gf.pk = true
-		}
 		col, isCol, ok := ml.gormColumn(gf)
 		if !ok || !isCol {
 			continue
 		}
 		if !ml.checkDBNextTo(gf.ref, model.FamilyGORM, col.Name) {
-			continue
-		}
-		if prev, dup := ml.colRef[col.Name]; dup {
-			ml.fieldErr(gf.ref, fmt.Errorf("%w %q: field %s maps to it too", ErrDuplicateColumn, col.Name, prev.path))
 			continue
 		}
 		ml.colRef[col.Name] = gf.ref
@@ -106,15 +107,21 @@ func (ml *modelLoader) loadGORM(v reflect.Value) {
 		info.fieldCol[gf.ref.path] = col.Name
 		if gf.pk {
 			info.pkFields = append(info.pkFields, gf.ref.sf.Name)
+			info.pkCols = append(info.pkCols, col.Name)
 		}
+		ignored := func(msg string) { ml.warn(gf.ref, msg) }
 		for _, s := range gf.tag.indexes {
-			spec, err := parseGORMIndex(s)
+			spec, err := parseGORMIndex(s, ignored)
 			if err != nil {
 				ml.fieldErr(gf.ref, err)
 				continue
 			}
 			if spec.name == "" {
-				spec.name = model.Truncate("idx_" + ml.table.Name + "_" + model.SnakeCase(gf.ref.sf.Name))
+				sub := gf.ref.sf.Name
+				if spec.composite != "" {
+					sub = spec.composite
+				}
+				spec.name = gormName(o.identMax(), "idx", ml.table.Name, gormDBName(sub))
 			}
 			gi, ok := byName[spec.name]
 			if !ok {
@@ -126,7 +133,11 @@ func (ml *modelLoader) loadGORM(v reflect.Value) {
 				gi.spec.method = cmp.Or(gi.spec.method, spec.method)
 				gi.spec.where = cmp.Or(gi.spec.where, spec.where)
 			}
-			gi.parts = append(gi.parts, gormIndexPart{model.IndexPart{Column: col.Name, Desc: spec.desc, Length: spec.length}, spec.priority})
+			part := model.IndexPart{Column: col.Name, Desc: spec.desc, Length: spec.length}
+			if spec.expr != "" {
+				part = model.IndexPart{Expr: spec.expr, Desc: spec.desc}
+			}
+			gi.parts = append(gi.parts, gormIndexPart{part, spec.priority})
 		}
 	}
 	for _, gi := range indexes {
@@ -138,11 +149,109 @@ func (ml *modelLoader) loadGORM(v reflect.Value) {
 		ml.tspec.indexes = append(ml.tspec.indexes, named[model.Index]{ix, gi.ref})
 	}
 	ml.register(info)
+	ml.l.gormTables = append(ml.l.gormTables, gormTable{ml.table.Schema, ml.table.Name, ml.gorm})
+}
+
+// readGORMFields reads each field's tag and GORM type, and keeps one field
+// per column as GORM does: of two fields with one column name, the one
+// with the shorter path through embedded structs (the first on a tie).
+func (ml *modelLoader) readGORMFields(fields []famField) []*gormField {
+	var gfs []*gormField
+	byCol := map[string]int{}
+	for _, ff := range fields {
+		report := func(err error) { ml.fieldErr(ff.ref, err) }
+		ignored := func(msg string) { ml.warn(ff.ref, msg) }
+		g, ok := readGORMTag(ff.ref.sf.Tag.Get("gorm"), report, ignored)
+		if !ok {
+			continue
+		}
+		if ff.inModel && ff.ref.sf.Name == "DeletedAt" && !g.has("INDEX") {
+			if _, tagged := ff.ref.sf.Tag.Lookup("gorm"); !tagged {
+				s := gormSetting{key: "INDEX"}
+				g.set["INDEX"], g.indexes = s, append(g.indexes, s)
+			}
+		}
+		gf := &gormField{famField: ff, tag: g, pk: g.truthy("PRIMARYKEY")}
+		gf.gt = newGORMType(ff.ref.sf.Type, g)
+		gf.gt.pk = gf.pk
+		if gf.gt.kind == "" {
+			gf.rel = true
+			gfs = append(gfs, gf)
+			continue
+		}
+		gf.col = ff.prefix + gormDBName(ff.ref.sf.Name)
+		if c := g.val("COLUMN"); g.has("COLUMN") && c != "" {
+			gf.col = ff.prefix + c
+		}
+		if i, dup := byCol[gf.col]; dup {
+			prev := gfs[i]
+			if depth(gf.ref.path) < depth(prev.ref.path) {
+				ml.warn(prev.ref, fmt.Sprintf("column %q is also field %s's; GORM uses %s (the shorter path), and so does retort", gf.col, gf.ref.path, gf.ref.path))
+				gfs[i] = gf
+			} else {
+				ml.warn(gf.ref, fmt.Sprintf("column %q is also field %s's; GORM uses %s (the shorter path, or the first), and so does retort", gf.col, prev.ref.path, prev.ref.path))
+			}
+			continue
+		}
+		byCol[gf.col] = len(gfs)
+		gfs = append(gfs, gf)
+	}
+	return gfs
+}
+
+// depth is the number of embedded structs a field path goes through.
+func depth(path string) int { return strings.Count(path, ".") }
+
+// gormKeys applies GORM's primary key and auto-increment rules: the key is
+// the primaryKey fields, else the field whose column (or Go name) is id;
+// the prioritized key field (the id field when it is a key, else the only
+// key field, else the first tagged autoIncrement) auto-increments when its
+// GORM type is an integer and it has no autoIncrement setting; any field
+// tagged autoIncrement auto-increments.
+func (ml *modelLoader) gormKeys(gfs []*gormField) {
+	var pks []*gormField
+	var byID, byIDName *gormField
+	for _, gf := range gfs {
+		if gf.rel {
+			continue
+		}
+		if gf.pk {
+			pks = append(pks, gf)
+		}
+		if gf.col == "id" && byID == nil {
+			byID = gf
+		}
+		if (gf.col == "ID" || gf.ref.sf.Name == "ID") && byIDName == nil {
+			byIDName = gf
+		}
+	}
+	prio := cmp.Or(byID, byIDName)
+	switch {
+	case prio != nil && prio.pk:
+	case prio != nil && len(pks) == 0:
+		prio.pk, prio.gt.pk = true, true
+	default:
+		prio = nil
+		if len(pks) == 1 {
+			prio = pks[0]
+		}
+		for _, gf := range pks {
+			if prio == nil && gf.tag.truthy("AUTOINCREMENT") {
+				prio = gf
+			}
+		}
+	}
+	for _, gf := range gfs {
+		gf.gt.autoInc = gf.tag.truthy("AUTOINCREMENT")
+	}
+	if prio != nil && (prio.gt.gormKind == gormInt || prio.gt.gormKind == gormUint) && !prio.tag.has("AUTOINCREMENT") {
+		prio.gt.autoInc, prio.gt.hasDefault = true, true
+	}
 }
 
 // register records what relations need to know of the model's type.
 func (ml *modelLoader) register(info *typeInfo) {
-	info.table, info.schema, info.loaded = ml.table.Name, ml.table.Schema, true
+	info.table, info.schema, info.loaded, info.typ = ml.table.Name, ml.table.Schema, true, ml.typ
 	st := ml.l.famState()
 	if _, dup := st.byType[ml.typ]; !dup {
 		st.byType[ml.typ] = info
@@ -192,27 +301,13 @@ func (ml *modelLoader) collectGORM(t reflect.Type, path, prefix string, inModel 
 	}
 }
 
-// isGORMRelation reports whether a field is a relation rather than a
-// column: a struct (or pointer to one, or slice of them) that is not a
-// value type, without type: or serializer:.
-func (ml *modelLoader) isGORMRelation(gf *gormField) bool {
-	_, _, ok := gormRelationTarget(gf.ref.sf.Type, gf.tag)
-	return ok
-}
-
-// gormRelationTarget returns the struct type a relation field points to;
-// a struct with a GormDataType() method is a value, not a relation.
-func gormRelationTarget(t reflect.Type, g gormTag) (reflect.Type, bool, bool) {
-	if g.has("TYPE") || g.has("SERIALIZER") {
-		return nil, false, false
-	}
+// gormRelationTarget returns the struct type a relation field points to
+// (a struct, a pointer to one, or a slice or array of them) and whether it
+// is a slice; ok is false for any other type GORM has no data type for.
+func gormRelationTarget(t reflect.Type) (target reflect.Type, many, ok bool) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if _, ok := gormDataType(t); ok {
-		return nil, false, false
-	}
-	many := false
 	if t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
 		many = true
 		t = t.Elem()
@@ -220,10 +315,7 @@ func gormRelationTarget(t reflect.Type, g gormTag) (reflect.Type, bool, bool) {
 			t = t.Elem()
 		}
 	}
-	if t.Kind() != reflect.Struct || isColumnStruct(t) || isDeletedAt(t) {
-		return nil, false, false
-	}
-	if _, ok := gormDataType(t); ok {
+	if t.Kind() != reflect.Struct {
 		return nil, false, false
 	}
 	return t, many, true
@@ -233,10 +325,18 @@ func gormRelationTarget(t reflect.Type, g gormTag) (reflect.Type, bool, bool) {
 // relation (isCol false).
 func (ml *modelLoader) gormColumn(gf *gormField) (col model.Column, isCol, ok bool) {
 	f, g := gf.ref, gf.tag
+	o := ml.l.opts.GORM
 	report := func(err error) { ml.fieldErr(f, err) }
-	if target, many, rel := gormRelationTarget(f.sf.Type, g); rel {
+	if gf.rel {
+		target, many, rel := gormRelationTarget(f.sf.Type)
+		if !rel {
+			report(fmt.Errorf("%w %s: add serializer:json, or type: with an SQL type, or skip the field with gorm:\"-\"", ErrNoType, f.sf.Type))
+			return model.Column{}, false, false
+		}
 		r := gormRelation{ml: ml, ref: f, target: target, many: many,
-			foreignKey: strings.TrimSpace(g.val("FOREIGNKEY")), references: strings.TrimSpace(g.val("REFERENCES"))}
+			foreignKey: strings.TrimSpace(g.val("FOREIGNKEY")), references: strings.TrimSpace(g.val("REFERENCES")),
+			many2many: strings.TrimSpace(g.val("MANY2MANY")), joinForeignKey: strings.TrimSpace(g.val("JOINFOREIGNKEY")),
+			joinReferences: strings.TrimSpace(g.val("JOINREFERENCES"))}
 		if g.has("CONSTRAINT") {
 			if err := r.parseConstraint(g.val("CONSTRAINT")); err != nil {
 				report(err)
@@ -246,190 +346,118 @@ func (ml *modelLoader) gormColumn(gf *gormField) (col model.Column, isCol, ok bo
 		ml.l.famState().rels = append(ml.l.famState().rels, r)
 		return model.Column{}, false, true
 	}
-	col = model.Column{Name: gf.col, Nullable: !gf.pk && !g.has("NOT NULL")}
-	t, err := gormGoType(f.sf.Type, g)
-	if err != nil {
-		report(err)
-		return model.Column{}, false, false
+	col = model.Column{Name: gf.col, Nullable: !g.truthy("NOT NULL")}
+	if o.Driver == GORMNoDriver {
+		col.Nullable = col.Nullable && !gf.pk
 	}
-	col.Type = t
 	ok = true
-	if g.has("SIZE") {
-		if err := gormSize(&col.Type, g.val("SIZE"), f.sf.Type); err != nil {
-			report(err)
-			ok = false
+	gc := &gormCol{ref: f, col: gf.col, gt: gf.gt}
+	base := f.sf.Type
+	for base.Kind() == reflect.Pointer {
+		base = base.Elem()
+	}
+	gc.jsonShape = base.Name() == "JSON" && base.Kind() == reflect.Slice && base.Elem().Kind() == reflect.Uint8
+	if hasGormDBDataType(f.sf.Type) {
+		switch sql, asked := ml.askDBDataType(f, gf.col); {
+		case asked && sql != "":
+			gc.gt.dbType = sql
+		case o.DBDataType == nil:
+			ml.warn(f, fmt.Sprintf("%s has a GormDBDataType method, which only a program importing GORM can call: without GORMOptions.DBDataType retort reads the column as GormDataType() and the Go type say", base))
 		}
 	}
-	if g.has("PRECISION") && col.Type.SQL == "" && (col.Type.Logical == model.LogicalDouble || col.Type.Logical == model.LogicalReal) {
-		p, s := strings.TrimSpace(g.val("PRECISION")), strings.TrimSpace(g.val("SCALE"))
-		if _, err := strconv.Atoi(p); err != nil {
-			report(fmt.Errorf("%w: precision:%s: want a number", ErrBadTag, p))
-			ok = false
-		} else if s != "" {
-			col.Type = model.Type{SQL: "numeric(" + p + "," + s + ")"}
-		} else {
-			col.Type = model.Type{SQL: "numeric(" + p + ")"}
-		}
+	if g.has("SIZE") && gc.gt.size < 0 {
+		ml.warn(f, fmt.Sprintf("size:%s is not a number: GORM ignores it, and so does retort", g.val("SIZE")))
 	}
+	ml.gorm.cols = append(ml.gorm.cols, gc)
+	ml.gorm.byCol[gf.col] = gc
+	col.Type = gc.gt.logical()
 	if gf.pk {
 		ml.pkCols = append(ml.pkCols, col.Name)
 		ml.pkRefs = append(ml.pkRefs, f)
 	}
-	if g.has("AUTOINCREMENT") {
-		off := strings.EqualFold(strings.TrimSpace(g.val("AUTOINCREMENT")), "false")
-		ml.autoCols = append(ml.autoCols, autoCol{ref: f, col: col.Name, on: !off, off: off})
-	}
+	col.AutoIncrement = gf.gt.autoInc
 	if g.has("DEFAULT") {
-		col.Default = gormDefault(g.val("DEFAULT"), f.sf.Type)
+		def, err := gormDefault(g.val("DEFAULT"), gf.gt)
+		if err != nil {
+			report(err)
+			ok = false
+		}
+		col.Default = def
 	}
 	if g.has("COMMENT") {
-		col.Comment = strings.Trim(unquoteSQL(strings.TrimSpace(g.val("COMMENT"))), `"`)
+		col.Comment = g.val("COMMENT")
 	}
-	if g.has("UNIQUE") {
-		ml.tspec.uniques = append(ml.tspec.uniques, named[model.Unique]{model.Unique{Name: model.Truncate("uni_" + ml.table.Name + "_" + col.Name), Columns: []string{col.Name}}, f})
+	if g.truthy("UNIQUE") {
+		ml.tspec.uniques = append(ml.tspec.uniques, named[model.Unique]{model.Unique{Name: gormName(o.identMax(), "uni", ml.table.Name, gormDBName(col.Name)), Columns: []string{col.Name}}, f})
 	}
-	for _, s := range g.checks {
-		ml.checks = append(ml.checks, named[model.Check]{gormCheck(ml.table.Name, col.Name, s.value), f})
+	if c := g.val("CHECK"); c != "" {
+		ml.checks = append(ml.checks, named[model.Check]{gormCheck(o.identMax(), ml.table.Name, col.Name, c), f})
 	}
 	return col, true, ok
 }
 
-// gormGoType is a GORM field's column type: type: verbatim; serializer:
-// text (GORM stores serialized values as text); gorm.DeletedAt (or its
-// shape) a timestamp; a GormDataType() method's kind; a named []byte type called JSON (gorm.io/datatypes'
-// JSON) json; otherwise the Go type's kind as for db tags.
-func gormGoType(t reflect.Type, g gormTag) (model.Type, error) {
-	if g.has("TYPE") {
-		sql := strings.TrimSpace(g.val("TYPE"))
-		if sql == "" {
-			return model.Type{}, fmt.Errorf("%w: type: needs an SQL type", ErrBadTag)
-		}
-		return model.Type{SQL: sql}, nil
+// askDBDataType asks GORMOptions.DBDataType for a field's SQL type.
+func (ml *modelLoader) askDBDataType(f fieldRef, col string) (string, bool) {
+	hook := ml.l.opts.GORM.DBDataType
+	if hook == nil {
+		return "", false
 	}
-	if g.has("SERIALIZER") {
-		// GORM stores serialized values as text (longtext on MySQL); text
-		// holds them on every dialect where varchar(255) might not.
-		return model.Type{SQL: "text"}, nil
-	}
-	base := t
-	for base.Kind() == reflect.Pointer {
-		base = base.Elem()
-	}
-	if isDeletedAt(base) {
-		return model.Type{Logical: model.LogicalTimestamp}, nil
-	}
-	if dt, ok := gormDataType(base); ok {
-		return dt, nil
-	}
-	if base.Name() == "JSON" && base.Kind() == reflect.Slice && base.Elem().Kind() == reflect.Uint8 {
-		return model.Type{Logical: model.LogicalJSON}, nil
-	}
-	typ, err := goType(t)
-	if err != nil {
-		return model.Type{}, fmt.Errorf("%w %s: add serializer:json, or type: with an SQL type, or skip the field with gorm:\"-\"", ErrNoType, t)
-	}
-	return typ, nil
+	sql, ok := hook(GORMField{Model: ml.typ, Path: f.path, Field: f.sf, Table: ml.table.Name, Column: col})
+	return strings.TrimSpace(sql), ok
 }
 
-// gormDataTyper is GORM's GormDataTypeInterface: a custom type that names
-// its data type (gorm.io/datatypes' JSON says "json", Date "date").
-type gormDataTyper interface{ GormDataType() string }
-
-// gormDataType reads a type's GormDataType(): GORM's own kinds (bool,
-// int, uint, float, string, time, bytes) and json map to logical kinds;
-// any other name (date, uuid, geometry) is the SQL type.
-func gormDataType(t reflect.Type) (typ model.Type, ok bool) {
-	if !reflect.PointerTo(t).Implements(reflect.TypeFor[gormDataTyper]()) {
-		return model.Type{}, false
-	}
-	defer func() {
-		if recover() != nil {
-			typ, ok = model.Type{}, false
-		}
-	}()
-	name := strings.TrimSpace(reflect.New(t).Interface().(gormDataTyper).GormDataType())
-	switch strings.ToLower(name) {
-	case "":
-		return model.Type{}, false
-	case "bool":
-		return model.Type{Logical: model.LogicalBool}, true
-	case "int":
-		return model.Type{Logical: model.LogicalBigInt}, true
-	case "uint":
-		return model.Type{Logical: model.LogicalBigInt, Unsigned: true}, true
-	case "float":
-		return model.Type{Logical: model.LogicalDouble}, true
-	case "string":
-		return model.Type{Logical: model.LogicalString}, true
-	case "time":
-		return model.Type{Logical: model.LogicalTimestamp}, true
-	case "bytes":
-		return model.Type{Logical: model.LogicalBytes}, true
-	case "json":
-		return model.Type{Logical: model.LogicalJSON}, true
-	}
-	return model.Type{SQL: name}, true
-}
-
-// gormSize applies size:N: a string's or []byte's length, an integer's
-// width in bits (8 and 16: smallint, 32: int, 64: bigint).
-func gormSize(t *model.Type, v string, goT reflect.Type) error {
-	n, err := strconv.Atoi(strings.TrimSpace(v))
-	if err != nil || n <= 0 {
-		return fmt.Errorf("%w: size:%s: want a positive number", ErrBadTag, v)
-	}
-	if t.SQL != "" {
-		return nil // type: wins, as in GORM
-	}
-	switch t.Logical {
-	case model.LogicalString, model.LogicalBytes:
-		t.Size = n
-	case model.LogicalSmallInt, model.LogicalInt, model.LogicalBigInt:
-		switch {
-		case n <= 16:
-			t.Logical = model.LogicalSmallInt
-		case n <= 32:
-			t.Logical = model.LogicalInt
-		default:
-			t.Logical = model.LogicalBigInt
-		}
-	case model.LogicalReal, model.LogicalDouble:
-		if n <= 32 {
-			t.Logical = model.LogicalReal
-		} else {
-			t.Logical = model.LogicalDouble
-		}
-	default:
-		return fmt.Errorf("%w: size: applies to strings, []byte, integers and floats; for %s write type:", ErrBadTag, goT)
-	}
-	return nil
-}
-
-// gormDefault turns default:VALUE into an SQL expression as GORM does: a
-// string field's value is unquoted and quoted again as an SQL string
-// (default:active and default:'active' both give 'active'), unless it
-// calls a function (gen_random_uuid()); null gives no default; anything
-// else is SQL as written (0, true, CURRENT_TIMESTAMP).
-func gormDefault(v string, t reflect.Type) string {
+// gormDefault turns default:VALUE into the DEFAULT GORM writes: a
+// function call (gen_random_uuid()), null or nothing is written as it is
+// (null: no default); otherwise the value is parsed by the field's Go
+// kind and written as GORM's drivers write it: a bool as true or false,
+// an integer in decimal (0x10 is 16), a float in plain decimal, a string
+// without its surrounding quotes, quoted again as an SQL string.
+func gormDefault(v string, gt gormType) (string, error) {
 	v = strings.TrimSpace(v)
-	if strings.EqualFold(v, "null") || v == "" || v == "(-)" {
-		return ""
+	if v == "" || strings.EqualFold(v, "null") || v == "(-)" {
+		return "", nil
 	}
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+	if strings.Contains(v, "(") && strings.Contains(v, ")") {
+		return v, nil
 	}
-	fn := strings.Contains(v, "(") && strings.Contains(v, ")")
-	if t.Kind() == reflect.String && !fn {
-		v = strings.Trim(strings.Trim(v, "'"), `"`)
-		return quoteSQL(v)
+	bad := func(err error) (string, error) {
+		return "", fmt.Errorf("%w: default:%s: %s (GORM refuses it too)", ErrBadTag, v, err)
 	}
-	return v
+	switch gt.goKind {
+	case reflect.Bool:
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return bad(err)
+		}
+		return strconv.FormatBool(b), nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := strconv.ParseInt(v, 0, 64)
+		if err != nil {
+			return bad(err)
+		}
+		return strconv.FormatInt(n, 10), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, err := strconv.ParseUint(v, 0, 64)
+		if err != nil {
+			return bad(err)
+		}
+		return strconv.FormatUint(n, 10), nil
+	case reflect.Float32, reflect.Float64:
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return bad(err)
+		}
+		return strconv.FormatFloat(f, 'f', -1, 64), nil
+	case reflect.String:
+		return quoteSQL(strings.Trim(strings.Trim(v, "'"), `"`)), nil
+	}
+	return v, nil
 }
 
 // gormCheck reads check:NAME,EXPR or check:EXPR (GORM's rule: a first
-// comma-separated part made only of letters, "-" and "_" is a name); the
-// generated name is chk_<table>_<column>.
-func gormCheck(table, col, v string) model.Check {
+// comma-separated part made only of letters, digits, "_" and "-" is a
+// name); the generated name is chk_<table>_<column>.
+func gormCheck(max int, table, col, v string) model.Check {
 	parts := strings.Split(v, ",")
 	if len(parts) > 1 && isCheckName(parts[0]) {
 		return model.Check{Name: parts[0], Expr: stripParens(strings.TrimSpace(strings.Join(parts[1:], ",")))}
@@ -437,43 +465,50 @@ func gormCheck(table, col, v string) model.Check {
 	if parts[0] == "" && len(parts) > 1 {
 		v = strings.Join(parts[1:], ",")
 	}
-	return model.Check{Name: model.Truncate("chk_" + table + "_" + col), Expr: stripParens(strings.TrimSpace(v))}
+	return model.Check{Name: gormName(max, "chk", table, col), Expr: stripParens(strings.TrimSpace(v))}
 }
 
-// isCheckName matches GORM's ^[A-Za-z-_]+$.
+// isCheckName matches GORM's ^[\w-]+$.
 func isCheckName(s string) bool {
 	if s == "" {
 		return false
 	}
 	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '_') {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
 			return false
 		}
 	}
 	return true
 }
 
-// parseConstraint reads constraint:OnUpdate:CASCADE,OnDelete:SET NULL, or
-// constraint:- (no foreign key).
+// parseConstraint reads constraint:[NAME,]OnUpdate:CASCADE,OnDelete:SET
+// NULL, or constraint:- (no foreign key). NAME is the constraint's name
+// when made only of letters, digits, "_" and "-" and followed by a comma,
+// as GORM reads it; other settings are ignored, as GORM ignores them.
 func (r *gormRelation) parseConstraint(v string) error {
 	if strings.TrimSpace(v) == "-" {
 		r.noConstraint = true
 		return nil
 	}
+	if i := strings.IndexByte(v, ','); i >= 0 && isCheckName(v[:i]) {
+		r.name = v[:i]
+	}
 	for _, p := range strings.Split(v, ",") {
 		k, a, _ := strings.Cut(p, ":")
+		var set *model.ReferenceAction
+		switch strings.ToUpper(strings.TrimSpace(k)) {
+		case "ONDELETE":
+			set = &r.onDelete
+		case "ONUPDATE":
+			set = &r.onUpdate
+		default:
+			continue
+		}
 		act, ok := model.ParseReferenceAction(a)
 		if !ok || strings.TrimSpace(a) == "" {
 			return fmt.Errorf("%w: constraint:%s: bad action %q; want CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION", ErrBadTag, v, strings.TrimSpace(a))
 		}
-		switch strings.ToUpper(strings.TrimSpace(k)) {
-		case "ONDELETE":
-			r.onDelete = act
-		case "ONUPDATE":
-			r.onUpdate = act
-		default:
-			return fmt.Errorf("%w: constraint:%s: want OnDelete:ACTION or OnUpdate:ACTION, got %q", ErrBadTag, v, strings.TrimSpace(k))
-		}
+		*set = act
 	}
 	return nil
 }

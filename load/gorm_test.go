@@ -264,19 +264,74 @@ func TestLoadGORMPositions(t *testing.T) {
 	}
 	_, err = load.Models([]any{PosGORM2{}}, load.Options{Positions: pos})
 	want = []string{
-		fmt.Sprintf(`load_test.PosGORM2.Email (%s:%d): unknown tag option "uniqe"; did you mean "unique"?`, file, markerLine(t, file, "gorm2-email")),
 		fmt.Sprintf(`load_test.PosGORM2.Rel (%s:%d): bad tag: constraint:OnDelete:EXPLODE: bad action "EXPLODE"; want CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION`, file, markerLine(t, file, "gorm2-rel")),
-		fmt.Sprintf(`load_test.PosGORM2.Size (%s:%d): bad tag: size:big: want a positive number`, file, markerLine(t, file, "gorm2-size")),
 	}
 	if diff := cmp.Diff(want, messages(t, err)); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
+	// Settings GORM ignores are warnings, with the field's position.
+	res, err := load.Read([]any{PosGORM3{}}, load.Options{Positions: pos})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.String())
+	}
+	want = []string{
+		fmt.Sprintf(`load_test.PosGORM3.Email (%s:%d): gorm setting "uniqe" is not one GORM reads: GORM ignores it, and so does retort; did you mean "unique"?`, file, markerLine(t, file, "gorm3-email")),
+		fmt.Sprintf(`load_test.PosGORM3.Size (%s:%d): size:big is not a number: GORM ignores it, and so does retort`, file, markerLine(t, file, "gorm3-size")),
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("warnings (-want +got)\n%s", diff)
+	}
+}
+
+// PosGORM3 has settings GORM ignores.
+type PosGORM3 struct {
+	ID    uint   `gorm:"primaryKey"`
+	Email string `gorm:"size:10;uniqe"` // @pos-gorm3-email
+	Size  string `gorm:"size:big"`      // @pos-gorm3-size
+}
+
+// TestReadGORMWarnings: settings GORM does not read are ignored, as GORM
+// ignores them, and reported as warnings with a suggestion.
+func TestReadGORMWarnings(t *testing.T) {
+	t.Parallel()
+	res, err := load.Read([]any{GormUnknown{}, GormBadIndex2{}}, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.String())
+	}
+	want := []string{
+		`load_test.GormUnknown.Email: gorm setting "uniqeIndex" is not one GORM reads: GORM ignores it, and so does retort; did you mean "uniqueIndex"?`,
+		`load_test.GormUnknown.Nick: gorm setting "not nul" is not one GORM reads: GORM ignores it, and so does retort; did you mean "not null"?`,
+		`load_test.GormUnknown.Note: gorm setting "nullable" is not one GORM reads: GORM ignores it, and so does retort; GORM columns allow NULL unless tagged not null or primaryKey`,
+		`load_test.GormBadIndex2.Code: index:,prio:1: "prio" is not an index setting GORM reads: GORM ignores it, and so does retort`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+	tb := res.Schema.Tables[0]
+	if len(tb.Indexes) != 0 || len(tb.Uniques) != 0 {
+		t.Errorf("ignored settings made indexes %v, uniques %v", tb.Indexes, tb.Uniques)
+	}
+	if c, _ := tb.Column("nick"); !c.Nullable || c.Type.Size != 10 {
+		t.Errorf("nick = %+v; want nullable, size 10", c)
+	}
+}
+
+// GormBadIndex2 has an index setting GORM does not read.
+type GormBadIndex2 struct {
+	ID   int64
+	Code string `gorm:"index:,prio:1"`
 }
 
 // PosGORM2 has problems in one family.
 type PosGORM2 struct {
-	ID    uint     `gorm:"primaryKey"`
-	Email string   `gorm:"size:10;uniqe"`               // @pos-gorm2-email
-	Rel   Category `gorm:"constraint:OnDelete:EXPLODE"` // @pos-gorm2-rel
-	Size  string   `gorm:"size:big"`                    // @pos-gorm2-size
+	ID  uint     `gorm:"primaryKey"`
+	Rel Category `gorm:"constraint:OnDelete:EXPLODE"` // @pos-gorm2-rel
 }

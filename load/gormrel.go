@@ -45,9 +45,10 @@ func (l *loader) resolveRelations(s *model.Schema) {
 		r     *gormRelation
 	}
 	var out []placed
+	o := l.opts.GORM
 	for i := range l.fam.rels {
 		r := &l.fam.rels[i]
-		if r.ml.failed {
+		if r.ml.failed || r.many2many != "" {
 			continue
 		}
 		own := l.fam.byType[r.ml.typ]
@@ -58,6 +59,16 @@ func (l *loader) resolveRelations(s *model.Schema) {
 		fk, onTable, has, err := r.resolve(own, tgt)
 		if err != nil {
 			r.ml.fieldErr(r.ref, err)
+			continue
+		}
+		// The foreign key fields take the referenced key's GORM type, as
+		// GORM's relation parsing gives them, constraint or not.
+		fkInfo, refInfo := own, tgt
+		if has {
+			fkInfo, refInfo = tgt, own
+		}
+		inheritGORMTypes(fkInfo, fk.Columns, refInfo, fk.RefColumns)
+		if o.DisableForeignKeyConstraintWhenMigrating {
 			continue
 		}
 		if !has && !tgt.loaded && !r.noConstraint {
@@ -101,7 +112,10 @@ func (l *loader) resolveRelations(s *model.Schema) {
 
 // resolve finds a relation's foreign key and the table it belongs on.
 func (r *gormRelation) resolve(own, tgt *typeInfo) (model.ForeignKey, [2]string, bool, error) {
-	name := model.Truncate("fk_" + own.table + "_" + model.SnakeCase(r.ref.sf.Name))
+	name := gormName(r.ml.l.opts.GORM.identMax(), "fk", own.table, gormDBName(r.ref.sf.Name))
+	if r.name != "" {
+		name = r.name
+	}
 	belongs := func() (model.ForeignKey, bool, error) {
 		fkCols, err := lookupFields(own, r.foreignKey, r.ref.sf.Name, tgt.pkFields)
 		if err != nil || fkCols == nil {
@@ -237,7 +251,7 @@ func (l *loader) describeType(t reflect.Type) *typeInfo {
 	if info, ok := l.fam.byType[t]; ok {
 		return info
 	}
-	scratch := &loader{enumIdx: map[string]int{}}
+	scratch := &loader{opts: l.opts, enumIdx: map[string]int{}}
 	ml := &modelLoader{l: scratch, typ: t, typeName: t.String(), colRef: map[string]fieldRef{}, groups: map[string]*group{}}
 	ml.loadGORM(reflect.New(t).Elem())
 	info := scratch.famState().byType[t]
@@ -247,4 +261,28 @@ func (l *loader) describeType(t reflect.Type) *typeInfo {
 	info.loaded = false
 	l.fam.byType[t] = info
 	return info
+}
+
+// inheritGORMTypes gives foreign key columns their referenced columns'
+// GORM types, as GORM's relation parsing does: the data type (unless it
+// spells auto_increment or primary key), the GORM data type, and the size
+// when the foreign key field has none.
+func inheritGORMTypes(fkInfo *typeInfo, fkCols []string, refInfo *typeInfo, refCols []string) {
+	for i, c := range fkCols {
+		if i >= len(refCols) {
+			return
+		}
+		fc, ok1 := fkInfo.gormCols[c]
+		rc, ok2 := refInfo.gormCols[refCols[i]]
+		if !ok1 || !ok2 {
+			continue
+		}
+		if low := strings.ToLower(rc.gt.kind); !strings.Contains(low, "auto_increment") && !strings.Contains(low, "primary key") {
+			fc.gt.kind = rc.gt.kind
+		}
+		fc.gt.gormKind = rc.gt.gormKind
+		if fc.gt.size == 0 {
+			fc.gt.size = rc.gt.size
+		}
+	}
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -46,7 +47,7 @@ var gormOptions = []string{
 	"precision", "scale", "not null", "autoIncrement", "autoIncrementIncrement",
 	"embedded", "embeddedPrefix", "autoCreateTime", "autoUpdateTime", "index",
 	"uniqueIndex", "check", "<-", "->", "-", "comment",
-	"foreignKey", "references", "constraint",
+	"foreignKey", "references", "constraint", "many2many", "joinForeignKey", "joinReferences",
 }
 
 // gormAliases are other spellings GORM accepts for a setting.
@@ -59,15 +60,18 @@ var gormAliases = map[string]string{
 // gormUnsupported are GORM settings retort knows but cannot turn into a
 // schema, with what to do instead.
 var gormUnsupported = map[string]string{
-	"MANY2MANY":              "declare the join table as a model with two belongs-to relations",
-	"POLYMORPHIC":            "declare the owner columns on the model and skip the relation with gorm:\"-\"",
-	"POLYMORPHICTYPE":        "declare the owner columns on the model and skip the relation with gorm:\"-\"",
-	"POLYMORPHICID":          "declare the owner columns on the model and skip the relation with gorm:\"-\"",
-	"POLYMORPHICVALUE":       "declare the owner columns on the model and skip the relation with gorm:\"-\"",
-	"JOINFOREIGNKEY":         "declare the join table as a model",
-	"JOINREFERENCES":         "declare the join table as a model",
-	"FOREIGNKEYS":            "use foreignKey:",
-	"ASSOCIATION_FOREIGNKEY": "use references:",
+	"POLYMORPHIC":      "declare the owner columns on the model and skip the relation with gorm:\"-\"",
+	"POLYMORPHICTYPE":  "declare the owner columns on the model and skip the relation with gorm:\"-\"",
+	"POLYMORPHICID":    "declare the owner columns on the model and skip the relation with gorm:\"-\"",
+	"POLYMORPHICVALUE": "declare the owner columns on the model and skip the relation with gorm:\"-\"",
+}
+
+// gormIgnoredHints are settings of older GORM versions that GORM v2
+// ignores, with what it reads instead.
+var gormIgnoredHints = map[string]string{
+	"FOREIGNKEYS":            "foreignKey:",
+	"ASSOCIATION_FOREIGNKEY": "references:",
+	"ASSOCIATIONFOREIGNKEY":  "references:",
 }
 
 // gormKnown maps an upper-cased key (or alias) to its canonical upper key.
@@ -87,32 +91,32 @@ func gormKnown(key string) (string, bool) {
 // allow NULL unless told otherwise.
 var nullHint = map[string]bool{"null": true, "nullable": true}
 
-// gormUnknown explains an unknown gorm setting, with a suggestion.
-func gormUnknown(s gormSetting) error {
+// gormIgnored explains a setting GORM does not read: GORM ignores it, so
+// retort does too, and says so (with a suggestion).
+func gormIgnored(s gormSetting) string {
+	msg := fmt.Sprintf("gorm setting %q is not one GORM reads: GORM ignores it, and so does retort", s.raw)
 	if nullHint[strings.ToLower(s.key)] {
-		return fmt.Errorf("%w %q; GORM columns allow NULL unless tagged not null or primaryKey", ErrUnknownOption, s.raw)
+		return msg + "; GORM columns allow NULL unless tagged not null or primaryKey"
 	}
-	if hint, ok := gormUnsupported[s.key]; ok {
-		return fmt.Errorf("%w: gorm %s is not supported; %s", ErrBadTag, s.raw, hint)
+	if v, ok := gormIgnoredHints[s.key]; ok {
+		return msg + fmt.Sprintf("; GORM v2 reads %s", v)
 	}
 	upper := make([]string, len(gormOptions))
 	for i, o := range gormOptions {
 		upper[i] = strings.ToUpper(o)
 	}
-	raw := s.raw
 	if sug, ok := suggest(s.key, upper); ok && len(s.key) > 1 {
-		return fmt.Errorf("%w %q; did you mean %q?", ErrUnknownOption, raw, gormOptions[slices.Index(upper, sug)])
+		return msg + fmt.Sprintf("; did you mean %q?", gormOptions[slices.Index(upper, sug)])
 	}
-	return fmt.Errorf("%w %q", ErrUnknownOption, raw)
+	return msg
 }
 
 // gormTag is a field's parsed gorm tag: settings by canonical key (the
-// last one wins, as in GORM) and the repeatable INDEX, UNIQUEINDEX and
-// CHECK settings in order.
+// last one wins, as in GORM) and the repeatable INDEX and UNIQUEINDEX
+// settings in order.
 type gormTag struct {
 	set     map[string]gormSetting
 	indexes []gormSetting
-	checks  []gormSetting
 }
 
 // has reports whether the tag holds key.
@@ -121,27 +125,44 @@ func (g gormTag) has(key string) bool { _, ok := g.set[key]; return ok }
 // val returns key's value.
 func (g gormTag) val(key string) string { return g.set[key].value }
 
-// readGORMTag parses and checks a gorm tag; unknown settings are reported.
-func readGORMTag(tag string, report func(error)) (gormTag, bool) {
+// readGORMTag parses a gorm tag. A setting GORM does not read is passed
+// to ignored (GORM ignores it; so does retort); one retort cannot read
+// (polymorphic) is reported as an error and ok is false.
+func readGORMTag(tag string, report func(error), ignored func(string)) (gormTag, bool) {
 	g := gormTag{set: map[string]gormSetting{}}
 	ok := true
 	for _, s := range parseGORMTag(tag) {
+		if hint, bad := gormUnsupported[s.key]; bad {
+			report(fmt.Errorf("%w: gorm %s is not supported; %s", ErrBadTag, s.raw, hint))
+			ok = false
+			continue
+		}
 		key, known := gormKnown(s.key)
 		if !known {
-			report(gormUnknown(s))
-			ok = false
+			ignored(gormIgnored(s))
 			continue
 		}
 		s.key = key
 		switch key {
 		case "INDEX", "UNIQUEINDEX":
 			g.indexes = append(g.indexes, s)
-		case "CHECK":
-			g.checks = append(g.checks, s)
 		}
 		g.set[key] = s
 	}
 	return g, ok
+}
+
+// truthy is GORM's utils.CheckTruth for key: present, with no value or a
+// value other than "" and "false".
+func (g gormTag) truthy(key string) bool {
+	s, ok := g.set[key]
+	if !ok {
+		return false
+	}
+	if !s.hasValue {
+		return true
+	}
+	return s.value != "" && !strings.EqualFold(s.value, "false")
 }
 
 // skipped reports whether the tag leaves the field out of migrations:
@@ -157,20 +178,24 @@ func (g gormTag) skipped() bool {
 
 // gormIndexSpec is one index:/uniqueIndex: setting of one field.
 type gormIndexSpec struct {
-	name     string
-	unique   bool
-	method   string
-	where    string
-	desc     bool
-	length   int
-	priority int
+	name      string
+	composite string
+	unique    bool
+	method    string
+	where     string
+	expr      string
+	desc      bool
+	length    int
+	priority  int
 }
 
 // parseGORMIndex reads "name,sort:desc,type:btree,where:...,priority:N,
-// length:N,class:UNIQUE,unique,comment:...,option:..." as GORM's
-// parseFieldIndexes does: the name is everything before the first comma,
-// the rest are ","-separated settings.
-func parseGORMIndex(s gormSetting) (gormIndexSpec, error) {
+// length:N,class:UNIQUE,unique,expression:...,composite:...,comment:...,
+// option:..." as GORM's parseFieldIndexes does: the name is everything
+// before the first comma, the rest are ","-separated settings; a priority
+// or length that is not a number is GORM's default (10, none), and a
+// setting GORM does not read is passed to ignored.
+func parseGORMIndex(s gormSetting, ignored func(string)) (gormIndexSpec, error) {
 	spec := gormIndexSpec{unique: s.key == "UNIQUEINDEX", priority: 10}
 	if !s.hasValue {
 		return spec, nil
@@ -182,43 +207,51 @@ func parseGORMIndex(s gormSetting) (gormIndexSpec, error) {
 		what = "uniqueIndex"
 	}
 	for _, o := range parseGORMTagSep(rest, ",") {
+		v := strings.TrimSpace(o.value)
 		switch o.key {
 		case "UNIQUE":
 			spec.unique = true
 		case "CLASS":
-			switch strings.ToUpper(strings.TrimSpace(o.value)) {
+			switch strings.ToUpper(v) {
 			case "UNIQUE":
 				spec.unique = true
+			case "FULLTEXT", "SPATIAL":
+				spec.method = strings.ToUpper(v)
 			case "":
 			default:
-				return spec, fmt.Errorf("%w: %s:%s: class:%s is not supported (only UNIQUE)", ErrBadTag, what, s.value, o.value)
+				return spec, fmt.Errorf("%w: %s:%s: class:%s: want UNIQUE, FULLTEXT or SPATIAL", ErrBadTag, what, s.value, o.value)
 			}
-		case "TYPE", "USING":
-			spec.method = strings.ToLower(strings.TrimSpace(o.value))
+		case "TYPE":
+			spec.method = strings.ToLower(v)
 		case "WHERE":
-			spec.where = strings.TrimSpace(o.value)
+			spec.where = v
+		case "EXPRESSION":
+			spec.expr = v
+		case "COMPOSITE":
+			if v == "" || strings.EqualFold(v, "COMPOSITE") {
+				return spec, fmt.Errorf("%w: %s:%s: composite: needs a name", ErrBadTag, what, s.value)
+			}
+			spec.composite = v
 		case "SORT":
-			switch strings.ToLower(strings.TrimSpace(o.value)) {
+			switch strings.ToLower(v) {
 			case "desc":
 				spec.desc = true
 			case "asc", "":
 			default:
 				return spec, fmt.Errorf("%w: %s:%s: sort:%s: want asc or desc", ErrBadTag, what, s.value, o.value)
 			}
-		case "PRIORITY", "LENGTH":
-			var n int
-			if _, err := fmt.Sscanf(strings.TrimSpace(o.value), "%d", &n); err != nil || n < 0 {
-				return spec, fmt.Errorf("%w: %s:%s: %s:%s: want a number", ErrBadTag, what, s.value, strings.ToLower(o.key), o.value)
-			}
-			if o.key == "PRIORITY" {
+		case "PRIORITY":
+			if n, err := strconv.Atoi(o.value); err == nil {
 				spec.priority = n
-			} else {
+			}
+		case "LENGTH":
+			if n, err := strconv.Atoi(o.value); err == nil && n > 0 {
 				spec.length = n
 			}
-		case "COMMENT", "OPTION":
-			// Index comments and MySQL index options are not modelled.
+		case "COMMENT", "OPTION", "COLLATE":
+			ignored(fmt.Sprintf("%s:%s: index %s is not compared (retort does not model it)", what, s.value, strings.ToLower(o.key)))
 		default:
-			return spec, fmt.Errorf("%w %q in %s:%s; want sort:, type:, where:, priority:, length:, class:UNIQUE or unique", ErrUnknownOption, strings.ToLower(o.key), what, s.value)
+			ignored(fmt.Sprintf("%s:%s: %q is not an index setting GORM reads: GORM ignores it, and so does retort", what, s.value, strings.ToLower(o.key)))
 		}
 	}
 	return spec, nil

@@ -22,6 +22,10 @@ type Options struct {
 	// db's); the zero value is [model.FamilyDB]. Tagged models are detected per
 	// struct whatever this says.
 	Family model.Family
+	// GORM are the GORM settings GORM models are read with: the driver
+	// whose column types they get, the naming strategy and the driver
+	// settings a team's gorm.Config holds.
+	GORM GORMOptions
 }
 
 // Models reads the target schema from tagged Go structs. Each model is a
@@ -34,7 +38,16 @@ type Options struct {
 // sentinels ([ErrUnknownOption], [ErrBadTag], [ErrNoType], ...). On error
 // the returned Schema is empty.
 func Models(models []any, opts Options) (model.Schema, error) {
-	l := &loader{opts: opts, enumIdx: map[string]int{}}
+	return newLoader(opts).read(models)
+}
+
+// newLoader starts one read.
+func newLoader(opts Options) *loader {
+	return &loader{opts: opts, enumIdx: map[string]int{}}
+}
+
+// read loads models (see [Models]).
+func (l *loader) read(models []any) (model.Schema, error) {
 	var s model.Schema
 	var loaded []*modelLoader
 	owner := map[[2]string]string{}
@@ -55,6 +68,8 @@ func Models(models []any, opts Options) (model.Schema, error) {
 		s.Tables = append(s.Tables, t.table)
 	}
 	l.resolveRelations(&s)
+	l.addJoinTables(&s)
+	l.finishGORMTypes(&s)
 	l.resolveEnums(&s)
 	for _, ml := range loaded {
 		ml.checkReferences(&s)
@@ -68,8 +83,9 @@ func Models(models []any, opts Options) (model.Schema, error) {
 
 // loader is the state of one Models call.
 type loader struct {
-	opts Options
-	errs []error
+	opts  Options
+	errs  []error
+	warns []Warning
 	// enums are the declared enums in declaration order; enumIdx finds
 	// them by name as written, enumFrom says where each was declared.
 	enums    []model.Enum
@@ -79,6 +95,9 @@ type loader struct {
 	enumRefs []enumRef
 	// fam holds GORM and bun relations and struct facts (family.go).
 	fam *familyState
+	// gormTables are the GORM models' tables and the join tables, in
+	// order, whose column types are finished once relations are resolved.
+	gormTables []gormTable
 }
 
 // enumRef is a column that uses an enum declared elsewhere.
@@ -118,6 +137,8 @@ type modelLoader struct {
 	fks      []named[model.ForeignKey]
 	checks   []named[model.Check]
 	tspec    tableSpec
+	// gorm holds a GORM model's column type facts (nil for other families).
+	gorm *gormModel
 }
 
 // autoCol records a column's explicit auto-increment choice.
@@ -301,6 +322,10 @@ func (ml *modelLoader) finish() {
 	t := &ml.table
 	if len(ml.pkCols) > 0 {
 		t.PrimaryKey = model.PrimaryKey{Name: model.PrimaryKeyName(t.Name), Columns: ml.pkCols}
+		if ml.gorm != nil && ml.l.opts.GORM.Driver != GORMNoDriver {
+			// GORM writes PRIMARY KEY (...) without a name: the database names it.
+			t.PrimaryKey.Name = ""
+		}
 	}
 	ml.applyAutoIncrement()
 	ml.addTableObjects()
@@ -334,6 +359,9 @@ func (ml *modelLoader) finish() {
 // auto-increment unless it opted out (noautoincrement, a default, identity
 // or a generated expression), and validates explicit autoincrement tags.
 func (ml *modelLoader) applyAutoIncrement() {
+	if ml.gorm != nil {
+		return // GORM's own rules set AutoIncrement (gormKeys)
+	}
 	cols := ml.table.Columns
 	idx := func(name string) int {
 		return slices.IndexFunc(cols, func(c model.Column) bool { return c.Name == name })

@@ -20,6 +20,23 @@ type Type struct {
 	Enum string
 	// EnumValues are the enum's values, for dialects with inline enums.
 	EnumValues []string
+	// Implied marks SQL chosen for the Go type rather than written by the
+	// user: a loader that knows which SQL an ORM picks for a Go type (GORM's
+	// driver for that dialect) sets SQL to that choice, Logical to the Go
+	// type's kind, and Implied. See [Type.IsImplied].
+	Implied bool
+}
+
+// IsImplied reports whether the type comes from the Go type, not from SQL
+// the user wrote: Implied is set, or only a logical kind is given (no SQL,
+// no enum). diff compares an implied type by meaning: a reflected type the
+// dialect says means the same for that Go type is no drift (SQLite's
+// INTEGER and BIGINT), while SQL the user wrote compares exactly.
+func (t Type) IsImplied() bool {
+	if t.Implied {
+		return true
+	}
+	return t.SQL == "" && t.Enum == "" && len(t.EnumValues) == 0 && t.Logical != LogicalNone
 }
 
 // IsZero reports whether no type was given at all.

@@ -22,7 +22,9 @@ func TestKnownFields(t *testing.T) {
 	}{
 		{model.Table{}, "Schema Name Columns PrimaryKey Indexes Uniques ForeignKeys Checks Comment Options RenamedFrom"},
 		{model.Column{}, "Name Type Nullable Default AutoIncrement Identity Generated Comment Charset Collation OnUpdate RenamedFrom"},
-		{model.Type{}, "SQL Logical Size Unsigned Enum EnumValues"},
+		// Implied matters only when diff compares models: Canonical resolves
+		// every type to SQL, so ops (and rendered files) never carry it.
+		{model.Type{}, "SQL Logical Size Unsigned Enum EnumValues Implied"},
 		{model.Generated{}, "Expr Stored"},
 		{model.PrimaryKey{}, "Name Columns"},
 		{model.Index{}, "Name Unique Parts Where Method Include"},

@@ -249,3 +249,26 @@ func unquote(s string) string {
 	}
 	return b.String()
 }
+
+// SameImpliedType reports whether a column of type reflected holds a Go
+// value of kind goType exactly as one of type target does (see
+// diff.ImpliedTypes). For a Go integer, an integer type's display width
+// means nothing (tinyint(1) and tinyint(4) are tinyint; NormalizeType
+// keeps tinyint(1) apart only because it is MySQL's boolean); every other
+// difference [Dialect.NormalizeType] leaves is real.
+func (d *Dialect) SameImpliedType(goType model.Type, reflected, target string) bool {
+	switch goType.Logical {
+	case model.LogicalSmallInt, model.LogicalInt, model.LogicalBigInt:
+	default:
+		return false
+	}
+	strip := func(s string) string {
+		n := d.NormalizeType(s)
+		if n == "tinyint(1)" {
+			return "tinyint"
+		}
+		return n
+	}
+	a, b := strip(reflected), strip(target)
+	return a == b && intTypes[strings.Fields(a + " x")[0]]
+}

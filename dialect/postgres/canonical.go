@@ -3,6 +3,7 @@ package postgres
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/retortdb/retort/model"
 )
@@ -18,6 +19,8 @@ const maxIdent = 63
 //     Identity=IdentityByDefault) becomes AutoIncrement=true,
 //     Identity=IdentityNone, NOT NULL, no default; GENERATED ALWAYS AS
 //     IDENTITY stays Identity=IdentityAlways with AutoIncrement=false;
+//   - a unique constraint on exactly the primary key's columns is dropped,
+//     as CREATE TABLE drops it (GORM writes one for a key tagged unique);
 //   - primary-key columns are NOT NULL; generated columns are STORED and
 //     have no default; Charset and OnUpdate (MySQL's) are dropped, as are
 //     table options;
@@ -26,6 +29,8 @@ const maxIdent = 63
 //     t_a_idx); an index method "" becomes "btree"; a foreign key without
 //     referenced columns references the primary key; INITIALLY DEFERRED
 //     implies DEFERRABLE;
+//   - names longer than 63 bytes are cut to 63, as the server cuts every
+//     identifier (at a character boundary);
 //   - empty lists are nil.
 //
 // Defaults and expressions are kept as written: compare them through
@@ -52,13 +57,13 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 		c.Columns = append(c.Columns, d.canonicalColumn(target, col, inPK[col.Name]))
 	}
 	if len(t.PrimaryKey.Columns) > 0 {
-		c.PrimaryKey = model.PrimaryKey{Name: t.PrimaryKey.Name, Columns: slices.Clone(t.PrimaryKey.Columns)}
+		c.PrimaryKey = model.PrimaryKey{Name: clipIdent(t.PrimaryKey.Name), Columns: slices.Clone(t.PrimaryKey.Columns)}
 		if c.PrimaryKey.Name == "" {
 			c.PrimaryKey.Name = objectName(t.Name, "", "pkey")
 		}
 	}
 	for _, ix := range t.Indexes {
-		n := model.Index{Name: ix.Name, Unique: ix.Unique, Where: ix.Where, Method: strings.ToLower(ix.Method)}
+		n := model.Index{Name: clipIdent(ix.Name), Unique: ix.Unique, Where: ix.Where, Method: strings.ToLower(ix.Method)}
 		n.Parts = slices.Clone(ix.Parts)
 		if len(ix.Include) > 0 {
 			n.Include = slices.Clone(ix.Include)
@@ -75,7 +80,12 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 		c.Indexes = append(c.Indexes, n)
 	}
 	for _, u := range t.Uniques {
-		n := model.Unique{Name: u.Name, Columns: slices.Clone(u.Columns)}
+		if len(u.Columns) > 0 && slices.Equal(u.Columns, t.PrimaryKey.Columns) {
+			// CREATE TABLE drops a UNIQUE on the primary key's columns
+			// as redundant, silently: it never exists to compare.
+			continue
+		}
+		n := model.Unique{Name: clipIdent(u.Name), Columns: slices.Clone(u.Columns)}
 		if n.Name == "" {
 			n.Name = objectName(t.Name, strings.Join(u.Columns, "_"), "key")
 		}
@@ -83,6 +93,7 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 	}
 	for _, fk := range t.ForeignKeys {
 		n := fk
+		n.Name = clipIdent(fk.Name)
 		n.Columns = slices.Clone(fk.Columns)
 		n.RefColumns = slices.Clone(fk.RefColumns)
 		if len(n.RefColumns) == 0 {
@@ -99,6 +110,7 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 		c.ForeignKeys = append(c.ForeignKeys, n)
 	}
 	for _, ck := range t.Checks {
+		ck.Name = clipIdent(ck.Name)
 		c.Checks = append(c.Checks, ck)
 	}
 	return c
@@ -144,6 +156,19 @@ func (d *Dialect) canonicalColumn(target model.Schema, col model.Column, inPK bo
 		n.Default = ""
 	}
 	return n
+}
+
+// clipIdent cuts a name to 63 bytes, at the start of a character, as
+// PostgreSQL truncates identifiers.
+func clipIdent(name string) string {
+	if len(name) <= maxIdent {
+		return name
+	}
+	cut := maxIdent
+	for cut > 0 && !utf8.RuneStart(name[cut]) {
+		cut--
+	}
+	return name[:cut]
 }
 
 // isSerial reports whether a type is one of the serial pseudo-types.

@@ -224,3 +224,23 @@ func unquote(s string) (string, bool) {
 	}
 	return strings.ReplaceAll(inner, "''", "'"), true
 }
+
+// SameImpliedType reports whether a column of type reflected holds a Go
+// value of kind goType exactly as one of type target does (see
+// diff.ImpliedTypes). For a Go string, text and character varying without
+// a length both hold strings of any length; every other difference
+// [Dialect.NormalizeType] leaves is real (timestamp and timestamptz,
+// numeric and double precision, json and jsonb).
+func (*Dialect) SameImpliedType(goType model.Type, reflected, target string) bool {
+	if goType.Logical != model.LogicalString {
+		return false
+	}
+	unbounded := func(s string) bool {
+		switch normalizeType(s) {
+		case "text", "character varying":
+			return true
+		}
+		return false
+	}
+	return unbounded(reflected) && unbounded(target)
+}

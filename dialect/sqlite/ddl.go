@@ -214,9 +214,14 @@ func columnDef(c model.Column, auto bool, pkName string) string {
 	return b.String()
 }
 
-// defaultSQL writes a default: literals and CURRENT_* as they are, any
-// other expression in parentheses (SQLite reports it without them).
+// defaultSQL writes a default: literals and CURRENT_* as they are, an
+// identifier standing alone (DEFAULT "x", which SQLite stores as the
+// string 'x') as that string, any other expression in parentheses (SQLite
+// reports it without them).
 func defaultSQL(def string) string {
+	if lit, ok := identDefault(def); ok {
+		return lit
+	}
 	if isLiteral(def) || isKeywordDefault(def) {
 		return strings.TrimSpace(def)
 	}

@@ -128,13 +128,25 @@ func typeAffinity(sql string) affinity {
 //     SQLite converts number-like text on insert;
 //   - on a TEXT-affinity column a bare number becomes the string literal of
 //     its text (0 and '0' both store the text '0');
+//   - an identifier standing alone (DEFAULT "x", DEFAULT x: not a keyword,
+//     not in parentheses) is the string 'x', as SQLite reads it;
 //   - on a BLOB-affinity (or untyped) column literals are kept as written,
 //     since there 0 and '0' store different values;
 //   - anything else goes through [Dialect.NormalizeExpr].
 func (d *Dialect) NormalizeDefault(col model.Column) string {
-	toks := stripParens(sqlitelex.Lex(strings.TrimSpace(col.Default)))
+	raw := sqlitelex.Lex(strings.TrimSpace(col.Default))
+	toks := stripParens(raw)
 	if len(toks) == 0 {
 		return ""
+	}
+	if len(raw) == 1 && isIdentDefault(raw[0]) {
+		// DEFAULT "x" and DEFAULT x (no parentheses) store the string 'x':
+		// SQLite reads an identifier there as a string literal (GORM's
+		// SQLite driver quotes string defaults so).
+		toks = []sqlitelex.Token{{Kind: sqlitelex.String, Text: quoteString(sqlitelex.Unquote(raw[0].Text))}}
+		if raw[0].Kind == sqlitelex.Word {
+			toks[0].Text = quoteString(raw[0].Text)
+		}
 	}
 	aff := typeAffinity(typeSQL(col.Type))
 	if len(toks) == 1 && toks[0].Kind == sqlitelex.Word {
@@ -206,6 +218,9 @@ func canonicalNumber(num string, aff affinity) string {
 // TRUE or FALSE. CURRENT_TIMESTAMP and friends are not: ALTER TABLE refuses
 // them.
 func isLiteral(def string) bool {
+	if _, ok := identDefault(def); ok {
+		return true
+	}
 	toks := sqlitelex.Lex(def)
 	if _, ok := numberLiteral(toks); ok {
 		return true
@@ -231,6 +246,59 @@ func isKeywordDefault(def string) bool {
 	switch strings.ToUpper(strings.TrimSpace(def)) {
 	case "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME":
 		return true
+	}
+	return false
+}
+
+// SameImpliedType reports whether a column declared reflected holds a Go
+// value of kind goType exactly as one declared target does (see
+// diff.ImpliedTypes). SQLite stores values by affinity, not by declared
+// type: INTEGER, BIGINT and SMALLINT all store 64-bit integers; TEXT,
+// VARCHAR(255) and CLOB store text of any length (SQLite enforces no
+// length); BOOLEAN and NUMERIC both have NUMERIC affinity. Two types of one
+// affinity are the same here, except that a declared DATETIME or
+// TIMESTAMP (the names the drivers read back as time values) is the same
+// only as the other of the two.
+func (*Dialect) SameImpliedType(goType model.Type, reflected, target string) bool {
+	if typeAffinity(reflected) != typeAffinity(target) {
+		return false
+	}
+	if isTimeName(reflected) != isTimeName(target) {
+		return false
+	}
+	return goType.Logical != model.LogicalTimestamp || isTimeName(target)
+}
+
+// isTimeName reports whether a declared type is DATETIME or TIMESTAMP
+// (with or without a precision).
+func isTimeName(sql string) bool {
+	base, _ := model.SplitType(sql)
+	return base == "datetime" || base == "timestamp"
+}
+
+// identDefault returns the string literal SQLite stores for a default
+// that is an identifier standing alone (DEFAULT "x" or DEFAULT x).
+func identDefault(def string) (string, bool) {
+	toks := sqlitelex.Lex(strings.TrimSpace(def))
+	if len(toks) != 1 || !isIdentDefault(toks[0]) {
+		return "", false
+	}
+	if toks[0].Kind == sqlitelex.Word {
+		return quoteString(toks[0].Text), true
+	}
+	return quoteString(sqlitelex.Unquote(toks[0].Text)), true
+}
+
+// isIdentDefault reports whether a lone default token is an identifier
+// SQLite stores as a string: a double-quoted name, or a bare word that is
+// not a keyword.
+func isIdentDefault(t sqlitelex.Token) bool {
+	switch t.Kind {
+	case sqlitelex.Quoted:
+		return strings.HasPrefix(t.Text, `"`)
+	case sqlitelex.Word:
+		u := strings.ToUpper(t.Text)
+		return !keywords[u] && u != "TRUE" && u != "FALSE"
 	}
 	return false
 }
