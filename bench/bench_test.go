@@ -3,6 +3,7 @@ package bench_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/bench/internal/gen"
@@ -57,7 +58,7 @@ func TestGeneratedSchema(t *testing.T) {
 				if len(cur.Tables) != n {
 					t.Fatalf("reflected %d tables, want %d", len(cur.Tables), n)
 				}
-				list, err := p.Compare(cur)
+				list, err := p.Compare(ctx, cur)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -66,7 +67,7 @@ func TestGeneratedSchema(t *testing.T) {
 				}
 				changed := gen.Spec{Tables: n, ChangeEvery: 7}
 				p.Target = changed.Schema()
-				if list, err = p.Compare(cur); err != nil {
+				if list, err = p.Compare(ctx, cur); err != nil {
 					t.Fatal(err)
 				}
 				if len(list) != changed.Changes() {
@@ -76,6 +77,13 @@ func TestGeneratedSchema(t *testing.T) {
 					if _, ok := op.(ops.AddColumn); !ok {
 						t.Errorf("changed models: unexpected op %s", ops.Describe(op))
 					}
+				}
+				f, err := p.Revision(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(f.Script.Upgrade) != changed.Changes() || n > 6 && !strings.Contains(string(f.Source), `op.AddColumn("`+gen.TableName(6)+`", op.Column("bio"`) {
+					t.Errorf("autogen.Revision: %d ops, want %d; file:\n%s", len(f.Script.Upgrade), changed.Changes(), f.Source)
 				}
 				queries, err := p.Record(ctx)
 				if err != nil {

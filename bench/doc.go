@@ -7,9 +7,11 @@
 //
 //   - internal/gen builds the schema of N tables as a [model.Schema] and as
 //     the equivalent tagged-struct Go source.
-//   - internal/harness creates the live database from that schema, records
-//     and replays the catalog queries (the floor), samples peak heap, and
-//     drives the retort binary in a temporary module.
+//   - internal/harness creates the live database from that schema, runs
+//     autogenerate's stages and the whole revision in process through
+//     package autogen (what the command runs), records and replays the
+//     catalog queries (the floor), samples peak heap, and drives the retort
+//     binary in a temporary module.
 //   - cmd/benchrun, started by the run script, prints one table and writes
 //     out/results.json.
 //   - The Go benchmarks of this package (bench_test.go) measure the same

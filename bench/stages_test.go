@@ -143,7 +143,7 @@ func BenchmarkFloor(b *testing.B) {
 func BenchmarkCompare(b *testing.B) {
 	each(b, func(b *testing.B, f *fixture, n int) {
 		for b.Loop() {
-			list, err := f.p.Compare(f.current)
+			list, err := f.p.Compare(b.Context(), f.current)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -158,13 +158,30 @@ func BenchmarkCompare(b *testing.B) {
 // table, index and constraint created, and dropped in the downgrade.
 func BenchmarkRender(b *testing.B) {
 	each(b, func(b *testing.B, f *fixture, n int) {
-		up, down, err := f.p.InitialOps()
+		up, down, err := f.p.InitialOps(b.Context())
 		if err != nil {
 			b.Fatal(err)
 		}
 		for b.Loop() {
 			if _, err := harness.Render(up, down); err != nil {
 				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkRevision runs `retort revision --autogenerate` in process
+// through autogen.Revision, but for loading Go models (the generated
+// schema stands for them): reflect, compare, reverse, analyse, render.
+func BenchmarkRevision(b *testing.B) {
+	each(b, func(b *testing.B, f *fixture, n int) {
+		for b.Loop() {
+			file, err := f.p.Revision(b.Context())
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(file.Script.Upgrade) != n/changeEvery {
+				b.Fatalf("%d ops, want %d", len(file.Script.Upgrade), n/changeEvery)
 			}
 		}
 	})

@@ -2,9 +2,12 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/retortdb/retort/autogen"
 )
 
 // runCheck exits 0 when the models and the database agree, 1 when they
@@ -38,32 +41,33 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer d.Close()
-	list, cur, err := a.compareModels(ctx, d)
+	if _, err := a.graph(); err != nil {
+		return err
+	}
+	rep, err := autogen.Check(ctx, d.gen(), a.env, a.autogenOptions(*dataAware))
 	if err != nil {
 		return err
 	}
 	if missing := a.unlistedModels(ctx); len(missing) > 0 {
 		a.warnUnlisted(missing)
 	}
-	rep, err := a.checkReport(ctx, d, list, cur, *dataAware)
-	if err != nil {
-		return err
+	for _, w := range rep.Warnings {
+		fmt.Fprintf(a.stderr, "warning: --data-aware: %v\n", w)
 	}
 	if *format == "json" {
 		return a.writeCheckJSON(rep)
 	}
-	pending := len(rep.steps)
-	if len(list) == 0 && pending == 0 {
+	if rep.InSync() {
 		fmt.Fprintln(a.stdout, "No drift: the database matches the models.")
 		return nil
 	}
-	if pending > 0 {
+	if pending := len(rep.Pending); pending > 0 {
 		fmt.Fprintf(a.stdout, "pending revisions: %d (the database is behind head; run `retort upgrade head`)\n", pending)
 		a.printPending(rep)
 	}
-	if len(list) > 0 {
-		fmt.Fprintf(a.stdout, "Drift: %d operation(s) would bring the database to the models:\n", len(list))
-		printOps(a.stdout, "  ", list, rep.findings)
+	if len(rep.Ops) > 0 {
+		fmt.Fprintf(a.stdout, "Drift: %d operation(s) would bring the database to the models:\n", len(rep.Ops))
+		printOps(a.stdout, "  ", rep.Ops, rep.Findings)
 	}
 	return errDrift
 }
@@ -91,4 +95,34 @@ func (a *app) warnUnlisted(missing []string) {
 	}
 	fmt.Fprintf(a.stderr, "warning: %s carry model tags but env.go's Models does not list them, so they are not compared; add %s to Models in %s/env.go\n",
 		strings.Join(missing, ", "), strings.Join(lits, ", "), a.driver.Dir)
+}
+
+// printPending lists the pending revisions that have findings, marking
+// the unreviewed data loss `retort upgrade` will refuse.
+func (a *app) printPending(r autogen.Report) {
+	for _, p := range r.Pending {
+		if len(p.Findings) == 0 {
+			continue
+		}
+		fmt.Fprintf(a.stdout, "  %s %s:\n", p.Revision.ID, p.Revision.Message)
+		printFindings(a.stdout, "    ", p.Findings)
+		if p.Refused {
+			fmt.Fprintf(a.stdout, "    (data loss not marked reviewed: `retort upgrade` refuses this revision)\n")
+		}
+	}
+}
+
+// writeCheckJSON prints the report as JSON; it returns errDrift when the
+// database is not in sync, like the text output.
+func (a *app) writeCheckJSON(r autogen.Report) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r.Document()); err != nil {
+		return err
+	}
+	if !r.InSync() {
+		return errDrift
+	}
+	return nil
 }

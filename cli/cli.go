@@ -43,8 +43,6 @@ type app struct {
 	driver *DriverInfo
 	// getenv reads the environment (tests replace it).
 	getenv func(string) string
-	// allowDataLoss is upgrade's --allow-data-loss.
-	allowDataLoss bool
 }
 
 // command is one subcommand.
@@ -62,7 +60,7 @@ func commands() []command {
 		{name: "init", summary: "write the migrations package (env.go)", usage: "retort init [--dir migrations] [--dialect sqlite|postgres|mysql] [--models ./models]", run: runInit},
 		{name: "revision", summary: "write a new revision file", usage: "retort revision -m MSG [--autogenerate] [--head H [--splice]] [--branch-label L] [--depends-on R] [--rev-id ID]", needsEnv: true, run: runRevision},
 		{name: "upgrade", summary: "apply revisions up to TARGET", usage: "retort upgrade TARGET [--sql] [--url URL ... | --schema S ...] [-j N] [--one-transaction] [--quiet] [--allow-data-loss]", needsEnv: true, run: runUpgrade},
-		{name: "downgrade", summary: "undo revisions down to TARGET", usage: "retort downgrade TARGET [--sql] [--url URL ... | --schema S ...] [-j N] [--quiet]", needsEnv: true, run: runDowngrade},
+		{name: "downgrade", summary: "undo revisions down to TARGET", usage: "retort downgrade TARGET [--sql] [--url URL ... | --schema S ...] [-j N] [--quiet] [--allow-data-loss]", needsEnv: true, run: runDowngrade},
 		{name: "current", summary: "show the database's revision", usage: "retort current [--verbose]", needsEnv: true, run: runCurrent},
 		{name: "history", summary: "list revisions, newest first", usage: "retort history [-r A:B] [--verbose]", needsEnv: true, run: runHistory},
 		{name: "heads", summary: "list head revisions", usage: "retort heads [--verbose]", needsEnv: true, run: runHeads},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/retortdb/retort/autogen"
 	"github.com/retortdb/retort/internal/backend"
 	"github.com/retortdb/retort/internal/dburl"
 	"github.com/retortdb/retort/introspect"
@@ -37,6 +38,11 @@ func openDatabase(ctx context.Context, url string) (*database, error) {
 }
 
 func (d *database) Close() error { return d.db.Close() }
+
+// gen is the database as autogen reads it.
+func (d *database) gen() autogen.Database {
+	return autogen.Database{DB: d.db, Dialect: d.be.Dialect, Inspector: d.be.Inspector, Name: dburl.Redact(d.cfg.URL)}
+}
 
 // inspect reflects the database, leaving out the runner's own tables.
 func (d *database) inspect(ctx context.Context, schema string, skip []string) (model.Schema, error) {

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -10,50 +8,9 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/migrate"
-	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
-	"github.com/retortdb/retort/render"
 	"github.com/retortdb/retort/safety"
 )
-
-// reviewedDataLoss is the Reviewed entry that accepts data-loss findings.
-var reviewedDataLoss = safety.DataLoss.String()
-
-// notes are the safety findings of a new revision, ready for render.
-type notes struct {
-	up, down []safety.Finding
-}
-
-// revisionNotes analyses the ops of a revision being generated against the
-// database they were compared with; dataAware counts the affected rows.
-func (a *app) revisionNotes(ctx context.Context, d *database, cur *model.Schema, upgrade, downgrade []ops.Op, dataAware bool) (notes, error) {
-	n := notes{
-		up:   safety.Analyze(upgrade, d.be.Dialect, safety.Options{Current: cur}),
-		down: safety.Analyze(downgrade, d.be.Dialect, safety.Options{}),
-	}
-	if dataAware {
-		n.up = a.count(ctx, d, upgrade, n.up)
-	}
-	return n, nil
-}
-
-// count adds row counts to findings; a count that fails is a warning.
-func (a *app) count(ctx context.Context, d *database, list []ops.Op, fs []safety.Finding) []safety.Finding {
-	out, err := safety.Count(ctx, d.db, d.be.Dialect, list, fs, safety.CountOptions{Schema: a.env.Schema})
-	if err != nil {
-		fmt.Fprintf(a.stderr, "warning: --data-aware: %v\n", err)
-	}
-	return out
-}
-
-// apply sets the revision's comments and review marker from the notes.
-func (n notes) apply(rev *render.Revision) {
-	rev.UpgradeComments = safety.Comments(n.up)
-	rev.DowngradeComments = safety.Comments(n.down)
-	if safety.Has(n.up, safety.DataLoss) {
-		rev.NeedsReview = []string{reviewedDataLoss}
-	}
-}
 
 // printOps lists ops, one per line after prefix, each followed by its
 // findings.
@@ -72,92 +29,23 @@ func printFindings(w io.Writer, pad string, fs []safety.Finding) {
 	}
 }
 
-// recordUpgrade returns the ops a revision's Upgrade records; a builder
-// panic becomes an error naming the revision.
-func recordUpgrade(r migrate.Revision) (list []ops.Op, err error) {
-	if r.Upgrade == nil {
-		return nil, nil
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("revision %s: recording its upgrade panicked: %v", r.ID, p)
-		}
-	}()
-	op := &migrate.Op{}
-	r.Upgrade(op)
-	return op.Ops(), nil
-}
-
-// pendingSteps returns the upgrade steps from the database's revisions to
-// target.
-func (a *app) pendingSteps(ctx context.Context, d *database, env *migrate.Env, target string) ([]migrate.Step, error) {
-	g, err := a.graph()
-	if err != nil || g == nil {
-		return nil, err
-	}
-	current, err := migrate.Current(ctx, d.db, env)
-	if err != nil {
-		return nil, err
-	}
-	tgt, err := g.Resolve(target, current)
-	if err != nil {
-		return nil, err
-	}
-	return g.Plan(migrate.Up, current, tgt)
-}
-
-// unreviewed is a pending revision whose data-loss findings are not
-// marked reviewed.
-type unreviewed struct {
-	rev      migrate.Revision
-	findings []safety.Finding
-}
-
-// refuseDataLoss is the check `retort upgrade` runs before migrating:
-// every revision it would apply whose upgrade loses data must list
-// "data-loss" in Reviewed. It prints what it refuses and returns errDrift
-// (exit 1).
-func (a *app) refuseDataLoss(ctx context.Context, d *database, env *migrate.Env, target string) error {
-	steps, err := a.pendingSteps(ctx, d, env, target)
-	if err != nil {
-		return err
-	}
-	var bad []unreviewed
-	for _, st := range steps {
-		if slices.Contains(st.Revision.Reviewed, reviewedDataLoss) {
-			continue
-		}
-		list, err := recordUpgrade(st.Revision)
-		if err != nil {
-			return err
-		}
-		var loss []safety.Finding
-		for _, f := range safety.Analyze(list, d.be.Dialect, safety.Options{}) {
-			if f.Kind == safety.DataLoss {
-				loss = append(loss, f)
-			}
-		}
-		if len(loss) > 0 {
-			bad = append(bad, unreviewed{rev: st.Revision, findings: loss})
+// refusal prints what the runner's data-loss gate refused, as `retort
+// upgrade` has always said it: each revision with its findings, then the
+// two ways out.
+func (a *app) refusal(name string, e *migrate.DataLossError) {
+	for _, r := range e.Revisions {
+		fmt.Fprintf(a.stderr, "retort %s: refusing revision %s (%s): its %s loses data and is not marked reviewed:\n", name, r.ID, r.Message, e.Direction)
+		for _, l := range r.Losses {
+			fmt.Fprintf(a.stderr, "  op %d: %s: %s\n", l.Op+1, safety.DataLoss.Title(), l.Message)
 		}
 	}
-	if len(bad) == 0 {
-		return nil
-	}
-	for _, u := range bad {
-		fmt.Fprintf(a.stderr, "retort upgrade: refusing revision %s (%s): its upgrade loses data and is not marked reviewed:\n", u.rev.ID, u.rev.Message)
-		for _, f := range u.findings {
-			fmt.Fprintf(a.stderr, "  op %d: %s: %s\n", f.Op+1, f.Kind.Title(), f.Message)
-		}
-	}
-	fmt.Fprintf(a.stderr, "Review the findings, then either add `Reviewed: []string{%q},` to the revision in %s (generated files carry the line commented out), or run the upgrade again with --allow-data-loss.\n",
-		reviewedDataLoss, a.revisionFileNames(bad))
-	return errDrift
+	fmt.Fprintf(a.stderr, "Review the findings, then either add `Reviewed: []string{%q},` to the revision in %s (generated files carry the line commented out), or run the %s again with --allow-data-loss.\n",
+		migrate.ReviewedDataLoss, a.revisionFileNames(e.Revisions), name)
 }
 
 // revisionFileNames names the files that declare the revisions, falling
 // back to their ids.
-func (a *app) revisionFileNames(revs []unreviewed) string {
+func (a *app) revisionFileNames(revs []migrate.RefusedRevision) string {
 	var files []revisionFile
 	dir := ""
 	if a.driver != nil {
@@ -165,29 +53,14 @@ func (a *app) revisionFileNames(revs []unreviewed) string {
 		files, _ = revisionFiles(filepath.Join(a.driver.Root, a.driver.Dir))
 	}
 	var names []string
-	for _, u := range revs {
-		name := "the file of revision " + u.rev.ID
+	for _, r := range revs {
+		name := "the file of revision " + r.ID
 		for _, f := range files {
-			if slices.Contains(f.IDs, u.rev.ID) {
+			if slices.Contains(f.IDs, r.ID) {
 				name = filepath.Join(dir, f.Name)
 			}
 		}
 		names = append(names, name)
 	}
 	return strings.Join(names, ", ")
-}
-
-// pendingFindings analyses the upgrade of every pending step.
-func pendingFindings(steps []migrate.Step, d *database) ([][]safety.Finding, error) {
-	out := make([][]safety.Finding, len(steps))
-	var errs []error
-	for i, st := range steps {
-		list, err := recordUpgrade(st.Revision)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		out[i] = safety.Analyze(list, d.be.Dialect, safety.Options{})
-	}
-	return out, errors.Join(errs...)
 }

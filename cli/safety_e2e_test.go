@@ -63,3 +63,49 @@ func TestDataLossReview(t *testing.T) {
 	m.run(0, "upgrade", "head")
 	m.run(0, "check")
 }
+
+// TestDataLossReviewDowngrade: a downgrade that deletes rows in raw SQL
+// (beyond undoing its upgrade) is refused by `retort downgrade` until
+// --allow-data-loss, the rows intact meanwhile; undoing an added column
+// needs no review.
+func TestDataLossReviewDowngrade(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds retort and a driver program")
+	}
+	t.Parallel()
+	m, db := sqliteModule(t)
+	exec1(t, db.DB, "INSERT INTO teams (name, slug) VALUES ('core', 'core')")
+	m.write("migrations/bbbb00000002_motto.go", `package migrations
+
+import "github.com/retortdb/retort/migrate"
+
+func init() {
+	Env.Add(migrate.Revision{
+		ID:      "bbbb00000002",
+		Revises: "aaaa00000001",
+		Message: "motto",
+		Upgrade: func(op *migrate.Op) {
+			op.AddColumn("teams", op.Column("motto", "TEXT"))
+		},
+		Downgrade: func(op *migrate.Op) {
+			op.DropColumn("teams", "motto", op.Column("motto", "TEXT"))
+			op.Execute("DELETE FROM teams")
+		},
+	})
+}
+`)
+	m.run(0, "upgrade", "head")
+	out := m.run(1, "downgrade", "-1")
+	wantContains(t, out, "retort downgrade: refusing revision bbbb00000002 (motto): its downgrade loses data and is not marked reviewed:",
+		"  op 2: data loss: raw SQL deletes every row of teams (DELETE without WHERE)",
+		"migrations/bbbb00000002_motto.go", "run the downgrade again with --allow-data-loss")
+	if strings.Contains(out, "op 1:") {
+		t.Errorf("dropping the column the upgrade added was refused:\n%s", out)
+	}
+	if n := count(t, db.DB, "SELECT count(*) FROM teams"); n != 1 {
+		t.Errorf("%d teams after the refused downgrade, want 1", n)
+	}
+	wantContains(t, m.run(0, "current"), "bbbb00000002")
+	m.run(0, "downgrade", "-1", "--allow-data-loss")
+	wantContains(t, m.run(0, "current"), "aaaa00000001")
+}

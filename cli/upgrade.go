@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -29,9 +30,7 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 	quiet := fs.Bool("quiet", false, "print only warnings and errors")
 	fs.BoolVar(quiet, "q", false, "print only warnings and errors")
 	perRun := fs.Bool("one-transaction", false, "run every revision in one transaction (transactional DDL only)")
-	if dir == migrate.Up {
-		fs.BoolVar(&a.allowDataLoss, "allow-data-loss", false, "apply revisions whose data-loss findings are not marked reviewed")
-	}
+	allowDataLoss := fs.Bool("allow-data-loss", false, "apply revisions whose data-loss findings are not marked reviewed")
 	fs.String("dir", "migrations", "migrations directory")
 	pos, err := fs.parse(args)
 	if err != nil {
@@ -53,7 +52,7 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 		fmt.Fprint(a.stdout, out)
 		return nil
 	}
-	opts := migrate.Options{}
+	opts := migrate.Options{AllowDataLoss: *allowDataLoss}
 	if *perRun {
 		opts.Transaction = migrate.TxPerRun
 	}
@@ -64,6 +63,11 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 	if len(ts) == 1 {
 		opts.Logger = newLogger(a.stderr, *quiet)
 		res, err := a.migrateTenant(ctx, ts[0], dir, target, opts)
+		var refused *migrate.DataLossError
+		if errors.As(err, &refused) {
+			a.refusal(name, refused)
+			return errDrift
+		}
 		if err != nil {
 			return err
 		}
@@ -128,11 +132,6 @@ func (a *app) migrateTenant(ctx context.Context, t tenant, dir migrate.Direction
 	}
 	if dir == migrate.Down {
 		return migrate.Downgrade(ctx, d.db, env, target, opts)
-	}
-	if !a.allowDataLoss {
-		if err := a.refuseDataLoss(ctx, d, env, target); err != nil {
-			return migrate.Result{}, err
-		}
 	}
 	return migrate.Upgrade(ctx, d.db, env, target, opts)
 }

@@ -29,16 +29,28 @@
 //     [ServerProbe] (refusing another kind of server, adapting to a
 //     server's flavour and version), [ConnSetup] (statements around each
 //     transaction), [AlterCombiner] (merged ALTER TABLEs);
-//   - for the safety analysis: [RiskAssessor] (locks, copies and rebuilds),
-//     [FlexibleTyping], [ImplicitDefaults], [CharLength];
+//   - for the safety analysis and the runner's data-loss gate:
+//     [RiskAssessor] (locks, copies and rebuilds), [FlexibleTyping],
+//     [ImplicitDefaults], [CharLength], [SQLLexer] (how raw SQL is lexed);
 //   - for the rewriters: [IdentQuoter], [ConcurrentIndexer].
 //
 // [Identify] names the kind of server a connection reaches, for the error
 // of a probe that refused it.
 //
+// # Data loss
+//
+// [DataLoss] classifies what an op list destroys on a dialect: drops (from
+// [ops.StructuralLoss]), column type changes ([TypeChangeLoss]:
+// [CompareTypes] over [TypeShape], none where [FlexibleTyping]), removed
+// enum values, and raw Execute SQL ([SQLLoss], lexed with the dialect's
+// [LexRules]). The runner's data-loss gate refuses these findings
+// unreviewed, and package safety reports them. [CompareContext] is the
+// context diff's hooks get, declared here so that migrate can name it.
+//
 // # What it must not import
 //
-// model, ops and the standard library only (the runtime capabilities take
+// model, ops, internal/sqllex (the SQL lexer) and the standard library
+// only (the runtime capabilities take
 // a [Conn], which database/sql's connections implement). Dialects never
 // read catalogs themselves (that is introspect's job) and never import
 // database drivers.

@@ -55,7 +55,8 @@ func autogenerate(env *migrate.Env) {
 		fmt.Println(err)
 		return
 	}
-	up, err := diff.Compare(reflected(), target, postgres.New(), env.Compare)
+	opts, _ := env.Compare.(diff.Options) // env.go's Compare holds a diff.Options (nil: the zero value)
+	up, err := diff.Compare(reflected(), target, postgres.New(), opts)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -86,15 +86,11 @@ type Options struct {
 // (its Schema and Table are empty). An error stops Compare.
 type Comparator func(ctx CompareContext, current, target model.Schema) ([]ops.Op, error)
 
-// CompareContext is what a hook knows about where it is asked.
-type CompareContext struct {
-	// Schema and Table name the table whose column is compared ("" schema:
-	// the default one).
-	Schema, Table string
-	// Dialect is the dialect compared for; use it to normalise SQL
-	// (NormalizeType, NormalizeDefault).
-	Dialect dialect.Dialect
-}
+// CompareContext is what a hook knows about where it is asked: the
+// table whose column is compared (Schema, Table; "" schema is the default
+// one) and the Dialect compared for. It is [dialect.CompareContext],
+// declared there so that migrate.Env's DBComparators can name it.
+type CompareContext = dialect.CompareContext
 
 // Parents names what an object belongs to, for [Options.IncludeName].
 type Parents struct {

@@ -77,11 +77,57 @@
 // partly applied fails with [ErrPartlyApplied]; [Stamp] clears the
 // progress table.
 //
+// # The data-loss gate
+//
+// Before applying anything, [Upgrade] and [Downgrade] refuse every
+// revision of the run whose ops lose data — dialect.DataLoss's findings:
+// dropped tables and columns, types narrowed or cast lossily, enum values
+// removed, raw Execute SQL that drops, truncates or deletes without WHERE
+// — unless its Reviewed field lists [ReviewedDataLoss]. A downgrade may
+// remove, unreviewed, what only undoes its upgrade ([GateLosses] says
+// what). The refusal is a [*DataLossError] naming each revision, its file
+// and its findings. The gate runs on the plan made under the migration
+// lock (on SQLite, on every plan a revision's transaction confirms), so
+// that a concurrent run cannot change what is applied after the decision.
+// [Options].AllowDataLoss turns it off. This package cannot import the
+// safety analysis; the classification lives in ops (what drops
+// structurally) and dialect (type narrowing per database, SQL lexing), and
+// package safety builds on the same one.
+//
 // # Offline SQL
 //
 // [SQL] prints the statements a range of revisions would run, version
 // table updates included, without a connection. Ops that need a live table
 // definition (SQLite's table rebuild) fail there with dialect.ErrOffline.
+//
+// # The autogenerate settings
+//
+// env.go declares var Env = &migrate.Env{...} with the comparer options,
+// filters and rewriters beside the dialect and models, and an application
+// links the same package. So that linking it does not bring in
+// autogenerate (diff, rewriter, render, safety, the struct loader), Env
+// types those fields through small types this package owns, and package
+// autogen, which imports diff and rewriter, reads them back:
+//
+//   - Compare is a [CompareOptions], an interface diff.Options implements
+//     (IncludesSchema, IncludesTable). env.go writes Compare:
+//     diff.Options{...} as before; autogen accepts a diff.Options, a
+//     *diff.Options or nil, and names any other type in an error.
+//   - Rewriter is a [Rewriter], an interface *rewriter.Rewriter implements
+//     (Hook() ops.ScriptHook). autogen runs a *rewriter.Rewriter as
+//     before and any other Rewriter through its Hook.
+//   - ScriptHooks are [ops.ScriptHook] values; the script types live in
+//     ops, and rewriter.Script, rewriter.ScriptContext and
+//     rewriter.ScriptHook are aliases of them, so
+//     []rewriter.ScriptHook{rewriter.SkipEmpty} is the same slice type.
+//   - [DBComparator] takes a [dialect.CompareContext], which
+//     diff.CompareContext aliases, so comparators written against diff
+//     keep their signature.
+//
+// Every env.go of the README compiles unchanged. Code that read the
+// fields as concrete types changes: env.Compare.IgnoreTypes becomes
+// env.Compare.(diff.Options).IgnoreTypes, and Env.ProcessScript is now
+// autogen.Process.
 //
 // This package imports ops, dialect, model and introspect (for
 // [Backend].Inspector's interface), and no concrete dialect; it never

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/retortdb/retort/rewriter"
 )
 
 // FilePlaceholder is replaced by the written file's path in the arguments
@@ -50,16 +48,4 @@ func (h PostWriteHook) Args(file string) ([]string, error) {
 		out = append(out, file)
 	}
 	return out, nil
-}
-
-// ProcessScript runs the Env's Rewriter and ScriptHooks on the revision s
-// that `retort revision` is about to write (see [rewriter.Process]), with
-// the Env's dialect. It returns the scripts to write, none when a hook
-// cancelled the revision; give them ids and parents with [rewriter.Link].
-func (e *Env) ProcessScript(s rewriter.Script, autogenerate bool) ([]rewriter.Script, error) {
-	ctx := rewriter.ScriptContext{Dialect: e.Dialect, Autogenerate: autogenerate}
-	if e.Backend.Dialect != nil {
-		ctx.SQLDialect = e.Backend.Dialect
-	}
-	return rewriter.Process(ctx, e.Rewriter, e.ScriptHooks, s)
 }

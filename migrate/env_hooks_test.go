@@ -5,10 +5,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/retortdb/retort/model"
-	"github.com/retortdb/retort/ops"
-	"github.com/retortdb/retort/rewriter"
 )
 
 func TestPostWriteHookArgs(t *testing.T) {
@@ -37,32 +33,5 @@ func TestPostWriteHookArgs(t *testing.T) {
 				t.Errorf("Args() (-want +got):\n%s", diff)
 			}
 		})
-	}
-}
-
-func TestEnvProcessScript(t *testing.T) {
-	t.Parallel()
-	status := model.Column{Name: "status", Type: model.Type{SQL: "text"}, Default: "'new'"}
-	env := &Env{
-		Dialect:     "postgres",
-		Rewriter:    rewriter.TwoStepNotNull(),
-		ScriptHooks: []rewriter.ScriptHook{rewriter.SkipEmpty},
-	}
-	up := []ops.Op{ops.AddColumn{Table: "users", Column: status}}
-	got, err := env.ProcessScript(rewriter.Script{ID: "a1", Message: "status", Upgrade: up, Downgrade: []ops.Op{ops.DropColumn{Table: "users", Column: status}}}, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 1 || len(got[0].Upgrade) != 3 || len(got[0].Downgrade) != 1 {
-		t.Errorf("ProcessScript() = %+v, want one script with 3 upgrade ops and 1 downgrade op", got)
-	}
-	none, err := env.ProcessScript(rewriter.Script{ID: "a2", Message: "nothing"}, true)
-	if err != nil || len(none) != 0 {
-		t.Errorf("ProcessScript(empty) = %v, %v; want no scripts", none, err)
-	}
-	var bare Env
-	kept, err := bare.ProcessScript(rewriter.Script{ID: "a3", Message: "nothing"}, true)
-	if err != nil || len(kept) != 1 {
-		t.Errorf("zero Env ProcessScript(empty) = %v, %v; want the script kept", kept, err)
 	}
 }

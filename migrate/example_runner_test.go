@@ -2,6 +2,7 @@ package migrate_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -118,4 +119,47 @@ func ExampleGraph_Resolve() {
 	// +1 [1f0c2a7d9e31] <nil>
 	// head-1 [1f0c2a7d9e31] <nil>
 	// base [] <nil>
+}
+
+// An application's Upgrade refuses a revision that loses data until the
+// revision lists "data-loss" in Reviewed; Options.AllowDataLoss opts out.
+func ExampleDataLossError() {
+	dir, err := os.MkdirTemp("", "retort-example")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	ctx := context.Background()
+	db, _, err := dburl.Open(ctx, "sqlite://"+filepath.Join(dir, "app.db"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer db.Close()
+
+	env := exampleEnv()
+	env.Add(migrate.Revision{
+		ID:        "c40d1e8b2f67",
+		Revises:   "7b3e9c04a5d2",
+		Message:   "drop email",
+		Upgrade:   func(op *migrate.Op) { op.DropColumn("users", "email", op.Column("email", "varchar(200)")) },
+		Downgrade: func(op *migrate.Op) { op.AddColumn("users", op.Column("email", "varchar(200)")) },
+	})
+	res, err := migrate.Upgrade(ctx, db, env, "head", migrate.Options{})
+	var refused *migrate.DataLossError
+	if errors.As(err, &refused) {
+		for _, r := range refused.Revisions {
+			for _, l := range r.Losses {
+				fmt.Printf("refused %s, op %d: %s\n", r.ID, l.Op+1, l.Message)
+			}
+		}
+	}
+	fmt.Println("applied:", len(res.Applied))
+	res, err = migrate.Upgrade(ctx, db, env, "head", migrate.Options{AllowDataLoss: true})
+	fmt.Println("applied with AllowDataLoss:", len(res.Applied), err)
+	// Output:
+	// refused c40d1e8b2f67, op 1: drops column users.email (varchar(200) NULL) and every value in it
+	// applied: 0
+	// applied with AllowDataLoss: 3 <nil>
 }

@@ -54,6 +54,15 @@ type Options struct {
 	// Purge makes [Stamp] replace a version table that names revisions this
 	// migrations package does not have, instead of failing.
 	Purge bool
+	// AllowDataLoss turns the data-loss gate off. By default [Upgrade] and
+	// [Downgrade] refuse, with a [*DataLossError] and before applying
+	// anything, every revision whose ops lose data (dropped tables and
+	// columns, narrowed or lossily cast types, removed enum values, raw
+	// SQL that drops, truncates or deletes without WHERE) unless its
+	// Reviewed field lists [ReviewedDataLoss]; see [GateLosses] for what a
+	// downgrade may remove without review. The decision is made under the
+	// migration lock. `retort upgrade --allow-data-loss` sets it.
+	AllowDataLoss bool
 }
 
 // Validate reports options that cannot work.
@@ -275,6 +284,9 @@ func run(ctx context.Context, db *sql.DB, env *Env, dir Direction, target string
 	if err != nil {
 		return res, err
 	}
+	if err := s.gate(steps); err != nil {
+		return res, err
+	}
 	if len(steps) == 0 && s.be.Dialect.TransactionalDDL() {
 		// (Without transactional DDL, runNonTx still checks for a revision
 		// an earlier run left part-way.)
@@ -293,19 +305,23 @@ func run(ctx context.Context, db *sql.DB, env *Env, dir Direction, target string
 	return res, err
 }
 
-// record runs a revision's Upgrade or Downgrade on a fresh recorder. A
+// record runs a step's Upgrade or Downgrade on a fresh recorder.
+func record(st Step) ([]ops.Op, error) { return st.Revision.Record(st.Direction) }
+
+// Record returns the ops the revision's Upgrade (dir Up) or Downgrade
+// (dir Down) records, without running them; none when the func is nil. A
 // panic in it (a builder call that cannot describe an op) becomes an error.
-func record(st Step) (list []ops.Op, err error) {
-	fn := st.Revision.Upgrade
-	if st.Direction == Down {
-		fn = st.Revision.Downgrade
+func (r Revision) Record(dir Direction) (list []ops.Op, err error) {
+	fn := r.Upgrade
+	if dir == Down {
+		fn = r.Downgrade
 	}
 	if fn == nil {
 		return nil, nil
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("recording the ops panicked: %v", p)
+			err = fmt.Errorf("recording its %s panicked: %v", dir, p)
 		}
 	}()
 	op := &Op{}

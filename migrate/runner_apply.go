@@ -204,6 +204,9 @@ func (s *session) runPerRevision(ctx context.Context, dir Direction, tgt []strin
 			if steps, err = s.g.Plan(dir, current, tgt); err != nil {
 				return err
 			}
+			if err := s.gate(steps); err != nil {
+				return err
+			}
 			continue
 		}
 		if err != nil {
@@ -286,6 +289,9 @@ func (s *session) runOneTx(ctx context.Context, dir Direction, tgt []string, ste
 	}
 	if !sameSet(rows, steps[0].Before) {
 		if steps, err = s.g.Plan(dir, rows, tgt); err != nil {
+			return err
+		}
+		if err := s.gate(steps); err != nil {
 			return err
 		}
 		res.Before, res.After = rows, rows

@@ -13,6 +13,13 @@
 // differ produces them, rewriters transform them, render writes them as Go,
 // and dialects turn them into DDL.
 //
+// Two small vocabularies live beside them so that the runtime (package
+// migrate) can use them without importing autogenerate: [Loss], a
+// data-loss finding, with the facts an op's structure alone tells
+// ([StructuralLoss], [CreatedBy]); and [Script], [ScriptContext] and
+// [ScriptHook], a revision's op lists as script hooks see them (package
+// rewriter aliases them).
+//
 // # What it must not import
 //
 // Only [github.com/retortdb/retort/model] and the standard library.

@@ -47,8 +47,15 @@ func reviewComment(rev Revision) *jen.Statement {
 		quoted[i] = strconv.Quote(k)
 	}
 	words := strings.ReplaceAll(strings.Join(pending, ", "), "-", " ")
-	return jen.Comment("retort: this upgrade has " + words + " findings (the \"retort:\" comments below);").Line().
-		Comment("`retort upgrade` refuses it until a reviewer has read them and uncommented this line:").Line().
+	subject, command := "this upgrade has", "`retort upgrade` refuses"
+	switch rev.ReviewScope {
+	case ReviewDowngrade:
+		subject, command = "this downgrade has", "`retort downgrade` refuses"
+	case ReviewBoth:
+		subject, command = "this upgrade and this downgrade have", "`retort upgrade` and `retort downgrade` refuse"
+	}
+	return jen.Comment("retort: " + subject + " " + words + " findings (the \"retort:\" comments below);").Line().
+		Comment(command + " it until a reviewer has read them and uncommented this line:").Line().
 		Comment(strings.TrimPrefix(ReviewMarker, "// ") + "[]string{" + strings.Join(quoted, ", ") + "},").Line()
 }
 

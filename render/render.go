@@ -72,7 +72,24 @@ type Revision struct {
 	// Reviewed are written as a commented-out Reviewed line, with a comment
 	// saying to uncomment it after review (see [ReviewMarker]).
 	NeedsReview []string
+	// ReviewScope says whose findings NeedsReview is for: the upgrade's
+	// (the zero value), the downgrade's, or both; the comment above the
+	// Reviewed line names them and the command that refuses the revision.
+	ReviewScope ReviewScope
 }
+
+// ReviewScope says which op lists of a revision have findings to review.
+type ReviewScope int
+
+// Review scopes.
+const (
+	// ReviewUpgrade: the upgrade's findings (`retort upgrade` refuses).
+	ReviewUpgrade ReviewScope = iota
+	// ReviewDowngrade: the downgrade's (`retort downgrade` refuses).
+	ReviewDowngrade
+	// ReviewBoth: both lists'.
+	ReviewBoth
+)
 
 // File returns the Go source of a revision file: the header comment, and
 // an init func that adds a [migrate.Revision] with the upgrade and

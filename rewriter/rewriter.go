@@ -53,11 +53,9 @@ type Context struct {
 // SQLDialect is what the shipped rewriters ask of the Env's dialect;
 // every dialect.Dialect implements it. When it also has the methods
 // QuoteIdentAlways(name string) string (dialect.IdentQuoter) and
-// ConcurrentIndexes() bool (dialect.ConcurrentIndexer), they use them.
-type SQLDialect interface {
-	// QuoteIdent quotes name when it needs quoting.
-	QuoteIdent(name string) string
-}
+// ConcurrentIndexes() bool (dialect.ConcurrentIndexer), they use them. It
+// is [ops.SQLDialect], the type of [ScriptContext].SQLDialect.
+type SQLDialect = ops.SQLDialect
 
 // Func rewrites one op of type T into zero, one or many ops. Returning
 // []ops.Op{op} keeps the op; returning nil removes it.

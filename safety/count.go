@@ -168,13 +168,13 @@ func (c counter) query(op ops.Op, kind Kind) (string, func(int64) string) {
 			return "SELECT count(*) FROM " + c.table(o.Schema, o.Table) + " WHERE " + col + " IS NULL", rowsWord("have NULL")
 		}
 		if kind == DataLoss && o.Change.Has(ops.ChangeType) {
-			to := parseType(c.d.NormalizeType(o.To.Type.SQL))
-			if to.family == famString && to.size > 0 {
+			to := dialect.ParseType(c.d.NormalizeType(o.To.Type.SQL))
+			if to.Family == dialect.FamilyString && to.Size > 0 {
 				length := "char_length(" + col + ")"
 				if cl, ok := c.d.(dialect.CharLength); ok {
 					length = cl.CharLength(col)
 				}
-				return "SELECT count(*) FROM " + c.table(o.Schema, o.Table) + " WHERE " + length + " > " + strconv.FormatInt(to.size, 10),
+				return "SELECT count(*) FROM " + c.table(o.Schema, o.Table) + " WHERE " + length + " > " + strconv.FormatInt(to.Size, 10),
 					rowsWord("have longer values")
 			}
 		}

@@ -28,10 +28,17 @@
 // adds numbers from a live database ("3 rows have NULL in users.nick") to
 // the findings that depend on rows.
 //
+// The [DataLoss] findings are not classified here: they are
+// dialect.DataLoss's (dropped tables and columns from package ops, type
+// narrowing and lossy casts from each dialect's rules, raw Execute SQL
+// lexed with the dialect's quoting), the one classification the runner's
+// data-loss gate in package migrate refuses unreviewed. This package adds
+// the other kinds around them.
+//
 // The CLI writes the findings as comments above the ops of a generated
-// revision file, prints them from `retort revision` and `retort check`, and
-// refuses `retort upgrade` of a revision whose [DataLoss] findings are not
-// marked reviewed.
+// revision file and prints them from `retort revision` and `retort
+// check`; the runner (migrate.Options.AllowDataLoss unset) refuses a
+// revision whose data-loss findings are not marked reviewed.
 //
 // # What it must not import
 //

@@ -1,7 +1,6 @@
 package safety
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -18,15 +17,10 @@ func (a *analysis) op(op ops.Op) []Finding {
 // portable returns the findings every dialect shares.
 func (a *analysis) portable(op ops.Op) []Finding {
 	switch o := op.(type) {
-	case ops.DropTable:
-		return []Finding{{Kind: DataLoss, Severity: Danger, Object: o.Table.QualifiedName(),
-			Message: "drops table " + o.Table.QualifiedName() + " (" + plural(len(o.Table.Columns), "column") + ") and every row in it"}}
+	case ops.DropTable, ops.DropColumn, ops.Execute, ops.Custom:
+		return a.dataLoss()
 	case ops.AddColumn:
 		return a.addColumn(o)
-	case ops.DropColumn:
-		obj := qualify(o.Schema, o.Table) + "." + o.Column.Name
-		return []Finding{{Kind: DataLoss, Severity: Danger, Object: obj,
-			Message: "drops column " + obj + " (" + columnShape(o.Column) + ") and every value in it"}}
 	case ops.AlterColumn:
 		return a.alterColumn(o)
 	case ops.CreateIndex:
@@ -80,23 +74,13 @@ func (a *analysis) alterColumn(o ops.AlterColumn) []Finding {
 	obj := qualify(o.Schema, o.Table) + "." + name
 	var out []Finding
 	if o.Change.Has(ops.ChangeType) {
-		from, to := a.typeOf(o.From), a.typeOf(o.To)
-		change := from.sql + " -> " + to.sql
-		if l := typeLoss(from, to); l.narrowing || l.cast {
-			verb := "narrows"
-			if l.cast {
-				verb = "converts"
-			}
-			switch {
-			case !a.flexibleTyping():
-				out = append(out, Finding{Kind: DataLoss, Severity: Danger, Object: obj,
-					Message: verb + " " + obj + " " + change + ": " + l.why})
-			case from.family == famEnum && to.family == famEnum:
-				// Columns keep any value, but the enum's CHECK refuses
-				// the values the new type drops.
-				out = append(out, Finding{Kind: FailsOnRows, Severity: Warning, Object: obj,
-					Message: "changes " + obj + " " + change + ": " + l.why})
-			}
+		out = append(out, a.dataLoss()...)
+		from, to := a.enums.Shape(a.d, o.From), a.enums.Shape(a.d, o.To)
+		if l := dialect.TypeChangeLoss(a.d, from, to); l.FailsOnRows {
+			// Columns keep any value, but the enum's CHECK refuses
+			// the values the new type drops.
+			out = append(out, Finding{Kind: FailsOnRows, Severity: Warning, Object: obj,
+				Message: "changes " + obj + " " + from.SQL + " -> " + to.SQL + ": " + l.Why})
 		}
 	}
 	if o.Change.Has(ops.ChangeNullable) && !o.To.Nullable {
@@ -171,8 +155,8 @@ func (a *analysis) withEnumValues(op ops.Op) ops.Op {
 		if len(c.Type.EnumValues) > 0 {
 			return
 		}
-		if t := a.typeOf(*c); t.family == famEnum && len(t.values) > 0 {
-			c.Type.EnumValues = t.values
+		if t := a.enums.Shape(a.d, *c); t.Family == dialect.FamilyEnum && len(t.Values) > 0 {
+			c.Type.EnumValues = t.Values
 		}
 	}
 	fill(&o.From)
@@ -180,32 +164,9 @@ func (a *analysis) withEnumValues(op ops.Op) ops.Op {
 	return o
 }
 
-// flexibleTyping reports whether the dialect keeps any value in a column
-// whatever its type ([dialect.FlexibleTyping]).
-func (a *analysis) flexibleTyping() bool {
-	f, ok := a.d.(dialect.FlexibleTyping)
-	return ok && f.FlexibleTyping()
-}
-
 // implicitDefaults reports whether the dialect fills a new NOT NULL column
 // of existing rows itself ([dialect.ImplicitDefaults]).
 func (a *analysis) implicitDefaults() bool {
 	f, ok := a.d.(dialect.ImplicitDefaults)
 	return ok && f.ImplicitDefaults()
-}
-
-// columnShape is "type NULL|NOT NULL".
-func columnShape(c model.Column) string {
-	s := c.Type.String()
-	if c.Nullable {
-		return s + " NULL"
-	}
-	return s + " NOT NULL"
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

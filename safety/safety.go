@@ -122,11 +122,15 @@ type Options struct {
 // A table created earlier in the same list is taken to be empty: adding a
 // NOT NULL column to it, or indexing it, is not reported.
 func Analyze(list []ops.Op, d dialect.Dialect, opts Options) []Finding {
-	a := &analysis{d: d, opts: opts, created: map[string]bool{}, enums: map[string][]string{}}
-	a.collectEnums(list)
+	a := &analysis{d: d, opts: opts, created: map[string]bool{},
+		enums: dialect.CollectEnums(opts.Current, list), losses: map[int][]ops.Loss{}}
+	for _, l := range dialect.DataLoss(d, list, dialect.LossOptions{Current: opts.Current}) {
+		a.losses[l.Op] = append(a.losses[l.Op], l)
+	}
 	a.loadTables()
 	var out []Finding
 	for i, op := range list {
+		a.at = i
 		for _, f := range a.op(op) {
 			if ignored(opts.Ignore, f.Kind) {
 				continue
@@ -190,33 +194,23 @@ type analysis struct {
 	// created holds the tables created earlier in the list (qualified names).
 	created map[string]bool
 	// enums holds enum values by qualified name, from the list and Current.
-	enums map[string][]string
+	enums dialect.EnumValues
+	// losses are the data-loss findings of the list (dialect.DataLoss), by
+	// op index; at is the index of the op being analysed.
+	losses map[int][]ops.Loss
+	at     int
 	// tables holds the tables of Current as the ops so far changed them.
 	tables map[string]*model.Table
 }
 
-func (a *analysis) collectEnums(list []ops.Op) {
-	if a.opts.Current != nil {
-		for _, e := range a.opts.Current.Enums {
-			a.enums[qualify(e.Schema, e.Name)] = e.Values
-		}
+// dataLoss returns the data-loss findings of the op being analysed: the
+// classification the runner's gate refuses (dialect.DataLoss).
+func (a *analysis) dataLoss() []Finding {
+	var out []Finding
+	for _, l := range a.losses[a.at] {
+		out = append(out, Finding{Kind: DataLoss, Severity: Danger, Object: l.Object, Message: l.Message})
 	}
-	for _, op := range list {
-		switch o := op.(type) {
-		case ops.CreateEnum:
-			a.enums[qualify(o.Enum.Schema, o.Enum.Name)] = o.Enum.Values
-		case ops.RenameEnum:
-			if vals, ok := a.enums[qualify(o.Schema, o.From)]; ok {
-				if _, seen := a.enums[qualify(o.Schema, o.To)]; !seen {
-					a.enums[qualify(o.Schema, o.To)] = vals
-				}
-			}
-		case ops.DropEnum:
-			if _, ok := a.enums[qualify(o.Enum.Schema, o.Enum.Name)]; !ok {
-				a.enums[qualify(o.Enum.Schema, o.Enum.Name)] = o.Enum.Values
-			}
-		}
-	}
+	return out
 }
 
 // track records what op changes for the ops after it.

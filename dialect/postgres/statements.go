@@ -346,13 +346,7 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 			s += ` COLLATE "default"`
 		}
 		if o.Change.Has(ops.ChangeType) {
-			// There is no cast between two enum types, nor from most types
-			// to an enum: go through text.
-			via := ""
-			if from.Type.Enum != "" || to.Type.Enum != "" {
-				via = "::text"
-			}
-			s += " USING " + quoteIdent(to.Name) + via + "::" + typ
+			s += " USING " + d.using(quoteIdent(to.Name), from, to, typ)
 		}
 		sqls = append(sqls, s)
 	}
@@ -404,6 +398,39 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 		sqls = append(sqls, columnComment(o.Schema, o.Table, to.Name, to.Comment))
 	}
 	return sqls
+}
+
+// using returns the USING expression of a type change to typ: an explicit
+// cast (through text where there is no direct one: between two enum
+// types, to an enum). To a character type with a length, an explicit
+// cast would cut the values that do not fit without an error; the value
+// goes as text instead, and PostgreSQL's assignment to the column's new
+// type fails on a value that is too long, leaving it intact.
+func (d *Dialect) using(col string, from, to model.Column, typ string) string {
+	if boundedChar(d.NormalizeType(typ)) {
+		return col + "::text"
+	}
+	via := ""
+	if from.Type.Enum != "" || to.Type.Enum != "" {
+		via = "::text"
+	}
+	return col + via + "::" + typ
+}
+
+// boundedChar reports whether a normalised type is a character type with
+// a length: character varying(n), character(n), or character (one).
+func boundedChar(typ string) bool {
+	if strings.HasSuffix(typ, "]") {
+		return false
+	}
+	base, args := model.SplitType(typ)
+	switch base {
+	case "character varying", "varchar":
+		return len(args) > 0
+	case "character", "char", "bpchar":
+		return true
+	}
+	return false
 }
 
 // literalStyle writes bytea and timestamptz literals for bulk inserts.

@@ -15,10 +15,10 @@ const mod = "github.com/retortdb/retort"
 // allowed lists, per package (a prefix "x/" covers x's subpackages), the
 // retort packages it may import. DESIGN.md's table, plus a documented
 // extension: migrate (the runtime generated files import) also imports
-// diff, rewriter and introspect — it holds the comparer options and
-// rewriters of env.go, and its Backend names the introspect.Inspector
-// that reflects a table live for SQLite rebuilds. It imports no concrete
-// dialect (see TestRuntimeLinksNoDialect).
+// introspect — its Backend names the introspect.Inspector that reflects a
+// table live for SQLite rebuilds. It imports no concrete dialect (see
+// TestRuntimeLinksNoDialect) and nothing of autogenerate (see
+// TestMigrateIsTheRuntime).
 var allowed = map[string][]string{
 	"model":              {},
 	"load":               {"model"},
@@ -27,14 +27,16 @@ var allowed = map[string][]string{
 	"rewriter":           {"model", "ops"},
 	"render":             {"model", "ops"},
 	"safety":             {"model", "ops", "dialect", "introspect"},
-	"dialect":            {"model", "ops"},
+	"dialect":            {"model", "ops", "internal/sqllex"},
 	"dialect/":           {"model", "ops", "dialect", "internal/sqlitelex"},
 	"introspect":         {"model"},
 	"introspect/":        {"model", "introspect", "internal/sqlitelex"},
-	"migrate":            {"model", "ops", "dialect", "diff", "rewriter", "introspect"},
+	"migrate":            {"model", "ops", "dialect", "introspect"},
+	"autogen":            {"model", "load", "ops", "dialect", "diff", "rewriter", "render", "safety", "introspect", "migrate", "internal/backend"},
 	"internal/backend":   {"dialect", "dialect/", "introspect", "introspect/"},
 	"internal/dburl":     {},
 	"internal/sqlitelex": {},
+	"internal/sqllex":    {},
 	"internal/testdb":    {"internal/dburl"},
 	"internal/opstest":   {"internal/backend", "dialect", "introspect", "model", "ops"},
 	"internal/arch":      {},
@@ -94,6 +96,29 @@ func TestModelReadsNoSource(t *testing.T) {
 	for _, d := range goList(t, "-deps", "-f", `{{.ImportPath}}`, mod+"/migrate") {
 		if strings.HasPrefix(d, "go/") || d == mod+"/load" {
 			t.Errorf("migrate depends on %s; the runtime does not read Go source", d)
+		}
+	}
+}
+
+// runtimeBanned are what an application that links migrate must not
+// carry: the autogenerate pipeline (diff, rewriter, render, safety, the
+// struct loader, autogen), Go source parsing and the code generator.
+var runtimeBanned = []string{
+	mod + "/diff", mod + "/rewriter", mod + "/render", mod + "/safety", mod + "/load", mod + "/autogen",
+	"go/parser", "go/ast", "github.com/dave/jennifer/jen",
+}
+
+// TestMigrateIsTheRuntime: `go list -deps ./migrate` holds nothing of
+// autogenerate; env.go's settings reach autogen through types migrate
+// owns.
+func TestMigrateIsTheRuntime(t *testing.T) {
+	deps := goList(t, "-deps", "-f", `{{.ImportPath}}`, mod+"/migrate")
+	if len(deps) < 5 || !slices.Contains(deps, mod+"/ops") {
+		t.Fatalf("go list -deps migrate gave %d packages, without ops: %v", len(deps), deps)
+	}
+	for _, d := range deps {
+		if slices.Contains(runtimeBanned, d) {
+			t.Errorf("migrate depends on %s; the runtime an application links must not", d)
 		}
 	}
 }
@@ -200,6 +225,9 @@ func TestViolationsCatchesBadArrows(t *testing.T) {
 		{"dialect/sqlite", mod + "/introspect/sqlite"},
 		{"introspect/mysql", "github.com/go-sql-driver/mysql"},
 		{"render", mod + "/migrate"},
+		{"migrate", mod + "/diff"},
+		{"migrate", mod + "/rewriter"},
+		{"migrate", mod + "/safety"},
 		{"migrate", mod + "/internal/backend"},
 		{"migrate", mod + "/dialect/postgres"},
 		{"unlisted", "fmt"},

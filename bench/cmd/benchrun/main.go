@@ -17,7 +17,6 @@ import (
 
 	"github.com/retortdb/retort/bench/internal/gen"
 	"github.com/retortdb/retort/bench/internal/harness"
-	"github.com/retortdb/retort/ops"
 )
 
 // changeEvery: the models add a column to one table in a hundred, so
@@ -98,13 +97,13 @@ type Result struct {
 	Tables  int    `json:"tables"`
 	// CreateMS is the time to create the schema (not a target).
 	CreateMS float64 `json:"create_ms"`
-	// ReflectMS is Inspector.Inspect on the pool.
+	// ReflectMS is autogen.Reflect (the inspector) on the pool.
 	ReflectMS float64 `json:"reflect_ms"`
 	// FloorMS is the recorded catalog queries replayed one after another,
 	// rows read as raw bytes; FloorParallelMS all at once.
 	FloorMS         float64 `json:"floor_ms"`
 	FloorParallelMS float64 `json:"floor_parallel_ms"`
-	// CompareMS is diff.Compare(reflected, models with N/100 new columns).
+	// CompareMS is autogen.Diff(reflected, models with N/100 new columns).
 	CompareMS float64 `json:"compare_ms"`
 	// CompareOps is how many ops it gave.
 	CompareOps int `json:"compare_ops"`
@@ -112,6 +111,11 @@ type Result struct {
 	RenderMS float64 `json:"render_ms"`
 	// RenderBytes is that file's size.
 	RenderBytes int `json:"render_bytes"`
+	// RevisionMS is autogen.Revision in process: reflect, compare,
+	// reverse, analyse and render the revision of the N/100 new columns,
+	// everything `retort revision --autogenerate` runs but process start,
+	// loading the Go models and writing the file.
+	RevisionMS float64 `json:"revision_ms"`
 	// AutogenMS is the driver program's `revision --autogenerate` (no go
 	// build); AutogenBuildMS is `retort revision --autogenerate`, whose go
 	// build of the driver finds everything cached.
@@ -119,7 +123,7 @@ type Result struct {
 	AutogenBuildMS float64 `json:"autogen_build_ms,omitempty"`
 	// Queries is the number of catalog queries Inspect issues.
 	Queries int `json:"queries"`
-	// HeapMiB is the peak heap of reflect + compare + render in process;
+	// HeapMiB is the peak heap of autogen.Revision in process;
 	// RSSMiB is the driver process's peak resident set during autogenerate.
 	HeapMiB float64 `json:"heap_mib"`
 	RSSMiB  float64 `json:"rss_mib,omitempty"`
@@ -226,7 +230,7 @@ func one(ctx context.Context, cfg config, d string, n int, bin, tmp string, stde
 		return r, err
 	}
 	if r.CompareMS, err = measure("compare", func() error {
-		list, err := p.Compare(current)
+		list, err := p.Compare(ctx, current)
 		r.CompareOps = len(list)
 		return err
 	}); err != nil {
@@ -235,7 +239,7 @@ func one(ctx context.Context, cfg config, d string, n int, bin, tmp string, stde
 	if r.CompareOps != spec.Changes() {
 		return r, fmt.Errorf("compare gave %d ops, want %d", r.CompareOps, spec.Changes())
 	}
-	up, down, err := p.InitialOps()
+	up, down, err := p.InitialOps(ctx)
 	if err != nil {
 		return r, err
 	}
@@ -247,20 +251,18 @@ func one(ctx context.Context, cfg config, d string, n int, bin, tmp string, stde
 		return r, err
 	}
 	up, down = nil, nil
+	if r.RevisionMS, err = measure("revision", func() error {
+		f, err := p.Revision(ctx)
+		if err == nil && len(f.Script.Upgrade) != spec.Changes() {
+			err = fmt.Errorf("autogen.Revision gave %d ops, want %d", len(f.Script.Upgrade), spec.Changes())
+		}
+		return err
+	}); err != nil {
+		return r, err
+	}
 	var stageErr error
 	r.HeapMiB = mib(harness.PeakHeap(func() {
-		cur, err := p.Reflect(ctx)
-		if err != nil {
-			stageErr = err
-			return
-		}
-		list, err := p.Compare(cur)
-		if err != nil {
-			stageErr = err
-			return
-		}
-		rev, _, _ := ops.ReverseList(list)
-		_, stageErr = harness.Render(list, rev)
+		_, stageErr = p.Revision(ctx)
 	}))
 	if stageErr != nil {
 		return r, stageErr
@@ -393,8 +395,8 @@ func printTable(w io.Writer, res Results) {
 		}
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| dialect | tables | reflect | floor | compare | render | autogen | autogen/floor | autogen+build | queries | heap MiB | RSS MiB |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| dialect | tables | reflect | floor | compare | render | revision | autogen | autogen/floor | autogen+build | queries | heap MiB | RSS MiB |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range res.Rows {
 		ratio, ag, agb, rss := "-", "-", "-", "-"
 		if r.AutogenMS > 0 {
@@ -402,8 +404,8 @@ func printTable(w io.Writer, res Results) {
 			ag, agb = dur(r.AutogenMS), dur(r.AutogenBuildMS)
 			rss = fmt.Sprintf("%.0f", r.RSSMiB)
 		}
-		fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %d | %.0f | %s |\n",
-			r.Dialect, r.Tables, dur(r.ReflectMS), dur(r.FloorMS), dur(r.CompareMS), dur(r.RenderMS),
+		fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %.0f | %s |\n",
+			r.Dialect, r.Tables, dur(r.ReflectMS), dur(r.FloorMS), dur(r.CompareMS), dur(r.RenderMS), dur(r.RevisionMS),
 			ag, ratio, agb, r.Queries, r.HeapMiB, rss)
 	}
 	// Growth of compare and render from the smallest to the largest size.

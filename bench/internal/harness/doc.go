@@ -1,7 +1,7 @@
 // Package harness is what the benchmarks and bench/cmd/benchrun share:
 // a fresh database per dialect ([Open]), the generated schema created in
-// it through retort's own diff and dialect ([Create]), the pipeline stages
-// run in process ([Pipeline]), the catalog queries recorded and replayed
+// it through retort's own diff and dialect ([Create]), autogenerate run in
+// process through package autogen, stage by stage and whole ([Pipeline]), the catalog queries recorded and replayed
 // alone ([Recorder], [Replay]: the floor), peak heap sampling
 // ([PeakHeap]), and the retort binary driven in a temporary module the way
 // a user runs it ([BuildRetort], [Module]).

@@ -1,8 +1,8 @@
-package safety
+package dialect
 
 import "testing"
 
-func TestTypeLoss(t *testing.T) {
+func TestCompareTypes(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name, from, to  string
@@ -44,13 +44,22 @@ func TestTypeLoss(t *testing.T) {
 		{"longblob to blob", "longblob", "blob", true, false},
 		{"blob to mediumblob", "blob", "mediumblob", false, false},
 		{"longtext to varchar", "longtext", "varchar(191)", true, false},
+		{"longtext to text", "longtext", "text", true, false},
+		{"longtext to mediumtext", "longtext", "mediumtext", true, false},
+		{"mediumtext to text", "mediumtext", "text", true, false},
+		{"text to tinytext", "text", "tinytext", true, false},
+		{"tinytext to text", "tinytext", "text", false, false},
+		{"text to longtext", "text", "longtext", false, false},
+		{"longblob to blob", "longblob", "blob", true, false},
+		{"blob to mediumblob", "blob", "mediumblob", false, false},
+		{"longtext to varchar", "longtext", "varchar(191)", true, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			l := typeLoss(parseType(tc.from), parseType(tc.to))
-			if l.narrowing != tc.narrowing || l.cast != tc.cast {
-				t.Errorf("typeLoss(%s -> %s) = narrowing %v, cast %v (%s); want %v, %v", tc.from, tc.to, l.narrowing, l.cast, l.why, tc.narrowing, tc.cast)
+			l := CompareTypes(ParseType(tc.from), ParseType(tc.to))
+			if l.Narrowing != tc.narrowing || l.Cast != tc.cast {
+				t.Errorf("CompareTypes(%s -> %s) = narrowing %v, cast %v (%s); want %v, %v", tc.from, tc.to, l.Narrowing, l.Cast, l.Why, tc.narrowing, tc.cast)
 			}
 		})
 	}

@@ -1,4 +1,4 @@
-package cli
+package autogen
 
 import (
 	"testing"
@@ -19,12 +19,12 @@ func TestOpTargetCoversOps(t *testing.T) {
 		if _, ok := op.(ops.Custom); ok {
 			op = ops.Custom{Op: namedCustom{}}
 		}
-		name := opName(op)
+		name := OpName(op)
 		if name == "" || name[0] < 'a' || name[0] > 'z' {
-			t.Errorf("opName(%T) = %q", op, name)
+			t.Errorf("OpName(%T) = %q", op, name)
 		}
 		if _, _, _, known := target(op); !known {
-			t.Errorf("opTarget has no case for %T", op)
+			t.Errorf("OpTarget has no case for %T", op)
 		}
 	}
 }

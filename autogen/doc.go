@@ -1,0 +1,54 @@
+// Package autogen is retort's autogenerate pipeline as a library: load the
+// models, reflect the database, compare, rewrite, analyse, and build the
+// revision files, the `retort check` report and the check of the
+// migration history on a scratch database. The retort command line is a
+// thin layer over it (flags, printing, writing files, exit codes), and the
+// benchmarks under bench/ call it, so they measure what the command runs.
+//
+// # The pipeline
+//
+// [Compare] reads env.go's models ([Load]) while it reflects the database
+// ([Reflect]: tables env.go's IncludeName refuses are never read, the
+// runner's version tables are left out, other schemas the options include
+// or the models name are read too), then compares them ([Diff]: env.go's
+// comparer options, Comparators and DBComparators). [Revision] starts from
+// that comparison, reverses it for the downgrade, runs env.go's Rewriter
+// and ScriptHooks, analyses each op list with package safety and renders
+// each revision file; it returns the files ([File]: name and bytes) and
+// writes nothing. [Check] returns the [Report] both outputs of `retort
+// check` print: the drift with its findings and the pending revisions;
+// [Report.Document] is its JSON form. [CheckMigrations] applies, undoes
+// and re-applies every revision on an empty scratch database.
+//
+// # env.go's settings
+//
+// The comparer options, filters and rewriters stay on migrate.Env, where
+// env.go sets them, but typed through types migrate owns so that the
+// runtime an application links carries none of autogenerate: Compare is a
+// migrate.CompareOptions holding a diff.Options (a *diff.Options and nil
+// work too; another type is an [ErrCompareOptions] error), Rewriter a
+// migrate.Rewriter (a *rewriter.Rewriter runs as [rewriter.Process] runs
+// it, another implementation through its Hook), ScriptHooks and
+// DBComparators use types of ops and dialect that rewriter and diff alias.
+// [Process] runs the Rewriter and the hooks.
+//
+// A [Database] is the connection with its dialect and catalog reader;
+// [Open] builds one from a *sql.DB and a dialect name. Where autogen runs
+// the runtime (the version table it reads, the revisions CheckMigrations
+// applies), it runs on env.Backend, or on the Database's dialect when
+// env.go sets no Backend.
+//
+// # Rules
+//
+// Functions that do I/O take a context first; none prints: progress goes
+// to [Options].Logger, and problems that do not stop a run (a failed
+// --data-aware row count) come back as warnings in the result. The
+// package never imports a database driver.
+//
+// # What it may import
+//
+// Every pipeline package: model, ops, diff, rewriter, render, safety,
+// dialect, introspect, migrate, and internal/backend (a dialect name to
+// its implementations). Nothing imports it but the command line, the
+// benchmarks and tests.
+package autogen
