@@ -108,9 +108,9 @@ type Revision struct {
 	// carry the line commented out, for the reviewer to uncomment.
 	Reviewed []string
 	// Upgrade records the ops that apply the revision.
-	Upgrade func(op *Op)
+	Upgrade func(op *Recorder)
 	// Downgrade records the ops that undo it.
-	Downgrade func(op *Op)
+	Downgrade func(op *Recorder)
 }
 
 // Parents returns the revision's parent ids: Merges, else Revises, else none.
