@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retortdb/retort/internal/suggest"
 	"github.com/retortdb/retort/model"
 )
 
@@ -521,7 +522,7 @@ func (ml *modelLoader) checkReferences(s *model.Schema) {
 				names[i] = rc.Name
 			}
 			err := fmt.Errorf("%w %q in fk target %s", ErrUnknownColumn, c, fkTarget(fk.v))
-			if sug, ok := suggest(c, names); ok {
+			if sug, ok := suggest.Closest(c, names); ok {
 				err = fmt.Errorf("%w; did you mean %q?", err, sug)
 			}
 			ml.fieldErr(fk.ref, err)

@@ -21,7 +21,7 @@ const mod = "github.com/retortdb/retort"
 // TestMigrateIsTheRuntime).
 var allowed = map[string][]string{
 	"model":              {},
-	"load":               {"model"},
+	"load":               {"model", "internal/suggest"},
 	"ops":                {"model"},
 	"diff":               {"model", "ops", "dialect"},
 	"rewriter":           {"model", "ops"},
@@ -37,6 +37,7 @@ var allowed = map[string][]string{
 	"internal/dburl":     {},
 	"internal/sqlitelex": {},
 	"internal/sqllex":    {},
+	"internal/suggest":   {},
 	"internal/testdb":    {"internal/dburl"},
 	"internal/opstest":   {"internal/backend", "dialect", "introspect", "model", "ops"},
 	"internal/arch":      {},
