@@ -114,14 +114,11 @@ type Revision struct {
 }
 
 // Parents returns the revision's parent ids: Merges, else Revises, else none.
-func (r Revision) Parents() []string {
-	if len(r.Merges) > 0 {
-		return r.Merges
-	}
-	if r.Revises != "" {
-		return []string{r.Revises}
-	}
-	return nil
+func (r Revision) Parents() []string { return r.Header().Parents() }
+
+// Header returns the revision's id, parents, labels and message.
+func (r Revision) Header() ops.Header {
+	return ops.Header{ID: r.ID, Revises: r.Revises, Merges: r.Merges, DependsOn: r.DependsOn, BranchLabels: r.BranchLabels, Message: r.Message}
 }
 
 // Add registers a revision. Problems (a duplicate id, a missing parent) are
