@@ -95,7 +95,9 @@ func parseMySQL(raw string) (Config, error) {
 		cfg.Passwd, _ = u.User.Password()
 	}
 	cfg.DBName = strings.TrimPrefix(u.Path, "/")
-	cfg.MultiStatements = true
+	// Multi-statements stay off: no text spliced into a statement can start
+	// another, and hand-written scripts are split into statements by the
+	// dialect (a URL may still set multiStatements=true on purpose).
 	cfg.Params = map[string]string{}
 	for k, v := range u.Query() {
 		cfg.Params[k] = v[0]
