@@ -40,7 +40,7 @@ var ErrUnsupported = errors.New("dburl: unsupported URL scheme")
 func Parse(raw string) (Config, error) {
 	scheme, rest, ok := strings.Cut(raw, "://")
 	if !ok {
-		return Config{}, fmt.Errorf("dburl: %q is not a URL; write sqlite:///abs/path.db, postgres://user@host/db or mysql://user@host/db", raw)
+		return Config{}, fmt.Errorf("dburl: %q is not a URL; write sqlite:///abs/path.db, postgres://user@host/db or mysql://user@host/db", Redact(raw))
 	}
 	switch strings.ToLower(scheme) {
 	case "sqlite", "sqlite3":
@@ -50,13 +50,22 @@ func Parse(raw string) (Config, error) {
 	case "mysql", "mariadb":
 		return parseMySQL(raw)
 	}
-	return Config{}, fmt.Errorf("%w %q in %q; use sqlite://, postgres:// or mysql://", ErrUnsupported, scheme, redact(raw))
+	return Config{}, fmt.Errorf("%w %q in %q; use sqlite://, postgres:// or mysql://", ErrUnsupported, scheme, Redact(raw))
 }
 
 func parseSQLite(raw, rest string) (Config, error) {
 	path, query, _ := strings.Cut(rest, "?")
 	if path == "" {
-		return Config{}, fmt.Errorf("dburl: %q names no file; write sqlite:///abs/path.db, sqlite://rel/path.db or sqlite://:memory:", raw)
+		return Config{}, fmt.Errorf("dburl: %q names no file; write sqlite:///abs/path.db, sqlite://rel/path.db or sqlite://:memory:", Redact(raw))
+	}
+	// What follows '?' is driver parameters, each name=value; a file whose
+	// name holds '?' is written with %3F.
+	if !isParams(query) {
+		return Config{}, fmt.Errorf("dburl: in %q, %q after '?' is not name=value driver parameters; "+
+			"a file name holding '?' is written with %%3F (sqlite://%s%%3F%s)", Redact(raw), query, path, query)
+	}
+	if p, err := url.PathUnescape(path); err == nil {
+		path = p
 	}
 	params := "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_txlock=immediate"
 	if query != "" {
@@ -65,13 +74,31 @@ func parseSQLite(raw, rest string) (Config, error) {
 	if path == ":memory:" {
 		return Config{Dialect: "sqlite", Driver: "sqlite", DSN: "file::memory:?" + params, Database: path, URL: raw}, nil
 	}
-	return Config{Dialect: "sqlite", Driver: "sqlite", DSN: "file:" + path + "?" + params, Database: path, URL: raw}, nil
+	// The DSN is a file: URI: '?', '#' and '%' in the name are escaped.
+	dsnPath := strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(path)
+	return Config{Dialect: "sqlite", Driver: "sqlite", DSN: "file:" + dsnPath + "?" + params, Database: path, URL: raw}, nil
+}
+
+// isParams reports whether query is empty or name=value pairs joined by '&'.
+func isParams(query string) bool {
+	if query == "" {
+		return true
+	}
+	if _, err := url.ParseQuery(query); err != nil {
+		return false
+	}
+	for _, kv := range strings.Split(query, "&") {
+		if k, _, ok := strings.Cut(kv, "="); !ok || k == "" {
+			return false
+		}
+	}
+	return true
 }
 
 func parsePostgres(raw string) (Config, error) {
-	u, err := url.Parse(raw)
+	u, err := parseURL(raw)
 	if err != nil {
-		return Config{}, fmt.Errorf("dburl: %s: %w", redact(raw), err)
+		return Config{}, fmt.Errorf("dburl: %s: %w", Redact(raw), err)
 	}
 	db := strings.TrimPrefix(u.Path, "/")
 	u.Scheme = "postgres"
@@ -79,9 +106,9 @@ func parsePostgres(raw string) (Config, error) {
 }
 
 func parseMySQL(raw string) (Config, error) {
-	u, err := url.Parse(raw)
+	u, err := parseURL(raw)
 	if err != nil {
-		return Config{}, fmt.Errorf("dburl: %s: %w", redact(raw), err)
+		return Config{}, fmt.Errorf("dburl: %s: %w", Redact(raw), err)
 	}
 	cfg := mysql.NewConfig()
 	cfg.Net = "tcp"
@@ -120,7 +147,7 @@ func Open(ctx context.Context, raw string) (*sql.DB, Config, error) {
 	}
 	db, err := sql.Open(cfg.Driver, cfg.DSN)
 	if err != nil {
-		return nil, cfg, fmt.Errorf("dburl: open %s: %w", redact(raw), err)
+		return nil, cfg, fmt.Errorf("dburl: open %s: %w", Redact(raw), scrub(raw, err))
 	}
 	if cfg.Dialect == "sqlite" {
 		// One writer at a time, and :memory: must stay one database.
@@ -128,22 +155,7 @@ func Open(ctx context.Context, raw string) (*sql.DB, Config, error) {
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, cfg, fmt.Errorf("dburl: connect to %s: %w", redact(raw), err)
+		return nil, cfg, fmt.Errorf("dburl: connect to %s: %w", Redact(raw), scrub(raw, err))
 	}
 	return db, cfg, nil
 }
-
-// redact hides a password in a URL for messages.
-func redact(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
-		return raw
-	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
-	}
-	return u.String()
-}
-
-// Redact hides the password in a URL, for messages.
-func Redact(raw string) string { return redact(raw) }
