@@ -13,13 +13,13 @@ import (
 // runCheck exits 0 when the models and the database agree, 1 when they
 // drift (listing the ops that would fix it), 2 on error.
 func runCheck(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("check")
-	url := fs.String("url", "", "database URL")
-	fs.String("dir", "migrations", "migrations directory")
-	format := fs.String("format", "text", "output: text, or json (a stable document for tools)")
-	migrations := fs.Bool("migrations", false, "check the revision files on a scratch database instead of the models against --url")
-	devURL := fs.String("dev-url", "", "PostgreSQL or MySQL server on which --migrations creates and drops its scratch database")
-	dataAware := fs.Bool("data-aware", false, "count the rows each safety finding affects")
+	fs := a.newFlags("check")
+	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	format := fs.String("format", "text", "output `FORMAT`: text, or json (a versioned snake_case document for tools)")
+	migrations := fs.Bool("migrations", false, "check the revision files on a scratch database (apply, downgrade, compare) instead of the models against --url")
+	devURL := fs.String("dev-url", "", "PostgreSQL or MySQL server `URL` on which --migrations creates and drops its scratch database")
+	dataAware := fs.Bool("data-aware", false, "count the rows each safety finding affects (rows a drop or narrowing would lose), with a query per finding")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err

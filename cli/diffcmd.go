@@ -12,11 +12,11 @@ import (
 // runDiff compares two live databases: the ops that would turn --from into
 // --to. Exit 0 when they agree, 1 when they differ.
 func runDiff(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("diff")
-	from := fs.String("from", "", "the database as it is")
-	to := fs.String("to", "", "the database as it should be")
-	asSQL := fs.Bool("sql", false, "print SQL instead of a description")
-	schema := fs.String("schema", "", "PostgreSQL schema / MySQL database to read on both sides")
+	fs := a.newFlags("diff")
+	from := fs.String("from", "", "`URL` of the database as it is")
+	to := fs.String("to", "", "`URL` of the database as it should be")
+	asSQL := fs.Bool("sql", false, "print the SQL that turns --from into --to instead of the ops")
+	schema := fs.String("schema", "", "PostgreSQL `SCHEMA` (MySQL database) to read on both sides")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err

@@ -18,10 +18,10 @@ import (
 var defaultEnv = &migrate.Env{}
 
 func runInspect(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("inspect")
-	url := fs.String("url", "", "database URL")
-	format := fs.String("format", "sql", "sql or json")
-	schema := fs.String("schema", "", "PostgreSQL schema / MySQL database to read")
+	fs := a.newFlags("inspect")
+	url := fs.String("url", "", "the database `URL` (or the first argument; default: $RETORT_DATABASE_URL)")
+	format := fs.String("format", "sql", "output `FORMAT`: sql (CREATE statements) or json (a versioned snake_case document)")
+	schema := fs.String("schema", "", "PostgreSQL `SCHEMA` (MySQL database) to read")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err

@@ -82,11 +82,11 @@ func (a *app) writeVerbose(w io.Writer, g *migrate.Graph, r migrate.Revision) {
 }
 
 func runCurrent(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("current")
-	url := fs.String("url", "", "database URL")
-	verbose := fs.Bool("verbose", false, "print each revision in full")
-	fs.BoolVar(verbose, "v", false, "print each revision in full")
-	fs.String("dir", "migrations", "migrations directory")
+	fs := a.newFlags("current")
+	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
+	verbose := fs.Bool("verbose", false, "print each revision in full: parents, branches, labels, file")
+	fs.BoolVar(verbose, "v", false, "print each revision in full: parents, branches, labels, file")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	if pos, err := fs.parse(args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -127,13 +127,13 @@ func runCurrent(ctx context.Context, a *app, args []string) error {
 }
 
 func runHistory(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("history")
-	rng := fs.String("r", "", "range A:B (either side may be empty; base, head, -N, +N allowed)")
-	fs.StringVar(rng, "rev-range", "", "range A:B")
-	verbose := fs.Bool("verbose", false, "print each revision in full")
-	fs.BoolVar(verbose, "v", false, "print each revision in full")
-	fs.String("dir", "migrations", "migrations directory")
-	url := fs.String("url", "", "database URL (for relative ranges)")
+	fs := a.newFlags("history")
+	rng := fs.String("r", "", "the `RANGE` A:B to list; either side may be empty or base, head, current, -N, +N")
+	fs.StringVar(rng, "rev-range", "", "the `RANGE` A:B to list; either side may be empty or base, head, current, -N, +N")
+	verbose := fs.Bool("verbose", false, "print each revision in full: parents, branches, labels, file")
+	fs.BoolVar(verbose, "v", false, "print each revision in full: parents, branches, labels, file")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	url := fs.String("url", "", "the database `URL` for ranges relative to current (default: $RETORT_DATABASE_URL)")
 	if pos, err := fs.parse(args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -193,10 +193,10 @@ func runBranches(ctx context.Context, a *app, args []string) error {
 }
 
 func (a *app) listRevisions(args []string, name string, ids func(*migrate.Graph) []string) error {
-	fs := newFlags(name)
-	verbose := fs.Bool("verbose", false, "print each revision in full")
-	fs.BoolVar(verbose, "v", false, "print each revision in full")
-	fs.String("dir", "migrations", "migrations directory")
+	fs := a.newFlags(name)
+	verbose := fs.Bool("verbose", false, "print each revision in full: parents, branches, labels, file")
+	fs.BoolVar(verbose, "v", false, "print each revision in full: parents, branches, labels, file")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	if pos, err := fs.parse(args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -225,8 +225,8 @@ func (a *app) listRevisions(args []string, name string, ids func(*migrate.Graph)
 }
 
 func runShow(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("show")
-	fs.String("dir", "migrations", "migrations directory")
+	fs := a.newFlags("show")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err

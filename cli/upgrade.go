@@ -21,17 +21,17 @@ func runDowngrade(ctx context.Context, a *app, args []string) error {
 
 // runMigrate applies revisions up or down to a target, or prints their SQL.
 func (a *app) runMigrate(ctx context.Context, name string, args []string, dir migrate.Direction) error {
-	fs := newFlags(name)
+	fs := a.newFlags(name)
 	var urls, schemas stringList
-	fs.Var(&urls, "url", "database URL (repeat for several tenants)")
-	fs.Var(&schemas, "schema", "PostgreSQL schema to migrate (repeat for several tenants)")
-	jobs := fs.Int("j", 4, "tenants migrated at once")
-	asSQL := fs.Bool("sql", false, "print the SQL instead of running it ([FROM:]TO, no connection)")
+	fs.Var(&urls, "url", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL); repeat for several tenants")
+	fs.Var(&schemas, "schema", "the PostgreSQL `SCHEMA` to migrate instead of env.go's; repeat for several tenants")
+	jobs := fs.Int("j", 4, "how many tenants (--url × --schema) are migrated at once")
+	asSQL := fs.Bool("sql", false, "print the SQL instead of running it; needs no connection (TARGET may be FROM:TO)")
 	quiet := fs.Bool("quiet", false, "print only warnings and errors")
 	fs.BoolVar(quiet, "q", false, "print only warnings and errors")
-	perRun := fs.Bool("one-transaction", false, "run every revision in one transaction (transactional DDL only)")
-	allowDataLoss := fs.Bool("allow-data-loss", false, "apply revisions whose data-loss findings are not marked reviewed")
-	fs.String("dir", "migrations", "migrations directory")
+	perRun := fs.Bool("one-transaction", false, "run all the revisions in one transaction, so a failure leaves the database as before the run (dialects with transactional DDL: PostgreSQL, SQLite)")
+	allowDataLoss := fs.Bool("allow-data-loss", false, "run revisions whose data-loss findings are not marked Reviewed in their file")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -179,10 +179,10 @@ func (a *app) migrateTenants(ctx context.Context, ts []tenant, name string, dir 
 }
 
 func runStamp(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("stamp")
-	url := fs.String("url", "", "database URL")
-	purge := fs.Bool("purge", false, "replace a version table naming revisions this package lacks")
-	fs.String("dir", "migrations", "migrations directory")
+	fs := a.newFlags("stamp")
+	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
+	purge := fs.Bool("purge", false, "replace a version table that names revisions this package does not have, instead of failing")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
