@@ -36,7 +36,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		}
 		return a.checkMigrations(ctx, *devURL)
 	}
-	d, err := a.envDatabase(ctx, *url)
+	d, err := a.envDatabase(ctx, *url, mustExist)
 	if err != nil {
 		return err
 	}

@@ -24,12 +24,12 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 	if len(pos) > 0 || *from == "" || *to == "" {
 		return usagef("give --from URL and --to URL")
 	}
-	src, err := openDatabase(ctx, *from)
+	src, err := openDatabase(ctx, *from, mustExist)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	dst, err := openDatabase(ctx, *to)
+	dst, err := openDatabase(ctx, *to, mustExist)
 	if err != nil {
 		return err
 	}

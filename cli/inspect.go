@@ -39,7 +39,7 @@ func runInspect(ctx context.Context, a *app, args []string) error {
 	if *format != "sql" && *format != "json" {
 		return usagef("--format must be sql or json, not %q", *format)
 	}
-	d, err := openDatabase(ctx, u)
+	d, err := openDatabase(ctx, u, mustExist)
 	if err != nil {
 		return err
 	}

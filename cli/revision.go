@@ -88,11 +88,14 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 	}
 	var db *autogen.Database
 	if *auto {
-		d, err := a.envDatabase(ctx, *url)
+		d, err := a.envDatabase(ctx, *url, emptyIfMissing)
 		if err != nil {
 			return err
 		}
 		defer d.Close()
+		if d.missing {
+			fmt.Fprintf(a.stdout, "The database %s does not exist yet: comparing the models with an empty database (`retort upgrade head` creates it).\n", d.cfg.Database)
+		}
 		gd := d.gen()
 		db = &gd
 	}

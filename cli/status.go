@@ -92,7 +92,7 @@ func runCurrent(ctx context.Context, a *app, args []string) error {
 	} else if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
 	}
-	d, err := a.envDatabase(ctx, *url)
+	d, err := a.envDatabase(ctx, *url, mustExist)
 	if err != nil {
 		return err
 	}
@@ -172,7 +172,7 @@ func (a *app) historyRange(ctx context.Context, g *migrate.Graph, rng, url strin
 	}
 	var current []string
 	if strings.ContainsAny(lo+hi, "+-") || lo == "current" || hi == "current" {
-		d, err := a.envDatabase(ctx, url)
+		d, err := a.envDatabase(ctx, url, mustExist)
 		if err != nil {
 			return nil, err
 		}

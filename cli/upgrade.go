@@ -119,7 +119,11 @@ func (a *app) tenants(urls, schemas []string) ([]tenant, error) {
 }
 
 func (a *app) migrateTenant(ctx context.Context, t tenant, dir migrate.Direction, target string, opts migrate.Options) (migrate.Result, error) {
-	d, err := a.envDatabase(ctx, t.url)
+	mode := mayCreate
+	if dir == migrate.Down {
+		mode = mustExist
+	}
+	d, err := a.envDatabase(ctx, t.url, mode)
 	if err != nil {
 		return migrate.Result{}, err
 	}
@@ -190,7 +194,7 @@ func runStamp(ctx context.Context, a *app, args []string) error {
 	if len(pos) != 1 {
 		return usagef("give one target (head, base, a revision id)")
 	}
-	d, err := a.envDatabase(ctx, *url)
+	d, err := a.envDatabase(ctx, *url, mayCreate)
 	if err != nil {
 		return err
 	}
