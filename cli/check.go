@@ -62,7 +62,11 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		return nil
 	}
 	if pending := len(rep.Pending); pending > 0 {
-		fmt.Fprintf(a.stdout, "pending revisions: %d (the database is behind head; run `retort upgrade head`)\n", pending)
+		if len(rep.Heads) > 1 {
+			fmt.Fprintf(a.stdout, "pending revisions: %d (the database is behind; the migrations have %d heads: run `retort upgrade heads`, or `retort merge -m \"merge heads\" %s` then `retort upgrade head`)\n", pending, len(rep.Heads), strings.Join(rep.Heads, " "))
+		} else {
+			fmt.Fprintf(a.stdout, "pending revisions: %d (the database is behind head; run `retort upgrade head`)\n", pending)
+		}
 		a.printPending(rep)
 	}
 	if len(rep.Ops) > 0 {
@@ -93,8 +97,12 @@ func (a *app) warnUnlisted(missing []string) {
 	for i, m := range missing {
 		lits[i] = m + "{}"
 	}
-	fmt.Fprintf(a.stderr, "warning: %s carry model tags but env.go's Models does not list them, so they are not compared; add %s to Models in %s/env.go\n",
-		strings.Join(missing, ", "), strings.Join(lits, ", "), a.driver.Dir)
+	verb, them, are := "carry", "them", "they are"
+	if len(missing) == 1 {
+		verb, them, are = "carries", "it", "it is"
+	}
+	fmt.Fprintf(a.stderr, "warning: %s %s model tags but env.go's Models does not list %s, so %s not compared; add %s to Models in %s/env.go\n",
+		strings.Join(missing, ", "), verb, them, are, strings.Join(lits, ", "), a.driver.Dir)
 }
 
 // printPending lists the pending revisions that have findings, marking

@@ -6,11 +6,12 @@ import (
 
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/dburl"
-	"github.com/retortdb/retort/ops"
+	"github.com/retortdb/retort/safety"
 )
 
 // runDiff compares two live databases: the ops that would turn --from into
-// --to. Exit 0 when they agree, 1 when they differ.
+// --to, each with its safety findings as `retort check` prints them. Exit 0
+// when they agree, 1 when they differ.
 func runDiff(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("diff")
 	from := fs.String("from", "", "`URL` of the database as it is")
@@ -58,9 +59,7 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	} else {
-		for _, op := range list {
-			fmt.Fprintln(a.stdout, ops.Describe(op))
-		}
+		printOps(a.stdout, "", list, safety.Analyze(list, src.be.Dialect, safety.Options{Current: &current}))
 	}
 	return errDrift
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/render"
 )
 
@@ -248,6 +249,17 @@ func runShow(ctx context.Context, a *app, args []string) error {
 	for _, id := range ids {
 		r, _ := g.Revision(id)
 		a.writeVerbose(a.stdout, g, r)
+		for _, dir := range []migrate.Direction{migrate.Up, migrate.Down} {
+			list, err := r.Record(dir)
+			if err != nil {
+				return fmt.Errorf("revision %s: %w", r.ID, err)
+			}
+			fmt.Fprintf(a.stdout, "%s (%d op(s)):\n", strings.ToUpper(dir.String()[:1])+dir.String()[1:], len(list))
+			for _, op := range list {
+				fmt.Fprintf(a.stdout, "    %s\n", ops.Describe(op))
+			}
+		}
+		fmt.Fprintln(a.stdout)
 	}
 	return nil
 }

@@ -47,7 +47,7 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 		}
 		out, err := migrate.SQL(ctx, a.env, from, to, dir)
 		if err != nil {
-			return err
+			return a.mergeHint(err)
 		}
 		fmt.Fprint(a.stdout, out)
 		return nil
@@ -69,7 +69,7 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 			return errDrift
 		}
 		if err != nil {
-			return err
+			return a.mergeHint(err)
 		}
 		if len(res.Applied) == 0 {
 			fmt.Fprintf(a.stdout, "Nothing to do: the database is at %s.\n", idList(res.After))
@@ -82,6 +82,19 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 		return usagef("-j must be at least 1")
 	}
 	return a.migrateTenants(ctx, ts, name, dir, target, opts, *jobs, *quiet)
+}
+
+// mergeHint adds to a multiple-heads error the two ways out: apply every
+// head, or merge them into one.
+func (a *app) mergeHint(err error) error {
+	if !errors.Is(err, migrate.ErrMultipleHeads) {
+		return err
+	}
+	heads := []string{"heads"}
+	if g, gerr := a.graph(); gerr == nil && g != nil && len(g.Heads()) > 1 {
+		heads = g.Heads()
+	}
+	return fmt.Errorf("%w\nThe migrations have %d heads (two revisions were written on the same parent). Apply them all with `retort upgrade heads`, or join them with `retort merge -m \"merge heads\" %s` and then `retort upgrade head`", err, max(len(heads), 2), strings.Join(heads, " "))
 }
 
 // tenant is one database (and PostgreSQL schema) a run migrates.
