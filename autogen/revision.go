@@ -129,11 +129,10 @@ func Revision(ctx context.Context, db *Database, env *migrate.Env, spec Revision
 		}
 		upgrade, current = res.Ops, &res.Current
 		// The downgrade reverses the differ's ops, before any rewriter:
-		// a rewritten upgrade (a backfill) need not be reversible.
-		var bad int
-		var ok bool
-		if downgrade, bad, ok = ops.ReverseList(upgrade); !ok {
-			return RevisionResult{}, fmt.Errorf("op %d (%s) cannot be reversed; write the downgrade by hand", bad+1, ops.Describe(upgrade[bad]))
+		// a rewritten upgrade (a backfill) need not be reversible. An op
+		// without a reverse leaves a placeholder the hooks may replace.
+		if downgrade, err = downgradeOf(upgrade, res.Current, db.Dialect); err != nil {
+			return RevisionResult{}, err
 		}
 	}
 	// The hooks see env.Backend's dialect, else the database's.
@@ -188,6 +187,7 @@ func Revision(ctx context.Context, db *Database, env *migrate.Env, spec Revision
 			UpgradeComments:   safety.Comments(f.UpgradeFindings),
 			DowngradeComments: safety.Comments(f.DowngradeFindings),
 		}
+		rev.DowngradeComments = irreversibleComments(sc.Downgrade, rev.DowngradeComments)
 		up := safety.Has(f.UpgradeFindings, safety.DataLoss)
 		down := spec.Autogenerate && len(migrate.GateLosses(db.Dialect, migrate.Down, sc.Downgrade, sc.Upgrade)) > 0
 		if up || down {

@@ -141,9 +141,11 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
 		// Inline enums: nothing to create or drop.
 	case ops.Execute:
-		if strings.TrimSpace(o.SQL) != "" {
-			out = one(o.SQL)
+		stmts, err := d.splitScript(o.SQL)
+		if err != nil {
+			return nil, fmt.Errorf("mysql: execute: %w", err)
 		}
+		out = one(stmts...)
 	case ops.RenameEnum:
 		return nil, nil // enums are inline column types
 	case ops.BulkInsert:
@@ -158,9 +160,13 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	return out, nil
 }
 
-// one is a statement that merges with nothing.
-func one(sql string) []dialect.Statement {
-	return []dialect.Statement{{SQL: sql}}
+// one is a list of statements that merge with nothing.
+func one(sqls ...string) []dialect.Statement {
+	var out []dialect.Statement
+	for _, s := range sqls {
+		out = append(out, dialect.Statement{SQL: s})
+	}
+	return out
 }
 
 // renameColumn returns the ALTER TABLE clause that renames a column.

@@ -28,7 +28,7 @@ var allowed = map[string][]string{
 	"render":      {"model", "ops"},
 	"safety":      {"model", "ops", "dialect", "introspect"},
 	"dialect":     {"model", "ops", "internal/sqllex"},
-	"dialect/":    {"model", "ops", "dialect", "internal/sqlitelex"},
+	"dialect/":    {"model", "ops", "dialect", "internal/sqlitelex", "internal/sqllex"},
 	"introspect":  {"model"},
 	"introspect/": {"model", "introspect", "internal/sqlitelex"},
 	// A catalog reader may ask its own database's dialect what it knows
@@ -41,7 +41,7 @@ var allowed = map[string][]string{
 	"internal/sqlitelex": {},
 	"internal/sqllex":    {},
 	"internal/suggest":   {},
-	"internal/testdb":    {"internal/dburl"},
+	"internal/testdb":    {"internal/dburl", "internal/sqllex"},
 	"internal/opstest":   {"internal/backend", "dialect", "introspect", "model", "ops"},
 	"internal/arch":      {},
 	"internal/docs":      {},
