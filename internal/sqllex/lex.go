@@ -33,6 +33,9 @@ type Rules struct {
 	// SQL, as MySQL and MariaDB run it (the version number after ! is
 	// skipped).
 	ExecutableComments bool
+	// DigitIdentifiers makes a number followed by identifier characters
+	// one Word (MySQL: an unquoted identifier may begin with a digit).
+	DigitIdentifiers bool
 	// BlobLiterals makes X'..' one Blob token (SQLite).
 	BlobLiterals bool
 	// OperatorChars, when set, makes a run of these characters one Op
@@ -236,6 +239,12 @@ func (l *lexer) scan() (Token, bool, error) {
 			return t, ok, err
 		case isDigit(c) || (c == '.' && l.i+1 < len(s) && isDigit(s[l.i+1])):
 			l.i = scanNumber(s, l.i)
+			if l.r.DigitIdentifiers && l.i < len(s) && (isWordPart(s[l.i]) || s[l.i] == '$') && isDigit(c) {
+				for l.i < len(s) && (isWordPart(s[l.i]) || s[l.i] == '$') {
+					l.i++
+				}
+				return Token{Kind: Word, Text: s[start:l.i], Value: s[start:l.i]}, true, nil
+			}
 			return Token{Kind: Number, Text: s[start:l.i], Value: s[start:l.i]}, true, nil
 		case isWordStart(c):
 			for l.i < len(s) && (isWordPart(s[l.i]) || s[l.i] == '$') {
