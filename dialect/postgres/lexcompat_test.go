@@ -121,7 +121,6 @@ func oldTokenize(s string) []token {
 	return toks
 }
 
-
 // lexCorpus returns the SQL texts of internal/sqllex's corpus: every string
 // literal of the dialect, catalog reader, differ and convergence tests.
 func lexCorpus(t testing.TB) []string {
@@ -146,7 +145,7 @@ func lexCorpus(t testing.TB) []string {
 // oldMisread reports whether s holds what the old tokenizer read wrongly
 // and sqllex reads as PostgreSQL does: comments (it read -- as an
 // operator), $n parameters and $$ quotes (it read them as words), hex and
-// signed-exponent numbers, backslashes outside E'' strings, and an
+// signed-exponent numbers, backslashes outside E” strings, and an
 // unterminated quoted identifier (it dropped its last character). No
 // catalog expression holds any of them.
 func oldMisread(s string) bool {
