@@ -2,6 +2,8 @@ package mysql
 
 import (
 	"bufio"
+	"flag"
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -145,6 +147,37 @@ func oldMisread(s string) bool {
 		}
 	}
 	return strings.HasSuffix(s, "--") || strings.Count(s, "`")%2 == 1 || strings.Count(s, `"`)%2 == 1 || strings.Count(s, "'")%2 == 1
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/lex.golden")
+
+// TestTokenizeGolden pins tokenize on the corpus's shorter texts (what
+// expressions are): testdata/lex.golden holds each text and its tokens.
+func TestTokenizeGolden(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	for _, s := range lexCorpus(t) {
+		if len(s) > 120 {
+			continue
+		}
+		fmt.Fprintf(&b, "%q\n", s)
+		for _, tk := range tokenize(s) {
+			fmt.Fprintf(&b, "\t%d %q\n", tk.kind, tk.text)
+		}
+	}
+	const golden = "testdata/lex.golden"
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (go test -run TokenizeGolden -update writes it)", err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("tokenize on the corpus (-%s +got):\n%s", golden, diff)
+	}
 }
 
 func TestTokenizeCompat(t *testing.T) {
