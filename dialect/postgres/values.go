@@ -16,10 +16,14 @@ var _ dialect.ValueChecker = (*Dialect)(nil)
 // extension adds (bloom, hnsw), all lower-case identifiers.
 var accessMethod = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
+// collationChars are the characters of a collation name as pg_collation
+// spells them (C, POSIX, en_US.utf8, de-DE-x-icu, sr_RS@latin).
+var collationChars = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.@-]*$`)
+
 // CheckValue checks a keyword-like value against PostgreSQL's grammar: an
-// index method is an identifier; a collation is either a name (written
-// double-quoted, so any text without a NUL byte or a double quote) or a
-// qualified name of identifiers (pg_catalog."C").
+// index method is an identifier; a collation is a name of letters,
+// digits and _ . @ - as pg_collation spells them (en_US.utf8, und-x-icu),
+// or a qualified name of identifiers (pg_catalog."C").
 func (d *Dialect) CheckValue(kind dialect.ValueKind, value string) error {
 	switch kind {
 	case dialect.ValueIndexMethod:
@@ -42,8 +46,8 @@ func collationOK(c string) bool {
 	if c == "" || strings.ContainsRune(c, 0) {
 		return false
 	}
-	if !strings.ContainsAny(c, `."`) {
-		return true // written double-quoted
+	if collationChars.MatchString(c) && !strings.Contains(c, "--") {
+		return true // a name such as C, en_US.utf8 or und-x-icu
 	}
 	stmts, err := sqllex.Split(c, (*Dialect)(nil).LexRules())
 	if err != nil || len(stmts) != 1 || strings.Contains(c, ";") {
