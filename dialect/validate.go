@@ -162,7 +162,7 @@ func CheckTableOption(d Dialect, o model.TableOption) error {
 		return &ValueError{Kind: ValueTableOption, Value: o.Name, Fix: "a table option's name must be words such as ROW_FORMAT: option=ROW_FORMAT=DYNAMIC"}
 	}
 	toks, err := sqllex.Split(o.Value, lexRules(d))
-	ok := err == nil && len(toks) == 1 && len(toks[0]) == 1 && !strings.Contains(o.Value, ";")
+	ok := err == nil && len(toks) == 1 && len(toks[0]) == 1
 	if ok {
 		switch toks[0][0].Kind {
 		case sqllex.Word, sqllex.Number, sqllex.String, sqllex.Ident:
