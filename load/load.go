@@ -27,6 +27,12 @@ type Options struct {
 	// whose column types they get, the naming strategy and the driver
 	// settings a team's gorm.Config holds.
 	GORM GORMOptions
+	// Validate, when set, checks the loaded schema against what the target
+	// database can run (autogen passes the target dialect's checks: values
+	// its DDL grammar accepts, features its server supports); each
+	// [Problem] becomes a [*TagError] on the field at fault, wrapping
+	// [ErrTarget].
+	Validate Validator
 }
 
 // Models reads the target schema from tagged Go structs. Each model is a
@@ -75,6 +81,7 @@ func (l *loader) read(models []any) (model.Schema, error) {
 	for _, ml := range loaded {
 		ml.checkReferences(&s)
 	}
+	l.validate(s, loaded)
 	if len(l.errs) > 0 {
 		return model.Schema{}, errors.Join(l.errs...)
 	}
