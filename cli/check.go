@@ -79,6 +79,9 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	case rep.Covered > 0:
 		fmt.Fprintln(a.stdout, "The pending revisions make every change the models need; no other drift.")
 	}
+	for _, h := range renameHints(rep.Ops) {
+		fmt.Fprintf(a.stdout, "  %s\n", h)
+	}
 	return errDrift
 }
 
