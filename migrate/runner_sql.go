@@ -78,6 +78,12 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 		if err != nil {
 			return "", newError(st, nil, -1, "", err)
 		}
+		if err := irreversibleIn(st, list); err != nil {
+			return "", err
+		}
+		if err := offlineRefusal(st, list); err != nil {
+			return "", err
+		}
 		fmt.Fprintf(&b, "\n-- Running %s %s -> %s\n\n", st.Direction, strings.Join(st.Before, ", "), strings.Join(st.After, ", "))
 		if tx {
 			for _, q := range before {

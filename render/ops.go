@@ -96,6 +96,9 @@ func opCode(o ops.Op, st style) (jen.Code, error) {
 	case ops.RenameEnum:
 		return opIn(o.Schema).Dot("RenameEnum").Call(lit(o.From), lit(o.To)), nil
 	case ops.Custom:
+		if ir, ok := ops.IrreversibleOf(o); ok {
+			return jen.Id("op").Dot("Irreversible").Call(lit(ir.What)), nil
+		}
 		return customCode(o)
 	}
 	return nil, fmt.Errorf("%w: %T", ErrUnsupportedOp, o)
