@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/load"
@@ -33,18 +34,31 @@ type Result struct {
 // opts.Target when set). When the models have errors and opts.PackageDirs
 // is set, it reads them again with source positions, so that each message
 // names the file and line of the field.
+//
+// When env.Backend's dialect implements [dialect.ColumnChecker], a column
+// it cannot create as declared is a model error on its field.
 func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, error) {
+	return loadFor(ctx, env, opts, env.Backend.Dialect)
+}
+
+// loadFor is [Load] with the columns checked by d (nil: not checked).
+func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, error) {
 	if opts.Target != nil {
 		return *opts.Target, nil
 	}
-	s, err := load.Models(env.Models, load.Options{Family: env.ModelFamily})
+	lopts := load.Options{Family: env.ModelFamily}
+	if cc, ok := d.(dialect.ColumnChecker); ok {
+		lopts.CheckColumn = cc.CheckColumn
+	}
+	s, err := load.Models(env.Models, lopts)
 	if err == nil {
 		return s, nil
 	}
 	if opts.PackageDirs != nil {
 		if dirs, derr := opts.PackageDirs(ctx, load.PackagePaths(env.Models)); derr == nil {
 			if pos, perr := load.SourcePositions(dirs...); perr == nil {
-				if _, err2 := load.Models(env.Models, load.Options{Positions: pos, Family: env.ModelFamily}); err2 != nil {
+				lopts.Positions = pos
+				if _, err2 := load.Models(env.Models, lopts); err2 != nil {
 					err = err2
 				}
 			}
@@ -104,7 +118,7 @@ func Compare(ctx context.Context, db Database, env *migrate.Env, opts Options) (
 	}
 	ch := make(chan loaded, 1)
 	go func() {
-		s, err := Load(ctx, env, opts)
+		s, err := loadFor(ctx, env, opts, db.Dialect)
 		ch <- loaded{s, err}
 	}()
 	current, rerr := reflectOwn(ctx, db, env, cmp)
