@@ -88,6 +88,8 @@ func Reflect(ctx context.Context, db Database, env *migrate.Env, target model.Sc
 
 // Diff compares current with target on db's dialect with env.go's
 // comparer options; env.go's DBComparators read the database through db.
+// The ops come tidied by the dialect's [dialect.ScriptTidier], when it has
+// one: without what the database supplies by itself (USING btree).
 func Diff(ctx context.Context, db Database, env *migrate.Env, current, target model.Schema) ([]ops.Op, error) {
 	opts, err := compareOptions(env)
 	if err != nil {
@@ -99,7 +101,16 @@ func Diff(ctx context.Context, db Database, env *migrate.Env, current, target mo
 			return c(ctx, db.DB, cc, cur, tgt)
 		})
 	}
-	return diff.Compare(current, target, db.Dialect, opts)
+	list, err := diff.Compare(current, target, db.Dialect, opts)
+	if err != nil {
+		return nil, err
+	}
+	if t, ok := db.Dialect.(dialect.ScriptTidier); ok {
+		for i, op := range list {
+			list[i] = t.TidyOp(op)
+		}
+	}
+	return list, nil
 }
 
 // Compare reflects db and compares it with env.go's models: the upgrade
