@@ -18,10 +18,10 @@ import (
 var defaultEnv = &migrate.Env{}
 
 func runInspect(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("inspect")
-	url := fs.String("url", "", "database URL")
-	format := fs.String("format", "sql", "sql or json")
-	schema := fs.String("schema", "", "PostgreSQL schema / MySQL database to read")
+	fs := a.newFlags("inspect")
+	url := fs.String("url", "", "the database `URL` (or the first argument; default: $RETORT_DATABASE_URL)")
+	format := fs.String("format", "sql", "output `FORMAT`: sql (CREATE statements) or json (a versioned snake_case document)")
+	schema := fs.String("schema", "", "PostgreSQL `SCHEMA` (MySQL database) to read")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -39,7 +39,7 @@ func runInspect(ctx context.Context, a *app, args []string) error {
 	if *format != "sql" && *format != "json" {
 		return usagef("--format must be sql or json, not %q", *format)
 	}
-	d, err := openDatabase(ctx, u)
+	d, err := openDatabase(ctx, u, mustExist)
 	if err != nil {
 		return err
 	}

@@ -37,6 +37,10 @@ var (
 	// transactional DDL (MySQL) stopped part-way through a revision and the
 	// current run would not finish that revision.
 	ErrPartlyApplied = errors.New("migrate: revision partly applied")
+	// ErrContradictoryVersions is returned when the version table holds
+	// two revisions of which one descends from the other: it says the
+	// database is at both, and the runner refuses to guess.
+	ErrContradictoryVersions = errors.New("migrate: contradictory version table")
 	// ErrNotApplied is returned when a downgrade target is not applied.
 	ErrNotApplied = errors.New("migrate: revision not applied")
 	// ErrTargetBehind is returned when an upgrade target is already applied

@@ -51,12 +51,13 @@ type Step struct {
 // left alone, and an empty target (base) undoes everything. A downgrade
 // target that is not applied is [ErrNotApplied]; an upgrade target that is
 // already applied gives no steps when it is a current head, and
-// [ErrTargetBehind] when it is behind one (as Alembic refuses it).
+// [ErrTargetBehind] when it is behind one (as Alembic refuses it). A
+// current that [Graph.CheckRows] refuses is refused here too.
 func (g *Graph) Plan(dir Direction, current, target []string) ([]Step, error) {
-	cur, err := g.known(current, "the version table names revision %q, which this migrations package does not have; was it deleted? `retort stamp` resets the table")
-	if err != nil {
+	if err := g.CheckRows(current); err != nil {
 		return nil, err
 	}
+	cur := g.positions(current)
 	tgt, err := g.known(target, "unknown target revision %q")
 	if err != nil {
 		return nil, err

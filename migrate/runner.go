@@ -276,6 +276,11 @@ func run(ctx context.Context, db *sql.DB, env *Env, dir Direction, target string
 		return res, err
 	}
 	res.Before, res.After = current, current
+	// Before anything runs: a table naming unknown revisions, or saying
+	// the database is at a revision and at its descendant, is refused.
+	if err := s.g.CheckRows(current); err != nil {
+		return res, err
+	}
 	tgt, err := s.g.Resolve(target, current)
 	if err != nil {
 		return res, err

@@ -197,10 +197,18 @@ func firstRow(ctx context.Context, q introspect.Querier, query string) (string, 
 // transaction it re-reads the version table: if another process moved it
 // since planning, it plans again from what it reads.
 func (s *session) runPerRevision(ctx context.Context, dir Direction, tgt []string, steps []Step, res *Result) error {
+	stale := 0
 	for len(steps) > 0 {
 		st := steps[0]
 		a, err := s.applyTx(ctx, st)
 		if errors.Is(err, errStale) {
+			// A loop guard: another process moves the table a few times at
+			// most while this one waits; planning again and again without
+			// applying anything means the plan and the table disagree.
+			if stale++; stale > maxReplans {
+				return fmt.Errorf("migrate: the version table reads %s, but planning from it keeps expecting %s; "+
+					"check it with `retort current` and repair it with `retort stamp`", versionText(res.After), versionText(st.Before))
+			}
 			current, err := readVersions(ctx, s.conn, s.vt)
 			if err != nil {
 				return err
@@ -218,12 +226,17 @@ func (s *session) runPerRevision(ctx context.Context, dir Direction, tgt []strin
 		if err != nil {
 			return err
 		}
+		stale = 0
 		res.Applied = append(res.Applied, a)
 		res.After = sorted(st.After)
 		steps = steps[1:]
 	}
 	return nil
 }
+
+// maxReplans bounds the plans a run makes in a row without applying a
+// revision (see runPerRevision).
+const maxReplans = 20
 
 // applyTx applies one step in its own transaction.
 func (s *session) applyTx(ctx context.Context, st Step) (Applied, error) {
@@ -246,7 +259,7 @@ func (s *session) applyTx(ctx context.Context, st Step) (Applied, error) {
 	if err != nil {
 		return Applied{}, err
 	}
-	if !sameSet(rows, st.Before) {
+	if !sameSet(s.g.rowsFor(rows), st.Before) {
 		return Applied{}, errStale
 	}
 	s.logStart(ctx, st, len(list))
@@ -293,7 +306,7 @@ func (s *session) runOneTx(ctx context.Context, dir Direction, tgt []string, ste
 	if err != nil {
 		return err
 	}
-	if !sameSet(rows, steps[0].Before) {
+	if !sameSet(s.g.rowsFor(rows), steps[0].Before) {
 		if steps, err = s.g.Plan(dir, rows, tgt); err != nil {
 			return err
 		}

@@ -73,7 +73,7 @@ func renderToken(t sqlitelex.Token) string {
 		}
 		return strings.ToLower(t.Text)
 	case sqlitelex.Quoted:
-		return quote(strings.ToLower(t.Value()))
+		return quoteIdent(strings.ToLower(t.Value()))
 	case sqlitelex.Blob:
 		return "X" + t.Text[1:]
 	case sqlitelex.Op:

@@ -53,32 +53,32 @@ func (d *Dialect) rebuildFrom(live model.Table, schema, what string,
 	t := cloneTable(live)
 	src := make(map[string]string, len(t.Columns))
 	for _, c := range t.Columns {
-		src[c.Name] = quote(c.Name)
+		src[c.Name] = quoteIdent(c.Name)
 	}
 	if err := apply(&t, src); err != nil {
 		return nil, err
 	}
 	tmp := rebuildPrefix + live.Name
-	stmts := one(createTableSQL(t, qname(schema, tmp)))
+	stmts := one(createTableSQL(t, qualify(schema, tmp)))
 	var cols, exprs []string
 	for _, c := range t.Columns {
 		e, ok := src[c.Name]
 		if !ok || c.Generated.Expr != "" {
 			continue
 		}
-		cols = append(cols, quote(c.Name))
+		cols = append(cols, quoteIdent(c.Name))
 		exprs = append(exprs, e)
 	}
 	if len(cols) > 0 {
-		stmts = append(stmts, dialect.Statement{SQL: "INSERT INTO " + qname(schema, tmp) + " (" + strings.Join(cols, ", ") +
-			") SELECT " + strings.Join(exprs, ", ") + " FROM " + qname(schema, live.Name)})
+		stmts = append(stmts, dialect.Statement{SQL: "INSERT INTO " + qualify(schema, tmp) + " (" + strings.Join(cols, ", ") +
+			") SELECT " + strings.Join(exprs, ", ") + " FROM " + qualify(schema, live.Name)})
 	}
 	// legacy_alter_table keeps RENAME from re-checking views that name the
 	// old table, which is missing between DROP and RENAME.
 	stmts = append(stmts,
-		dialect.Statement{SQL: "DROP TABLE " + qname(schema, live.Name)},
+		dialect.Statement{SQL: "DROP TABLE " + qualify(schema, live.Name)},
 		dialect.Statement{SQL: "PRAGMA legacy_alter_table = ON"},
-		dialect.Statement{SQL: "ALTER TABLE " + qname(schema, tmp) + " RENAME TO " + quote(live.Name)},
+		dialect.Statement{SQL: "ALTER TABLE " + qualify(schema, tmp) + " RENAME TO " + quoteIdent(live.Name)},
 		dialect.Statement{SQL: "PRAGMA legacy_alter_table = OFF"})
 	for _, ix := range t.Indexes {
 		stmts = append(stmts, dialect.Statement{SQL: createIndexSQL(schema, live.Name, ix)})
