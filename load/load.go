@@ -26,6 +26,9 @@ type Options struct {
 	// whose column types they get, the naming strategy and the driver
 	// settings a team's gorm.Config holds.
 	GORM GORMOptions
+	// Bun are the bun settings bun models are read with: the dialect
+	// whose column types they get.
+	Bun BunOptions
 }
 
 // Models reads the target schema from tagged Go structs. Each model is a
@@ -68,6 +71,7 @@ func (l *loader) read(models []any) (model.Schema, error) {
 		s.Tables = append(s.Tables, t.table)
 	}
 	l.resolveRelations(&s)
+	l.resolveBunRelations(&s)
 	l.addJoinTables(&s)
 	l.finishGORMTypes(&s)
 	l.resolveEnums(&s)
