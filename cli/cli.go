@@ -67,7 +67,7 @@ func commands() []command {
 		{name: "branches", summary: "list branch points", usage: "retort branches [--verbose]", needsEnv: true, run: runBranches},
 		{name: "show", summary: "show one revision", usage: "retort show REV", needsEnv: true, run: runShow},
 		{name: "merge", summary: "write a revision merging several heads", usage: "retort merge -m MSG REV REV...", needsEnv: true, run: runMerge},
-		{name: "stamp", summary: "set the version table without running migrations", usage: "retort stamp TARGET [--purge]", needsEnv: true, run: runStamp},
+		{name: "stamp", summary: "set the version table without running migrations", usage: "retort stamp TARGET [--purge] | retort stamp REV --partial N [--downgrade]", needsEnv: true, run: runStamp},
 		{name: "check", summary: "exit 1 if models and database differ", usage: "retort check [--format text|json] [--data-aware] | retort check --migrations [--dev-url URL]", needsEnv: true, run: runCheck},
 		{name: "diff", summary: "compare two live databases", usage: "retort diff --from URL --to URL [--sql]", run: runDiff},
 		{name: "inspect", summary: "print a live database's schema", usage: "retort inspect [URL] [--format sql|json]", run: runInspect},

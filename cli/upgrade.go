@@ -182,6 +182,8 @@ func runStamp(ctx context.Context, a *app, args []string) error {
 	fs := newFlags("stamp")
 	url := fs.String("url", "", "database URL")
 	purge := fs.Bool("purge", false, "replace a version table naming revisions this package lacks")
+	partial := fs.Int("partial", -1, "record that the first N ops of REV are applied (MySQL/MariaDB, after an interrupted run)")
+	down := fs.Bool("downgrade", false, "with --partial: N ops of REV's downgrade are applied")
 	fs.String("dir", "migrations", "migrations directory")
 	pos, err := fs.parse(args)
 	if err != nil {
@@ -190,12 +192,25 @@ func runStamp(ctx context.Context, a *app, args []string) error {
 	if len(pos) != 1 {
 		return usagef("give one target (head, base, a revision id)")
 	}
+	if *down && *partial < 0 {
+		return usagef("--downgrade goes with --partial N")
+	}
 	d, err := a.envDatabase(ctx, *url)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	if err := migrate.Stamp(ctx, d.db, a.env, pos[0], migrate.Options{Purge: *purge, Logger: newLogger(a.stderr, false)}); err != nil {
+	opts := migrate.Options{Purge: *purge, Logger: newLogger(a.stderr, false)}
+	if *partial >= 0 {
+		dir := migrate.Up
+		if *down {
+			dir = migrate.Down
+		}
+		err = migrate.StampPartial(ctx, d.db, a.env, pos[0], dir, *partial, opts)
+	} else {
+		err = migrate.Stamp(ctx, d.db, a.env, pos[0], opts)
+	}
+	if err != nil {
 		return err
 	}
 	current, err := migrate.Current(ctx, d.db, a.env)
@@ -203,5 +218,12 @@ func runStamp(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "Stamped: the database is at %s.\n", idList(current))
+	ps, err := migrate.Partials(ctx, d.db, a.env)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		fmt.Fprintf(a.stdout, "%s\n", partialText(p))
+	}
 	return nil
 }
