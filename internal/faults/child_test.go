@@ -132,8 +132,8 @@ func child() int {
 type killer struct{ spec string }
 
 func (k killer) Enabled(context.Context, slog.Level) bool { return k.spec != "" }
-func (k killer) WithAttrs([]slog.Attr) slog.Handler      { return k }
-func (k killer) WithGroup(string) slog.Handler           { return k }
+func (k killer) WithAttrs([]slog.Attr) slog.Handler       { return k }
+func (k killer) WithGroup(string) slog.Handler            { return k }
 
 func (k killer) Handle(_ context.Context, r slog.Record) error {
 	parts := append(strings.SplitN(k.spec, ":", 3), "", "")
