@@ -16,12 +16,12 @@ import (
 
 // envDatabase opens the database for the Env's commands and checks it is of
 // the Env's dialect.
-func (a *app) envDatabase(ctx context.Context, flagURL string) (*database, error) {
+func (a *app) envDatabase(ctx context.Context, flagURL string, mode openMode) (*database, error) {
 	u, err := a.databaseURL(flagURL)
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
-	d, err := openDatabase(ctx, u)
+	d, err := openDatabase(ctx, u, mode)
 	if err != nil {
 		return nil, err
 	}

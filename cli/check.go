@@ -13,13 +13,14 @@ import (
 // runCheck exits 0 when the models and the database agree, 1 when they
 // drift (listing the ops that would fix it), 2 on error.
 func runCheck(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("check")
-	url := fs.String("url", "", "database URL")
-	fs.String("dir", "migrations", "migrations directory")
-	format := fs.String("format", "text", "output: text, or json (a stable document for tools)")
-	migrations := fs.Bool("migrations", false, "check the revision files on a scratch database instead of the models against --url")
-	devURL := fs.String("dev-url", "", "PostgreSQL or MySQL server on which --migrations creates and drops its scratch database")
-	dataAware := fs.Bool("data-aware", false, "count the rows each safety finding affects")
+	fs := a.newFlags("check")
+	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	format := fs.String("format", "text", "output `FORMAT`: text, or json (a versioned snake_case document for tools)")
+	migrations := fs.Bool("migrations", false, "check the revision files on a scratch database (apply, downgrade, compare) instead of the models against --url")
+	devURL := fs.String("dev-url", "", "PostgreSQL or MySQL server `URL` on which --migrations creates and drops its scratch database")
+	dataAware := fs.Bool("data-aware", false, "count the rows each safety finding affects (rows a drop or narrowing would lose), with a query per finding")
+	schema := fs.String("schema", "", schemaFlagUsage)
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -36,7 +37,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		}
 		return a.checkMigrations(ctx, *devURL)
 	}
-	d, err := a.envDatabase(ctx, *url)
+	d, err := a.envDatabase(ctx, *url, mustExist)
 	if err != nil {
 		return err
 	}
@@ -44,7 +45,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if _, err := a.graph(); err != nil {
 		return err
 	}
-	rep, err := autogen.Check(ctx, d.gen(), a.env, a.autogenOptions(*dataAware))
+	rep, err := autogen.Check(ctx, d.gen(), a.envIn(*schema), a.autogenOptions(*dataAware))
 	if err != nil {
 		return err
 	}
@@ -62,12 +63,25 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		return nil
 	}
 	if pending := len(rep.Pending); pending > 0 {
-		fmt.Fprintf(a.stdout, "pending revisions: %d (the database is behind head; run `retort upgrade head`)\n", pending)
+		if len(rep.Heads) > 1 {
+			fmt.Fprintf(a.stdout, "pending revisions: %d (the database is behind; the migrations have %d heads: run `retort upgrade heads`, or `retort merge -m \"merge heads\" %s` then `retort upgrade head`)\n", pending, len(rep.Heads), strings.Join(rep.Heads, " "))
+		} else {
+			fmt.Fprintf(a.stdout, "pending revisions: %d (the database is behind head; run `retort upgrade head`)\n", pending)
+		}
 		a.printPending(rep)
 	}
-	if len(rep.Ops) > 0 {
+	switch {
+	case len(rep.Ops) > 0 && rep.Covered > 0:
+		fmt.Fprintf(a.stdout, "Drift beyond the pending revisions: %d more operation(s) would bring the database to the models:\n", len(rep.Ops))
+		printOps(a.stdout, "  ", rep.Ops, rep.Findings)
+	case len(rep.Ops) > 0:
 		fmt.Fprintf(a.stdout, "Drift: %d operation(s) would bring the database to the models:\n", len(rep.Ops))
 		printOps(a.stdout, "  ", rep.Ops, rep.Findings)
+	case rep.Covered > 0:
+		fmt.Fprintln(a.stdout, "The pending revisions make every change the models need; no other drift.")
+	}
+	for _, h := range renameHints(rep.Ops) {
+		fmt.Fprintf(a.stdout, "  %s\n", h)
 	}
 	return errDrift
 }
@@ -93,8 +107,12 @@ func (a *app) warnUnlisted(missing []string) {
 	for i, m := range missing {
 		lits[i] = m + "{}"
 	}
-	fmt.Fprintf(a.stderr, "warning: %s carry model tags but env.go's Models does not list them, so they are not compared; add %s to Models in %s/env.go\n",
-		strings.Join(missing, ", "), strings.Join(lits, ", "), a.driver.Dir)
+	verb, them, are := "carry", "them", "they are"
+	if len(missing) == 1 {
+		verb, them, are = "carries", "it", "it is"
+	}
+	fmt.Fprintf(a.stderr, "warning: %s %s model tags but env.go's Models does not list %s, so %s not compared; add %s to Models in %s/env.go\n",
+		strings.Join(missing, ", "), verb, them, are, strings.Join(lits, ", "), a.driver.Dir)
 }
 
 // printPending lists the pending revisions that have findings, marking

@@ -37,7 +37,7 @@ func (a *app) checkMigrations(ctx context.Context, devURL string) error {
 		return err
 	}
 	defer cleanup()
-	d, err := openDatabase(ctx, scratch.url)
+	d, err := openDatabase(ctx, scratch.url, mayCreate)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -18,11 +19,45 @@ type database struct {
 	db  *sql.DB
 	cfg dburl.Config
 	be  backend.Backend
+	// missing reports a SQLite file that does not exist yet, read as an
+	// empty database (emptyIfMissing).
+	missing bool
 }
 
+// openMode says whether opening a database may create it.
+type openMode int
+
+const (
+	// mayCreate opens a SQLite file, creating it when missing (upgrade, stamp).
+	mayCreate openMode = iota
+	// mustExist fails on a SQLite file that is missing: commands that
+	// only read never leave an empty database behind a typo.
+	mustExist
+	// emptyIfMissing reads a missing SQLite file as an empty database,
+	// without creating it (revision --autogenerate before the first upgrade).
+	emptyIfMissing
+)
+
 // openDatabase opens url and looks up its backend.
-func openDatabase(ctx context.Context, url string) (*database, error) {
-	db, cfg, err := dburl.Open(ctx, url)
+func openDatabase(ctx context.Context, url string, mode openMode) (*database, error) {
+	open := dburl.Open
+	if mode == mustExist {
+		open = dburl.OpenExisting
+	}
+	if mode == emptyIfMissing {
+		if cfg, err := dburl.Parse(url); err == nil && !dburl.Exists(cfg) {
+			d, err := openDatabase(ctx, "sqlite://:memory:", mayCreate)
+			if err == nil {
+				d.cfg = cfg
+				d.missing = true
+			}
+			return d, err
+		}
+	}
+	db, cfg, err := open(ctx, url)
+	if errors.Is(err, dburl.ErrNotExist) {
+		return nil, fmt.Errorf("%w; read-only commands do not create it (`retort upgrade head` does)", err)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -6,17 +6,18 @@ import (
 
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/dburl"
-	"github.com/retortdb/retort/ops"
+	"github.com/retortdb/retort/safety"
 )
 
 // runDiff compares two live databases: the ops that would turn --from into
-// --to. Exit 0 when they agree, 1 when they differ.
+// --to, each with its safety findings as `retort check` prints them. Exit 0
+// when they agree, 1 when they differ.
 func runDiff(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("diff")
-	from := fs.String("from", "", "the database as it is")
-	to := fs.String("to", "", "the database as it should be")
-	asSQL := fs.Bool("sql", false, "print SQL instead of a description")
-	schema := fs.String("schema", "", "PostgreSQL schema / MySQL database to read on both sides")
+	fs := a.newFlags("diff")
+	from := fs.String("from", "", "`URL` of the database as it is")
+	to := fs.String("to", "", "`URL` of the database as it should be")
+	asSQL := fs.Bool("sql", false, "print the SQL that turns --from into --to instead of the ops")
+	schema := fs.String("schema", "", "PostgreSQL `SCHEMA` (MySQL database) to read on both sides")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -24,12 +25,12 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 	if len(pos) > 0 || *from == "" || *to == "" {
 		return usagef("give --from URL and --to URL")
 	}
-	src, err := openDatabase(ctx, *from)
+	src, err := openDatabase(ctx, *from, mustExist)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	dst, err := openDatabase(ctx, *to)
+	dst, err := openDatabase(ctx, *to, mustExist)
 	if err != nil {
 		return err
 	}
@@ -58,9 +59,7 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	} else {
-		for _, op := range list {
-			fmt.Fprintln(a.stdout, ops.Describe(op))
-		}
+		printOps(a.stdout, "", list, safety.Analyze(list, src.be.Dialect, safety.Options{Current: &current}))
 	}
 	return errDrift
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/retortdb/retort/autogen"
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/migrate"
@@ -18,10 +19,10 @@ import (
 var defaultEnv = &migrate.Env{}
 
 func runInspect(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("inspect")
-	url := fs.String("url", "", "database URL")
-	format := fs.String("format", "sql", "sql or json")
-	schema := fs.String("schema", "", "PostgreSQL schema / MySQL database to read")
+	fs := a.newFlags("inspect")
+	url := fs.String("url", "", "the database `URL` (or the first argument; default: $RETORT_DATABASE_URL)")
+	format := fs.String("format", "sql", "output `FORMAT`: sql (CREATE statements) or json (a versioned snake_case document)")
+	schema := fs.String("schema", "", "PostgreSQL `SCHEMA` (MySQL database) to read")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -39,7 +40,7 @@ func runInspect(ctx context.Context, a *app, args []string) error {
 	if *format != "sql" && *format != "json" {
 		return usagef("--format must be sql or json, not %q", *format)
 	}
-	d, err := openDatabase(ctx, u)
+	d, err := openDatabase(ctx, u, mustExist)
 	if err != nil {
 		return err
 	}
@@ -50,8 +51,9 @@ func runInspect(ctx context.Context, a *app, args []string) error {
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(a.stdout)
+		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(s)
+		return enc.Encode(autogen.NewSchemaDocument(string(d.be.Dialect.Name()), s))
 	}
 	list, err := diff.Compare(model.Schema{}, s, d.be.Dialect, diff.Options{})
 	if err != nil {

@@ -211,21 +211,31 @@ func version() string {
 }
 
 // sourceDir returns the directory of the retort checkout this binary was
-// built from, when it was built from one (go run ./cmd/retort, go install
-// from a checkout). init points the user's go.mod at it with a replace
-// directive, since such a build is not a published version.
-func sourceDir(getenv func(string) string) (string, bool) {
+// built from, when it was built from one (go run ./cmd/retort, go build or
+// go install inside a checkout), or the one RETORT_SOURCE_DIR names. init
+// points the user's go.mod at it with a replace directive, since such a
+// build is not a published version. A RETORT_SOURCE_DIR that is not a
+// retort checkout is an error.
+func sourceDir(getenv func(string) string) (string, bool, error) {
 	if d := getenv("RETORT_SOURCE_DIR"); d != "" {
-		return d, true
+		abs, err := filepath.Abs(d)
+		if err != nil {
+			return "", false, err
+		}
+		data, err := os.ReadFile(filepath.Join(abs, "go.mod"))
+		if err != nil || moduleLine(data) != modulePath {
+			return "", false, fmt.Errorf("RETORT_SOURCE_DIR=%s is not a retort checkout (no go.mod declaring module %s there); set it to the directory you cloned retort into", d, modulePath)
+		}
+		return abs, true, nil
 	}
 	_, file, _, ok := runtime.Caller(0)
 	if !ok || !filepath.IsAbs(file) {
-		return "", false
+		return "", false, nil
 	}
 	root := filepath.Dir(filepath.Dir(file))
 	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil || moduleLine(data) != modulePath {
-		return "", false
+		return "", false, nil
 	}
-	return root, true
+	return root, true, nil
 }

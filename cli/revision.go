@@ -16,6 +16,7 @@ import (
 
 	"github.com/retortdb/retort/autogen"
 	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/render"
 	"github.com/retortdb/retort/safety"
 )
@@ -25,19 +26,19 @@ func isNoRevisions(err error) bool { return errors.Is(err, migrate.ErrNoRevision
 var revIDPattern = regexp.MustCompile(`^[A-Za-z0-9_]{1,32}$`)
 
 func runRevision(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("revision")
-	msg := fs.String("m", "", "the revision's message")
-	fs.StringVar(msg, "message", "", "the revision's message")
+	fs := a.newFlags("revision")
+	msg := fs.String("m", "", "the revision's `MESSAGE` (also the file name's slug)")
+	fs.StringVar(msg, "message", "", "the revision's `MESSAGE` (also the file name's slug)")
 	auto := fs.Bool("autogenerate", false, "fill the revision with the ops that bring the database to the models")
-	head := fs.String("head", "", "the head to build on when there are several")
+	head := fs.String("head", "", "the `REV` to build on: a head when there are several, base to start a new root, or any revision with --splice")
 	splice := fs.Bool("splice", false, "allow --head to name a revision that is not a head, starting a new branch")
 	var labels, depends stringList
-	fs.Var(&labels, "branch-label", "a label for the branch this revision starts (repeatable)")
-	fs.Var(&depends, "depends-on", "a revision this one depends on (repeatable)")
-	revID := fs.String("rev-id", "", "the revision id (default: 12 random hex digits)")
-	url := fs.String("url", "", "database URL (for --autogenerate)")
-	dataAware := fs.Bool("data-aware", false, "count the rows each safety finding affects (with --autogenerate)")
-	fs.String("dir", "migrations", "migrations directory")
+	fs.Var(&labels, "branch-label", "a `LABEL` for the branch this revision starts, usable as LABEL@head (repeatable)")
+	fs.Var(&depends, "depends-on", "a `REV` that must be applied before this one, without being its parent (repeatable)")
+	revID := fs.String("rev-id", "", "the revision `ID`: 1-32 letters, digits or _ (default: 12 random hex digits)")
+	url := fs.String("url", "", "the database `URL` --autogenerate compares with (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
+	dataAware := fs.Bool("data-aware", false, "with --autogenerate, count the rows each safety finding affects and write the counts into the file's comments")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -88,11 +89,14 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 	}
 	var db *autogen.Database
 	if *auto {
-		d, err := a.envDatabase(ctx, *url)
+		d, err := a.envDatabase(ctx, *url, emptyIfMissing)
 		if err != nil {
 			return err
 		}
 		defer d.Close()
+		if d.missing {
+			fmt.Fprintf(a.stdout, "The database %s does not exist yet: comparing the models with an empty database (`retort upgrade head` creates it).\n", d.cfg.Database)
+		}
 		gd := d.gen()
 		db = &gd
 	}
@@ -124,6 +128,9 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 				fmt.Fprintln(a.stdout, "  No changes detected: the revision is empty.")
 			}
 			printOps(a.stdout, "  - ", f.Script.Upgrade, f.UpgradeFindings)
+			for _, h := range renameHints(f.Script.Upgrade) {
+				fmt.Fprintf(a.stdout, "  %s\n", h)
+			}
 			if safety.Has(f.UpgradeFindings, safety.DataLoss) {
 				fmt.Fprintf(a.stdout, "  Data loss: review the \"retort:\" comments, then uncomment the Reviewed line in %s; `retort upgrade` refuses the revision until then.\n", rel(wd, path))
 			} else if f.DowngradeNeedsReview {
@@ -231,13 +238,13 @@ func writeNew(path string, data []byte) error {
 }
 
 func runMerge(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("merge")
-	msg := fs.String("m", "", "the merge revision's message")
-	fs.StringVar(msg, "message", "", "the merge revision's message")
-	revID := fs.String("rev-id", "", "the revision id")
+	fs := a.newFlags("merge")
+	msg := fs.String("m", "", "the merge revision's `MESSAGE`")
+	fs.StringVar(msg, "message", "", "the merge revision's `MESSAGE`")
+	revID := fs.String("rev-id", "", "the merge revision's `ID` (default: 12 random hex digits)")
 	var labels stringList
-	fs.Var(&labels, "branch-label", "a branch label for the merge revision")
-	fs.String("dir", "migrations", "migrations directory")
+	fs.Var(&labels, "branch-label", "a branch `LABEL` for the merge revision")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -279,7 +286,7 @@ func runMerge(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	src, err := render.File(render.Revision{ID: id, Merges: parents, BranchLabels: labels, Message: *msg, CreateDate: time.Now().UTC(), Package: pkg}, nil, nil)
+	src, err := render.File(render.Revision{Header: ops.Header{ID: id, Merges: parents, BranchLabels: labels, Message: *msg}, CreateDate: time.Now().UTC(), Package: pkg}, nil, nil)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/render"
 )
 
@@ -82,22 +83,23 @@ func (a *app) writeVerbose(w io.Writer, g *migrate.Graph, r migrate.Revision) {
 }
 
 func runCurrent(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("current")
-	url := fs.String("url", "", "database URL")
-	verbose := fs.Bool("verbose", false, "print each revision in full")
-	fs.BoolVar(verbose, "v", false, "print each revision in full")
-	fs.String("dir", "migrations", "migrations directory")
+	fs := a.newFlags("current")
+	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
+	schema := fs.String("schema", "", schemaFlagUsage)
+	verbose := fs.Bool("verbose", false, "print each revision in full: parents, branches, labels, file")
+	fs.BoolVar(verbose, "v", false, "print each revision in full: parents, branches, labels, file")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	if pos, err := fs.parse(args); err != nil {
 		return err
 	} else if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
 	}
-	d, err := a.envDatabase(ctx, *url)
+	d, err := a.envDatabase(ctx, *url, mustExist)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	current, err := migrate.Current(ctx, d.db, a.env)
+	current, err := migrate.Current(ctx, d.db, a.envIn(*schema))
 	if err != nil {
 		return err
 	}
@@ -136,13 +138,13 @@ func runCurrent(ctx context.Context, a *app, args []string) error {
 }
 
 func runHistory(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("history")
-	rng := fs.String("r", "", "range A:B (either side may be empty; base, head, -N, +N allowed)")
-	fs.StringVar(rng, "rev-range", "", "range A:B")
-	verbose := fs.Bool("verbose", false, "print each revision in full")
-	fs.BoolVar(verbose, "v", false, "print each revision in full")
-	fs.String("dir", "migrations", "migrations directory")
-	url := fs.String("url", "", "database URL (for relative ranges)")
+	fs := a.newFlags("history")
+	rng := fs.String("r", "", "the `RANGE` A:B to list; either side may be empty or base, head, current, -N, +N")
+	fs.StringVar(rng, "rev-range", "", "the `RANGE` A:B to list; either side may be empty or base, head, current, -N, +N")
+	verbose := fs.Bool("verbose", false, "print each revision in full: parents, branches, labels, file")
+	fs.BoolVar(verbose, "v", false, "print each revision in full: parents, branches, labels, file")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	url := fs.String("url", "", "the database `URL` for ranges relative to current (default: $RETORT_DATABASE_URL)")
 	if pos, err := fs.parse(args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -181,7 +183,7 @@ func (a *app) historyRange(ctx context.Context, g *migrate.Graph, rng, url strin
 	}
 	var current []string
 	if strings.ContainsAny(lo+hi, "+-") || lo == "current" || hi == "current" {
-		d, err := a.envDatabase(ctx, url)
+		d, err := a.envDatabase(ctx, url, mustExist)
 		if err != nil {
 			return nil, err
 		}
@@ -202,10 +204,10 @@ func runBranches(ctx context.Context, a *app, args []string) error {
 }
 
 func (a *app) listRevisions(args []string, name string, ids func(*migrate.Graph) []string) error {
-	fs := newFlags(name)
-	verbose := fs.Bool("verbose", false, "print each revision in full")
-	fs.BoolVar(verbose, "v", false, "print each revision in full")
-	fs.String("dir", "migrations", "migrations directory")
+	fs := a.newFlags(name)
+	verbose := fs.Bool("verbose", false, "print each revision in full: parents, branches, labels, file")
+	fs.BoolVar(verbose, "v", false, "print each revision in full: parents, branches, labels, file")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	if pos, err := fs.parse(args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -234,8 +236,8 @@ func (a *app) listRevisions(args []string, name string, ids func(*migrate.Graph)
 }
 
 func runShow(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("show")
-	fs.String("dir", "migrations", "migrations directory")
+	fs := a.newFlags("show")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -257,6 +259,17 @@ func runShow(ctx context.Context, a *app, args []string) error {
 	for _, id := range ids {
 		r, _ := g.Revision(id)
 		a.writeVerbose(a.stdout, g, r)
+		for _, dir := range []migrate.Direction{migrate.Up, migrate.Down} {
+			list, err := r.Record(dir)
+			if err != nil {
+				return fmt.Errorf("revision %s: %w", r.ID, err)
+			}
+			fmt.Fprintf(a.stdout, "%s (%d op(s)):\n", strings.ToUpper(dir.String()[:1])+dir.String()[1:], len(list))
+			for _, op := range list {
+				fmt.Fprintf(a.stdout, "    %s\n", ops.Describe(op))
+			}
+		}
+		fmt.Fprintln(a.stdout)
 	}
 	return nil
 }

@@ -21,17 +21,17 @@ func runDowngrade(ctx context.Context, a *app, args []string) error {
 
 // runMigrate applies revisions up or down to a target, or prints their SQL.
 func (a *app) runMigrate(ctx context.Context, name string, args []string, dir migrate.Direction) error {
-	fs := newFlags(name)
+	fs := a.newFlags(name)
 	var urls, schemas stringList
-	fs.Var(&urls, "url", "database URL (repeat for several tenants)")
-	fs.Var(&schemas, "schema", "PostgreSQL schema to migrate (repeat for several tenants)")
-	jobs := fs.Int("j", 4, "tenants migrated at once")
-	asSQL := fs.Bool("sql", false, "print the SQL instead of running it ([FROM:]TO, no connection)")
+	fs.Var(&urls, "url", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL); repeat for several tenants")
+	fs.Var(&schemas, "schema", "the PostgreSQL `SCHEMA` to migrate instead of env.go's; repeat for several tenants")
+	jobs := fs.Int("j", 4, "how many tenants (--url × --schema) are migrated at once")
+	asSQL := fs.Bool("sql", false, "print the SQL instead of running it; needs no connection (TARGET may be FROM:TO)")
 	quiet := fs.Bool("quiet", false, "print only warnings and errors")
 	fs.BoolVar(quiet, "q", false, "print only warnings and errors")
-	perRun := fs.Bool("one-transaction", false, "run every revision in one transaction (transactional DDL only)")
-	allowDataLoss := fs.Bool("allow-data-loss", false, "apply revisions whose data-loss findings are not marked reviewed")
-	fs.String("dir", "migrations", "migrations directory")
+	perRun := fs.Bool("one-transaction", false, "run all the revisions in one transaction, so a failure leaves the database as before the run (dialects with transactional DDL: PostgreSQL, SQLite)")
+	allowDataLoss := fs.Bool("allow-data-loss", false, "run revisions whose data-loss findings are not marked Reviewed in their file")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -41,16 +41,7 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 	}
 	target := pos[0]
 	if *asSQL {
-		from, to, ok := strings.Cut(target, ":")
-		if !ok {
-			from, to = "", target
-		}
-		out, err := migrate.SQL(ctx, a.env, from, to, dir)
-		if err != nil {
-			return err
-		}
-		fmt.Fprint(a.stdout, out)
-		return nil
+		return a.printMigrateSQL(ctx, target, dir, schemas)
 	}
 	opts := migrate.Options{AllowDataLoss: *allowDataLoss}
 	if *perRun {
@@ -69,7 +60,7 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 			return errDrift
 		}
 		if err != nil {
-			return err
+			return a.mergeHint(err)
 		}
 		if len(res.Applied) == 0 {
 			fmt.Fprintf(a.stdout, "Nothing to do: the database is at %s.\n", idList(res.After))
@@ -82,6 +73,19 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 		return usagef("-j must be at least 1")
 	}
 	return a.migrateTenants(ctx, ts, name, dir, target, opts, *jobs, *quiet)
+}
+
+// mergeHint adds to a multiple-heads error the two ways out: apply every
+// head, or merge them into one.
+func (a *app) mergeHint(err error) error {
+	if !errors.Is(err, migrate.ErrMultipleHeads) {
+		return err
+	}
+	heads := []string{"heads"}
+	if g, gerr := a.graph(); gerr == nil && g != nil && len(g.Heads()) > 1 {
+		heads = g.Heads()
+	}
+	return fmt.Errorf("%w\nThe migrations have %d heads (two revisions were written on the same parent). Apply them all with `retort upgrade heads`, or join them with `retort merge -m \"merge heads\" %s` and then `retort upgrade head`", err, max(len(heads), 2), strings.Join(heads, " "))
 }
 
 // tenant is one database (and PostgreSQL schema) a run migrates.
@@ -119,7 +123,11 @@ func (a *app) tenants(urls, schemas []string) ([]tenant, error) {
 }
 
 func (a *app) migrateTenant(ctx context.Context, t tenant, dir migrate.Direction, target string, opts migrate.Options) (migrate.Result, error) {
-	d, err := a.envDatabase(ctx, t.url)
+	mode := mayCreate
+	if dir == migrate.Down {
+		mode = mustExist
+	}
+	d, err := a.envDatabase(ctx, t.url, mode)
 	if err != nil {
 		return migrate.Result{}, err
 	}
@@ -179,12 +187,14 @@ func (a *app) migrateTenants(ctx context.Context, ts []tenant, name string, dir 
 }
 
 func runStamp(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("stamp")
-	url := fs.String("url", "", "database URL")
-	purge := fs.Bool("purge", false, "replace a version table naming revisions this package lacks")
-	partial := fs.Int("partial", -1, "record that the first N ops of REV are applied (MySQL/MariaDB, after an interrupted run)")
+	fs := a.newFlags("stamp")
+	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
+	asSQL := fs.Bool("sql", false, "print the SQL that sets the version table instead of running it; needs no connection")
+	schema := fs.String("schema", "", schemaFlagUsage)
+	purge := fs.Bool("purge", false, "replace a version table that names revisions this package does not have, instead of failing")
+	partial := fs.Int("partial", -1, "record that the first `N` ops of REV are applied (MySQL/MariaDB, after an interrupted run)")
 	down := fs.Bool("downgrade", false, "with --partial: N ops of REV's downgrade are applied")
-	fs.String("dir", "migrations", "migrations directory")
+	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -195,7 +205,19 @@ func runStamp(ctx context.Context, a *app, args []string) error {
 	if *down && *partial < 0 {
 		return usagef("--downgrade goes with --partial N")
 	}
-	d, err := a.envDatabase(ctx, *url)
+	if *asSQL && *partial >= 0 {
+		return usagef("--partial records progress on a live database; it has no --sql form")
+	}
+	env := a.envIn(*schema)
+	if *asSQL {
+		out, err := migrate.StampSQL(ctx, env, pos[0])
+		if err != nil {
+			return a.mergeHint(err)
+		}
+		fmt.Fprint(a.stdout, out)
+		return nil
+	}
+	d, err := a.envDatabase(ctx, *url, mayCreate)
 	if err != nil {
 		return err
 	}
@@ -206,19 +228,19 @@ func runStamp(ctx context.Context, a *app, args []string) error {
 		if *down {
 			dir = migrate.Down
 		}
-		err = migrate.StampPartial(ctx, d.db, a.env, pos[0], dir, *partial, opts)
+		err = migrate.StampPartial(ctx, d.db, env, pos[0], dir, *partial, opts)
 	} else {
-		err = migrate.Stamp(ctx, d.db, a.env, pos[0], opts)
+		err = migrate.Stamp(ctx, d.db, env, pos[0], opts)
 	}
 	if err != nil {
 		return err
 	}
-	current, err := migrate.Current(ctx, d.db, a.env)
+	current, err := migrate.Current(ctx, d.db, env)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "Stamped: the database is at %s.\n", idList(current))
-	ps, err := migrate.Partials(ctx, d.db, a.env)
+	ps, err := migrate.Partials(ctx, d.db, env)
 	if err != nil {
 		return err
 	}

@@ -180,6 +180,9 @@ func containsAll(set, vals []string) bool {
 // transactions confirm), so a concurrent run cannot change what is
 // applied after the decision.
 func (s *session) gate(steps []Step) error {
+	if err := refuseIrreversible(steps); err != nil {
+		return err
+	}
 	if s.opts.AllowDataLoss || len(steps) == 0 {
 		return nil
 	}

@@ -329,7 +329,7 @@ func (r Revision) Record(dir Direction) (list []ops.Op, err error) {
 			err = fmt.Errorf("recording its %s panicked: %v", dir, p)
 		}
 	}()
-	op := &Op{}
+	op := &Recorder{}
 	fn(op)
 	return op.Ops(), nil
 }

@@ -105,6 +105,12 @@ func newError(st Step, list []ops.Op, i int, sql string, err error) *MigrationEr
 func (s *session) applyOps(ctx context.Context, t *txState, st Step, list []ops.Op) (committed int, me *MigrationError) {
 	src := s.tables(func() introspect.Querier { return t.tx })
 	for i, op := range list {
+		if ran, err := runGo(ctx, op, t.tx); ran {
+			if err != nil {
+				return committed, newError(st, list, i, "", err)
+			}
+			continue
+		}
 		stmts, err := s.be.Dialect.Statements(ctx, op, src)
 		if err != nil {
 			return committed, newError(st, list, i, "", err)

@@ -89,8 +89,12 @@ func (s *session) applyNonTx(ctx context.Context, st Step, p *progressRow) (Appl
 	for i := skip; i < len(list); {
 		// Plan the next group only now: its ops read the live tables as
 		// the groups before left them.
-		n, stmts, err := dialect.PlanGroup(ctx, s.be.Dialect, list, i, src)
-		if err != nil {
+		n, stmts, err := 1, []dialect.Statement(nil), error(nil)
+		if ran, rerr := runGo(ctx, list[i], s.conn); ran {
+			if rerr != nil {
+				return Applied{}, fail(i, "", rerr)
+			}
+		} else if n, stmts, err = dialect.PlanGroup(ctx, s.be.Dialect, list, i, src); err != nil {
 			return Applied{}, fail(i, "", err)
 		}
 		recorded := []string{

@@ -92,6 +92,9 @@ func Describe(op Op) string {
 		}
 		return fmt.Sprintf("%s: insert %d %s (%s)", qualify(o.Schema, o.Table), len(o.Rows), noun, strings.Join(o.Columns, ", "))
 	case Custom:
+		if ir, ok := IrreversibleOf(o); ok {
+			return "cannot undo: " + ir.What
+		}
 		if o.Op == nil {
 			return "custom: <nil>"
 		}

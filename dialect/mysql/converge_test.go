@@ -62,9 +62,7 @@ func TestConvergeMigration(t *testing.T) {
 	db, d := server(t)
 	base := baseSchema()
 	apply(t, db.DB, d, compare(t, model.Schema{}, base, d)...)
-	if _, err := db.ExecContext(t.Context(), baseRows); err != nil {
-		t.Fatal(err)
-	}
+	db.ExecScript(t, baseRows)
 	before := inspect(t, db.DB)
 
 	target := baseSchema()
@@ -120,9 +118,7 @@ func TestConvergeMigration(t *testing.T) {
 func TestConvergeRawSQL(t *testing.T) {
 	t.Parallel()
 	db, d := server(t)
-	if _, err := db.ExecContext(t.Context(), rawSchemaSQL); err != nil {
-		t.Fatal(err)
-	}
+	db.ExecScript(t, rawSchemaSQL)
 	got := inspect(t, db.DB)
 	if again := compare(t, got, got, d); len(again) > 0 {
 		t.Fatalf("a reflected schema drifts from itself:\n%s", dumpOps(again))
@@ -159,9 +155,7 @@ func TestConvergeAddAutoIncrementKey(t *testing.T) {
 	db, d := server(t)
 	base := baseSchema()
 	apply(t, db.DB, d, compare(t, model.Schema{}, base, d)...)
-	if _, err := db.ExecContext(t.Context(), baseRows); err != nil {
-		t.Fatal(err)
-	}
+	db.ExecScript(t, baseRows)
 	before := inspect(t, db.DB)
 	target := baseSchema()
 	logs := tableOf(&target, "logs")
@@ -213,9 +207,7 @@ func TestConvergeForeignKeyIndexes(t *testing.T) {
 			db, d := server(t)
 			base := withKV()
 			apply(t, db.DB, d, compare(t, model.Schema{}, base, d)...)
-			if _, err := db.ExecContext(t.Context(), baseRows); err != nil {
-				t.Fatal(err)
-			}
+			db.ExecScript(t, baseRows)
 			before := inspect(t, db.DB)
 			target := withKV()
 			tt.change(&target)

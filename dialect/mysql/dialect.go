@@ -116,7 +116,10 @@ var plainIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_$]*$`)
 
 // QuoteIdent quotes name in backticks when it is not a plain identifier or
 // is a reserved word; a backtick inside is doubled.
-func (d *Dialect) QuoteIdent(name string) string {
+func (*Dialect) QuoteIdent(name string) string { return quoteIdent(name) }
+
+// quoteIdent is [Dialect.QuoteIdent].
+func quoteIdent(name string) string {
 	if plainIdent.MatchString(name) && !reserved[strings.ToLower(name)] {
 		return name
 	}
@@ -124,7 +127,7 @@ func (d *Dialect) QuoteIdent(name string) string {
 }
 
 // QuoteIdentAlways quotes name in backticks ([dialect.IdentQuoter]).
-func (d *Dialect) QuoteIdentAlways(name string) string {
+func (*Dialect) QuoteIdentAlways(name string) string {
 	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
 }
 

@@ -49,7 +49,7 @@ func (d *Dialect) createIndexSQL(ctx context.Context, o ops.CreateIndex, tables 
 			continue
 		}
 		if servesKey(o.Index, fk.Columns) {
-			drops = append(drops, "DROP INDEX "+d.QuoteIdent(own.Name))
+			drops = append(drops, "DROP INDEX "+quoteIdent(own.Name))
 		}
 	}
 	if len(drops) == 0 {
@@ -93,13 +93,13 @@ func (d *Dialect) dropIndexSQL(ctx context.Context, o ops.DropIndex, tables dial
 		if _, taken := t.Index(fk.Name); taken {
 			continue // let MySQL refuse, naming the key
 		}
-		adds = append(adds, "ADD INDEX "+d.QuoteIdent(fk.Name)+" ("+d.identList(fk.Columns)+")")
+		adds = append(adds, "ADD INDEX "+quoteIdent(fk.Name)+" ("+identList(fk.Columns)+")")
 		others = append(others, model.Index{Name: fk.Name, Parts: columnParts(fk.Columns)})
 	}
 	if len(adds) == 0 {
 		return drop, nil
 	}
-	return d.alter(o.Schema, o.Table, strings.Join(adds, ", ")+", DROP INDEX "+d.QuoteIdent(live.Name)), nil
+	return d.alter(o.Schema, o.Table, strings.Join(adds, ", ")+", DROP INDEX "+quoteIdent(live.Name)), nil
 }
 
 // ownIndex reports whether ix is named like a foreign key of t and covers

@@ -348,9 +348,7 @@ func TestOpsOnRealServer(t *testing.T) {
 			db, d := server(t)
 			m := baseSchema()
 			createAll(t, db.DB, d, m)
-			if _, err := db.ExecContext(t.Context(), baseRows); err != nil {
-				t.Fatal(err)
-			}
+			db.ExecScript(t, baseRows)
 			before := inspect(t, db.DB)
 			op := c.op(before)
 			if _, ok := op.(ops.AddForeignKey); ok && c.afterReverse != nil {

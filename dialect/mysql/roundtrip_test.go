@@ -100,9 +100,7 @@ func TestRoundTripRichModel(t *testing.T) {
 func TestRoundTripRawSQL(t *testing.T) {
 	t.Parallel()
 	db, d := server(t)
-	if _, err := db.ExecContext(t.Context(), rawSchemaSQL); err != nil {
-		t.Fatal(err)
-	}
+	db.ExecScript(t, rawSchemaSQL)
 	got := inspect(t, db.DB)
 	want := model.Schema{Tables: []model.Table{
 		{

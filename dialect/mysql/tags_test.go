@@ -46,7 +46,10 @@ func TestConvergeStructTags(t *testing.T) {
 	db, d := server(t)
 	up := compare(t, model.Schema{}, m, d)
 	apply(t, db.DB, d, up...)
-	if _, err := db.ExecContext(t.Context(), "INSERT INTO teams (name) VALUES ('a'); INSERT INTO members (team_id, email, code, role, score) VALUES (1, 'x@y', 'ab', 'admin', 1.5)"); err != nil {
+	if _, err := db.ExecContext(t.Context(), "INSERT INTO teams (name) VALUES ('a')"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(t.Context(), "INSERT INTO members (team_id, email, code, role, score) VALUES (1, 'x@y', 'ab', 'admin', 1.5)"); err != nil {
 		t.Fatal(err)
 	}
 	if again := compare(t, inspect(t, db.DB), m, d); len(again) > 0 {

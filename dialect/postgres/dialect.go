@@ -2,11 +2,9 @@ package postgres
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/model"
 )
 
 // Dialect is the PostgreSQL dialect. The zero value is ready to use.
@@ -103,56 +101,3 @@ xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize
 	}
 	return m
 }()
-
-// TypeSQL returns the SQL for t: t.SQL as written when set, else the enum's
-// name, else PostgreSQL's type for the logical kind, spelled as format_type
-// spells it (boolean, integer, character varying(n), timestamp with time
-// zone, jsonb, numeric, ...). PostgreSQL has no unsigned integers, so
-// t.Unsigned is ignored.
-func (*Dialect) TypeSQL(t model.Type) string {
-	if t.SQL != "" {
-		return t.SQL
-	}
-	if t.Enum != "" {
-		return enumTypeName(t.Enum)
-	}
-	switch t.Logical {
-	case model.LogicalBool:
-		return "boolean"
-	case model.LogicalSmallInt:
-		return "smallint"
-	case model.LogicalInt:
-		return "integer"
-	case model.LogicalBigInt:
-		return "bigint"
-	case model.LogicalReal:
-		return "real"
-	case model.LogicalDouble:
-		return "double precision"
-	case model.LogicalString:
-		if t.Size > 0 {
-			return "character varying(" + strconv.Itoa(t.Size) + ")"
-		}
-		return "text"
-	case model.LogicalBytes:
-		return "bytea"
-	case model.LogicalTimestamp:
-		return "timestamp with time zone"
-	case model.LogicalJSON:
-		return "jsonb"
-	case model.LogicalUUID:
-		return "uuid"
-	case model.LogicalDecimal:
-		return "numeric"
-	}
-	return "text"
-}
-
-// enumTypeName quotes an enum type name unless it is already quoted or
-// schema-qualified as written.
-func enumTypeName(name string) string {
-	if strings.ContainsAny(name, `".`) {
-		return name
-	}
-	return quoteIdent(name)
-}

@@ -148,7 +148,7 @@ func withEnumChecks(t model.Table, s *model.Schema) []model.Check {
 		for i, v := range values {
 			quoted[i] = quoteString(v)
 		}
-		checks = append(checks, model.Check{Name: name, Expr: quote(c.Name) + " IN (" + strings.Join(quoted, ", ") + ")"})
+		checks = append(checks, model.Check{Name: name, Expr: quoteIdent(c.Name) + " IN (" + strings.Join(quoted, ", ") + ")"})
 	}
 	return checks
 }

@@ -17,13 +17,16 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	if tables == nil {
 		tables = dialect.NoTables{}
 	}
+	if err := dialect.CheckOp(d, op); err != nil {
+		return nil, err
+	}
 	switch o := op.(type) {
 	case ops.CreateTable:
-		return one(createTableSQL(o.Table, qname(o.Table.Schema, o.Table.Name))), nil
+		return one(createTableSQL(o.Table, qualify(o.Table.Schema, o.Table.Name))), nil
 	case ops.DropTable:
-		return one("DROP TABLE " + qname(o.Table.Schema, o.Table.Name)), nil
+		return one("DROP TABLE " + qualify(o.Table.Schema, o.Table.Name)), nil
 	case ops.RenameTable:
-		return one("ALTER TABLE " + qname(o.Schema, o.From) + " RENAME TO " + quote(o.To)), nil
+		return one("ALTER TABLE " + qualify(o.Schema, o.From) + " RENAME TO " + quoteIdent(o.To)), nil
 	case ops.AddColumn:
 		return d.addColumn(ctx, o, tables)
 	case ops.DropColumn:
@@ -33,11 +36,11 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			return alterColumn(t, src, o)
 		})
 	case ops.RenameColumn:
-		return one("ALTER TABLE " + qname(o.Schema, o.Table) + " RENAME COLUMN " + quote(o.From) + " TO " + quote(o.To)), nil
+		return one("ALTER TABLE " + qualify(o.Schema, o.Table) + " RENAME COLUMN " + quoteIdent(o.From) + " TO " + quoteIdent(o.To)), nil
 	case ops.CreateIndex:
 		return one(createIndexSQL(o.Schema, o.Table, o.Index)), nil
 	case ops.DropIndex:
-		return one("DROP INDEX " + qname(o.Schema, o.Index.Name)), nil
+		return one("DROP INDEX " + qualify(o.Schema, o.Index.Name)), nil
 	case ops.AddPrimaryKey:
 		return d.rebuild(ctx, tables, o.Schema, o.Table, "add primary key", func(t *model.Table, _ map[string]string) error {
 			t.PrimaryKey = o.PrimaryKey
@@ -103,18 +106,18 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 
 func one(sql string) []dialect.Statement { return []dialect.Statement{{SQL: sql}} }
 
-// qname quotes a table or index name, qualified by an attached database.
-func qname(schema, name string) string {
+// qualify quotes a table or index name, qualified by an attached database.
+func qualify(schema, name string) string {
 	if schema == "" {
-		return quote(name)
+		return quoteIdent(name)
 	}
-	return quote(schema) + "." + quote(name)
+	return quoteIdent(schema) + "." + quoteIdent(name)
 }
 
-func quoteList(names []string) string {
+func identList(names []string) string {
 	q := make([]string, len(names))
 	for i, n := range names {
-		q[i] = quote(n)
+		q[i] = quoteIdent(n)
 	}
 	return strings.Join(q, ", ")
 }
@@ -132,10 +135,10 @@ func createTableSQL(t model.Table, name string) string {
 		defs = append(defs, columnDef(c, c.Name == auto, pkName))
 	}
 	if len(t.PrimaryKey.Columns) > 0 && auto == "" {
-		defs = append(defs, constraint(t.PrimaryKey.Name)+"PRIMARY KEY ("+quoteList(t.PrimaryKey.Columns)+")")
+		defs = append(defs, constraint(t.PrimaryKey.Name)+"PRIMARY KEY ("+identList(t.PrimaryKey.Columns)+")")
 	}
 	for _, u := range t.Uniques {
-		defs = append(defs, constraint(u.Name)+"UNIQUE ("+quoteList(u.Columns)+")")
+		defs = append(defs, constraint(u.Name)+"UNIQUE ("+identList(u.Columns)+")")
 	}
 	for _, fk := range t.ForeignKeys {
 		defs = append(defs, foreignKeySQL(fk))
@@ -175,7 +178,7 @@ func constraint(name string) string {
 	if name == "" {
 		return ""
 	}
-	return "CONSTRAINT " + quote(name) + " "
+	return "CONSTRAINT " + quoteIdent(name) + " "
 }
 
 // columnDef writes one column definition. The auto-increment key is
@@ -183,7 +186,7 @@ func constraint(name string) string {
 // makes a rowid alias that never reuses ids.
 func columnDef(c model.Column, auto bool, pkName string) string {
 	var b strings.Builder
-	b.WriteString(quote(c.Name))
+	b.WriteString(quoteIdent(c.Name))
 	typ := typeSQL(c.Type)
 	if auto {
 		typ = "INTEGER"
@@ -201,7 +204,7 @@ func columnDef(c model.Column, auto bool, pkName string) string {
 		b.WriteString(" DEFAULT " + defaultSQL(c.Default))
 	}
 	if c.Collation != "" {
-		b.WriteString(" COLLATE " + quote(c.Collation))
+		b.WriteString(" COLLATE " + quoteIdent(c.Collation))
 	}
 	if c.Generated.Expr != "" {
 		b.WriteString(" GENERATED ALWAYS AS (" + c.Generated.Expr + ")")
@@ -229,9 +232,9 @@ func defaultSQL(def string) string {
 }
 
 func foreignKeySQL(fk model.ForeignKey) string {
-	s := constraint(fk.Name) + "FOREIGN KEY (" + quoteList(fk.Columns) + ") REFERENCES " + quote(fk.RefTable)
+	s := constraint(fk.Name) + "FOREIGN KEY (" + identList(fk.Columns) + ") REFERENCES " + quoteIdent(fk.RefTable)
 	if len(fk.RefColumns) > 0 {
-		s += " (" + quoteList(fk.RefColumns) + ")"
+		s += " (" + identList(fk.RefColumns) + ")"
 	}
 	if fk.OnDelete != model.NoAction {
 		s += " ON DELETE " + fk.OnDelete.String()
@@ -256,7 +259,7 @@ func createIndexSQL(schema, table string, ix model.Index) string {
 	if ix.Unique {
 		b.WriteString("UNIQUE ")
 	}
-	b.WriteString("INDEX " + qname(schema, ix.Name) + " ON " + quote(table) + " (")
+	b.WriteString("INDEX " + qualify(schema, ix.Name) + " ON " + quoteIdent(table) + " (")
 	for i, p := range ix.Parts {
 		if i > 0 {
 			b.WriteString(", ")
@@ -264,7 +267,7 @@ func createIndexSQL(schema, table string, ix model.Index) string {
 		if p.Expr != "" {
 			b.WriteString(p.Expr)
 		} else {
-			b.WriteString(quote(p.Column))
+			b.WriteString(quoteIdent(p.Column))
 		}
 		if p.Desc {
 			b.WriteString(" DESC")
@@ -284,7 +287,7 @@ func createIndexSQL(schema, table string, ix model.Index) string {
 func (d *Dialect) addColumn(ctx context.Context, o ops.AddColumn, tables dialect.TableSource) ([]dialect.Statement, error) {
 	c := o.Column
 	if addsInPlace(c) {
-		return one("ALTER TABLE " + qname(o.Schema, o.Table) + " ADD COLUMN " + columnDef(c, false, "")), nil
+		return one("ALTER TABLE " + qualify(o.Schema, o.Table) + " ADD COLUMN " + columnDef(c, false, "")), nil
 	}
 	return d.rebuild(ctx, tables, o.Schema, o.Table, "add column "+c.Name, func(t *model.Table, _ map[string]string) error {
 		if _, ok := t.Column(c.Name); ok {
@@ -311,7 +314,7 @@ func addsInPlace(c model.Column) bool {
 // column and without the indexes and constraints that name it. Offline it
 // writes ALTER TABLE DROP COLUMN, which SQLite refuses in those cases.
 func (d *Dialect) dropColumn(ctx context.Context, o ops.DropColumn, tables dialect.TableSource) ([]dialect.Statement, error) {
-	alter := one("ALTER TABLE " + qname(o.Schema, o.Table) + " DROP COLUMN " + quote(o.Column.Name))
+	alter := one("ALTER TABLE " + qualify(o.Schema, o.Table) + " DROP COLUMN " + quoteIdent(o.Column.Name))
 	live, ok, err := tables.Table(ctx, o.Schema, o.Table)
 	if errors.Is(err, dialect.ErrOffline) {
 		return alter, nil

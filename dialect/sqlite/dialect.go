@@ -40,14 +40,14 @@ func (*Dialect) AfterTx() []string { return []string{"PRAGMA foreign_keys = ON"}
 
 // QuoteIdent double-quotes name unless it is a plain lower-case identifier
 // ([a-z_][a-z0-9_]*) that is not a keyword.
-func (*Dialect) QuoteIdent(name string) string { return quote(name) }
+func (*Dialect) QuoteIdent(name string) string { return quoteIdent(name) }
 
 // QuoteIdentAlways double-quotes name ([dialect.IdentQuoter]).
 func (*Dialect) QuoteIdentAlways(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
-func quote(name string) string {
+func quoteIdent(name string) string {
 	if plainIdent(name) && !keywords[strings.ToUpper(name)] {
 		return name
 	}

@@ -1,8 +1,9 @@
 package sqlite
 
 import (
-	"github.com/retortdb/retort/internal/sqlitelex"
 	"strings"
+
+	"github.com/retortdb/retort/internal/sqlitelex"
 )
 
 // NormalizeExpr returns the canonical form of an SQL expression: comments
@@ -73,7 +74,7 @@ func renderToken(t sqlitelex.Token) string {
 		}
 		return strings.ToLower(t.Text)
 	case sqlitelex.Quoted:
-		return quote(strings.ToLower(t.Value()))
+		return quoteIdent(strings.ToLower(t.Value()))
 	case sqlitelex.Blob:
 		return "X" + t.Text[1:]
 	case sqlitelex.Op:

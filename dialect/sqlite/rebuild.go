@@ -50,35 +50,35 @@ func (d *Dialect) rebuild(ctx context.Context, tables dialect.TableSource, schem
 // takes its default.
 func (d *Dialect) rebuildFrom(live model.Table, schema, what string,
 	apply func(t *model.Table, src map[string]string) error) ([]dialect.Statement, error) {
-	t := cloneTable(live)
+	t := live.Clone()
 	src := make(map[string]string, len(t.Columns))
 	for _, c := range t.Columns {
-		src[c.Name] = quote(c.Name)
+		src[c.Name] = quoteIdent(c.Name)
 	}
 	if err := apply(&t, src); err != nil {
 		return nil, err
 	}
 	tmp := rebuildPrefix + live.Name
-	stmts := one(createTableSQL(t, qname(schema, tmp)))
+	stmts := one(createTableSQL(t, qualify(schema, tmp)))
 	var cols, exprs []string
 	for _, c := range t.Columns {
 		e, ok := src[c.Name]
 		if !ok || c.Generated.Expr != "" {
 			continue
 		}
-		cols = append(cols, quote(c.Name))
+		cols = append(cols, quoteIdent(c.Name))
 		exprs = append(exprs, e)
 	}
 	if len(cols) > 0 {
-		stmts = append(stmts, dialect.Statement{SQL: "INSERT INTO " + qname(schema, tmp) + " (" + strings.Join(cols, ", ") +
-			") SELECT " + strings.Join(exprs, ", ") + " FROM " + qname(schema, live.Name)})
+		stmts = append(stmts, dialect.Statement{SQL: "INSERT INTO " + qualify(schema, tmp) + " (" + strings.Join(cols, ", ") +
+			") SELECT " + strings.Join(exprs, ", ") + " FROM " + qualify(schema, live.Name)})
 	}
 	// legacy_alter_table keeps RENAME from re-checking views that name the
 	// old table, which is missing between DROP and RENAME.
 	stmts = append(stmts,
-		dialect.Statement{SQL: "DROP TABLE " + qname(schema, live.Name)},
+		dialect.Statement{SQL: "DROP TABLE " + qualify(schema, live.Name)},
 		dialect.Statement{SQL: "PRAGMA legacy_alter_table = ON"},
-		dialect.Statement{SQL: "ALTER TABLE " + qname(schema, tmp) + " RENAME TO " + quote(live.Name)},
+		dialect.Statement{SQL: "ALTER TABLE " + qualify(schema, tmp) + " RENAME TO " + quoteIdent(live.Name)},
 		dialect.Statement{SQL: "PRAGMA legacy_alter_table = OFF"})
 	for _, ix := range t.Indexes {
 		stmts = append(stmts, dialect.Statement{SQL: createIndexSQL(schema, live.Name, ix)})
@@ -241,29 +241,4 @@ func filter[T any](list []T, keep func(T) bool) []T {
 		}
 	}
 	return out
-}
-
-// cloneTable copies t deeply enough that changing the copy's slices leaves
-// t alone.
-func cloneTable(t model.Table) model.Table {
-	c := t
-	c.Columns = append([]model.Column(nil), t.Columns...)
-	c.PrimaryKey.Columns = clone(t.PrimaryKey.Columns)
-	c.Indexes = nil
-	for _, ix := range t.Indexes {
-		ix.Parts = append([]model.IndexPart(nil), ix.Parts...)
-		c.Indexes = append(c.Indexes, ix)
-	}
-	c.Uniques = nil
-	for _, u := range t.Uniques {
-		u.Columns = clone(u.Columns)
-		c.Uniques = append(c.Uniques, u)
-	}
-	c.ForeignKeys = nil
-	for _, fk := range t.ForeignKeys {
-		fk.Columns, fk.RefColumns = clone(fk.Columns), clone(fk.RefColumns)
-		c.ForeignKeys = append(c.ForeignKeys, fk)
-	}
-	c.Checks = append([]model.Check(nil), t.Checks...)
-	return c
 }

@@ -35,6 +35,14 @@ type Config struct {
 // ErrUnsupported is returned for a URL scheme retort does not know.
 var ErrUnsupported = errors.New("dburl: unsupported URL scheme")
 
+// ErrNoDatabaseName is returned for a MySQL URL without a database name:
+// every statement would fail with "No database selected".
+var ErrNoDatabaseName = errors.New("dburl: no database name")
+
+// ErrNotExist is returned by [OpenExisting] for a SQLite file that does
+// not exist.
+var ErrNotExist = errors.New("dburl: no such SQLite database file")
+
 // Parse reads sqlite://, postgres://, postgresql://, mysql:// and
 // mariadb:// URLs.
 func Parse(raw string) (Config, error) {
@@ -122,7 +130,13 @@ func parseMySQL(raw string) (Config, error) {
 		cfg.Passwd, _ = u.User.Password()
 	}
 	cfg.DBName = strings.TrimPrefix(u.Path, "/")
-	cfg.MultiStatements = true
+	if cfg.DBName == "" {
+		u.Path = "/app"
+		return Config{}, fmt.Errorf("%w: %s names no database; add its name to the path, e.g. %s", ErrNoDatabaseName, Redact(raw), Redact(u.String()))
+	}
+	// Multi-statements stay off: no text spliced into a statement can start
+	// another, and hand-written scripts are split into statements by the
+	// dialect (a URL may still set multiStatements=true on purpose).
 	cfg.Params = map[string]string{}
 	for k, v := range u.Query() {
 		cfg.Params[k] = v[0]
@@ -131,11 +145,36 @@ func parseMySQL(raw string) (Config, error) {
 }
 
 // Open parses raw and opens a pool. For SQLite it refuses a file whose
-// directory does not exist, rather than failing later with a driver error.
+// directory does not exist, rather than failing later with a driver error;
+// a missing file in an existing directory is created, empty.
 func Open(ctx context.Context, raw string) (*sql.DB, Config, error) {
+	return open(ctx, raw, false)
+}
+
+// OpenExisting is [Open] for a database that must exist already: a SQLite
+// file that does not exist is an error wrapping [ErrNotExist], and no file
+// is created (a typo in a path must not leave an empty database behind).
+func OpenExisting(ctx context.Context, raw string) (*sql.DB, Config, error) {
+	return open(ctx, raw, true)
+}
+
+// Exists reports whether the database of cfg exists, as far as can be
+// told without connecting: false only for a SQLite file that is not there.
+func Exists(cfg Config) bool {
+	if cfg.Dialect != "sqlite" || cfg.Database == ":memory:" {
+		return true
+	}
+	_, err := os.Stat(cfg.Database)
+	return err == nil
+}
+
+func open(ctx context.Context, raw string, mustExist bool) (*sql.DB, Config, error) {
 	cfg, err := Parse(raw)
 	if err != nil {
 		return nil, cfg, err
+	}
+	if mustExist && !Exists(cfg) {
+		return nil, cfg, fmt.Errorf("%w: %s (from %s); check the path", ErrNotExist, cfg.Database, Redact(raw))
 	}
 	if cfg.Dialect == "sqlite" && cfg.Database != ":memory:" {
 		dir := filepath.Dir(cfg.Database)

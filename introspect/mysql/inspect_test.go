@@ -37,8 +37,10 @@ func createTables(tb testing.TB, db *sql.DB, n int) {
 		if len(batch) == 0 {
 			return
 		}
-		if _, err := db.Exec(strings.Join(batch, ";\n")); err != nil {
-			tb.Fatal(err)
+		for _, q := range batch {
+			if _, err := db.Exec(q); err != nil {
+				tb.Fatal(err)
+			}
 		}
 		batch = batch[:0]
 	}
@@ -235,9 +237,7 @@ func TestTableKinds(t *testing.T) {
 		stmts += "; CREATE SEQUENCE s; CREATE TABLE h (x int) WITH SYSTEM VERSIONING"
 		want = []string{"a", "h"}
 	}
-	if _, err := db.Exec(stmts); err != nil {
-		t.Fatal(err)
-	}
+	db.ExecScript(t, stmts)
 	s, err := Inspector{}.Inspect(t.Context(), db.DB, introspect.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -37,14 +37,17 @@ import (
 // [ErrUnsupported]. tables is also read for RENAME COLUMN on servers older
 // than MySQL 8.0 / MariaDB 10.5, which need the column's definition.
 func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.TableSource) ([]dialect.Statement, error) {
+	if err := dialect.CheckOp(d, op); err != nil {
+		return nil, err
+	}
 	var out []dialect.Statement
 	switch o := op.(type) {
 	case ops.CreateTable:
-		out = plain(d.createTable(o.Table))
+		out = one(d.createTable(o.Table))
 	case ops.DropTable:
-		out = plain("DROP TABLE " + d.table(o.Table.Schema, o.Table.Name))
+		out = one("DROP TABLE " + qualify(o.Table.Schema, o.Table.Name))
 	case ops.RenameTable:
-		out = plain("RENAME TABLE " + d.table(o.Schema, o.From) + " TO " + d.table(o.Schema, o.To))
+		out = one("RENAME TABLE " + qualify(o.Schema, o.From) + " TO " + qualify(o.Schema, o.To))
 	case ops.AddColumn:
 		clause := "ADD COLUMN " + d.columnDef(o.Column)
 		if o.Column.AutoIncrement {
@@ -57,17 +60,17 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 				return nil, err
 			}
 			if !ok || len(t.PrimaryKey.Columns) == 0 {
-				clause += ", ADD PRIMARY KEY (" + d.QuoteIdent(o.Column.Name) + ")"
+				clause += ", ADD PRIMARY KEY (" + quoteIdent(o.Column.Name) + ")"
 			}
 		}
 		out = d.alter(o.Schema, o.Table, clause)
 	case ops.DropColumn:
-		out = d.alter(o.Schema, o.Table, "DROP COLUMN "+d.QuoteIdent(o.Column.Name))
+		out = d.alter(o.Schema, o.Table, "DROP COLUMN "+quoteIdent(o.Column.Name))
 	case ops.AlterColumn:
 		// MySQL changes a column by restating all of it.
 		clause := "MODIFY COLUMN " + d.columnDef(o.To)
 		if o.From.Name != "" && o.To.Name != o.From.Name {
-			clause = "CHANGE COLUMN " + d.QuoteIdent(o.From.Name) + " " + d.columnDef(o.To)
+			clause = "CHANGE COLUMN " + quoteIdent(o.From.Name) + " " + d.columnDef(o.To)
 		}
 		out = d.alter(o.Schema, o.Table, clause)
 	case ops.RenameColumn:
@@ -94,7 +97,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			return nil, err
 		}
 		if !ok || !slices.Equal(t.PrimaryKey.Columns, o.PrimaryKey.Columns) {
-			out = d.alter(o.Schema, o.Table, "ADD PRIMARY KEY ("+d.identList(o.PrimaryKey.Columns)+")")
+			out = d.alter(o.Schema, o.Table, "ADD PRIMARY KEY ("+identList(o.PrimaryKey.Columns)+")")
 		}
 	case ops.DropPrimaryKey:
 		// An AUTO_INCREMENT column cannot outlive its key: it loses
@@ -114,14 +117,14 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		}
 		out = d.alter(o.Schema, o.Table, clause)
 	case ops.AddUnique:
-		out = d.alter(o.Schema, o.Table, "ADD UNIQUE INDEX "+d.QuoteIdent(o.Unique.Name)+" ("+d.identList(o.Unique.Columns)+")")
+		out = d.alter(o.Schema, o.Table, "ADD UNIQUE INDEX "+quoteIdent(o.Unique.Name)+" ("+identList(o.Unique.Columns)+")")
 	case ops.DropUnique:
 		out = []dialect.Statement{d.dropIndex(o.Schema, o.Table, o.Unique.Name)}
 	case ops.AddForeignKey:
 		out = d.alter(o.Schema, o.Table, "ADD "+d.foreignKey(o.ForeignKey))
 	case ops.DropForeignKey:
 		// The index MySQL created for the key stays, as MySQL leaves it.
-		out = d.alter(o.Schema, o.Table, "DROP FOREIGN KEY "+d.QuoteIdent(o.ForeignKey.Name))
+		out = d.alter(o.Schema, o.Table, "DROP FOREIGN KEY "+quoteIdent(o.ForeignKey.Name))
 	case ops.AddCheck:
 		out = d.alter(o.Schema, o.Table, "ADD "+d.check(o.Check))
 	case ops.DropCheck:
@@ -131,7 +134,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		if d.Flavor == FlavorMariaDB {
 			kw = "DROP CONSTRAINT "
 		}
-		out = d.alter(o.Schema, o.Table, kw+d.QuoteIdent(o.Check.Name))
+		out = d.alter(o.Schema, o.Table, kw+quoteIdent(o.Check.Name))
 	case ops.SetTableComment:
 		out = d.alter(o.Schema, o.Table, "COMMENT = "+quoteString(o.To))
 	case ops.SetTableOptions:
@@ -141,9 +144,11 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
 		// Inline enums: nothing to create or drop.
 	case ops.Execute:
-		if strings.TrimSpace(o.SQL) != "" {
-			out = plain(o.SQL)
+		stmts, err := d.splitScript(o.SQL)
+		if err != nil {
+			return nil, fmt.Errorf("mysql: execute: %w", err)
 		}
+		out = one(stmts...)
 	case ops.RenameEnum:
 		return nil, nil // enums are inline column types
 	case ops.BulkInsert:
@@ -158,15 +163,19 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	return out, nil
 }
 
-// plain is a statement that merges with nothing.
-func plain(sql string) []dialect.Statement {
-	return []dialect.Statement{{SQL: sql}}
+// one is a list of statements that merge with nothing.
+func one(sqls ...string) []dialect.Statement {
+	var out []dialect.Statement
+	for _, s := range sqls {
+		out = append(out, dialect.Statement{SQL: s})
+	}
+	return out
 }
 
 // renameColumn returns the ALTER TABLE clause that renames a column.
 func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables dialect.TableSource) (string, error) {
 	if d.hasRenameColumn() {
-		return "RENAME COLUMN " + d.QuoteIdent(o.From) + " TO " + d.QuoteIdent(o.To), nil
+		return "RENAME COLUMN " + quoteIdent(o.From) + " TO " + quoteIdent(o.To), nil
 	}
 	// Before MySQL 8.0 / MariaDB 10.5: CHANGE COLUMN with the whole
 	// definition, read from the live table.
@@ -182,20 +191,21 @@ func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables d
 		return "", fmt.Errorf("mysql: rename column %s.%s: no such column", o.Table, o.From)
 	}
 	c.Name = o.To
-	return "CHANGE COLUMN " + d.QuoteIdent(o.From) + " " + d.columnDef(c), nil
+	return "CHANGE COLUMN " + quoteIdent(o.From) + " " + d.columnDef(c), nil
 }
 
-func (d *Dialect) table(schema, name string) string {
+// qualify quotes name, schema-qualified when schema is set.
+func qualify(schema, name string) string {
 	if schema == "" {
-		return d.QuoteIdent(name)
+		return quoteIdent(name)
 	}
-	return d.QuoteIdent(schema) + "." + d.QuoteIdent(name)
+	return quoteIdent(schema) + "." + quoteIdent(name)
 }
 
 // alter is ALTER TABLE table clause, marked so that it may merge with
 // other ALTERs of the table (see combine.go).
 func (d *Dialect) alter(schema, table, clause string) []dialect.Statement {
-	t := d.table(schema, table)
+	t := qualify(schema, table)
 	return []dialect.Statement{{SQL: "ALTER TABLE " + t + " " + clause, AlterTable: t, Clause: clause}}
 }
 
@@ -203,15 +213,16 @@ func (d *Dialect) alter(schema, table, clause string) []dialect.Statement {
 // DROP INDEX name.
 func (d *Dialect) dropIndex(schema, table, name string) dialect.Statement {
 	return dialect.Statement{
-		SQL:        "DROP INDEX " + d.QuoteIdent(name) + " ON " + d.table(schema, table),
-		AlterTable: d.table(schema, table), Clause: "DROP INDEX " + d.QuoteIdent(name),
+		SQL:        "DROP INDEX " + quoteIdent(name) + " ON " + qualify(schema, table),
+		AlterTable: qualify(schema, table), Clause: "DROP INDEX " + quoteIdent(name),
 	}
 }
 
-func (d *Dialect) identList(cols []string) string {
+// identList quotes each name and joins them with commas.
+func identList(cols []string) string {
 	q := make([]string, len(cols))
 	for i, c := range cols {
-		q[i] = d.QuoteIdent(c)
+		q[i] = quoteIdent(c)
 	}
 	return strings.Join(q, ", ")
 }
@@ -222,10 +233,10 @@ func (d *Dialect) createTable(t model.Table) string {
 		defs = append(defs, d.columnDef(c))
 	}
 	if len(t.PrimaryKey.Columns) > 0 {
-		defs = append(defs, "PRIMARY KEY ("+d.identList(t.PrimaryKey.Columns)+")")
+		defs = append(defs, "PRIMARY KEY ("+identList(t.PrimaryKey.Columns)+")")
 	}
 	for _, u := range t.Uniques {
-		defs = append(defs, "UNIQUE KEY "+d.QuoteIdent(u.Name)+" ("+d.identList(u.Columns)+")")
+		defs = append(defs, "UNIQUE KEY "+quoteIdent(u.Name)+" ("+identList(u.Columns)+")")
 	}
 	for _, ix := range t.Indexes {
 		defs = append(defs, d.indexClause(ix))
@@ -237,7 +248,7 @@ func (d *Dialect) createTable(t model.Table) string {
 		defs = append(defs, d.check(ck))
 	}
 	var b strings.Builder
-	b.WriteString("CREATE TABLE " + d.table(t.Schema, t.Name) + " (\n  ")
+	b.WriteString("CREATE TABLE " + qualify(t.Schema, t.Name) + " (\n  ")
 	b.WriteString(strings.Join(defs, ",\n  "))
 	b.WriteString("\n)")
 	if opts := d.tableOptions(t.Options); opts != "" {
@@ -283,7 +294,7 @@ func (d *Dialect) tableOptions(opts []model.TableOption) string {
 // MODIFY COLUMN take it.
 func (d *Dialect) columnDef(c model.Column) string {
 	var b strings.Builder
-	b.WriteString(d.QuoteIdent(c.Name) + " " + d.TypeSQL(c.Type))
+	b.WriteString(quoteIdent(c.Name) + " " + d.TypeSQL(c.Type))
 	if c.Charset != "" {
 		b.WriteString(" CHARACTER SET " + c.Charset)
 	}
@@ -378,7 +389,7 @@ func (d *Dialect) indexParts(parts []model.IndexPart) string {
 	q := make([]string, len(parts))
 	for i, p := range parts {
 		if p.Column != "" {
-			q[i] = d.QuoteIdent(p.Column)
+			q[i] = quoteIdent(p.Column)
 			if p.Length > 0 {
 				q[i] += "(" + strconv.Itoa(p.Length) + ")"
 			}
@@ -414,30 +425,30 @@ func indexUsing(ix model.Index) string {
 }
 
 func (d *Dialect) indexClause(ix model.Index) string {
-	return indexKind(ix) + "KEY " + d.QuoteIdent(ix.Name) + " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
+	return indexKind(ix) + "KEY " + quoteIdent(ix.Name) + " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
 }
 
 // createIndex is CREATE INDEX (IF NOT EXISTS when ifNotExists, MariaDB
 // only), which merges as the clause ADD INDEX.
 func (d *Dialect) createIndex(schema, table string, ix model.Index, ifNotExists bool) dialect.Statement {
-	name := d.QuoteIdent(ix.Name)
+	name := quoteIdent(ix.Name)
 	if ifNotExists {
 		name = "IF NOT EXISTS " + name
 	}
 	def := " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
 	return dialect.Statement{
-		SQL:        "CREATE " + indexKind(ix) + "INDEX " + name + " ON " + d.table(schema, table) + def,
-		AlterTable: d.table(schema, table), Clause: "ADD " + indexKind(ix) + "INDEX " + name + def,
+		SQL:        "CREATE " + indexKind(ix) + "INDEX " + name + " ON " + qualify(schema, table) + def,
+		AlterTable: qualify(schema, table), Clause: "ADD " + indexKind(ix) + "INDEX " + name + def,
 	}
 }
 
 func (d *Dialect) foreignKey(fk model.ForeignKey) string {
 	var b strings.Builder
 	if fk.Name != "" {
-		b.WriteString("CONSTRAINT " + d.QuoteIdent(fk.Name) + " ")
+		b.WriteString("CONSTRAINT " + quoteIdent(fk.Name) + " ")
 	}
-	b.WriteString("FOREIGN KEY (" + d.identList(fk.Columns) + ") REFERENCES " + d.table(fk.RefSchema, fk.RefTable) +
-		" (" + d.identList(fk.RefColumns) + ")")
+	b.WriteString("FOREIGN KEY (" + identList(fk.Columns) + ") REFERENCES " + qualify(fk.RefSchema, fk.RefTable) +
+		" (" + identList(fk.RefColumns) + ")")
 	if fk.OnDelete != model.NoAction {
 		b.WriteString(" ON DELETE " + fk.OnDelete.String())
 	}
@@ -451,5 +462,5 @@ func (d *Dialect) check(ck model.Check) string {
 	if ck.Name == "" {
 		return "CHECK (" + ck.Expr + ")"
 	}
-	return "CONSTRAINT " + d.QuoteIdent(ck.Name) + " CHECK (" + ck.Expr + ")"
+	return "CONSTRAINT " + quoteIdent(ck.Name) + " CHECK (" + ck.Expr + ")"
 }
