@@ -103,7 +103,7 @@ func runCurrent(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	partials, err := migrate.Partials(ctx, d.db, a.env)
+	partials, err := migrate.Partials(ctx, d.db, a.envIn(*schema))
 	if err != nil {
 		return err
 	}

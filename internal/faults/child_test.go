@@ -21,7 +21,11 @@ func TestMain(m *testing.M) {
 	if os.Getenv("FAULTS_CHILD") != "" {
 		os.Exit(child())
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
 }
 
 // bigRows is the size of the table whose ALTER a kill interrupts.

@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -30,33 +28,9 @@ func TestKillingRetortStopsItsDriver(t *testing.T) {
 		t.Skip("builds retort and a driver program")
 	}
 	t.Parallel()
-	bin := filepath.Join(t.TempDir(), "retort")
-	build := exec.Command("go", "build", "-o", bin, "../../cmd/retort")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build retort: %v\n%s", err, out)
-	}
 	db := testdb.SQLite(t)
-	mod := t.TempDir()
-	write := func(name, content string) {
-		p := filepath.Join(mod, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("go.mod", "module example.com/shop\n\ngo 1.24\n")
-	retort := func(ctx context.Context, args ...string) *exec.Cmd {
-		c := exec.CommandContext(ctx, bin, args...)
-		c.Dir = mod
-		c.Env = append(os.Environ(), "RETORT_DATABASE_URL="+db.URL)
-		return c
-	}
-	if out, err := retort(context.Background(), "init", "--dialect", "sqlite").CombinedOutput(); err != nil {
-		t.Fatalf("retort init: %v\n%s", err, out)
-	}
-	write("migrations/k1_slow.go", `package migrations
+	retort := userModule(t, db.URL)
+	retort.write("migrations/k1_slow.go", `package migrations
 
 import "github.com/retortdb/retort/migrate"
 
@@ -70,9 +44,7 @@ func init() {
 }
 `)
 	// Build the driver once, untimed.
-	if out, err := retort(context.Background(), "heads").CombinedOutput(); err != nil {
-		t.Fatalf("retort heads: %v\n%s", err, out)
-	}
+	retort.must("heads")
 	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGTERM, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			// Hold SQLite's write lock: the driver waits for it (busy
@@ -86,7 +58,7 @@ func init() {
 				t.Fatal(err)
 			}
 			defer conn.ExecContext(context.Background(), "ROLLBACK")
-			c := retort(context.Background(), "upgrade", "head")
+			c := retort.command("upgrade", "head")
 			var out bytes.Buffer
 			c.Stdout, c.Stderr = &out, &out
 			if err := c.Start(); err != nil {
@@ -115,9 +87,7 @@ func init() {
 		})
 	}
 	// With the lock free, the migration runs: nothing was left half done.
-	if out, err := retort(context.Background(), "upgrade", "head").CombinedOutput(); err != nil {
-		t.Fatalf("upgrade: %v\n%s", err, out)
-	}
+	retort.must("upgrade", "head")
 }
 
 // waitForChild returns the pid of parent's child process named name.
