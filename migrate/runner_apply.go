@@ -143,6 +143,7 @@ func (s *session) applyOps(ctx context.Context, t *txState, st Step, list []ops.
 				return committed, newError(st, list, -1, "BEGIN", err)
 			}
 		}
+		s.log.DebugContext(ctx, "migrate: ops executed", "revision", st.Revision.ID, "from", i+1, "to", i+1, "of", len(list))
 	}
 	for _, q := range s.vt.updateSQL(st.Before, st.After) {
 		if _, err := t.tx.ExecContext(ctx, q); err != nil {
