@@ -33,23 +33,21 @@ type Result struct {
 // Load reads env.go's Models into the target schema (or returns
 // opts.Target when set). When the models have errors and opts.PackageDirs
 // is set, it reads them again with source positions, so that each message
-// names the file and line of the field.
-//
-// When env.Backend's dialect implements [dialect.ColumnChecker], a column
-// it cannot create as declared is a model error on its field.
+// names the file and line of the field. When env.go sets a Backend, the
+// models are checked against its dialect too (see [Compare]).
 func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, error) {
 	return loadFor(ctx, env, opts, env.Backend.Dialect)
 }
 
-// loadFor is [Load] with the columns checked by d (nil: not checked).
+// loadFor is [Load] checking the models against d (none when d is nil):
+// every value d would write into DDL must be one its grammar accepts, and
+// every feature one its server runs ([dialect.ValidateSchema]), so that
+// nothing the server would refuse, misread or silently change is run.
 func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, error) {
 	if opts.Target != nil {
 		return *opts.Target, nil
 	}
-	lopts := load.Options{Family: env.ModelFamily}
-	if cc, ok := d.(dialect.ColumnChecker); ok {
-		lopts.CheckColumn = cc.CheckColumn
-	}
+	lopts := load.Options{Family: env.ModelFamily, Validate: validator(d)}
 	s, err := load.Models(env.Models, lopts)
 	if err == nil {
 		return s, nil
@@ -88,8 +86,6 @@ func Reflect(ctx context.Context, db Database, env *migrate.Env, target model.Sc
 
 // Diff compares current with target on db's dialect with env.go's
 // comparer options; env.go's DBComparators read the database through db.
-// The ops come tidied by the dialect's [dialect.ScriptTidier], when it has
-// one: without what the database supplies by itself (USING btree).
 func Diff(ctx context.Context, db Database, env *migrate.Env, current, target model.Schema) ([]ops.Op, error) {
 	opts, err := compareOptions(env)
 	if err != nil {
@@ -101,16 +97,7 @@ func Diff(ctx context.Context, db Database, env *migrate.Env, current, target mo
 			return c(ctx, db.DB, cc, cur, tgt)
 		})
 	}
-	list, err := diff.Compare(current, target, db.Dialect, opts)
-	if err != nil {
-		return nil, err
-	}
-	if t, ok := db.Dialect.(dialect.ScriptTidier); ok {
-		for i, op := range list {
-			list[i] = t.TidyOp(op)
-		}
-	}
-	return list, nil
+	return diff.Compare(current, target, db.Dialect, opts)
 }
 
 // Compare reflects db and compares it with env.go's models: the upgrade
@@ -208,4 +195,21 @@ func reflectOtherSchemas(ctx context.Context, db Database, env *migrate.Env, opt
 		current.Enums = append(current.Enums, sc.Enums...)
 	}
 	return nil
+}
+
+// validator returns the load-time check of the models against d: the
+// problems [dialect.ValidateSchema] finds, for load to report on the
+// fields at fault. Nil when d is.
+func validator(d dialect.Dialect) load.Validator {
+	if d == nil {
+		return nil
+	}
+	return func(s model.Schema) []load.Problem {
+		probs := dialect.ValidateSchema(d, s)
+		out := make([]load.Problem, len(probs))
+		for i, p := range probs {
+			out[i] = load.Problem{Schema: p.Schema, Table: p.Table, Column: p.Column, Object: p.Object, Err: p.Err}
+		}
+		return out
+	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/retortdb/retort/autogen"
 	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/render"
 	"github.com/retortdb/retort/safety"
 )
@@ -285,7 +286,7 @@ func runMerge(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	src, err := render.File(render.Revision{ID: id, Merges: parents, BranchLabels: labels, Message: *msg, CreateDate: time.Now().UTC(), Package: pkg}, nil, nil)
+	src, err := render.File(render.Revision{Header: ops.Header{ID: id, Merges: parents, BranchLabels: labels, Message: *msg}, CreateDate: time.Now().UTC(), Package: pkg}, nil, nil)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retortdb/retort/internal/suggest"
 	"github.com/retortdb/retort/model"
 )
 
@@ -26,12 +27,12 @@ type Options struct {
 	// whose column types they get, the naming strategy and the driver
 	// settings a team's gorm.Config holds.
 	GORM GORMOptions
-	// CheckColumn, when set, is asked about every column of every model
-	// as loaded (types resolved); an error it returns becomes a [TagError]
-	// on the column's field. A dialect's column check goes here (a default
-	// the target database cannot evaluate), so the loader itself names no
-	// dialect.
-	CheckColumn func(table model.Table, col model.Column) error
+	// Validate, when set, checks the loaded schema against what the target
+	// database can run (autogen passes the target dialect's checks: values
+	// its DDL grammar accepts, features its server supports); each
+	// [Problem] becomes a [*TagError] on the field at fault, wrapping
+	// [ErrTarget].
+	Validate Validator
 }
 
 // Models reads the target schema from tagged Go structs. Each model is a
@@ -79,8 +80,8 @@ func (l *loader) read(models []any) (model.Schema, error) {
 	l.resolveEnums(&s)
 	for _, ml := range loaded {
 		ml.checkReferences(&s)
-		ml.checkColumns(&s)
 	}
+	l.validate(s, loaded)
 	if len(l.errs) > 0 {
 		return model.Schema{}, errors.Join(l.errs...)
 	}
@@ -529,7 +530,7 @@ func (ml *modelLoader) checkReferences(s *model.Schema) {
 					names = append(names, t.Name)
 				}
 			}
-			if sug, close := suggest(fk.v.RefTable, names); close {
+			if sug, close := suggest.Closest(fk.v.RefTable, names); close {
 				ml.fieldErr(fk.ref, fmt.Errorf("%w %q in fk target %s; did you mean %q? (a table outside the models must not be spelled like a model's table)", ErrUnknownTable, fk.v.RefTable, fkTarget(fk.v), sug))
 			}
 			continue
@@ -543,32 +544,10 @@ func (ml *modelLoader) checkReferences(s *model.Schema) {
 				names[i] = rc.Name
 			}
 			err := fmt.Errorf("%w %q in fk target %s", ErrUnknownColumn, c, fkTarget(fk.v))
-			if sug, ok := suggest(c, names); ok {
+			if sug, ok := suggest.Closest(c, names); ok {
 				err = fmt.Errorf("%w; did you mean %q?", err, sug)
 			}
 			ml.fieldErr(fk.ref, err)
-		}
-	}
-}
-
-// checkColumns asks Options.CheckColumn about each column of the model's
-// table as it ends up in s.
-func (ml *modelLoader) checkColumns(s *model.Schema) {
-	check := ml.l.opts.CheckColumn
-	if check == nil || ml.failed {
-		return
-	}
-	t, ok := s.Table(ml.table.Schema, ml.table.Name)
-	if !ok {
-		return
-	}
-	for _, c := range t.Columns {
-		if err := check(t, c); err != nil {
-			if f, ok := ml.colRef[c.Name]; ok {
-				ml.fieldErr(f, err)
-			} else {
-				ml.typeErr(fmt.Errorf("column %s: %w", c.Name, err))
-			}
 		}
 	}
 }

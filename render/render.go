@@ -40,18 +40,8 @@ var ErrInexact = errors.New("render: op cannot be written exactly")
 
 // Revision is what a revision file says about itself besides its ops.
 type Revision struct {
-	// ID is the revision id, e.g. "5c1e9a3f7b20".
-	ID string
-	// Revises is the parent revision; empty for the first revision.
-	Revises string
-	// Merges lists the parents of a merge revision (instead of Revises).
-	Merges []string
-	// DependsOn names revisions on other branches that must come first.
-	DependsOn []string
-	// BranchLabels name the branch the revision starts.
-	BranchLabels []string
-	// Message is the one-line description given with -m.
-	Message string
+	// Header is the revision's id, parents, labels and message.
+	ops.Header
 	// CreateDate is written in UTC in the header.
 	CreateDate time.Time
 	// Package is the Go package name; empty means "migrations".
