@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/load"
@@ -32,19 +33,30 @@ type Result struct {
 // Load reads env.go's Models into the target schema (or returns
 // opts.Target when set). When the models have errors and opts.PackageDirs
 // is set, it reads them again with source positions, so that each message
-// names the file and line of the field.
+// names the file and line of the field. When env.go sets a Backend, the
+// models are checked against its dialect too (see [Compare]).
 func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, error) {
+	return loadFor(ctx, env, opts, env.Backend.Dialect)
+}
+
+// loadFor is [Load] checking the models against d (none when d is nil):
+// every value d would write into DDL must be one its grammar accepts, and
+// every feature one its server runs ([dialect.ValidateSchema]), so that
+// nothing the server would refuse, misread or silently change is run.
+func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, error) {
 	if opts.Target != nil {
 		return *opts.Target, nil
 	}
-	s, err := load.Models(env.Models, load.Options{Family: env.ModelFamily})
+	lopts := load.Options{Family: env.ModelFamily, Validate: validator(d)}
+	s, err := load.Models(env.Models, lopts)
 	if err == nil {
 		return s, nil
 	}
 	if opts.PackageDirs != nil {
 		if dirs, derr := opts.PackageDirs(ctx, load.PackagePaths(env.Models)); derr == nil {
 			if pos, perr := load.SourcePositions(dirs...); perr == nil {
-				if _, err2 := load.Models(env.Models, load.Options{Positions: pos, Family: env.ModelFamily}); err2 != nil {
+				lopts.Positions = pos
+				if _, err2 := load.Models(env.Models, lopts); err2 != nil {
 					err = err2
 				}
 			}
@@ -104,7 +116,7 @@ func Compare(ctx context.Context, db Database, env *migrate.Env, opts Options) (
 	}
 	ch := make(chan loaded, 1)
 	go func() {
-		s, err := Load(ctx, env, opts)
+		s, err := loadFor(ctx, env, opts, db.Dialect)
 		ch <- loaded{s, err}
 	}()
 	current, rerr := reflectOwn(ctx, db, env, cmp)
@@ -183,4 +195,21 @@ func reflectOtherSchemas(ctx context.Context, db Database, env *migrate.Env, opt
 		current.Enums = append(current.Enums, sc.Enums...)
 	}
 	return nil
+}
+
+// validator returns the load-time check of the models against d: the
+// problems [dialect.ValidateSchema] finds, for load to report on the
+// fields at fault. Nil when d is.
+func validator(d dialect.Dialect) load.Validator {
+	if d == nil {
+		return nil
+	}
+	return func(s model.Schema) []load.Problem {
+		probs := dialect.ValidateSchema(d, s)
+		out := make([]load.Problem, len(probs))
+		for i, p := range probs {
+			out[i] = load.Problem{Schema: p.Schema, Table: p.Table, Column: p.Column, Object: p.Object, Err: p.Err}
+		}
+		return out
+	}
 }

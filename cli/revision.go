@@ -128,6 +128,9 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 				fmt.Fprintln(a.stdout, "  No changes detected: the revision is empty.")
 			}
 			printOps(a.stdout, "  - ", f.Script.Upgrade, f.UpgradeFindings)
+			for _, h := range renameHints(f.Script.Upgrade) {
+				fmt.Fprintf(a.stdout, "  %s\n", h)
+			}
 			if safety.Has(f.UpgradeFindings, safety.DataLoss) {
 				fmt.Fprintf(a.stdout, "  Data loss: review the \"retort:\" comments, then uncomment the Reviewed line in %s; `retort upgrade` refuses the revision until then.\n", rel(wd, path))
 			} else if f.DowngradeNeedsReview {

@@ -27,6 +27,15 @@ type Options struct {
 	// whose column types they get, the naming strategy and the driver
 	// settings a team's gorm.Config holds.
 	GORM GORMOptions
+	// Validate, when set, checks the loaded schema against what the target
+	// database can run (autogen passes the target dialect's checks: values
+	// its DDL grammar accepts, features its server supports); each
+	// [Problem] becomes a [*TagError] on the field at fault, wrapping
+	// [ErrTarget].
+	Validate Validator
+	// Bun are the bun settings bun models are read with: the dialect
+	// whose column types they get.
+	Bun BunOptions
 }
 
 // Models reads the target schema from tagged Go structs. Each model is a
@@ -69,12 +78,14 @@ func (l *loader) read(models []any) (model.Schema, error) {
 		s.Tables = append(s.Tables, t.table)
 	}
 	l.resolveRelations(&s)
+	l.resolveBunRelations(&s)
 	l.addJoinTables(&s)
 	l.finishGORMTypes(&s)
 	l.resolveEnums(&s)
 	for _, ml := range loaded {
 		ml.checkReferences(&s)
 	}
+	l.validate(s, loaded)
 	if len(l.errs) > 0 {
 		return model.Schema{}, errors.Join(l.errs...)
 	}
@@ -237,6 +248,10 @@ func (ml *modelLoader) collect(t reflect.Type, prefix string, stack []reflect.Ty
 				}
 				continue
 			}
+		}
+		if !sf.IsExported() && strings.TrimSpace(tag) != "" && tag != "-" {
+			ml.fieldErr(ref, fmt.Errorf("%w: the loader cannot read it, so it would be no column; export it (%s) or tag it db:\"-\"", ErrUnexportedField, exportedName(sf.Name)))
+			continue
 		}
 		if !sf.IsExported() || tag == "-" {
 			continue
@@ -505,12 +520,23 @@ func (l *loader) pos(owner reflect.Type, field string) string {
 }
 
 // checkReferences reports foreign keys that reference a column missing from
-// a referenced table that is itself a model. References to tables outside
-// the models are not checked.
+// a referenced table that is itself a model, and foreign keys to a table
+// that is not a model but is spelled like one of the same schema (a typo:
+// fk=product.id beside a model table products). Other references to tables
+// outside the models are not checked: they may exist in the database.
 func (ml *modelLoader) checkReferences(s *model.Schema) {
 	for _, fk := range ml.fks {
 		ref, ok := s.Table(fk.v.RefSchema, fk.v.RefTable)
 		if !ok {
+			var names []string
+			for _, t := range s.Tables {
+				if t.Schema == fk.v.RefSchema {
+					names = append(names, t.Name)
+				}
+			}
+			if sug, close := suggest.Closest(fk.v.RefTable, names); close {
+				ml.fieldErr(fk.ref, fmt.Errorf("%w %q in fk target %s; did you mean %q? (a table outside the models must not be spelled like a model's table)", ErrUnknownTable, fk.v.RefTable, fkTarget(fk.v), sug))
+			}
 			continue
 		}
 		for _, c := range fk.v.RefColumns {
@@ -528,6 +554,14 @@ func (ml *modelLoader) checkReferences(s *model.Schema) {
 			ml.fieldErr(fk.ref, err)
 		}
 	}
+}
+
+// exportedName is name with its first letter upper-cased.
+func exportedName(name string) string {
+	if name == "" {
+		return name
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
 }
 
 // fkTarget renders a foreign key's target: schema.table(col, ...).

@@ -142,8 +142,8 @@ func (e *Env) VersionTableName() string {
 
 // RunnerTables returns the tables the runner keeps in the database: the
 // version table and, for dialects without transactional DDL, its progress
-// table. Autogenerate and check leave them out of the comparison.
+// and ops tables. Autogenerate and check leave them out of the comparison.
 func (e *Env) RunnerTables() []string {
 	vt := e.VersionTableName()
-	return []string{vt, progressTableName(vt)}
+	return []string{vt, progressTableName(vt), opsTableName(vt)}
 }

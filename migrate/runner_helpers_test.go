@@ -108,7 +108,7 @@ func tablesOf(t testing.TB, db *testdb.DB, env *Env) []string {
 	}
 	vt := env.VersionTableName()
 	s, err := be.Inspector.Inspect(context.Background(), db.DB, introspect.Options{
-		IncludeTable: func(n string) bool { return n != vt && n != vt+"_progress" },
+		IncludeTable: func(n string) bool { return n != vt && n != vt+"_progress" && n != vt+"_ops" },
 	})
 	if err != nil {
 		t.Fatalf("inspect: %v", err)

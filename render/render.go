@@ -90,11 +90,12 @@ const (
 //
 // [migrate.Revision]: https://pkg.go.dev/github.com/retortdb/retort/migrate#Revision
 func File(rev Revision, upgrade, downgrade []ops.Op) ([]byte, error) {
-	up, err := body(upgrade, rev.UpgradeComments)
+	st := fileStyle(upgrade, downgrade)
+	up, err := body(upgrade, rev.UpgradeComments, st)
 	if err != nil {
 		return nil, fmt.Errorf("render: revision %s upgrade: %w", rev.ID, err)
 	}
-	down, err := body(downgrade, rev.DowngradeComments)
+	down, err := body(downgrade, rev.DowngradeComments, st)
 	if err != nil {
 		return nil, fmt.Errorf("render: revision %s downgrade: %w", rev.ID, err)
 	}
@@ -204,13 +205,13 @@ func writeComment(b *strings.Builder, line string) {
 
 // body returns the statements recording list; an empty list gives a
 // comment so the func still reads as intended.
-func body(list []ops.Op, comments map[int][]string) ([]jen.Code, error) {
+func body(list []ops.Op, comments map[int][]string, st style) ([]jen.Code, error) {
 	if len(list) == 0 {
 		return []jen.Code{jen.Comment("No changes.")}, nil
 	}
 	out := make([]jen.Code, 0, len(list))
 	for i, o := range list {
-		c, err := opCode(o)
+		c, err := opCode(o, st)
 		if err != nil {
 			return nil, fmt.Errorf("op %d (%T): %w", i, o, err)
 		}

@@ -30,10 +30,12 @@ const (
 // backticks, keywords and identifiers are lower-cased, charset introducers
 // (_utf8mb4'x') are dropped, string literals are re-quoted one way,
 // whitespace is one space between tokens, != is <>, && and || are and/or,
+// functions MariaDB stores under another name are spelled as it stores
+// them (length is octet_length, lower lcase: see functionSynonyms),
 // and parentheses that precedence makes redundant (MySQL 8 adds them
 // everywhere) are removed.
 func (d *Dialect) NormalizeExpr(expr string) string {
-	toks := tokenize(expr)
+	toks := canonicalFunctions(tokenize(expr))
 	toks = dropRedundantParens(toks)
 	var b strings.Builder
 	for i, t := range toks {

@@ -48,6 +48,7 @@ var allowed = map[string][]string{
 	"internal/docs":      {},
 	"internal/gomodtest": {"ops"},
 	"internal/converge":  {"cli"},
+	"internal/faults":    {},
 	"cli":                {"*"},
 	"cmd/":               {"*"},
 	"bench":              {"*"},
