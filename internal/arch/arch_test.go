@@ -42,6 +42,7 @@ var allowed = map[string][]string{
 	"internal/dburl":     {},
 	"internal/sqllex":    {},
 	"internal/suggest":   {},
+	"internal/lextest":   {},
 	"internal/testdb":    {"internal/dburl", "internal/sqllex"},
 	"internal/opstest":   {"internal/backend", "dialect", "introspect", "model", "ops"},
 	"internal/arch":      {},

@@ -1,38 +1,16 @@
 package sqllex
 
 import (
-	"bufio"
-	"os"
-	"strconv"
 	"testing"
-)
 
-// corpus returns the SQL texts of testdata/corpus.txt: every string literal
-// of the dialect, catalog reader, differ and convergence tests.
-func corpus(t testing.TB) []string {
-	f, err := os.Open("testdata/corpus.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		s, err := strconv.Unquote(sc.Text())
-		if err != nil {
-			t.Fatalf("corpus line %q: %v", sc.Text(), err)
-		}
-		out = append(out, s)
-	}
-	return out
-}
+	"github.com/retortdb/retort/internal/lextest"
+)
 
 // FuzzLex: under every rule set, Lex never fails, its tokens are the
 // source text at their offsets, in order and apart, and Split of a text
 // Lex reads without an unterminated token gives the same tokens.
 func FuzzLex(f *testing.F) {
-	for _, s := range corpus(f) {
+	for _, s := range lextest.Corpus(f) {
 		f.Add(s)
 	}
 	sets := []Rules{{}, postgres, mysql, sqlite,
