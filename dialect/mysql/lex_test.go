@@ -3,7 +3,6 @@ package mysql
 import (
 	"flag"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/internal/lextest"
@@ -16,15 +15,11 @@ var update = flag.Bool("update", false, "rewrite testdata/lex.golden")
 // its tokens.
 func TestTokenizeGolden(t *testing.T) {
 	t.Parallel()
-	var b strings.Builder
-	for _, s := range lextest.Corpus(t) {
-		if len(s) > 80 {
-			continue
-		}
-		fmt.Fprintf(&b, "%q\n", s)
+	lextest.Tokens(t, "testdata/lex.golden", *update, func(s string) []string {
+		var lines []string
 		for _, tk := range tokenize(s) {
-			fmt.Fprintf(&b, "\t%d %q\n", tk.kind, tk.text)
+			lines = append(lines, fmt.Sprintf("%d %q", tk.kind, tk.text))
 		}
-	}
-	lextest.Golden(t, "testdata/lex.golden", b.String(), *update)
+		return lines
+	})
 }

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"flag"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/internal/lextest"
@@ -16,15 +15,11 @@ var update = flag.Bool("update", false, "rewrite testdata/lex.golden")
 // value), as internal/sqlitelex gave them before Lex replaced it.
 func TestLexGolden(t *testing.T) {
 	t.Parallel()
-	var b strings.Builder
-	for _, s := range lextest.Corpus(t) {
-		if len(s) > 80 {
-			continue
-		}
-		fmt.Fprintf(&b, "%q\n", s)
+	lextest.Tokens(t, "testdata/lex.golden", *update, func(s string) []string {
+		var lines []string
 		for _, tk := range Lex(s) {
-			fmt.Fprintf(&b, "\t%d %d:%d %q %q\n", tk.Kind, tk.Start, tk.End, tk.Text, tk.Value)
+			lines = append(lines, fmt.Sprintf("%d %d:%d %q %q", tk.Kind, tk.Start, tk.End, tk.Text, tk.Value))
 		}
-	}
-	lextest.Golden(t, "testdata/lex.golden", b.String(), *update)
+		return lines
+	})
 }

@@ -65,3 +65,25 @@ func Golden(t testing.TB, path, got string, update bool) {
 		}
 	}
 }
+
+// MaxLen is the longest corpus text the golden files hold (what
+// expressions are; longer texts are whole scripts).
+const MaxLen = 80
+
+// Tokens checks the golden file at path against tokens's lines for each
+// corpus text of up to [MaxLen] bytes: the text quoted, then each of its
+// token lines indented by a tab.
+func Tokens(t testing.TB, path string, update bool, tokens func(s string) []string) {
+	t.Helper()
+	var b strings.Builder
+	for _, s := range Corpus(t) {
+		if len(s) > MaxLen {
+			continue
+		}
+		b.WriteString(strconv.Quote(s) + "\n")
+		for _, l := range tokens(s) {
+			b.WriteString("\t" + l + "\n")
+		}
+	}
+	Golden(t, path, b.String(), update)
+}
