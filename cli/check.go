@@ -70,9 +70,18 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		}
 		a.printPending(rep)
 	}
-	if len(rep.Ops) > 0 {
+	switch {
+	case len(rep.Ops) > 0 && rep.Covered > 0:
+		fmt.Fprintf(a.stdout, "Drift beyond the pending revisions: %d more operation(s) would bring the database to the models:\n", len(rep.Ops))
+		printOps(a.stdout, "  ", rep.Ops, rep.Findings)
+	case len(rep.Ops) > 0:
 		fmt.Fprintf(a.stdout, "Drift: %d operation(s) would bring the database to the models:\n", len(rep.Ops))
 		printOps(a.stdout, "  ", rep.Ops, rep.Findings)
+	case rep.Covered > 0:
+		fmt.Fprintln(a.stdout, "The pending revisions make every change the models need; no other drift.")
+	}
+	for _, h := range renameHints(rep.Ops) {
+		fmt.Fprintf(a.stdout, "  %s\n", h)
 	}
 	return errDrift
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/render"
 )
 
@@ -50,14 +51,14 @@ func TestCreateDateZone(t *testing.T) {
 		t.Skip("no time zone database")
 	}
 	date := time.Date(2026, 11, 22, 10, 4, 51, 0, time.UTC)
-	src, err := render.File(render.Revision{ID: "a1", Message: "zoned", CreateDate: date, Zone: berlin}, nil, nil)
+	src, err := render.File(render.Revision{Header: ops.Header{ID: "a1", Message: "zoned"}, CreateDate: date, Zone: berlin}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(src), "// Create Date: 2026-11-22 11:04:51 +01:00 Europe/Berlin\n") {
 		t.Errorf("header:\n%s", src)
 	}
-	src, err = render.File(render.Revision{ID: "a1", Message: "utc", CreateDate: date.In(berlin)}, nil, nil)
+	src, err = render.File(render.Revision{Header: ops.Header{ID: "a1", Message: "utc"}, CreateDate: date.In(berlin)}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
