@@ -1,6 +1,7 @@
 package autogen
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -193,6 +194,16 @@ func reflectOwn(ctx context.Context, db Database, env *migrate.Env, opts diff.Op
 // qualified with their schema.
 func reflectOtherSchemas(ctx context.Context, db Database, env *migrate.Env, opts diff.Options, target model.Schema, current *model.Schema) error {
 	schemas := slices.Clone(opts.IncludeSchemas)
+	if i := slices.Index(schemas, diff.AllSchemas); i >= 0 {
+		all, current, err := listSchemas(ctx, db)
+		if err != nil {
+			return err
+		}
+		// The default schema is reflected unqualified already.
+		def := cmp.Or(env.Schema, current)
+		all = slices.DeleteFunc(all, func(s string) bool { return s == def })
+		schemas = append(slices.Delete(schemas, i, i+1), all...)
+	}
 	for _, t := range target.Tables {
 		schemas = append(schemas, t.Schema)
 	}
@@ -230,4 +241,18 @@ func validator(d dialect.Dialect) load.Validator {
 		}
 		return out
 	}
+}
+
+// listSchemas returns the database's user schemas, for IncludeSchemas
+// holding diff.AllSchemas.
+func listSchemas(ctx context.Context, db Database) ([]string, string, error) {
+	l, ok := db.Inspector.(introspect.SchemaLister)
+	if !ok {
+		return nil, "", fmt.Errorf("autogen: env.go Compare.IncludeSchemas holds %q (every schema), but this database has no schemas to list; name the schemas instead", diff.AllSchemas)
+	}
+	all, current, err := l.Schemas(ctx, db.DB)
+	if err != nil {
+		return nil, "", fmt.Errorf("autogen: IncludeSchemas %q: %w", diff.AllSchemas, err)
+	}
+	return all, current, nil
 }
