@@ -40,7 +40,8 @@ type Result struct {
 // When env.Backend's dialect implements [dialect.ColumnChecker], a column
 // it cannot create as declared is a model error on its field.
 func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, error) {
-	return loadFor(ctx, env, opts, env.Backend.Dialect)
+	s, _, err := loadFor(ctx, env, opts, env.Backend.Dialect)
+	return s, err
 }
 
 // loadFor is [Load] checking the models against d (none when d is nil):
@@ -48,17 +49,18 @@ func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, er
 // every feature one its server runs ([dialect.ValidateSchema]), so that
 // nothing the server would refuse, misread or silently change is run.
 // Columns are also checked by d's [dialect.ColumnChecker], if any.
-func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, error) {
+// It also returns the columns fields mark skip_autogenerate.
+func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, []load.Skip, error) {
 	if opts.Target != nil {
-		return *opts.Target, nil
+		return *opts.Target, nil, nil
 	}
 	lopts := load.Options{Family: env.ModelFamily, Validate: validator(d)}
 	if cc, ok := d.(dialect.ColumnChecker); ok {
 		lopts.CheckColumn = cc.CheckColumn
 	}
-	s, err := load.Models(env.Models, lopts)
+	res, err := load.Read(env.Models, lopts)
 	if err == nil {
-		return s, nil
+		return res.Schema, res.Skips, nil
 	}
 	if opts.PackageDirs != nil {
 		if dirs, derr := opts.PackageDirs(ctx, load.PackagePaths(env.Models)); derr == nil {
@@ -70,7 +72,7 @@ func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dial
 			}
 		}
 	}
-	return model.Schema{}, fmt.Errorf("models:\n%w", err)
+	return model.Schema{}, nil, fmt.Errorf("models:\n%w", err)
 }
 
 // Reflect reads the database as autogenerate compares it: tables that
@@ -130,13 +132,14 @@ func Compare(ctx context.Context, db Database, env *migrate.Env, opts Options) (
 	log := opts.logger()
 	start := time.Now()
 	type loaded struct {
-		s   model.Schema
-		err error
+		s     model.Schema
+		skips []load.Skip
+		err   error
 	}
 	ch := make(chan loaded, 1)
 	go func() {
-		s, err := loadFor(ctx, env, opts, db.Dialect)
-		ch <- loaded{s, err}
+		s, skips, err := loadFor(ctx, env, opts, db.Dialect)
+		ch <- loaded{s, skips, err}
 	}()
 	current, rerr := reflectOwn(ctx, db, env, cmp)
 	l := <-ch
@@ -149,6 +152,8 @@ func Compare(ctx context.Context, db Database, env *migrate.Env, opts Options) (
 	if err := reflectOtherSchemas(ctx, db, env, cmp, l.s, &current); err != nil {
 		return Result{}, err
 	}
+	// Columns marked skip_autogenerate are compared on neither side.
+	current = load.SkipColumns(current, l.skips)
 	log.DebugContext(ctx, "autogen: reflected and loaded", "tables", len(current.Tables), "models", len(l.s.Tables), "elapsed", time.Since(start))
 	start = time.Now()
 	list, err := Diff(ctx, db, env, current, l.s)
