@@ -39,6 +39,9 @@ type Options struct {
 	// the target database cannot evaluate), so the loader itself names no
 	// dialect.
 	CheckColumn func(table model.Table, col model.Column) error
+	// Bun are the bun settings bun models are read with: the dialect
+	// whose column types they get.
+	Bun BunOptions
 }
 
 // Models reads the target schema from tagged Go structs. Each model is a
@@ -81,6 +84,7 @@ func (l *loader) read(models []any) (model.Schema, error) {
 		s.Tables = append(s.Tables, t.table)
 	}
 	l.resolveRelations(&s)
+	l.resolveBunRelations(&s)
 	l.addJoinTables(&s)
 	l.finishGORMTypes(&s)
 	l.resolveEnums(&s)
