@@ -58,7 +58,9 @@ func SkipColumns(current model.Schema, skips []Skip) model.Schema {
 		if len(cols) == 0 {
 			continue
 		}
-		names := func(list []string) bool { return slices.ContainsFunc(list, func(c string) bool { return slices.Contains(cols, c) }) }
+		names := func(list []string) bool {
+			return slices.ContainsFunc(list, func(c string) bool { return slices.Contains(cols, c) })
+		}
 		t.Columns = slices.DeleteFunc(slices.Clone(t.Columns), func(c model.Column) bool { return slices.Contains(cols, c.Name) })
 		t.Indexes = slices.DeleteFunc(slices.Clone(t.Indexes), func(x model.Index) bool {
 			return slices.ContainsFunc(x.Parts, func(p model.IndexPart) bool { return slices.Contains(cols, p.Column) })
