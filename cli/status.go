@@ -100,6 +100,15 @@ func runCurrent(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	partials, err := migrate.Partials(ctx, d.db, a.envIn(*schema))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		for _, p := range partials {
+			fmt.Fprintln(a.stdout, partialText(p))
+		}
+	}()
 	if len(current) == 0 {
 		fmt.Fprintln(a.stdout, "<base> (no revision applied)")
 		return nil
@@ -260,4 +269,13 @@ func runShow(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintln(a.stdout)
 	}
 	return nil
+}
+
+// partialText is a revision an interrupted run left part-way, as current
+// and stamp print it: "a892c0ffee12 (partial: 11 of 27 ops applied; ...)".
+func partialText(p migrate.Partial) string {
+	if p.Direction == migrate.Down {
+		return fmt.Sprintf("%s (partial: %d of %d downgrade ops applied; the next `retort downgrade` past it resumes it)", p.ID, p.Done, p.Total)
+	}
+	return fmt.Sprintf("%s (partial: %d of %d ops applied; the next `retort upgrade` resumes it)", p.ID, p.Done, p.Total)
 }
