@@ -105,6 +105,11 @@
 //	                   quoted; enum=NAME alone uses an enum declared on another field;
 //	                   NAME may be schema-qualified
 //	renamed_from=OLD   the column's previous name, a hint for diff ([model.Column.RenamedFrom])
+//	skip_autogenerate  keep the column out of autogenerate (Alembic's skip_autogenerate):
+//	                   it is not in the schema [Models] returns, and autogenerate neither
+//	                   adds, changes nor drops the database's column of that name, nor
+//	                   the indexes, keys and constraints on it ([Read] lists it in
+//	                   [Result].Skips); it takes no other option: db:"legacy,skip_autogenerate"
 //
 // Conflicting options (null with notnull, pk with null, type= with size=
 // or enum=, generated= with default=, identity with autoincrement) are

@@ -82,6 +82,16 @@ type Env struct {
 	// PostWrite runs commands on each revision file `retort revision`
 	// writes, in order (goimports, a linter).
 	PostWrite []PostWriteHook
+	// FileTemplate names the revision files `retort revision` writes
+	// (Alembic's file_template), ".go" added: the placeholders {rev},
+	// {slug}, {year}, {month}, {day}, {hour}, {minute} and {second} (the
+	// Create Date's, in TimeZone), e.g. "{year}{month}{day}_{rev}_{slug}"
+	// so that files sort by date. Empty means "{rev}_{slug}".
+	FileTemplate string
+	// TimeZone is the IANA time zone the Create Date of new revision files
+	// is written in (Alembic's timezone), e.g. "Europe/Berlin"; empty
+	// means UTC.
+	TimeZone string
 
 	revisions []Revision
 }
