@@ -85,6 +85,7 @@ func (a *app) writeVerbose(w io.Writer, g *migrate.Graph, r migrate.Revision) {
 func runCurrent(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("current")
 	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
+	schema := fs.String("schema", "", schemaFlagUsage)
 	verbose := fs.Bool("verbose", false, "print each revision in full: parents, branches, labels, file")
 	fs.BoolVar(verbose, "v", false, "print each revision in full: parents, branches, labels, file")
 	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
@@ -98,7 +99,7 @@ func runCurrent(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer d.Close()
-	current, err := migrate.Current(ctx, d.db, a.env)
+	current, err := migrate.Current(ctx, d.db, a.envIn(*schema))
 	if err != nil {
 		return err
 	}

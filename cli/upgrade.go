@@ -41,16 +41,7 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 	}
 	target := pos[0]
 	if *asSQL {
-		from, to, ok := strings.Cut(target, ":")
-		if !ok {
-			from, to = "", target
-		}
-		out, err := migrate.SQL(ctx, a.env, from, to, dir)
-		if err != nil {
-			return a.mergeHint(err)
-		}
-		fmt.Fprint(a.stdout, out)
-		return nil
+		return a.printMigrateSQL(ctx, target, dir, schemas)
 	}
 	opts := migrate.Options{AllowDataLoss: *allowDataLoss}
 	if *perRun {
@@ -198,6 +189,8 @@ func (a *app) migrateTenants(ctx context.Context, ts []tenant, name string, dir 
 func runStamp(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("stamp")
 	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
+	asSQL := fs.Bool("sql", false, "print the SQL that sets the version table instead of running it; needs no connection")
+	schema := fs.String("schema", "", schemaFlagUsage)
 	purge := fs.Bool("purge", false, "replace a version table that names revisions this package does not have, instead of failing")
 	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
 	pos, err := fs.parse(args)
@@ -207,15 +200,24 @@ func runStamp(ctx context.Context, a *app, args []string) error {
 	if len(pos) != 1 {
 		return usagef("give one target (head, base, a revision id)")
 	}
+	env := a.envIn(*schema)
+	if *asSQL {
+		out, err := migrate.StampSQL(ctx, env, pos[0])
+		if err != nil {
+			return a.mergeHint(err)
+		}
+		fmt.Fprint(a.stdout, out)
+		return nil
+	}
 	d, err := a.envDatabase(ctx, *url, mayCreate)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	if err := migrate.Stamp(ctx, d.db, a.env, pos[0], migrate.Options{Purge: *purge, Logger: newLogger(a.stderr, false)}); err != nil {
+	if err := migrate.Stamp(ctx, d.db, env, pos[0], migrate.Options{Purge: *purge, Logger: newLogger(a.stderr, false)}); err != nil {
 		return err
 	}
-	current, err := migrate.Current(ctx, d.db, a.env)
+	current, err := migrate.Current(ctx, d.db, env)
 	if err != nil {
 		return err
 	}

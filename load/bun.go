@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/retortdb/retort/internal/suggest"
 	"github.com/retortdb/retort/model"
 )
 
@@ -189,7 +190,7 @@ func bunUnknown(o option, known []string) error {
 	if a, ok := bunAliases[o.key]; ok && slices.Contains(known, a) {
 		return fmt.Errorf("%w %q; did you mean %q?", ErrUnknownOption, o.key, a)
 	}
-	if s, ok := suggest(o.key, known); ok {
+	if s, ok := suggest.Closest(o.key, known); ok {
 		return fmt.Errorf("%w %q; did you mean %q?", ErrUnknownOption, o.key, s)
 	}
 	return fmt.Errorf("%w %q", ErrUnknownOption, o.key)

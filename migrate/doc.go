@@ -1,5 +1,5 @@
 // Package migrate is the runtime that generated revision files import: the
-// op builder ([Op]), the revision registry ([Env], [Revision]), the
+// op builder ([Recorder]), the revision registry ([Env], [Revision]), the
 // revision graph ([Graph]), the version table and the runner ([Upgrade],
 // [Downgrade], [Stamp], [Current], [SQL]).
 //

@@ -17,6 +17,9 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	if tables == nil {
 		tables = dialect.NoTables{}
 	}
+	if err := dialect.CheckOp(d, op); err != nil {
+		return nil, err
+	}
 	switch o := op.(type) {
 	case ops.CreateTable:
 		return one(createTableSQL(o.Table, qualify(o.Table.Schema, o.Table.Name))), nil

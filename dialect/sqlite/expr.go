@@ -1,8 +1,9 @@
 package sqlite
 
 import (
-	"github.com/retortdb/retort/internal/sqlitelex"
 	"strings"
+
+	"github.com/retortdb/retort/internal/sqlitelex"
 )
 
 // NormalizeExpr returns the canonical form of an SQL expression: comments

@@ -50,7 +50,7 @@ func (d *Dialect) rebuild(ctx context.Context, tables dialect.TableSource, schem
 // takes its default.
 func (d *Dialect) rebuildFrom(live model.Table, schema, what string,
 	apply func(t *model.Table, src map[string]string) error) ([]dialect.Statement, error) {
-	t := cloneTable(live)
+	t := live.Clone()
 	src := make(map[string]string, len(t.Columns))
 	for _, c := range t.Columns {
 		src[c.Name] = quoteIdent(c.Name)
@@ -241,29 +241,4 @@ func filter[T any](list []T, keep func(T) bool) []T {
 		}
 	}
 	return out
-}
-
-// cloneTable copies t deeply enough that changing the copy's slices leaves
-// t alone.
-func cloneTable(t model.Table) model.Table {
-	c := t
-	c.Columns = append([]model.Column(nil), t.Columns...)
-	c.PrimaryKey.Columns = clone(t.PrimaryKey.Columns)
-	c.Indexes = nil
-	for _, ix := range t.Indexes {
-		ix.Parts = append([]model.IndexPart(nil), ix.Parts...)
-		c.Indexes = append(c.Indexes, ix)
-	}
-	c.Uniques = nil
-	for _, u := range t.Uniques {
-		u.Columns = clone(u.Columns)
-		c.Uniques = append(c.Uniques, u)
-	}
-	c.ForeignKeys = nil
-	for _, fk := range t.ForeignKeys {
-		fk.Columns, fk.RefColumns = clone(fk.Columns), clone(fk.RefColumns)
-		c.ForeignKeys = append(c.ForeignKeys, fk)
-	}
-	c.Checks = append([]model.Check(nil), t.Checks...)
-	return c
 }

@@ -37,7 +37,7 @@ func plainPKCase() Case {
 	c := Case{Name: "pk (no autoincrement)", Models: []any{(*Gadget)(nil)}}
 	{
 		type Gadget struct {
-			ID   int64 `bun:",pk"`
+			ID   int64  `bun:",pk"`
 			Name string `bun:",notnull"`
 		}
 		c.Edit = []any{(*Gadget)(nil)}
