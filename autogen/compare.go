@@ -51,7 +51,10 @@ func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dial
 	if opts.Target != nil {
 		return *opts.Target, nil
 	}
-	lopts := load.Options{Family: env.ModelFamily, Validate: validator(d)}
+	lopts, err := load.ApplySettings(load.Options{Family: env.ModelFamily, Validate: validator(d)}, env.ORM)
+	if err != nil {
+		return model.Schema{}, fmt.Errorf("env.go: %w", err)
+	}
 	if cc, ok := d.(dialect.ColumnChecker); ok {
 		lopts.CheckColumn = cc.CheckColumn
 	}
