@@ -3,6 +3,7 @@ package buncase
 import (
 	"database/sql"
 	"encoding/json"
+	"net"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -15,7 +16,7 @@ func columnCases() []Case {
 	return []Case{
 		columnNameCase(), notNullCase(), nullZeroCase(), defaultCase(), typeTagCase(), bareVarcharCase(),
 		goTypesCase(), timeCase(), sqlNullCase(), pointerCase(), customTypeCase(), jsonCase(),
-		rawJSONCase(), softDeleteCase(), embedPrefixCase(), anonymousEmbedCase(), arrayCase(),
+		rawJSONCase(), softDeleteCase(), embedPrefixCase(), anonymousEmbedCase(), arrayCase(), networkCase(),
 	}
 }
 
@@ -387,6 +388,24 @@ func arrayCase() Case {
 			Scores []int64  `bun:",array"`
 		}
 		c.Edit = []any{(*Post)(nil)}
+	}
+	return c
+}
+
+func networkCase() Case {
+	type Host struct {
+		ID  int64 `bun:",pk,autoincrement"`
+		IP  net.IP
+		Net net.IPNet
+	}
+	c := Case{Name: "net.IP, net.IPNet", Models: []any{(*Host)(nil)}}
+	{
+		type Host struct {
+			ID  int64 `bun:",pk,autoincrement"`
+			IP  net.IP
+			Net net.IPNet `bun:",notnull"`
+		}
+		c.Edit = []any{(*Host)(nil)}
 	}
 	return c
 }
