@@ -340,9 +340,9 @@
 // Unknown options are errors with a suggestion; array without a dialect
 // is refused (give type:).
 //
-// What retort does not read of bun: indexes (bun has no index tag; an
-// index made with NewCreateIndex is drift unless env.go's IncludeObject
-// skips it), hstore:, composite: and multirange: types (give type:),
+// What retort does not read of bun: indexes (bun has no index tag; declare
+// an index made with NewCreateIndex with a blank field's db table option,
+// _ struct{} `db:",index=ix_events_kind(kind)"`, else it is drift), hstore:, composite: and multirange: types (give type:),
 // CreateTableQuery.ForeignKey(...) written by hand, and a relation whose
 // target is registered under another Go type than the field's.
 //

@@ -8,7 +8,7 @@ import "github.com/uptrace/bun"
 func keyCases() []Case {
 	return []Case{
 		autoincrementCase(), plainPKCase(), stringPKCase(), compositePKCase(), identityCase(),
-		uniqueCase(), uniqueGroupCase(), tableTagCase(), tableNameFormCase(), conventionCase(), extendCase(),
+		uniqueCase(), uniqueGroupCase(), createIndexCase(), tableTagCase(), tableNameFormCase(), conventionCase(), extendCase(),
 	}
 }
 
@@ -212,6 +212,39 @@ func extendCase() Case {
 			Plan        string `bun:",notnull,default:'free'"`
 		}
 		c.Edit = []any{(*AccountWithPlan)(nil)}
+	}
+	return c
+}
+
+func createIndexCase() Case {
+	// bun has no index tag: the index bun's CreateIndex makes is declared
+	// with a blank field's db table option, which every family reads.
+	type Event struct {
+		_    struct{} `db:",index=ix_events_kind_at(kind, at),uindex=ux_events_ref(ref)"`
+		ID   int64    `bun:",pk,autoincrement"`
+		Kind string   `bun:",notnull"`
+		At   int64    `bun:",notnull"`
+		Ref  string   `bun:",notnull"`
+	}
+	c := Case{Name: "CreateIndex + db index option", Models: []any{(*Event)(nil)}}
+	c.Indexes = []Index{
+		{Model: (*Event)(nil), Name: "ix_events_kind_at", Columns: []string{"kind", "at"}},
+		{Model: (*Event)(nil), Name: "ux_events_ref", Columns: []string{"ref"}, Unique: true},
+	}
+	{
+		type Event struct {
+			_    struct{} `db:",index=ix_events_kind_at(kind, at),uindex=ux_events_ref(ref),index=ix_events_at(at)"`
+			ID   int64    `bun:",pk,autoincrement"`
+			Kind string   `bun:",notnull"`
+			At   int64    `bun:",notnull"`
+			Ref  string   `bun:",notnull"`
+		}
+		c.Edit = []any{(*Event)(nil)}
+		c.EditIndexes = []Index{
+			{Model: (*Event)(nil), Name: "ix_events_kind_at", Columns: []string{"kind", "at"}},
+			{Model: (*Event)(nil), Name: "ux_events_ref", Columns: []string{"ref"}, Unique: true},
+			{Model: (*Event)(nil), Name: "ix_events_at", Columns: []string{"at"}},
+		}
 	}
 	return c
 }

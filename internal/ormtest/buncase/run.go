@@ -39,12 +39,23 @@ type Case struct {
 	Edit []any
 	// EditRegister is Register for Edit.
 	EditRegister []any
+	// Indexes are the indexes the team creates with bun's CreateIndex
+	// after the tables, for Models and for Edit.
+	Indexes, EditIndexes []Index
 	// Dialects limits the case to these dialects (bun cannot create the
 	// feature elsewhere); empty means all three.
 	Dialects []string
 	// SameOn are the dialects where bun gives the edited models the same
 	// schema: there the edit must report no op.
 	SameOn []string
+}
+
+// Index is one bun NewCreateIndex().Model(Model).Index(Name).Column(Columns...).
+type Index struct {
+	Model   any
+	Name    string
+	Columns []string
+	Unique  bool
 }
 
 // Env is one dialect under test.
@@ -112,7 +123,7 @@ func Run(t *testing.T, env Env) {
 func runCase(t *testing.T, env Env, c Case) Result {
 	res := Result{Case: c.Name, Dialect: env.Dialect}
 	db := env.Open(t)
-	create(t, env.Dialect, db, c.Register, c.Models)
+	create(t, env.Dialect, db, c.Register, c.Models, c.Indexes)
 	be := forServer(t, env.Dialect, db)
 	target := read(t, c.Models, env.Dialect)
 	list := compare(t, be, db, target)
@@ -141,7 +152,7 @@ func runCase(t *testing.T, env Env, c Case) Result {
 	}
 
 	db2 := env.Open(t)
-	create(t, env.Dialect, db2, c.EditRegister, c.Edit)
+	create(t, env.Dialect, db2, c.EditRegister, c.Edit, c.EditIndexes)
 	be2 := forServer(t, env.Dialect, db2)
 	fresh := compare(t, be2, db2, read(t, c.Edit, env.Dialect))
 	res.EditBunOps = len(fresh)
@@ -151,9 +162,9 @@ func runCase(t *testing.T, env Env, c Case) Result {
 	return res
 }
 
-// create runs bun's CreateTable with foreign keys for each model, as a
-// team's bun set-up code does.
-func create(t *testing.T, dialect string, db *sql.DB, register, models []any) {
+// create runs bun's CreateTable with foreign keys for each model, then
+// CreateIndex for each index, as a team's bun set-up code does.
+func create(t *testing.T, dialect string, db *sql.DB, register, models []any, indexes []Index) {
 	t.Helper()
 	bdb := bun.NewDB(db, bunDialect(dialect))
 	bdb.RegisterModel(register...)
@@ -163,6 +174,15 @@ func create(t *testing.T, dialect string, db *sql.DB, register, models []any) {
 			t.Fatalf("bun CreateTable %T: %v\n%s", m, err, q.String())
 		}
 		t.Logf("bun: %s", q.String())
+	}
+	for _, ix := range indexes {
+		q := bdb.NewCreateIndex().Model(ix.Model).Index(ix.Name).Column(ix.Columns...)
+		if ix.Unique {
+			q = q.Unique()
+		}
+		if _, err := q.Exec(context.Background()); err != nil {
+			t.Fatalf("bun CreateIndex %s: %v", ix.Name, err)
+		}
 	}
 }
 
