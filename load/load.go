@@ -27,9 +27,6 @@ type Options struct {
 	// whose column types they get, the naming strategy and the driver
 	// settings a team's gorm.Config holds.
 	GORM GORMOptions
-	// Bun are the bun settings bun models are read with: the dialect
-	// whose column types they get.
-	Bun BunOptions
 	// Validate, when set, checks the loaded schema against what the target
 	// database can run (autogen passes the target dialect's checks: values
 	// its DDL grammar accepts, features its server supports); each
@@ -42,6 +39,9 @@ type Options struct {
 	// the target database cannot evaluate), so the loader itself names no
 	// dialect.
 	CheckColumn func(table model.Table, col model.Column) error
+	// Bun are the bun settings bun models are read with: the dialect
+	// whose column types they get.
+	Bun BunOptions
 }
 
 // Models reads the target schema from tagged Go structs. Each model is a

@@ -39,7 +39,7 @@ func TestForeignKeyStyleIsOneAFile(t *testing.T) {
 				up = append(up, ops.CreateTable{Table: tb})
 				down = append([]ops.Op{ops.DropTable{Table: tb}}, down...)
 			}
-			src, err := File(Revision{ID: "a1", Message: "fk"}, up, down)
+			src, err := File(Revision{Header: ops.Header{ID: "a1", Message: "fk"}}, up, down)
 			if err != nil {
 				t.Fatal(err)
 			}

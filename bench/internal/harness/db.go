@@ -83,6 +83,12 @@ func Open(ctx context.Context, dialectName, dir string) (*DB, error) {
 			return nil, fmt.Errorf("harness: %s: %w", ServerEnv[dialectName], err)
 		}
 		p.Path = "/" + name
+		if dialectName == "mysql" {
+			// Create sends its statements in batches, on purpose.
+			q := p.Query()
+			q.Set("multiStatements", "true")
+			p.RawQuery = q.Encode()
+		}
 		u = p.String()
 		drop = func() error {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
