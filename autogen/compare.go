@@ -50,7 +50,10 @@ func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dial
 	if opts.Target != nil {
 		return *opts.Target, nil, nil
 	}
-	lopts := load.Options{Family: env.ModelFamily, Validate: validator(d)}
+	lopts, err := load.ApplySettings(load.Options{Family: env.ModelFamily, Validate: validator(d)}, env.ORM)
+	if err != nil {
+		return model.Schema{}, nil, fmt.Errorf("env.go: %w", err)
+	}
 	res, err := load.Read(env.Models, lopts)
 	if err == nil {
 		return res.Schema, res.Skips, nil

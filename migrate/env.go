@@ -64,6 +64,13 @@ type Env struct {
 	// gorm or bun tag at all (plain GORM structs): model.FamilyGORM reads
 	// them with GORM's conventions. Tagged structs are detected per struct.
 	ModelFamily model.Family
+	// ORM are the settings of the team's GORM or bun set-up that change
+	// the schema those ORMs create (the driver or dialect, the naming
+	// strategy's table prefix, the default string size, ...): autogenerate
+	// reads GORM and bun models with them, so a database the ORM created
+	// compares equal. The zero value is each ORM's defaults with
+	// dialect-neutral column types.
+	ORM model.ORMSettings
 	// Compare shapes autogenerate's comparison: a diff.Options (Alembic's
 	// compare_type, include_name, ...). Nil compares everything.
 	Compare CompareOptions
