@@ -48,16 +48,24 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if missing := a.unlistedModels(ctx); len(missing) > 0 {
-		a.warnUnlisted(missing)
+	unlisted := a.unlistedModels(ctx)
+	if len(unlisted) > 0 {
+		a.reportUnlisted(unlisted)
 	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(a.stderr, "warning: --data-aware: %v\n", w)
 	}
 	if *format == "json" {
-		return a.writeCheckJSON(rep)
+		if err := a.writeCheckJSON(rep); err != nil || len(unlisted) == 0 {
+			return err
+		}
+		return errDrift
 	}
 	if rep.InSync() {
+		if len(unlisted) > 0 {
+			fmt.Fprintln(a.stdout, "No drift in the listed models, but tagged structs are not listed (see above).")
+			return errDrift
+		}
 		fmt.Fprintln(a.stdout, "No drift: the database matches the models.")
 		return nil
 	}
