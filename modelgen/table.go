@@ -40,11 +40,11 @@ func (tg *tableGen) write(f *jen.File, name string) {
 			fields = append(fields, fc)
 		}
 	}
-	doc := fmt.Sprintf("%s is the table %s.", name, t.QualifiedName())
+	f.Comment(fmt.Sprintf("%s is the table %s.", name, t.QualifiedName()))
 	for _, w := range tg.warns {
-		doc += "\n\nNot written: " + w.String()
+		f.Comment("")
+		f.Comment("Not written: " + w.String())
 	}
-	f.Comment(doc)
 	f.Type().Id(name).Struct(fields...)
 	if method {
 		f.Line()
