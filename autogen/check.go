@@ -22,10 +22,13 @@ type Report struct {
 	// upgrade order, with the findings of their upgrades.
 	Pending []Pending
 	// Ops is the drift: the ops that would bring the database to the
-	// models, in the order autogenerate writes them; Findings are their
-	// safety findings.
+	// models, in the order autogenerate writes them, less those a pending
+	// revision makes (see Covered); Findings are their safety findings.
 	Ops      []ops.Op
 	Findings []safety.Finding
+	// Covered counts the ops of the drift left out of Ops because a
+	// pending revision makes them: they are reported once, as pending.
+	Covered int
 	// Warnings are problems that did not stop the check: a row count of
 	// Options.DataAware that failed.
 	Warnings []error
@@ -68,12 +71,14 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 			return r, err
 		}
 		var errs []error
+		var pendingOps []ops.Op
 		for _, st := range steps {
 			list, err := st.Revision.Record(migrate.Up)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("revision %s: %w", st.Revision.ID, err))
 				continue
 			}
+			pendingOps = append(pendingOps, list...)
 			fs := safety.Analyze(list, db.Dialect, safety.Options{})
 			r.Pending = append(r.Pending, Pending{Revision: st.Revision, Findings: fs,
 				Refused: !slices.Contains(st.Revision.Reviewed, migrate.ReviewedDataLoss) && len(migrate.GateLosses(db.Dialect, migrate.Up, list, nil)) > 0})
@@ -81,6 +86,7 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 		if err := errors.Join(errs...); err != nil {
 			return r, err
 		}
+		r.Ops, r.Covered = uncovered(r.Ops, pendingOps)
 	}
 	if len(r.Ops) > 0 {
 		r.Findings = safety.Analyze(r.Ops, db.Dialect, safety.Options{Current: &res.Current})
@@ -92,4 +98,25 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 		}
 	}
 	return r, nil
+}
+
+// uncovered returns the ops of drift that no op of pending matches (by
+// description, each pending op matching once), and how many did.
+func uncovered(drift, pending []ops.Op) ([]ops.Op, int) {
+	if len(pending) == 0 {
+		return drift, 0
+	}
+	made := map[string]int{}
+	for _, op := range pending {
+		made[ops.Describe(op)]++
+	}
+	var out []ops.Op
+	for _, op := range drift {
+		if d := ops.Describe(op); made[d] > 0 {
+			made[d]--
+			continue
+		}
+		out = append(out, op)
+	}
+	return out, len(drift) - len(out)
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/load"
@@ -32,19 +33,37 @@ type Result struct {
 // Load reads env.go's Models into the target schema (or returns
 // opts.Target when set). When the models have errors and opts.PackageDirs
 // is set, it reads them again with source positions, so that each message
-// names the file and line of the field.
+// names the file and line of the field. When env.go sets a Backend, the
+// models are checked against its dialect too (see [Compare]).
+//
+// When env.Backend's dialect implements [dialect.ColumnChecker], a column
+// it cannot create as declared is a model error on its field.
 func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, error) {
+	return loadFor(ctx, env, opts, env.Backend.Dialect)
+}
+
+// loadFor is [Load] checking the models against d (none when d is nil):
+// every value d would write into DDL must be one its grammar accepts, and
+// every feature one its server runs ([dialect.ValidateSchema]), so that
+// nothing the server would refuse, misread or silently change is run.
+// Columns are also checked by d's [dialect.ColumnChecker], if any.
+func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, error) {
 	if opts.Target != nil {
 		return *opts.Target, nil
 	}
-	s, err := load.Models(env.Models, load.Options{Family: env.ModelFamily})
+	lopts := load.Options{Family: env.ModelFamily, Validate: validator(d)}
+	if cc, ok := d.(dialect.ColumnChecker); ok {
+		lopts.CheckColumn = cc.CheckColumn
+	}
+	s, err := load.Models(env.Models, lopts)
 	if err == nil {
 		return s, nil
 	}
 	if opts.PackageDirs != nil {
 		if dirs, derr := opts.PackageDirs(ctx, load.PackagePaths(env.Models)); derr == nil {
 			if pos, perr := load.SourcePositions(dirs...); perr == nil {
-				if _, err2 := load.Models(env.Models, load.Options{Positions: pos, Family: env.ModelFamily}); err2 != nil {
+				lopts.Positions = pos
+				if _, err2 := load.Models(env.Models, lopts); err2 != nil {
 					err = err2
 				}
 			}
@@ -74,6 +93,8 @@ func Reflect(ctx context.Context, db Database, env *migrate.Env, target model.Sc
 
 // Diff compares current with target on db's dialect with env.go's
 // comparer options; env.go's DBComparators read the database through db.
+// The ops come tidied by the dialect's [dialect.ScriptTidier], when it has
+// one: without what the database supplies by itself (USING btree).
 func Diff(ctx context.Context, db Database, env *migrate.Env, current, target model.Schema) ([]ops.Op, error) {
 	opts, err := compareOptions(env)
 	if err != nil {
@@ -85,7 +106,16 @@ func Diff(ctx context.Context, db Database, env *migrate.Env, current, target mo
 			return c(ctx, db.DB, cc, cur, tgt)
 		})
 	}
-	return diff.Compare(current, target, db.Dialect, opts)
+	list, err := diff.Compare(current, target, db.Dialect, opts)
+	if err != nil {
+		return nil, err
+	}
+	if t, ok := db.Dialect.(dialect.ScriptTidier); ok {
+		for i, op := range list {
+			list[i] = t.TidyOp(op)
+		}
+	}
+	return list, nil
 }
 
 // Compare reflects db and compares it with env.go's models: the upgrade
@@ -104,7 +134,7 @@ func Compare(ctx context.Context, db Database, env *migrate.Env, opts Options) (
 	}
 	ch := make(chan loaded, 1)
 	go func() {
-		s, err := Load(ctx, env, opts)
+		s, err := loadFor(ctx, env, opts, db.Dialect)
 		ch <- loaded{s, err}
 	}()
 	current, rerr := reflectOwn(ctx, db, env, cmp)
@@ -183,4 +213,21 @@ func reflectOtherSchemas(ctx context.Context, db Database, env *migrate.Env, opt
 		current.Enums = append(current.Enums, sc.Enums...)
 	}
 	return nil
+}
+
+// validator returns the load-time check of the models against d: the
+// problems [dialect.ValidateSchema] finds, for load to report on the
+// fields at fault. Nil when d is.
+func validator(d dialect.Dialect) load.Validator {
+	if d == nil {
+		return nil
+	}
+	return func(s model.Schema) []load.Problem {
+		probs := dialect.ValidateSchema(d, s)
+		out := make([]load.Problem, len(probs))
+		for i, p := range probs {
+			out[i] = load.Problem{Schema: p.Schema, Table: p.Table, Column: p.Column, Object: p.Object, Err: p.Err}
+		}
+		return out
+	}
 }

@@ -20,6 +20,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	migrations := fs.Bool("migrations", false, "check the revision files on a scratch database (apply, downgrade, compare) instead of the models against --url")
 	devURL := fs.String("dev-url", "", "PostgreSQL or MySQL server `URL` on which --migrations creates and drops its scratch database")
 	dataAware := fs.Bool("data-aware", false, "count the rows each safety finding affects (rows a drop or narrowing would lose), with a query per finding")
+	schema := fs.String("schema", "", schemaFlagUsage)
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -44,7 +45,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if _, err := a.graph(); err != nil {
 		return err
 	}
-	rep, err := autogen.Check(ctx, d.gen(), a.env, a.autogenOptions(*dataAware))
+	rep, err := autogen.Check(ctx, d.gen(), a.envIn(*schema), a.autogenOptions(*dataAware))
 	if err != nil {
 		return err
 	}
@@ -77,9 +78,18 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		}
 		a.printPending(rep)
 	}
-	if len(rep.Ops) > 0 {
+	switch {
+	case len(rep.Ops) > 0 && rep.Covered > 0:
+		fmt.Fprintf(a.stdout, "Drift beyond the pending revisions: %d more operation(s) would bring the database to the models:\n", len(rep.Ops))
+		printOps(a.stdout, "  ", rep.Ops, rep.Findings)
+	case len(rep.Ops) > 0:
 		fmt.Fprintf(a.stdout, "Drift: %d operation(s) would bring the database to the models:\n", len(rep.Ops))
 		printOps(a.stdout, "  ", rep.Ops, rep.Findings)
+	case rep.Covered > 0:
+		fmt.Fprintln(a.stdout, "The pending revisions make every change the models need; no other drift.")
+	}
+	for _, h := range renameHints(rep.Ops) {
+		fmt.Fprintf(a.stdout, "  %s\n", h)
 	}
 	return errDrift
 }

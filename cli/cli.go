@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/retortdb/retort/internal/suggest"
 	"github.com/retortdb/retort/migrate"
 )
 
@@ -84,8 +85,9 @@ func commands() []command {
 		{name: "merge", summary: "write a revision merging several heads", usage: "retort merge -m MSG REV REV...", needsEnv: true, run: runMerge,
 			about:    "Writes an empty revision whose parents are the given revisions (default: every head), so the graph has one head again.",
 			examples: []string{`retort merge -m "merge heads" heads`, `retort merge -m "merge" 3f2a 5c1e`}},
-		{name: "stamp", summary: "set the version table without running migrations", usage: "retort stamp TARGET [--purge] [--url URL]", needsEnv: true, run: runStamp,
-			examples: []string{"retort stamp head   # the schema already matches head", "retort stamp base --purge"}},
+		{name: "stamp", summary: "set the version table without running migrations", usage: "retort stamp TARGET [--purge] [--url URL] | retort stamp REV --partial N [--downgrade]", needsEnv: true, run: runStamp,
+			about:    "With --partial N (MySQL/MariaDB, whose DDL is not transactional), records that the first N ops of REV are applied, after an interrupted run or a repair by hand; the next upgrade resumes at op N+1.",
+			examples: []string{"retort stamp head   # the schema already matches head", "retort stamp base --purge", "retort stamp a892c0ffee12 --partial 11"}},
 		{name: "check", summary: "exit 1 if models and database differ", usage: "retort check [--format text|json] [--data-aware] | retort check --migrations [--dev-url URL]", needsEnv: true, run: runCheck,
 			about:    "Exit 0: the database is at head and matches the models. Exit 1: revisions are pending or the models drifted (the ops that would fix it are listed with their safety findings). Exit 2: an error.",
 			examples: []string{"retort check", "retort check --format json", "retort check --migrations --dev-url postgres://postgres@localhost/postgres"}},
@@ -208,37 +210,11 @@ func suggestCommand(name string) string {
 		names = append(names, c.name)
 	}
 	sort.Strings(names)
-	best, bestD := "", 3
-	for _, n := range names {
-		if d := editDistance(name, n); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	if best == "" {
+	best, ok := suggest.Nearest(name, names, 3)
+	if !ok {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-// editDistance is the Levenshtein distance of two short strings.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // databaseURL picks --url, else RETORT_DATABASE_URL, else DATABASE_URL.

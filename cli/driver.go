@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/retortdb/retort/internal/backend"
 	"github.com/retortdb/retort/migrate"
@@ -23,8 +24,15 @@ func Driver(env *migrate.Env, info DriverInfo, args []string) int {
 		debug.SetMemoryLimit(driverMemoryLimit)
 	}
 	useBackend(env)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// An interrupt or termination (retort passes its own on) cancels the
+	// command, which stops at its next statement; a second one stops the
+	// driver at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, env: env, driver: &info, getenv: os.Getenv}
 	return a.main(ctx, args)
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/retortdb/retort/internal/suggest"
 )
 
 // flagSet wraps flag.FlagSet so flags may come before or after positional
@@ -126,7 +128,7 @@ func (f *flagSet) suggest(name string) string {
 	}
 	best, bestD := "", 3
 	f.VisitAll(func(fl *flag.Flag) {
-		d := editDistance(name, fl.Name)
+		d := suggest.Distance(name, fl.Name)
 		if strings.HasPrefix(fl.Name, name) && len(name) >= 3 {
 			d = 1
 		}

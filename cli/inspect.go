@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/retortdb/retort/autogen"
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/migrate"
@@ -59,8 +60,9 @@ func runInspect(ctx context.Context, a *app, args []string) error {
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(a.stdout)
+		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(s)
+		return enc.Encode(autogen.NewSchemaDocument(string(d.be.Dialect.Name()), s))
 	}
 	list, err := diff.Compare(model.Schema{}, s, d.be.Dialect, diff.Options{})
 	if err != nil {

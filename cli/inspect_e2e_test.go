@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -74,7 +75,12 @@ func TestInspectAndDiff(t *testing.T) {
 			out := run(0, "diff", "--from", copyDB.URL, "--to", src.URL)
 			wantContains(t, out, "same schema")
 			json := run(0, "inspect", src.URL, "--format", "json")
-			wantContains(t, json, `"Name": "books"`)
+			// One JSON style with check --format json: snake_case keys, a
+			// version, no nulls (issue 17: Go field names and nulls).
+			wantContains(t, json, `"version": 1`, `"name": "books"`, `"foreign_keys": [`, `"ref_table": "authors"`)
+			if strings.Contains(json, "null") || regexp.MustCompile(`"[A-Z][A-Za-z]*":`).MatchString(json) {
+				t.Errorf("inspect --format json has nulls or Go field names:\n%s", json)
+			}
 
 			out = run(1, "diff", "--from", empty.URL, "--to", src.URL)
 			wantContains(t, out, "create table authors", "create table books")

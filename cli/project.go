@@ -149,10 +149,10 @@ func (a *app) runInDriver(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd := exec.Command(bin, args...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = a.stdin, a.stdout, a.stderr
 	cmd.Env = os.Environ()
-	if err := cmd.Run(); err != nil {
+	if err := runOwned(ctx, cmd); err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) && ee.ExitCode() >= 0 {
 			return &exitError{code: ee.ExitCode()}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/retortdb/retort/autogen"
 	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/render"
 	"github.com/retortdb/retort/safety"
 )
@@ -134,6 +135,9 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 				fmt.Fprintln(a.stdout, "  No changes detected: the revision is empty.")
 			}
 			printOps(a.stdout, "  - ", f.Script.Upgrade, f.UpgradeFindings)
+			for _, h := range renameHints(f.Script.Upgrade) {
+				fmt.Fprintf(a.stdout, "  %s\n", h)
+			}
 			if safety.Has(f.UpgradeFindings, safety.DataLoss) {
 				fmt.Fprintf(a.stdout, "  Data loss: review the \"retort:\" comments, then uncomment the Reviewed line in %s; `retort upgrade` refuses the revision until then.\n", rel(wd, path))
 			} else if f.DowngradeNeedsReview {
@@ -289,7 +293,7 @@ func runMerge(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	src, err := render.File(render.Revision{ID: id, Merges: parents, BranchLabels: labels, Message: *msg, CreateDate: time.Now().UTC(), Package: pkg}, nil, nil)
+	src, err := render.File(render.Revision{Header: ops.Header{ID: id, Merges: parents, BranchLabels: labels, Message: *msg}, CreateDate: time.Now().UTC(), Package: pkg}, nil, nil)
 	if err != nil {
 		return err
 	}

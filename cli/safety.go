@@ -64,3 +64,35 @@ func (a *app) revisionFileNames(revs []migrate.RefusedRevision) string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// renameHints says, for each column an op list adds to a table from which
+// it drops a column of the same type, that a rename tag would keep the
+// data: autogenerate cannot tell a rename from a drop and an add.
+func renameHints(list []ops.Op) []string {
+	type col struct {
+		schema, table, name, typ string
+	}
+	var added, dropped []col
+	for _, op := range list {
+		switch o := op.(type) {
+		case ops.AddColumn:
+			added = append(added, col{o.Schema, o.Table, o.Column.Name, strings.ToLower(o.Column.Type.String())})
+		case ops.DropColumn:
+			dropped = append(dropped, col{o.Schema, o.Table, o.Column.Name, strings.ToLower(o.Column.Type.String())})
+		}
+	}
+	var hints []string
+	used := make([]bool, len(dropped))
+	for _, ad := range added {
+		for i, dr := range dropped {
+			if used[i] || dr.schema != ad.schema || dr.table != ad.table || dr.typ != ad.typ {
+				continue
+			}
+			used[i] = true
+			hints = append(hints, fmt.Sprintf("hint: %s.%s is added and %s.%s (%s) dropped: if the column was renamed, add renamed_from=%s to the field's tag and autogenerate again, so the rows keep their values",
+				ad.table, ad.name, dr.table, dr.name, dr.typ, dr.name))
+			break
+		}
+	}
+	return hints
+}

@@ -40,7 +40,7 @@ func genSchema(n int) model.Schema {
 // changeEveryTenth makes one change in every tenth table, cycling through
 // kinds of change, and returns how many it made.
 func changeEveryTenth(s model.Schema) (model.Schema, int) {
-	s = cloneSchema(s)
+	s = s.Clone()
 	n := 0
 	for i := 0; i < len(s.Tables); i += 10 {
 		t := &s.Tables[i]

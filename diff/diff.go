@@ -236,17 +236,3 @@ func resolveTypes(tables []model.Table, d dialect.Dialect) []model.Table {
 	}
 	return out
 }
-
-// cloneTable copies t's slices, so an op never aliases the caller's schema
-// where diff edits the table.
-func cloneTable(t *model.Table) model.Table {
-	c := *t
-	c.Columns = slices.Clone(t.Columns)
-	c.PrimaryKey.Columns = slices.Clone(t.PrimaryKey.Columns)
-	c.Indexes = slices.Clone(t.Indexes)
-	c.Uniques = slices.Clone(t.Uniques)
-	c.ForeignKeys = slices.Clone(t.ForeignKeys)
-	c.Checks = slices.Clone(t.Checks)
-	c.Options = slices.Clone(t.Options)
-	return c
-}

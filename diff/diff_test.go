@@ -224,7 +224,7 @@ func checkShuffled(t *testing.T, current, target model.Schema, opts diff.Options
 // constraints, foreign keys and checks in random order. Column order means
 // something (AddColumn follows it), so it stays.
 func shuffle(r *rand.Rand, s model.Schema) model.Schema {
-	s = cloneSchema(s)
+	s = s.Clone()
 	shuf(r, s.Tables)
 	shuf(r, s.Enums)
 	for i := range s.Tables {
@@ -281,8 +281,8 @@ func TestCompareDoesNotModifyInput(t *testing.T) {
 	}}}
 	current := model.Schema{Tables: []model.Table{{Name: "old", Columns: []model.Column{{Name: "id", Type: model.Type{SQL: "integer"}}},
 		Indexes: []model.Index{{Name: "ix", Parts: []model.IndexPart{{Column: "id"}}}}}}}
-	before := cloneSchema(target)
-	beforeCur := cloneSchema(current)
+	before := target.Clone()
+	beforeCur := current.Clone()
 	if _, err := diff.Compare(current, target, testDialect{}, diff.Options{}); err != nil {
 		t.Fatal(err)
 	}

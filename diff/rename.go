@@ -121,7 +121,7 @@ func (c *comparer) applyRenames(cur, tgt []*model.Table, h *hints) ([]*model.Tab
 	// The current schema after the renames, on deep copies.
 	tabs := make([]model.Table, len(cur))
 	for i, t := range cur {
-		tabs[i] = deepCloneTable(t)
+		tabs[i] = t.Clone()
 	}
 	var out []ops.Op
 	for _, r := range tables {
@@ -276,22 +276,4 @@ func isIdentStart(ch byte) bool {
 
 func isIdentPart(ch byte) bool {
 	return isIdentStart(ch) || ch >= '0' && ch <= '9' || ch == '$'
-}
-
-// deepCloneTable copies t and every slice in it, so renames can edit the
-// copy.
-func deepCloneTable(t *model.Table) model.Table {
-	c := cloneTable(t)
-	for k := range c.Indexes {
-		c.Indexes[k].Parts = slices.Clone(c.Indexes[k].Parts)
-		c.Indexes[k].Include = slices.Clone(c.Indexes[k].Include)
-	}
-	for k := range c.Uniques {
-		c.Uniques[k].Columns = slices.Clone(c.Uniques[k].Columns)
-	}
-	for k := range c.ForeignKeys {
-		c.ForeignKeys[k].Columns = slices.Clone(c.ForeignKeys[k].Columns)
-		c.ForeignKeys[k].RefColumns = slices.Clone(c.ForeignKeys[k].RefColumns)
-	}
-	return c
 }

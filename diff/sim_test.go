@@ -27,31 +27,13 @@ type simTable = model.Table
 
 // apply runs list on a copy of s.
 func apply(s model.Schema, list []ops.Op) (model.Schema, error) {
-	s = cloneSchema(s)
+	s = s.Clone()
 	for i, op := range list {
 		if err := applyOne(&s, op); err != nil {
 			return s, fmt.Errorf("op %d (%s): %w", i, ops.Describe(op), err)
 		}
 	}
 	return s, nil
-}
-
-func cloneSchema(s model.Schema) model.Schema {
-	out := model.Schema{Enums: slices.Clone(s.Enums)}
-	for _, t := range s.Tables {
-		c := t
-		c.Columns = slices.Clone(t.Columns)
-		c.Indexes = slices.Clone(t.Indexes)
-		c.Uniques = slices.Clone(t.Uniques)
-		c.ForeignKeys = slices.Clone(t.ForeignKeys)
-		c.Checks = slices.Clone(t.Checks)
-		c.Options = slices.Clone(t.Options)
-		out.Tables = append(out.Tables, c)
-	}
-	for i := range out.Enums {
-		out.Enums[i].Values = slices.Clone(out.Enums[i].Values)
-	}
-	return out
 }
 
 func findTable(s *model.Schema, schema, name string) (*simTable, error) {
@@ -228,7 +210,7 @@ func applyOne(s *model.Schema, op ops.Op) error {
 				return err
 			}
 		}
-		*nt = cloneSchema(model.Schema{Tables: []model.Table{t}}).Tables[0]
+		*nt = t.Clone()
 	case ops.DropTable:
 		t, err := findTable(s, o.Table.Schema, o.Table.Name)
 		if err != nil {
@@ -511,7 +493,7 @@ func applyOne(s *model.Schema, op ops.Op) error {
 // normalize sorts everything whose order carries no meaning for a
 // comparison, and columns too (a dropped column comes back at the end).
 func normalize(s model.Schema) model.Schema {
-	s = cloneSchema(s)
+	s = s.Clone()
 	slices.SortFunc(s.Tables, func(a, b model.Table) int {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))
 	})

@@ -20,7 +20,7 @@ func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []
 	var cycle []ops.Op
 	for _, i := range order {
 		t := added[i]
-		ct := cloneTable(t)
+		ct := t.Clone()
 		ct.RenamedFrom = "" // a hint, followed or not; never part of the op
 		ct.Indexes = nil
 		ct.ForeignKeys = ct.ForeignKeys[:0]
@@ -64,7 +64,7 @@ func (c *comparer) dropTables(removed []*model.Table) (early []tableOps, out []o
 	for k := len(order) - 1; k >= 0; k-- {
 		i := order[k]
 		t := removed[i]
-		dt := cloneTable(t)
+		dt := t.Clone()
 		dt.Indexes = nil
 		dt.ForeignKeys = dt.ForeignKeys[:0]
 		var first []ops.Op

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retortdb/retort/internal/suggest"
 	"github.com/retortdb/retort/model"
 )
 
@@ -112,7 +113,7 @@ func unknownOption(key string, specs, other []optSpec, otherHint func(key string
 	for i, s := range specs {
 		keys[i] = s.key
 	}
-	if s, ok := suggest(key, keys); ok {
+	if s, ok := suggest.Closest(key, keys); ok {
 		return fmt.Errorf("%w %q; did you mean %q?", ErrUnknownOption, key, s)
 	}
 	return fmt.Errorf("%w %q", ErrUnknownOption, key)

@@ -27,6 +27,13 @@ var (
 	// ErrUnknownColumn: a table-level index or constraint names a column
 	// the table does not have.
 	ErrUnknownColumn = errors.New("unknown column")
+	// ErrUnknownTable: a foreign key references a table that is not a
+	// model but is spelled like one (fk=product.id beside a model table
+	// products): a typo.
+	ErrUnknownTable = errors.New("unknown table")
+	// ErrUnexportedField: a db tag on an unexported field, which the
+	// loader cannot read and so would leave out silently.
+	ErrUnexportedField = errors.New("db tag on an unexported field")
 	// ErrEnumMismatch: one enum name is declared with different values.
 	ErrEnumMismatch = errors.New("enum declared with different values")
 	// ErrNoColumns: a model has no usable fields.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/retortdb/retort/internal/suggest"
 	"github.com/retortdb/retort/model"
 )
 
@@ -197,7 +198,7 @@ func suggestField(t *typeInfo, name string) string {
 		}
 	}
 	slices.Sort(names)
-	if s, ok := suggest(name, names); ok {
+	if s, ok := suggest.Closest(name, names); ok {
 		return fmt.Sprintf("; did you mean %q?", s)
 	}
 	return ""

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/retortdb/retort/internal/suggest"
 )
 
 // gormSetting is one setting of a gorm tag: KEY:value or a bare KEY.
@@ -105,7 +107,7 @@ func gormIgnored(s gormSetting) string {
 	for i, o := range gormOptions {
 		upper[i] = strings.ToUpper(o)
 	}
-	if sug, ok := suggest(s.key, upper); ok && len(s.key) > 1 {
+	if sug, ok := suggest.Closest(s.key, upper); ok && len(s.key) > 1 {
 		return msg + fmt.Sprintf("; did you mean %q?", gormOptions[slices.Index(upper, sug)])
 	}
 	return msg

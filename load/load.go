@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retortdb/retort/internal/suggest"
 	"github.com/retortdb/retort/model"
 )
 
@@ -26,6 +27,21 @@ type Options struct {
 	// whose column types they get, the naming strategy and the driver
 	// settings a team's gorm.Config holds.
 	GORM GORMOptions
+	// Validate, when set, checks the loaded schema against what the target
+	// database can run (autogen passes the target dialect's checks: values
+	// its DDL grammar accepts, features its server supports); each
+	// [Problem] becomes a [*TagError] on the field at fault, wrapping
+	// [ErrTarget].
+	Validate Validator
+	// CheckColumn, when set, is asked about every column of every model
+	// as loaded (types resolved); an error it returns becomes a [TagError]
+	// on the column's field. A dialect's column check goes here (a default
+	// the target database cannot evaluate), so the loader itself names no
+	// dialect.
+	CheckColumn func(table model.Table, col model.Column) error
+	// Bun are the bun settings bun models are read with: the dialect
+	// whose column types they get.
+	Bun BunOptions
 }
 
 // Models reads the target schema from tagged Go structs. Each model is a
@@ -68,12 +84,15 @@ func (l *loader) read(models []any) (model.Schema, error) {
 		s.Tables = append(s.Tables, t.table)
 	}
 	l.resolveRelations(&s)
+	l.resolveBunRelations(&s)
 	l.addJoinTables(&s)
 	l.finishGORMTypes(&s)
 	l.resolveEnums(&s)
 	for _, ml := range loaded {
 		ml.checkReferences(&s)
+		ml.checkColumns(&s)
 	}
+	l.validate(s, loaded)
 	if len(l.errs) > 0 {
 		return model.Schema{}, errors.Join(l.errs...)
 	}
@@ -236,6 +255,10 @@ func (ml *modelLoader) collect(t reflect.Type, prefix string, stack []reflect.Ty
 				}
 				continue
 			}
+		}
+		if !sf.IsExported() && strings.TrimSpace(tag) != "" && tag != "-" {
+			ml.fieldErr(ref, fmt.Errorf("%w: the loader cannot read it, so it would be no column; export it (%s) or tag it db:\"-\"", ErrUnexportedField, exportedName(sf.Name)))
+			continue
 		}
 		if !sf.IsExported() || tag == "-" {
 			continue
@@ -504,12 +527,23 @@ func (l *loader) pos(owner reflect.Type, field string) string {
 }
 
 // checkReferences reports foreign keys that reference a column missing from
-// a referenced table that is itself a model. References to tables outside
-// the models are not checked.
+// a referenced table that is itself a model, and foreign keys to a table
+// that is not a model but is spelled like one of the same schema (a typo:
+// fk=product.id beside a model table products). Other references to tables
+// outside the models are not checked: they may exist in the database.
 func (ml *modelLoader) checkReferences(s *model.Schema) {
 	for _, fk := range ml.fks {
 		ref, ok := s.Table(fk.v.RefSchema, fk.v.RefTable)
 		if !ok {
+			var names []string
+			for _, t := range s.Tables {
+				if t.Schema == fk.v.RefSchema {
+					names = append(names, t.Name)
+				}
+			}
+			if sug, close := suggest.Closest(fk.v.RefTable, names); close {
+				ml.fieldErr(fk.ref, fmt.Errorf("%w %q in fk target %s; did you mean %q? (a table outside the models must not be spelled like a model's table)", ErrUnknownTable, fk.v.RefTable, fkTarget(fk.v), sug))
+			}
 			continue
 		}
 		for _, c := range fk.v.RefColumns {
@@ -521,12 +555,42 @@ func (ml *modelLoader) checkReferences(s *model.Schema) {
 				names[i] = rc.Name
 			}
 			err := fmt.Errorf("%w %q in fk target %s", ErrUnknownColumn, c, fkTarget(fk.v))
-			if sug, ok := suggest(c, names); ok {
+			if sug, ok := suggest.Closest(c, names); ok {
 				err = fmt.Errorf("%w; did you mean %q?", err, sug)
 			}
 			ml.fieldErr(fk.ref, err)
 		}
 	}
+}
+
+// checkColumns asks Options.CheckColumn about each column of the model's
+// table as it ends up in s.
+func (ml *modelLoader) checkColumns(s *model.Schema) {
+	check := ml.l.opts.CheckColumn
+	if check == nil || ml.failed {
+		return
+	}
+	t, ok := s.Table(ml.table.Schema, ml.table.Name)
+	if !ok {
+		return
+	}
+	for _, c := range t.Columns {
+		if err := check(t, c); err != nil {
+			if f, ok := ml.colRef[c.Name]; ok {
+				ml.fieldErr(f, err)
+			} else {
+				ml.typeErr(fmt.Errorf("column %s: %w", c.Name, err))
+			}
+		}
+	}
+}
+
+// exportedName is name with its first letter upper-cased.
+func exportedName(name string) string {
+	if name == "" {
+		return name
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
 }
 
 // fkTarget renders a foreign key's target: schema.table(col, ...).

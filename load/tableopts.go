@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/retortdb/retort/internal/suggest"
 	"github.com/retortdb/retort/model"
 )
 
@@ -170,7 +171,7 @@ func (ml *modelLoader) addTableObjects() {
 			return true
 		}
 		err := fmt.Errorf("%w %q in %s", ErrUnknownColumn, col, what)
-		if s, ok := suggest(col, cols); ok {
+		if s, ok := suggest.Closest(col, cols); ok {
 			err = fmt.Errorf("%w; did you mean %q?", err, s)
 		}
 		ml.fieldErr(ref, err)

@@ -122,32 +122,6 @@ func TestParseIndexSpec(t *testing.T) {
 	}
 }
 
-func TestSuggest(t *testing.T) {
-	t.Parallel()
-	keys := []string{"pk", "unique", "index", "notnull", "null", "default", "ondelete", "onupdate"}
-	tests := []struct {
-		word, want string
-		ok         bool
-	}{
-		{"uniq", "unique", true},
-		{"indx", "index", true},
-		{"defualt", "default", true},
-		{"on_delete", "ondelete", true},
-		{"nonull", "notnull", true},
-		{"zzzzzz", "", false},
-		{"x", "", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.word, func(t *testing.T) {
-			t.Parallel()
-			got, ok := suggest(tt.word, keys)
-			if got != tt.want || ok != tt.ok {
-				t.Errorf("suggest(%q) = %q, %v; want %q, %v", tt.word, got, ok, tt.want, tt.ok)
-			}
-		})
-	}
-}
-
 func TestParseFKSpec(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

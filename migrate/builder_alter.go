@@ -14,8 +14,8 @@ import (
 //	op.AlterColumn("members", "nick").Default("''", "'anon'").Existing(op.Column("nick", "varchar(80)").NotNull())
 //
 // Without Existing the column is taken to be a nullable column with no
-// type, default or other aspect, as [Op.Column] would make it.
-func (o *Op) AlterColumn(table, column string) *AlterColumnDef {
+// type, default or other aspect, as [Recorder.Column] would make it.
+func (o *Recorder) AlterColumn(table, column string) *AlterColumnDef {
 	d := &AlterColumnDef{
 		schema: o.schema, table: table,
 		base: model.Column{Name: column, Nullable: true},

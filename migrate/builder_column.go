@@ -2,17 +2,17 @@ package migrate
 
 import "github.com/retortdb/retort/model"
 
-// Column starts a column definition for [Op.CreateTable], [Op.AddColumn],
-// [Op.DropColumn] and [AlterColumnDef.Existing]. sqlType is the SQL type
+// Column starts a column definition for [Recorder.CreateTable], [Recorder.AddColumn],
+// [Recorder.DropColumn] and [AlterColumnDef.Existing]. sqlType is the SQL type
 // as written ("varchar(255)", "bigint"). As in SQL, the column accepts NULL
 // unless NotNull (or PrimaryKey) is called.
-func (o *Op) Column(name, sqlType string) *ColumnDef {
+func (o *Recorder) Column(name, sqlType string) *ColumnDef {
 	return &ColumnDef{col: model.Column{Name: name, Type: model.Type{SQL: sqlType}, Nullable: true}}
 }
 
 // ColumnDef is a column definition. Besides the column's own aspects it can
 // carry inline constraints (PrimaryKey, Unique, References, Check) that
-// [Op.CreateTable] turns into table-level constraints with the conventional
+// [Recorder.CreateTable] turns into table-level constraints with the conventional
 // names of [model.PrimaryKeyName], [model.UniqueName],
 // [model.ForeignKeyName] and [model.CheckName].
 type ColumnDef struct {
@@ -79,7 +79,7 @@ func (c *ColumnDef) Collation(name string) *ColumnDef { c.col.Collation = name; 
 func (c *ColumnDef) Charset(name string) *ColumnDef { c.col.Charset = name; return c }
 
 // OnUpdate sets MySQL's ON UPDATE expression (CURRENT_TIMESTAMP). For a
-// foreign key's ON UPDATE action use [Op.ForeignKey].
+// foreign key's ON UPDATE action use [Recorder.ForeignKey].
 func (c *ColumnDef) OnUpdate(expr string) *ColumnDef { c.col.OnUpdate = expr; return c }
 
 // RenamedFrom records the column's previous name, the hint a
@@ -111,7 +111,7 @@ func (c *ColumnDef) Check(expr string) *ColumnDef { c.check = expr; return c }
 
 // References adds a single-column foreign key to table(column), named
 // fk_<table>_<column>_<reftable>. For composite keys, another schema,
-// ON UPDATE or deferrable keys use [Op.ForeignKey].
+// ON UPDATE or deferrable keys use [Recorder.ForeignKey].
 func (c *ColumnDef) References(table, column string) *ColumnDef {
 	c.refTable, c.refCol = table, column
 	return c

@@ -9,7 +9,7 @@ import "github.com/retortdb/retort/ops"
 // The runner asks the op for its SQL through dialect.CustomStatements, and
 // reverses it with its ReverseCustom method. InSchema does not apply: the
 // op names its own objects. It panics on a nil op.
-func (o *Op) Custom(c ops.CustomOp) {
+func (o *Recorder) Custom(c ops.CustomOp) {
 	if c == nil {
 		fail("Custom(nil): give the custom op")
 	}

@@ -23,7 +23,7 @@ func (r revokeOp) ReverseCustom() (ops.CustomOp, bool) { return grantOp(r), true
 
 func TestOpCustom(t *testing.T) {
 	t.Parallel()
-	var op Op
+	var op Recorder
 	op.CreateTable("t")
 	op.Custom(grantOp{Role: "app", Table: "t"})
 	op.InSchema("billing").Custom(&grantOp{Role: "ro", Table: "t"})
@@ -52,6 +52,6 @@ func TestOpCustomNil(t *testing.T) {
 			t.Errorf("Custom(nil) panicked with %v, want a *BuildError", err)
 		}
 	}()
-	var op Op
+	var op Recorder
 	op.Custom(nil)
 }

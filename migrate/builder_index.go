@@ -11,7 +11,7 @@ import (
 //
 //	op.CreateIndex("ix_users_email", "users", "email").Unique().Where("deleted_at IS NULL")
 //	op.CreateIndex("ix_users_lower_name", "users").Expr("lower(name)")
-func (o *Op) CreateIndex(name, table string, cols ...string) *IndexDef {
+func (o *Recorder) CreateIndex(name, table string, cols ...string) *IndexDef {
 	d := o.Index(name, cols...)
 	schema := o.schema
 	set := o.record(ops.CreateIndex{Schema: schema, Table: table, Index: d.ix})
@@ -22,9 +22,9 @@ func (o *Op) CreateIndex(name, table string, cols ...string) *IndexDef {
 }
 
 // DropIndex records dropping index name of table. The columns and chained
-// methods are its definition, as for [Op.CreateIndex], so the drop can be
+// methods are its definition, as for [Recorder.CreateIndex], so the drop can be
 // reversed.
-func (o *Op) DropIndex(name, table string, cols ...string) *IndexDef {
+func (o *Recorder) DropIndex(name, table string, cols ...string) *IndexDef {
 	d := o.Index(name, cols...)
 	schema := o.schema
 	set := o.record(ops.DropIndex{Schema: schema, Table: table, Index: d.ix})
@@ -35,8 +35,8 @@ func (o *Op) DropIndex(name, table string, cols ...string) *IndexDef {
 }
 
 // Index is the table item of an index (for the full definition a
-// [Op.DropTable] carries); new indexes are created with [Op.CreateIndex].
-func (o *Op) Index(name string, cols ...string) *IndexDef {
+// [Recorder.DropTable] carries); new indexes are created with [Recorder.CreateIndex].
+func (o *Recorder) Index(name string, cols ...string) *IndexDef {
 	d := &IndexDef{ix: model.Index{Name: name}}
 	for _, c := range cols {
 		d.ix.Parts = append(d.ix.Parts, model.IndexPart{Column: c})
@@ -44,8 +44,8 @@ func (o *Op) Index(name string, cols ...string) *IndexDef {
 	return d
 }
 
-// IndexDef is an index definition: a table item from [Op.Index], or the op
-// recorded by [Op.CreateIndex] or [Op.DropIndex].
+// IndexDef is an index definition: a table item from [Recorder.Index], or the op
+// recorded by [Recorder.CreateIndex] or [Recorder.DropIndex].
 type IndexDef struct {
 	ix           model.Index
 	concurrently bool

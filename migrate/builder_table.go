@@ -5,9 +5,9 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-// TableItem is one part of a table definition passed to [Op.CreateTable]
-// or [Op.DropTable]: a *[ColumnDef], or what [Op.PrimaryKey], [Op.Unique],
-// [Op.ForeignKey], [Op.Check], [Op.Index], [Op.Comment] and [Op.Option]
+// TableItem is one part of a table definition passed to [Recorder.CreateTable]
+// or [Op.DropTable]: a *[ColumnDef], or what [Recorder.PrimaryKey], [Recorder.Unique],
+// [Recorder.ForeignKey], [Recorder.Check], [Recorder.Index], [Recorder.Comment] and [Recorder.Option]
 // return. The interface is sealed.
 type TableItem interface {
 	addTo(t *model.Table, call string)
@@ -15,19 +15,19 @@ type TableItem interface {
 
 // CreateTable records creating a table from its columns and table-level
 // items, in order.
-func (o *Op) CreateTable(name string, items ...TableItem) {
+func (o *Recorder) CreateTable(name string, items ...TableItem) {
 	o.record(ops.CreateTable{Table: o.buildTable("CreateTable", name, items)})
 }
 
 // DropTable records dropping a table. The items are the table's full
-// definition, as for [Op.CreateTable], so the drop can be reversed and a
+// definition, as for [Recorder.CreateTable], so the drop can be reversed and a
 // reviewer sees what goes.
-func (o *Op) DropTable(name string, items ...TableItem) {
+func (o *Recorder) DropTable(name string, items ...TableItem) {
 	o.record(ops.DropTable{Table: o.buildTable("DropTable", name, items)})
 }
 
 // buildTable assembles a table from items.
-func (o *Op) buildTable(call, name string, items []TableItem) model.Table {
+func (o *Recorder) buildTable(call, name string, items []TableItem) model.Table {
 	t := model.Table{Schema: o.schema, Name: name}
 	for _, it := range items {
 		if it == nil {
@@ -62,8 +62,8 @@ func (c *ColumnDef) addTo(t *model.Table, call string) {
 type primaryKeyItem model.PrimaryKey
 
 // PrimaryKey is the table item of a (possibly composite) primary key named
-// name; for [Op.AddPrimaryKey] see there.
-func (o *Op) PrimaryKey(name string, cols ...string) TableItem {
+// name; for [Recorder.AddPrimaryKey] see there.
+func (o *Recorder) PrimaryKey(name string, cols ...string) TableItem {
 	return primaryKeyItem{Name: name, Columns: cloneStrings(cols)}
 }
 
@@ -77,7 +77,7 @@ func (p primaryKeyItem) addTo(t *model.Table, call string) {
 type uniqueItem model.Unique
 
 // Unique is the table item of a unique constraint.
-func (o *Op) Unique(name string, cols ...string) TableItem {
+func (o *Recorder) Unique(name string, cols ...string) TableItem {
 	return uniqueItem{Name: name, Columns: cloneStrings(cols)}
 }
 
@@ -88,7 +88,7 @@ func (u uniqueItem) addTo(t *model.Table, _ string) {
 type checkItem model.Check
 
 // Check is the table item of a check constraint.
-func (o *Op) Check(name, expr string) TableItem {
+func (o *Recorder) Check(name, expr string) TableItem {
 	return checkItem{Name: name, Expr: expr}
 }
 
@@ -99,7 +99,7 @@ func (c checkItem) addTo(t *model.Table, _ string) {
 type commentItem string
 
 // Comment is the table item of the table's comment.
-func (o *Op) Comment(text string) TableItem { return commentItem(text) }
+func (o *Recorder) Comment(text string) TableItem { return commentItem(text) }
 
 func (c commentItem) addTo(t *model.Table, _ string) { t.Comment = string(c) }
 
@@ -107,7 +107,7 @@ type optionItem model.TableOption
 
 // Option is the table item of a dialect table option, e.g.
 // op.Option("ENGINE", "InnoDB").
-func (o *Op) Option(name, value string) TableItem {
+func (o *Recorder) Option(name, value string) TableItem {
 	return optionItem{Name: name, Value: value}
 }
 
@@ -118,15 +118,15 @@ func (p optionItem) addTo(t *model.Table, _ string) {
 // ForeignKey is the table item of a foreign key from cols to
 // refTable(refCols); chain OnDelete, OnUpdate, Deferrable,
 // InitiallyDeferred and RefSchema.
-func (o *Op) ForeignKey(name string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
+func (o *Recorder) ForeignKey(name string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
 	return &ForeignKeyDef{fk: model.ForeignKey{
 		Name: name, Columns: cloneStrings(cols), RefTable: refTable, RefColumns: cloneStrings(refCols),
 	}}
 }
 
 // ForeignKeyDef is a foreign key definition: a table item from
-// [Op.ForeignKey], or the op recorded by [Op.AddForeignKey] or
-// [Op.DropForeignKey].
+// [Recorder.ForeignKey], or the op recorded by [Recorder.AddForeignKey] or
+// [Recorder.DropForeignKey].
 type ForeignKeyDef struct {
 	fk   model.ForeignKey
 	sync func(model.ForeignKey)
@@ -176,7 +176,7 @@ func (d *ForeignKeyDef) RefSchema(schema string) *ForeignKeyDef {
 // AddColumn records adding a column to table. Inline constraints on the
 // column are recorded as separate AddPrimaryKey, AddUnique, AddForeignKey
 // and AddCheck ops after it.
-func (o *Op) AddColumn(table string, c *ColumnDef) {
+func (o *Recorder) AddColumn(table string, c *ColumnDef) {
 	o.record(ops.AddColumn{Schema: o.schema, Table: table, Column: c.col})
 	pk, uq, fk, ck := c.constraints(table)
 	if pk {
@@ -200,7 +200,7 @@ func (o *Op) AddColumn(table string, c *ColumnDef) {
 // is, so the drop can be reversed:
 //
 //	op.DropColumn("members", "bio", op.Column("bio", "text"))
-func (o *Op) DropColumn(table, name string, def ...*ColumnDef) {
+func (o *Recorder) DropColumn(table, name string, def ...*ColumnDef) {
 	col := model.Column{Name: name, Nullable: true}
 	switch len(def) {
 	case 0:
@@ -216,42 +216,42 @@ func (o *Op) DropColumn(table, name string, def ...*ColumnDef) {
 }
 
 // AddPrimaryKey records adding a primary key to table.
-func (o *Op) AddPrimaryKey(name, table string, cols ...string) {
+func (o *Recorder) AddPrimaryKey(name, table string, cols ...string) {
 	o.record(ops.AddPrimaryKey{Schema: o.schema, Table: table, PrimaryKey: model.PrimaryKey{Name: name, Columns: cloneStrings(cols)}})
 }
 
 // DropPrimaryKey records dropping table's primary key; cols are its columns
 // for the reverse.
-func (o *Op) DropPrimaryKey(name, table string, cols ...string) {
+func (o *Recorder) DropPrimaryKey(name, table string, cols ...string) {
 	o.record(ops.DropPrimaryKey{Schema: o.schema, Table: table, PrimaryKey: model.PrimaryKey{Name: name, Columns: cloneStrings(cols)}})
 }
 
 // AddUnique records adding a unique constraint to table.
-func (o *Op) AddUnique(name, table string, cols ...string) {
+func (o *Recorder) AddUnique(name, table string, cols ...string) {
 	o.record(ops.AddUnique{Schema: o.schema, Table: table, Unique: model.Unique{Name: name, Columns: cloneStrings(cols)}})
 }
 
 // DropUnique records dropping a unique constraint; cols are its columns
 // for the reverse.
-func (o *Op) DropUnique(name, table string, cols ...string) {
+func (o *Recorder) DropUnique(name, table string, cols ...string) {
 	o.record(ops.DropUnique{Schema: o.schema, Table: table, Unique: model.Unique{Name: name, Columns: cloneStrings(cols)}})
 }
 
 // AddCheck records adding a check constraint to table.
-func (o *Op) AddCheck(name, table, expr string) {
+func (o *Recorder) AddCheck(name, table, expr string) {
 	o.record(ops.AddCheck{Schema: o.schema, Table: table, Check: model.Check{Name: name, Expr: expr}})
 }
 
 // DropCheck records dropping a check constraint; expr is its expression
 // for the reverse.
-func (o *Op) DropCheck(name, table, expr string) {
+func (o *Recorder) DropCheck(name, table, expr string) {
 	o.record(ops.DropCheck{Schema: o.schema, Table: table, Check: model.Check{Name: name, Expr: expr}})
 }
 
 // AddForeignKey records adding a foreign key from table(cols) to
 // refTable(refCols); chain OnDelete, OnUpdate, Deferrable,
 // InitiallyDeferred and RefSchema.
-func (o *Op) AddForeignKey(name, table string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
+func (o *Recorder) AddForeignKey(name, table string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
 	d := o.ForeignKey(name, cols, refTable, refCols)
 	schema := o.schema
 	set := o.record(ops.AddForeignKey{Schema: schema, Table: table, ForeignKey: d.fk})
@@ -260,8 +260,8 @@ func (o *Op) AddForeignKey(name, table string, cols []string, refTable string, r
 }
 
 // DropForeignKey records dropping a foreign key; the arguments and chained
-// methods are its definition for the reverse, as for [Op.AddForeignKey].
-func (o *Op) DropForeignKey(name, table string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
+// methods are its definition for the reverse, as for [Recorder.AddForeignKey].
+func (o *Recorder) DropForeignKey(name, table string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
 	d := o.ForeignKey(name, cols, refTable, refCols)
 	schema := o.schema
 	set := o.record(ops.DropForeignKey{Schema: schema, Table: table, ForeignKey: d.fk})

@@ -114,20 +114,17 @@ type Revision struct {
 	// carry the line commented out, for the reviewer to uncomment.
 	Reviewed []string
 	// Upgrade records the ops that apply the revision.
-	Upgrade func(op *Op)
+	Upgrade func(op *Recorder)
 	// Downgrade records the ops that undo it.
-	Downgrade func(op *Op)
+	Downgrade func(op *Recorder)
 }
 
 // Parents returns the revision's parent ids: Merges, else Revises, else none.
-func (r Revision) Parents() []string {
-	if len(r.Merges) > 0 {
-		return r.Merges
-	}
-	if r.Revises != "" {
-		return []string{r.Revises}
-	}
-	return nil
+func (r Revision) Parents() []string { return r.Header().Parents() }
+
+// Header returns the revision's id, parents, labels and message.
+func (r Revision) Header() ops.Header {
+	return ops.Header{ID: r.ID, Revises: r.Revises, Merges: r.Merges, DependsOn: r.DependsOn, BranchLabels: r.BranchLabels, Message: r.Message}
 }
 
 // Add registers a revision. Problems (a duplicate id, a missing parent) are
@@ -151,8 +148,8 @@ func (e *Env) VersionTableName() string {
 
 // RunnerTables returns the tables the runner keeps in the database: the
 // version table and, for dialects without transactional DDL, its progress
-// table. Autogenerate and check leave them out of the comparison.
+// and ops tables. Autogenerate and check leave them out of the comparison.
 func (e *Env) RunnerTables() []string {
 	vt := e.VersionTableName()
-	return []string{vt, progressTableName(vt)}
+	return []string{vt, progressTableName(vt), opsTableName(vt)}
 }

@@ -22,22 +22,22 @@ func exampleEnv() *migrate.Env {
 	env.Add(migrate.Revision{
 		ID:      "1f0c2a7d9e31",
 		Message: "create users",
-		Upgrade: func(op *migrate.Op) {
+		Upgrade: func(op *migrate.Recorder) {
 			op.CreateTable("users",
 				op.Column("id", "integer").PrimaryKey(),
 				op.Column("name", "varchar(100)").NotNull(),
 			)
 		},
-		Downgrade: func(op *migrate.Op) { op.DropTable("users") },
+		Downgrade: func(op *migrate.Recorder) { op.DropTable("users") },
 	})
 	env.Add(migrate.Revision{
 		ID:      "7b3e9c04a5d2",
 		Revises: "1f0c2a7d9e31",
 		Message: "add email",
-		Upgrade: func(op *migrate.Op) {
+		Upgrade: func(op *migrate.Recorder) {
 			op.AddColumn("users", op.Column("email", "varchar(200)"))
 		},
-		Downgrade: func(op *migrate.Op) {
+		Downgrade: func(op *migrate.Recorder) {
 			op.DropColumn("users", "email", op.Column("email", "varchar(200)"))
 		},
 	})
@@ -143,8 +143,8 @@ func ExampleDataLossError() {
 		ID:        "c40d1e8b2f67",
 		Revises:   "7b3e9c04a5d2",
 		Message:   "drop email",
-		Upgrade:   func(op *migrate.Op) { op.DropColumn("users", "email", op.Column("email", "varchar(200)")) },
-		Downgrade: func(op *migrate.Op) { op.AddColumn("users", op.Column("email", "varchar(200)")) },
+		Upgrade:   func(op *migrate.Recorder) { op.DropColumn("users", "email", op.Column("email", "varchar(200)")) },
+		Downgrade: func(op *migrate.Recorder) { op.AddColumn("users", op.Column("email", "varchar(200)")) },
 	})
 	res, err := migrate.Upgrade(ctx, db, env, "head", migrate.Options{})
 	var refused *migrate.DataLossError

@@ -149,8 +149,8 @@ func TestGateDowngrade(t *testing.T) {
 			ops.AddColumn{Table: "teams", Column: col("bio", "text", true)},
 			ops.AlterColumn{Table: "teams", Change: ops.ChangeType, From: col("name", "varchar(100)", false), To: col("name", "varchar(200)", false)}))
 		env.Add(Revision{ID: "g4", Revises: "g3", Message: "notes",
-			Upgrade: func(op *Op) { op.AddColumn("teams", op.Column("notes", "text")) },
-			Downgrade: func(op *Op) {
+			Upgrade: func(op *Recorder) { op.AddColumn("teams", op.Column("notes", "text")) },
+			Downgrade: func(op *Recorder) {
 				op.DropColumn("teams", "notes", op.Column("notes", "text"))
 				op.Execute("DELETE FROM teams")
 			}})

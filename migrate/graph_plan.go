@@ -4,29 +4,21 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/retortdb/retort/ops"
 )
 
-// Direction says which way a revision is applied.
-type Direction int
+// Direction says which way a revision is applied: [Up] runs its Upgrade,
+// [Down] its Downgrade. It is [ops.Direction].
+type Direction = ops.Direction
 
 // Directions.
 const (
 	// Up applies a revision's Upgrade.
-	Up Direction = iota + 1
+	Up = ops.Upgrade
 	// Down applies a revision's Downgrade.
-	Down
+	Down = ops.Downgrade
 )
-
-// String returns "upgrade" or "downgrade".
-func (d Direction) String() string {
-	switch d {
-	case Up:
-		return "upgrade"
-	case Down:
-		return "downgrade"
-	}
-	return fmt.Sprintf("Direction(%d)", int(d))
-}
 
 // Step is one revision to apply, with the version table's rows before and
 // after it.

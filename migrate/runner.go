@@ -157,7 +157,7 @@ func Stamp(ctx context.Context, db *sql.DB, env *Env, target string, opts Option
 	}
 	stmts := s.vt.setSQL(ids)
 	if !s.be.Dialect.TransactionalDDL() {
-		stmts = append(stmts, "DELETE FROM "+s.vt.progress())
+		stmts = append(stmts, "DELETE FROM "+s.vt.progress(), "DELETE FROM "+s.vt.opsTable())
 	}
 	for _, q := range stmts {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
@@ -240,7 +240,7 @@ func (s *session) setup(ctx context.Context) error {
 	}
 	stmts := []string{s.vt.createSQL()}
 	if !s.be.Dialect.TransactionalDDL() {
-		stmts = append(stmts, s.vt.createProgressSQL())
+		stmts = append(stmts, s.vt.createProgressSQL(), s.vt.createOpsSQL())
 	}
 	for _, q := range stmts {
 		if _, err := s.conn.ExecContext(ctx, q); err != nil {
@@ -329,7 +329,7 @@ func (r Revision) Record(dir Direction) (list []ops.Op, err error) {
 			err = fmt.Errorf("recording its %s panicked: %v", dir, p)
 		}
 	}()
-	op := &Op{}
+	op := &Recorder{}
 	fn(op)
 	return op.Ops(), nil
 }

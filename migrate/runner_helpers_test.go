@@ -50,12 +50,12 @@ func forEachDialect(t *testing.T, f func(t *testing.T, db *testdb.DB)) {
 func withOps(id, parent, msg string, up ...ops.Op) Revision {
 	return Revision{
 		ID: id, Revises: parent, Message: msg,
-		Upgrade: func(op *Op) {
+		Upgrade: func(op *Recorder) {
 			for _, o := range up {
 				op.Add(o)
 			}
 		},
-		Downgrade: func(op *Op) {
+		Downgrade: func(op *Recorder) {
 			for _, o := range slices.Backward(up) {
 				r, ok := o.Reverse()
 				if !ok {
@@ -108,7 +108,7 @@ func tablesOf(t testing.TB, db *testdb.DB, env *Env) []string {
 	}
 	vt := env.VersionTableName()
 	s, err := be.Inspector.Inspect(context.Background(), db.DB, introspect.Options{
-		IncludeTable: func(n string) bool { return n != vt && n != vt+"_progress" },
+		IncludeTable: func(n string) bool { return n != vt && n != vt+"_progress" && n != vt+"_ops" },
 	})
 	if err != nil {
 		t.Fatalf("inspect: %v", err)

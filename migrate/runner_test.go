@@ -315,7 +315,7 @@ func TestPanickingRevision(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, db *testdb.DB) {
 		env := blogEnv(db.Dialect)
-		env.Add(Revision{ID: "r4", Revises: "r3", Message: "broken file", Upgrade: func(op *Op) { panic("two primary keys") }})
+		env.Add(Revision{ID: "r4", Revises: "r3", Message: "broken file", Upgrade: func(op *Recorder) { panic("two primary keys") }})
 		_, err := Upgrade(context.Background(), db.DB, env, "head", Options{})
 		var me *MigrationError
 		if !errors.As(err, &me) || me.Revision != "r4" {

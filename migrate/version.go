@@ -194,7 +194,9 @@ func Current(ctx context.Context, db *sql.DB, env *Env) ([]string, error) {
 	if _, ok := s.Table("", v.name); !ok {
 		return nil, nil
 	}
-	return nil, err
+	// The table exists now: another process may have created it between
+	// the two reads (a first deploy of several replicas).
+	return readVersions(ctx, db, v)
 }
 
 // sameSet reports whether a and b hold the same ids.

@@ -102,7 +102,7 @@ func main() {
 		ops.Custom{Op: fixture.Plain{A: "x"}},
 	}
 	down := []ops.Op{ops.Custom{Op: &fixture.Kinds{}}, ops.Custom{Op: fixture.Plain{}}}
-	src, err := render.File(render.Revision{ID: "k1", Message: "kinds"}, up, down)
+	src, err := render.File(render.Revision{Header: ops.Header{ID: "k1", Message: "kinds"}}, up, down)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

@@ -199,7 +199,7 @@ func TestCustomCodeErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := File(Revision{ID: "x"}, []ops.Op{ops.Custom{Op: tt.op}}, nil)
+			_, err := File(Revision{Header: ops.Header{ID: "x"}}, []ops.Op{ops.Custom{Op: tt.op}}, nil)
 			if !errors.Is(err, ErrUnsupportedOp) {
 				t.Fatalf("File() error = %v, want ErrUnsupportedOp", err)
 			}
@@ -208,7 +208,7 @@ func TestCustomCodeErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := File(Revision{ID: "x"}, []ops.Op{ops.Custom{}}, nil); !errors.Is(err, ErrUnsupportedOp) {
+	if _, err := File(Revision{Header: ops.Header{ID: "x"}}, []ops.Op{ops.Custom{}}, nil); !errors.Is(err, ErrUnsupportedOp) {
 		t.Errorf("File(empty ops.Custom) error = %v, want ErrUnsupportedOp", err)
 	}
 }
@@ -220,7 +220,7 @@ func TestCustomImports(t *testing.T) {
 	if diff := cmp.Diff(want, customImports(list)); diff != "" {
 		t.Errorf("customImports() (-want +got):\n%s", diff)
 	}
-	src, err := File(Revision{ID: "x", Package: "migrations"}, list[:1], nil)
+	src, err := File(Revision{Header: ops.Header{ID: "x"}, Package: "migrations"}, list[:1], nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,12 +14,12 @@ import (
 )
 
 // opCode returns the builder call that records o.
-func opCode(o ops.Op) (jen.Code, error) {
+func opCode(o ops.Op, st style) (jen.Code, error) {
 	switch o := o.(type) {
 	case ops.CreateTable:
-		return tableCall("CreateTable", o.Table)
+		return tableCall("CreateTable", o.Table, st)
 	case ops.DropTable:
-		return tableCall("DropTable", o.Table)
+		return tableCall("DropTable", o.Table, st)
 	case ops.RenameTable:
 		return opIn(o.Schema).Dot("RenameTable").Call(lit(o.From), lit(o.To)), nil
 	case ops.AddColumn:

@@ -19,7 +19,7 @@ func randomCases(n int) []fileCase {
 		id := fmt.Sprintf("rand%02d", i)
 		out = append(out, fileCase{
 			name: id,
-			rev:  Revision{ID: id, Message: "random ops " + id, CreateDate: created},
+			rev:  Revision{Header: ops.Header{ID: id, Message: "random ops " + id}, CreateDate: created},
 			up:   g.ops(12),
 			down: g.ops(4),
 		})

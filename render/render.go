@@ -40,18 +40,8 @@ var ErrInexact = errors.New("render: op cannot be written exactly")
 
 // Revision is what a revision file says about itself besides its ops.
 type Revision struct {
-	// ID is the revision id, e.g. "5c1e9a3f7b20".
-	ID string
-	// Revises is the parent revision; empty for the first revision.
-	Revises string
-	// Merges lists the parents of a merge revision (instead of Revises).
-	Merges []string
-	// DependsOn names revisions on other branches that must come first.
-	DependsOn []string
-	// BranchLabels name the branch the revision starts.
-	BranchLabels []string
-	// Message is the one-line description given with -m.
-	Message string
+	// Header is the revision's id, parents, labels and message.
+	ops.Header
 	// CreateDate is written in UTC in the header.
 	CreateDate time.Time
 	// Package is the Go package name; empty means "migrations".
@@ -100,11 +90,12 @@ const (
 //
 // [migrate.Revision]: https://pkg.go.dev/github.com/retortdb/retort/migrate#Revision
 func File(rev Revision, upgrade, downgrade []ops.Op) ([]byte, error) {
-	up, err := body(upgrade, rev.UpgradeComments)
+	st := fileStyle(upgrade, downgrade)
+	up, err := body(upgrade, rev.UpgradeComments, st)
 	if err != nil {
 		return nil, fmt.Errorf("render: revision %s upgrade: %w", rev.ID, err)
 	}
-	down, err := body(downgrade, rev.DowngradeComments)
+	down, err := body(downgrade, rev.DowngradeComments, st)
 	if err != nil {
 		return nil, fmt.Errorf("render: revision %s downgrade: %w", rev.ID, err)
 	}
@@ -214,13 +205,13 @@ func writeComment(b *strings.Builder, line string) {
 
 // body returns the statements recording list; an empty list gives a
 // comment so the func still reads as intended.
-func body(list []ops.Op, comments map[int][]string) ([]jen.Code, error) {
+func body(list []ops.Op, comments map[int][]string, st style) ([]jen.Code, error) {
 	if len(list) == 0 {
 		return []jen.Code{jen.Comment("No changes.")}, nil
 	}
 	out := make([]jen.Code, 0, len(list))
 	for i, o := range list {
-		c, err := opCode(o)
+		c, err := opCode(o, st)
 		if err != nil {
 			return nil, fmt.Errorf("op %d (%T): %w", i, o, err)
 		}

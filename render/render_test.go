@@ -102,13 +102,13 @@ func TestFileErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := File(Revision{ID: "x"}, tt.up, nil)
+			_, err := File(Revision{Header: ops.Header{ID: "x"}}, tt.up, nil)
 			if !errors.Is(err, tt.want) {
 				t.Errorf("File() error = %v, want %v", err, tt.want)
 			}
 		})
 	}
-	if _, err := File(Revision{ID: "x", Package: "db-migrations"}, nil, nil); err == nil {
+	if _, err := File(Revision{Header: ops.Header{ID: "x"}, Package: "db-migrations"}, nil, nil); err == nil {
 		t.Error("File() with package db-migrations: no error")
 	}
 	if _, err := EnvFile("db-migrations", "sqlite", "", nil); err == nil {

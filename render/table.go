@@ -7,6 +7,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
 )
 
 // inline holds the constraints a column definition carries inline.
@@ -21,7 +22,7 @@ type inline struct {
 // Constraints named by convention are written inline on their column
 // (.PrimaryKey(), .Unique(), .References(), .Check()) when re-recording
 // gives them back in the same place; the rest are table-level items.
-func tableCall(method string, t model.Table) (jen.Code, error) {
+func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 	if t.RenamedFrom != "" {
 		// A hint for diff, which follows it with a RenameTable op and
 		// never leaves it on a table it emits; no builder call records it.
@@ -39,12 +40,11 @@ func tableCall(method string, t model.Table) (jen.Code, error) {
 		return len(u.Columns) == 1 && u.Columns[0] == t.Columns[col].Name &&
 			u.Name == model.UniqueName(t.Name, u.Columns[0])
 	}, func(i, col int) { in[col].unique = true })
-	nf := inlinePrefix(t, len(t.ForeignKeys), func(i, col int) bool {
-		fk := t.ForeignKeys[i]
-		return len(fk.Columns) == 1 && fk.Columns[0] == t.Columns[col].Name && len(fk.RefColumns) == 1 &&
-			fk.RefTable != "" && fk.RefSchema == "" && fk.OnUpdate == model.NoAction && !fk.Deferrable && !fk.InitiallyDeferred &&
-			fk.Name == model.ForeignKeyName(t.Name, fk.Columns, fk.RefTable)
-	}, func(i, col int) { in[col].fk = &t.ForeignKeys[i] })
+	nf := 0
+	if st.inlineForeignKeys {
+		nf = inlinePrefix(t, len(t.ForeignKeys), func(i, col int) bool { return inlineForeignKey(t, i, col) },
+			func(i, col int) { in[col].fk = &t.ForeignKeys[i] })
+	}
 	nc := inlinePrefix(t, len(t.Checks), func(i, col int) bool {
 		ck := t.Checks[i]
 		return ck.Expr != "" && ck.Name == model.CheckName(t.Name, t.Columns[col].Name)
@@ -98,6 +98,46 @@ func multiline(first jen.Code, items []jen.Code) []jen.Code {
 		args = append(args, s)
 	}
 	return args
+}
+
+// inlineForeignKey reports whether foreign key i of t can be written as
+// .References() on column col.
+func inlineForeignKey(t model.Table, i, col int) bool {
+	fk := t.ForeignKeys[i]
+	return len(fk.Columns) == 1 && fk.Columns[0] == t.Columns[col].Name && len(fk.RefColumns) == 1 &&
+		fk.RefTable != "" && fk.RefSchema == "" && fk.OnUpdate == model.NoAction && !fk.Deferrable && !fk.InitiallyDeferred &&
+		fk.Name == model.ForeignKeyName(t.Name, fk.Columns, fk.RefTable)
+}
+
+// style is what one file decides once for all its ops, so the file reads
+// consistently.
+type style struct {
+	// inlineForeignKeys writes foreign keys as .References() on their
+	// column: only when every foreign key of every table the file creates
+	// or drops can be, else all are table-level op.ForeignKey items.
+	inlineForeignKeys bool
+}
+
+// fileStyle decides the style of a file holding the op lists.
+func fileStyle(lists ...[]ops.Op) style {
+	st := style{inlineForeignKeys: true}
+	for _, list := range lists {
+		for _, o := range list {
+			var t model.Table
+			switch o := o.(type) {
+			case ops.CreateTable:
+				t = o.Table
+			case ops.DropTable:
+				t = o.Table
+			default:
+				continue
+			}
+			if n := inlinePrefix(t, len(t.ForeignKeys), func(i, col int) bool { return inlineForeignKey(t, i, col) }, func(int, int) {}); n < len(t.ForeignKeys) {
+				st.inlineForeignKeys = false
+			}
+		}
+	}
+	return st
 }
 
 // inlinePrimaryKey reports whether the primary key can be written as

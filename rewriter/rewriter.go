@@ -8,27 +8,17 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-// Direction says which op list of a revision is being rewritten.
-type Direction uint8
+// Direction says which op list of a revision is being rewritten. It is
+// [ops.Direction].
+type Direction = ops.Direction
 
 // Directions.
 const (
 	// Upgrade is the list that applies the revision.
-	Upgrade Direction = iota + 1
+	Upgrade = ops.Upgrade
 	// Downgrade is the list that undoes it.
-	Downgrade
+	Downgrade = ops.Downgrade
 )
-
-// String returns "upgrade" or "downgrade".
-func (d Direction) String() string {
-	switch d {
-	case Upgrade:
-		return "upgrade"
-	case Downgrade:
-		return "downgrade"
-	}
-	return fmt.Sprintf("Direction(%d)", uint8(d))
-}
 
 // Context is what a rewrite function knows about where its op is.
 type Context struct {

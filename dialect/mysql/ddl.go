@@ -37,6 +37,9 @@ import (
 // [ErrUnsupported]. tables is also read for RENAME COLUMN on servers older
 // than MySQL 8.0 / MariaDB 10.5, which need the column's definition.
 func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.TableSource) ([]dialect.Statement, error) {
+	if err := dialect.CheckOp(d, op); err != nil {
+		return nil, err
+	}
 	var out []dialect.Statement
 	switch o := op.(type) {
 	case ops.CreateTable:

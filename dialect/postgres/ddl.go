@@ -19,6 +19,9 @@ import (
 // CreateTable ignores them too); a Custom op gives an error wrapping
 // [ErrUnsupported].
 func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource) ([]dialect.Statement, error) {
+	if err := dialect.CheckOp(d, op); err != nil {
+		return nil, err
+	}
 	var sqls []string
 	noTx := false
 	switch o := op.(type) {

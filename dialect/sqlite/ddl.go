@@ -17,6 +17,9 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	if tables == nil {
 		tables = dialect.NoTables{}
 	}
+	if err := dialect.CheckOp(d, op); err != nil {
+		return nil, err
+	}
 	switch o := op.(type) {
 	case ops.CreateTable:
 		return one(createTableSQL(o.Table, qualify(o.Table.Schema, o.Table.Name))), nil
@@ -328,7 +331,7 @@ func (d *Dialect) dropColumn(ctx context.Context, o ops.DropColumn, tables diale
 	if !entangled(live, o.Column.Name) {
 		return alter, nil
 	}
-	return d.rebuildFrom(live, o.Schema, "drop column "+o.Column.Name, func(t *model.Table, src map[string]string) error {
+	return d.rebuildFrom(ctx, tables, live, o.Schema, "drop column "+o.Column.Name, func(t *model.Table, src map[string]string) error {
 		return dropColumn(t, src, o.Column.Name)
 	})
 }

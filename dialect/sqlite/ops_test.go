@@ -469,7 +469,7 @@ func TestOps(t *testing.T) {
 			baseRows := rowsOf(t, db, itemsRows)
 			mustApply(t, db, tc.ops...)
 
-			want := cloneSchema(base)
+			want := base.Clone()
 			tc.want(&want)
 			got := reflectDB(t, db)
 			if diff := cmp.Diff(want, got); diff != "" {
@@ -560,34 +560,8 @@ func TestCustomOp(t *testing.T) {
 	}
 }
 
-func cloneSchema(s model.Schema) model.Schema {
-	var c model.Schema
-	for _, t := range s.Tables {
-		c.Tables = append(c.Tables, cloneTable(t))
-	}
-	return c
-}
-
-func cloneTable(t model.Table) model.Table {
-	c := t
-	c.Columns = append([]model.Column(nil), t.Columns...)
-	c.PrimaryKey.Columns = append([]string(nil), t.PrimaryKey.Columns...)
-	if t.PrimaryKey.Columns == nil {
-		c.PrimaryKey.Columns = nil
-	}
-	c.Indexes = nil
-	for _, ix := range t.Indexes {
-		ix.Parts = append([]model.IndexPart(nil), ix.Parts...)
-		c.Indexes = append(c.Indexes, ix)
-	}
-	c.Uniques = append([]model.Unique(nil), t.Uniques...)
-	c.ForeignKeys = append([]model.ForeignKey(nil), t.ForeignKeys...)
-	c.Checks = append([]model.Check(nil), t.Checks...)
-	return c
-}
-
 func columnsByName(s model.Schema) model.Schema {
-	s = cloneSchema(s)
+	s = s.Clone()
 	for i := range s.Tables {
 		cols := s.Tables[i].Columns
 		sort.Slice(cols, func(a, b int) bool { return cols[a].Name < cols[b].Name })

@@ -3,28 +3,12 @@ package mysql
 import (
 	"context"
 	"database/sql"
-	"regexp"
 	"slices"
 	"strings"
 
+	mysqldialect "github.com/retortdb/retort/dialect/mysql"
 	"github.com/retortdb/retort/model"
 )
-
-var currentTimestampRE = regexp.MustCompile(`(?i)^(current_timestamp|now|localtime|localtimestamp)\s*(?:\(\s*(\d*)\s*\))?$`)
-
-// timestamp spells any form of the current time as CURRENT_TIMESTAMP or
-// CURRENT_TIMESTAMP(n) (MariaDB says current_timestamp(), MySQL
-// CURRENT_TIMESTAMP).
-func timestamp(s string) (string, bool) {
-	m := currentTimestampRE.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return "", false
-	}
-	if m[2] == "" || m[2] == "0" {
-		return "CURRENT_TIMESTAMP", true
-	}
-	return "CURRENT_TIMESTAMP(" + m[2] + ")", true
-}
 
 // unquotedTypes are the DATA_TYPEs whose literal defaults are numbers (or
 // bit literals), which no server quotes.
@@ -59,7 +43,7 @@ func (r *reader) readColumns(ctx context.Context) error {
 			if f := strings.Fields(rest); len(f) > 0 {
 				rest = f[0]
 			}
-			if ts, ok := timestamp(rest); ok {
+			if ts, ok := mysqldialect.NormalizeTimestampExpr(rest); ok {
 				c.OnUpdate = ts
 			} else {
 				c.OnUpdate = rest
@@ -97,7 +81,7 @@ func (r *reader) defaultOf(def sql.NullString, extra, dataType string) string {
 		return ""
 	}
 	s := def.String
-	if ts, ok := timestamp(s); ok {
+	if ts, ok := mysqldialect.NormalizeTimestampExpr(s); ok {
 		return ts
 	}
 	if r.srv.mariaDB {

@@ -7,7 +7,7 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-// Op records the ops of one revision's Upgrade or Downgrade. Its methods
+// Recorder records the ops of one revision's Upgrade or Downgrade. Its methods
 // record, they do not execute; the runner turns the recorded list into SQL.
 //
 // The builder methods read like Alembic's op.* calls:
@@ -21,38 +21,43 @@ import (
 //
 // A method that returns a definition (*[IndexDef], *[AlterColumnDef], ...)
 // has already recorded its op; the definition's chained methods change that
-// recorded op in place, so [Op.Ops] always returns the final ops.
+// recorded op in place, so [Recorder.Ops] always returns the final ops.
 //
 // Builder methods panic on calls that cannot describe an op (an unknown
 // reference action, OnDelete without References, two primary keys): like a
 // compile error, such a revision file must be fixed by hand.
 //
 // The zero value is ready to use.
-type Op struct {
+type Recorder struct {
 	list []ops.Op
 	// root is the recorder an [Op.InSchema] view writes to; nil for a root.
-	root *Op
+	root *Recorder
 	// schema is the schema the view's ops name; "" for the default schema.
 	schema string
 }
 
+// Op is the name generated revision files give the recorder
+// (func(op *migrate.Op)); it is [Recorder], named apart from [ops.Op], the
+// operation the recorder records.
+type Op = Recorder
+
 // Ops returns the recorded ops in order.
-func (o *Op) Ops() []ops.Op { return o.rec().list }
+func (o *Recorder) Ops() []ops.Op { return o.rec().list }
 
 // Add records a raw op; generated files use the typed builder methods.
-func (o *Op) Add(op ops.Op) { o.record(op) }
+func (o *Recorder) Add(op ops.Op) { o.record(op) }
 
 // InSchema returns a view of o whose ops name objects in schema (a
 // PostgreSQL schema, a MySQL database). Ops recorded through the view land
 // in o's list, in call order:
 //
 //	op.InSchema("billing").CreateTable("invoices", ...)
-func (o *Op) InSchema(schema string) *Op {
-	return &Op{root: o.rec(), schema: schema}
+func (o *Recorder) InSchema(schema string) *Recorder {
+	return &Recorder{root: o.rec(), schema: schema}
 }
 
 // rec returns the Op that holds the list.
-func (o *Op) rec() *Op {
+func (o *Recorder) rec() *Recorder {
 	if o.root != nil {
 		return o.root
 	}
@@ -60,7 +65,7 @@ func (o *Op) rec() *Op {
 }
 
 // record appends op and returns a func that replaces it in place.
-func (o *Op) record(op ops.Op) func(ops.Op) {
+func (o *Recorder) record(op ops.Op) func(ops.Op) {
 	r := o.rec()
 	r.list = append(r.list, op)
 	i := len(r.list) - 1
@@ -68,18 +73,18 @@ func (o *Op) record(op ops.Op) func(ops.Op) {
 }
 
 // RenameTable records renaming table from to to.
-func (o *Op) RenameTable(from, to string) {
+func (o *Recorder) RenameTable(from, to string) {
 	o.record(ops.RenameTable{Schema: o.schema, From: from, To: to})
 }
 
 // RenameColumn records renaming a column of table.
-func (o *Op) RenameColumn(table, from, to string) {
+func (o *Recorder) RenameColumn(table, from, to string) {
 	o.record(ops.RenameColumn{Schema: o.schema, Table: table, From: from, To: to})
 }
 
 // SetTableComment records changing table's comment from from to to ("" is
 // no comment).
-func (o *Op) SetTableComment(table, from, to string) {
+func (o *Recorder) SetTableComment(table, from, to string) {
 	o.record(ops.SetTableComment{Schema: o.schema, Table: table, From: from, To: to})
 }
 
@@ -88,7 +93,7 @@ func (o *Op) SetTableComment(table, from, to string) {
 // definition's From and To:
 //
 //	op.SetTableOptions("users").From("ENGINE", "MyISAM").To("ENGINE", "InnoDB")
-func (o *Op) SetTableOptions(table string) *TableOptionsDef {
+func (o *Recorder) SetTableOptions(table string) *TableOptionsDef {
 	d := &TableOptionsDef{op: ops.SetTableOptions{Schema: o.schema, Table: table}}
 	d.sync = o.record(d.op)
 	return d
@@ -116,19 +121,19 @@ func (d *TableOptionsDef) To(name, value string) *TableOptionsDef {
 }
 
 // CreateEnum records creating a named enum type with its values in order.
-func (o *Op) CreateEnum(name string, values ...string) {
+func (o *Recorder) CreateEnum(name string, values ...string) {
 	o.record(ops.CreateEnum{Enum: model.Enum{Schema: o.schema, Name: name, Values: cloneStrings(values)}})
 }
 
 // DropEnum records dropping a named enum type; values are its definition,
 // so the drop can be reversed.
-func (o *Op) DropEnum(name string, values ...string) {
+func (o *Recorder) DropEnum(name string, values ...string) {
 	o.record(ops.DropEnum{Enum: model.Enum{Schema: o.schema, Name: name, Values: cloneStrings(values)}})
 }
 
 // AddEnumValue records adding value to enum, at the end unless the returned
 // definition places it with Before or After.
-func (o *Op) AddEnumValue(enum, value string) *EnumValueDef {
+func (o *Recorder) AddEnumValue(enum, value string) *EnumValueDef {
 	d := &EnumValueDef{op: ops.AddEnumValue{Schema: o.schema, Enum: enum, Value: value}}
 	d.sync = o.record(d.op)
 	return d
@@ -157,14 +162,14 @@ func (d *EnumValueDef) After(existing string) *EnumValueDef {
 // Execute records SQL written by hand. It is irreversible unless the
 // returned definition gives the undoing SQL with Down. InSchema does not
 // apply: qualify names in the SQL itself.
-func (o *Op) Execute(sql string) *ExecuteDef {
+func (o *Recorder) Execute(sql string) *ExecuteDef {
 	d := &ExecuteDef{op: ops.Execute{SQL: sql}}
 	d.sync = o.record(d.op)
 	return d
 }
 
 // RenameEnum records renaming an enum type.
-func (o *Op) RenameEnum(from, to string) {
+func (o *Recorder) RenameEnum(from, to string) {
 	o.record(ops.RenameEnum{Schema: o.schema, From: from, To: to})
 }
 
@@ -172,7 +177,7 @@ func (o *Op) RenameEnum(from, to string) {
 // value per column in each row: nil, bool, integers, floats, string, []byte
 // or time.Time (Alembic's bulk_insert). It has no reverse; a downgrade
 // deletes the rows with Execute.
-func (o *Op) BulkInsert(table string, columns []string, rows ...[]any) {
+func (o *Recorder) BulkInsert(table string, columns []string, rows ...[]any) {
 	o.record(ops.BulkInsert{Schema: o.schema, Table: table, Columns: cloneStrings(columns), Rows: rows})
 }
 

@@ -14,12 +14,12 @@ func TestOpBuilder(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name   string
-		record func(op *Op)
+		record func(op *Recorder)
 		want   []ops.Op
 	}{
 		{
 			name: "create table with inline constraints",
-			record: func(op *Op) {
+			record: func(op *Recorder) {
 				op.CreateTable("notes",
 					op.Column("id", "bigint").PrimaryKey().AutoIncrement(),
 					op.Column("member_id", "bigint").NotNull().References("members", "id").OnDelete("CASCADE"),
@@ -57,7 +57,7 @@ func TestOpBuilder(t *testing.T) {
 		},
 		{
 			name: "drop table with table-level items in a schema",
-			record: func(op *Op) {
+			record: func(op *Recorder) {
 				op.InSchema("app").DropTable("links",
 					op.Column("a", "int").NotNull(),
 					op.Column("b", "int").NotNull(),
@@ -84,7 +84,7 @@ func TestOpBuilder(t *testing.T) {
 		},
 		{
 			name: "composite inline primary key",
-			record: func(op *Op) {
+			record: func(op *Recorder) {
 				op.CreateTable("m", op.Column("a", "int").PrimaryKey(), op.Column("b", "int").PrimaryKey())
 			},
 			want: []ops.Op{ops.CreateTable{Table: model.Table{
@@ -95,7 +95,7 @@ func TestOpBuilder(t *testing.T) {
 		},
 		{
 			name: "columns",
-			record: func(op *Op) {
+			record: func(op *Recorder) {
 				op.AddColumn("members", op.Column("bio", "text").RenamedFrom("about"))
 				op.AddColumn("members", op.Column("team_id", "bigint").References("teams", "id").Unique().Check("team_id > 0"))
 				op.DropColumn("members", "bio", op.Column("bio", "text"))
@@ -117,7 +117,7 @@ func TestOpBuilder(t *testing.T) {
 		},
 		{
 			name: "alter column type and nullability",
-			record: func(op *Op) {
+			record: func(op *Recorder) {
 				op.AlterColumn("members", "nick").Type("varchar(40)", "varchar(80)").SetNotNull()
 			},
 			want: []ops.Op{ops.AlterColumn{
@@ -128,7 +128,7 @@ func TestOpBuilder(t *testing.T) {
 		},
 		{
 			name: "alter column with existing and every aspect",
-			record: func(op *Op) {
+			record: func(op *Recorder) {
 				op.AlterColumn("t", "c").
 					Existing(op.Column("c", "int").NotNull().Default("0").Comment("keep")).
 					DropNotNull().Default("0", "1").Comment("keep", "new").SetAutoIncrement().
@@ -147,7 +147,7 @@ func TestOpBuilder(t *testing.T) {
 		},
 		{
 			name: "alter column explicit change bits",
-			record: func(op *Op) {
+			record: func(op *Recorder) {
 				op.AlterColumn("t", "c").Change(ops.ChangeType).Type("int", "bigint").Change(ops.ChangeDefault).DropAutoIncrement().RenamedFrom("", "d")
 			},
 			want: []ops.Op{ops.AlterColumn{
@@ -158,7 +158,7 @@ func TestOpBuilder(t *testing.T) {
 		},
 		{
 			name: "indexes",
-			record: func(op *Op) {
+			record: func(op *Recorder) {
 				op.CreateIndex("ix_users_email", "users", "email").Unique().Where("deleted_at IS NULL").Using("btree").Include("id", "name").Length("email", 191).Concurrently()
 				op.CreateIndex("ix_users_mixed", "users", "a").Expr("lower(name)").Columns("b").Desc("lower(name)").Desc("b")
 				op.InSchema("s").DropIndex("ix_old", "users")
@@ -176,7 +176,7 @@ func TestOpBuilder(t *testing.T) {
 		},
 		{
 			name: "constraints",
-			record: func(op *Op) {
+			record: func(op *Recorder) {
 				op.AddPrimaryKey("pk_t", "t", "a", "b")
 				op.DropPrimaryKey("pk_t", "t", "a")
 				op.AddUnique("uq_t_a", "t", "a")
@@ -199,7 +199,7 @@ func TestOpBuilder(t *testing.T) {
 		},
 		{
 			name: "table comment and options",
-			record: func(op *Op) {
+			record: func(op *Recorder) {
 				op.SetTableComment("t", "", "hello")
 				op.SetTableOptions("t").From("ENGINE", "MyISAM").To("ENGINE", "InnoDB").To("CHARSET", "utf8mb4")
 			},
@@ -210,7 +210,7 @@ func TestOpBuilder(t *testing.T) {
 		},
 		{
 			name: "enums and execute",
-			record: func(op *Op) {
+			record: func(op *Recorder) {
 				op.InSchema("app").CreateEnum("mood", "happy", "sad")
 				op.AddEnumValue("mood", "ok").After("happy")
 				op.AddEnumValue("mood", "meh").Before("sad")
@@ -231,7 +231,7 @@ func TestOpBuilder(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			var op Op
+			var op Recorder
 			tt.record(&op)
 			if diff := cmp.Diff(tt.want, op.Ops()); diff != "" {
 				t.Errorf("recorded ops mismatch (-want +got):\n%s", diff)
@@ -244,18 +244,18 @@ func TestOpBuilderPanics(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name   string
-		record func(op *Op)
+		record func(op *Recorder)
 	}{
-		{"unknown action", func(op *Op) { op.Column("a", "int").OnDelete("EXPLODE") }},
-		{"OnDelete without References", func(op *Op) { op.CreateTable("t", op.Column("a", "int").OnDelete("CASCADE")) }},
-		{"two primary keys", func(op *Op) {
+		{"unknown action", func(op *Recorder) { op.Column("a", "int").OnDelete("EXPLODE") }},
+		{"OnDelete without References", func(op *Recorder) { op.CreateTable("t", op.Column("a", "int").OnDelete("CASCADE")) }},
+		{"two primary keys", func(op *Recorder) {
 			op.CreateTable("t", op.PrimaryKey("p", "a"), op.PrimaryKey("q", "b"))
 		}},
-		{"inline constraint on drop column", func(op *Op) { op.DropColumn("t", "a", op.Column("a", "int").Unique()) }},
-		{"drop column name mismatch", func(op *Op) { op.DropColumn("t", "a", op.Column("b", "int")) }},
-		{"existing name mismatch", func(op *Op) { op.AlterColumn("t", "a").Existing(op.Column("b", "int")) }},
-		{"desc of unknown key", func(op *Op) { op.CreateIndex("ix", "t", "a").Desc("b") }},
-		{"concurrently table item", func(op *Op) { op.CreateTable("t", op.Index("ix", "a").Concurrently()) }},
+		{"inline constraint on drop column", func(op *Recorder) { op.DropColumn("t", "a", op.Column("a", "int").Unique()) }},
+		{"drop column name mismatch", func(op *Recorder) { op.DropColumn("t", "a", op.Column("b", "int")) }},
+		{"existing name mismatch", func(op *Recorder) { op.AlterColumn("t", "a").Existing(op.Column("b", "int")) }},
+		{"desc of unknown key", func(op *Recorder) { op.CreateIndex("ix", "t", "a").Desc("b") }},
+		{"concurrently table item", func(op *Recorder) { op.CreateTable("t", op.Index("ix", "a").Concurrently()) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -268,7 +268,7 @@ func TestOpBuilderPanics(t *testing.T) {
 					t.Errorf("panic value = %v, want a *BuildError", r)
 				}
 			}()
-			var op Op
+			var op Recorder
 			tt.record(&op)
 		})
 	}
@@ -278,7 +278,7 @@ func TestOpBuilderPanics(t *testing.T) {
 // method, by recording one of each.
 func TestOpBuilderCoversOps(t *testing.T) {
 	t.Parallel()
-	var op Op
+	var op Recorder
 	op.CreateTable("t")
 	op.DropTable("t")
 	op.RenameTable("t", "u")
@@ -320,8 +320,8 @@ func TestOpBuilderCoversOps(t *testing.T) {
 
 func typeName(o ops.Op) string { return fmt.Sprintf("%T", o) }
 
-func ExampleOp() {
-	var op Op
+func ExampleRecorder() {
+	var op Recorder
 	op.CreateTable("notes",
 		op.Column("id", "bigint").PrimaryKey().AutoIncrement(),
 		op.Column("member_id", "bigint").NotNull().References("members", "id").OnDelete("CASCADE"),

@@ -1,0 +1,123 @@
+package autogen_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/testdb"
+	"github.com/retortdb/retort/load"
+	"github.com/retortdb/retort/migrate"
+)
+
+// ExprIndexed has an expression index.
+type ExprIndexed struct {
+	_     struct{} `db:",index=ix_expr_indexed_lower(lower(email))"`
+	ID    int64    `db:"id,pk"`
+	Email string   `db:"email,type=varchar(100)"`
+}
+
+// PartialIndexed has a partial index.
+type PartialIndexed struct {
+	ID    int64   `db:"id,pk"`
+	Email *string `db:"email,type=varchar(100),index,index_where=(email IS NOT NULL)"`
+}
+
+// LongColumn has a column name of 64 bytes.
+type LongColumn struct {
+	ID   int64  `db:"id,pk"`
+	Long string `db:"a_column_name_that_is_exactly_sixty_four_bytes_long_xxxxxxxxxxxx,type=varchar(10)"`
+}
+
+// LongTable has a table name of 69 bytes.
+type LongTable struct {
+	ID int64 `db:"id,pk"`
+}
+
+// TableName names the table.
+func (LongTable) TableName() string {
+	return "a_table_name_that_is_longer_than_postgres_keeps_it_seventy_bytes_long"
+}
+
+// CaseColumns has two columns whose names differ only in case.
+type CaseColumns struct {
+	ID    int64  `db:"id,pk"`
+	Upper string `db:"Foo,type=varchar(10)"`
+	Lower string `db:"foo,type=varchar(10)"`
+}
+
+// UsersUpper and UsersLower map to tables whose names differ only in case.
+type UsersUpper struct {
+	ID int64 `db:"id,pk"`
+}
+
+// TableName names the table.
+func (UsersUpper) TableName() string { return "Users" }
+
+// UsersLower is the other one.
+type UsersLower struct {
+	ID int64 `db:"id,pk"`
+}
+
+// TableName names the table.
+func (UsersLower) TableName() string { return "users" }
+
+// TestCapabilitiesAtLoad checks that models the server cannot run as
+// written are refused when they are read, naming the field (file:line)
+// and the fix, before anything runs; and that a server that can run them
+// is not refused.
+func TestCapabilitiesAtLoad(t *testing.T) {
+	for _, d := range testdb.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			db := testdb.Open(t, d)
+			gd, err := autogen.Open(ctx, db.DB, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mariaDB := d == "mysql" && strings.Contains(queryStrings(t, db, "SELECT VERSION()")[0], "MariaDB")
+			tests := []struct {
+				name    string
+				models  []any
+				refused bool
+				want    []string // in the message when refused
+			}{
+				{"expression index", []any{ExprIndexed{}}, mariaDB,
+					[]string{"autogen_test.ExprIndexed._ (capability_test.go:", "cannot index an expression", "generated=lower(email)"}},
+				{"partial index", []any{PartialIndexed{}}, d == "mysql",
+					[]string{"autogen_test.PartialIndexed.Email (capability_test.go:", "has no partial indexes", "drop the where clause"}},
+				{"long column name", []any{LongColumn{}}, d == "postgres",
+					[]string{"autogen_test.LongColumn.Long (capability_test.go:", "is 64 bytes; PostgreSQL keeps 63", "at most 63 bytes"}},
+				{"long table name", []any{LongTable{}}, d == "postgres",
+					[]string{"autogen_test.LongTable (capability_test.go:", "is 69 bytes"}},
+				{"columns differing in case", []any{CaseColumns{}}, d != "postgres",
+					[]string{"autogen_test.CaseColumns.Lower (capability_test.go:", `column "Foo" and column "foo" differ only in case`}},
+				{"tables differing in case", []any{UsersUpper{}, UsersLower{}}, d != "postgres",
+					[]string{"autogen_test.UsersLower (capability_test.go:", `table "Users" and table "users" differ only in case`}},
+			}
+			for _, tt := range tests {
+				env := &migrate.Env{Dialect: d, Models: tt.models,
+					Backend: migrate.Backend{Dialect: gd.Dialect, Inspector: gd.Inspector}}
+				_, err := autogen.Compare(ctx, gd, env, autogen.Options{PackageDirs: thisDir})
+				switch {
+				case !tt.refused && err != nil:
+					t.Errorf("%s: refused: %v", tt.name, err)
+				case tt.refused && !errors.Is(err, load.ErrTarget):
+					t.Errorf("%s: error = %v, want load.ErrTarget", tt.name, err)
+				case tt.refused && !errors.Is(err, dialect.ErrCapability):
+					t.Errorf("%s: error = %v, want dialect.ErrCapability", tt.name, err)
+				case tt.refused:
+					for _, w := range tt.want {
+						if !strings.Contains(err.Error(), w) {
+							t.Errorf("%s: error = %v\nwant it to contain %q", tt.name, err, w)
+						}
+					}
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,57 @@
+package mysql
+
+import (
+	"fmt"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/model"
+)
+
+var _ dialect.CapabilityChecker = (*Dialect)(nil)
+
+// CheckCapabilities returns the features of s the server cannot run as
+// written: a partial index (neither MySQL nor MariaDB has one; the
+// predicate would be dropped and the index cover every row), INCLUDE
+// columns, an expression index on MariaDB or on MySQL before 8.0.13, and
+// names that differ only in case where the server folds them (columns and
+// index names always; table names, which fold on case-insensitive file
+// systems and with lower_case_table_names, too, so that a model runs on
+// every server).
+func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
+	var out []dialect.Problem
+	for _, t := range s.Tables {
+		for _, ix := range t.Indexes {
+			if err := d.indexCapability(ix); err != nil {
+				out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Object: ix.Name, Err: err})
+			}
+		}
+	}
+	return append(out, dialect.CaseCollisions(s, dialect.FoldedNames{Tables: true, Columns: true, Indexes: true})...)
+}
+
+// indexCapability says why the server cannot build ix as written.
+func (d *Dialect) indexCapability(ix model.Index) error {
+	server := d.serverName()
+	switch {
+	case ix.Where != "":
+		return fmt.Errorf("%w: index %s is partial (where %s), and %s has no partial indexes: it would index every row; drop the where clause (index_where=), or keep this index in a PostgreSQL or SQLite model", dialect.ErrCapability, ix.Name, ix.Where, server)
+	case len(ix.Include) > 0:
+		return fmt.Errorf("%w: index %s has INCLUDE columns, which %s does not have: add them to the index's columns or drop include (...)", dialect.ErrCapability, ix.Name, server)
+	}
+	for _, p := range ix.Parts {
+		if p.Expr != "" && !d.hasExpressionIndexes() {
+			return fmt.Errorf("%w: index %s has the expression %s as a key, and %s cannot index an expression: add a generated column (generated=%s) and index that column instead", dialect.ErrCapability, ix.Name, p.Expr, server, p.Expr)
+		}
+	}
+	return nil
+}
+
+// hasExpressionIndexes reports whether the server indexes expressions
+// (functional key parts: MySQL 8.0.13; never MariaDB).
+func (d *Dialect) hasExpressionIndexes() bool {
+	if d.Flavor == FlavorMariaDB {
+		return false
+	}
+	v := d.Version
+	return v == (Version{}) || !v.Less(8, 0) && !(v.Major == 8 && v.Minor == 0 && v.Patch < 13)
+}

@@ -1,0 +1,15 @@
+package sqlite
+
+import (
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/model"
+)
+
+var _ dialect.CapabilityChecker = (*Dialect)(nil)
+
+// CheckCapabilities returns the names of s that SQLite takes for one
+// another: table, column and index names are compared without regard to
+// (ASCII) case, index names across the whole schema.
+func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
+	return dialect.CaseCollisions(s, dialect.FoldedNames{Tables: true, Columns: true, Indexes: true, IndexesPerSchema: true})
+}
