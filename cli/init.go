@@ -68,7 +68,7 @@ func runInit(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	src, err := render.EnvFile(filepath.Base(migDir), be.Name, models.importPath, models.names)
+	src, err := render.EnvFileExcluding(filepath.Base(migDir), be.Name, models.importPath, models.names, models.excluded)
 	if err != nil {
 		return errors.Join(err, undoModels())
 	}
@@ -102,6 +102,9 @@ type initModels struct {
 	importPath string
 	names      []string
 	qualified  []string
+	// excluded are tagged structs over a table a listed model maps to:
+	// env.go's Exclude.
+	excluded []string
 }
 
 // initModels finds the models package: --models, else ./models when it
@@ -139,7 +142,8 @@ func (a *app) initModels(wd string, p project, migDir, modelsDir string) (initMo
 		fmt.Fprintf(a.stdout, "No db, gorm or bun tags in %s: listing every exported struct. Plain GORM structs? Set ModelFamily: model.FamilyGORM in env.go.\n", rel(wd, abs))
 	}
 	m := initModels{importPath: strings.TrimSuffix(p.Module+"/"+filepath.ToSlash(r), "/."), names: pkg.Models}
-	for _, n := range pkg.Models {
+	m.names, m.excluded = splitSameTable(a.stdout, pkg)
+	for _, n := range m.names {
 		m.qualified = append(m.qualified, pkg.Name+"."+n)
 	}
 	return m, nil

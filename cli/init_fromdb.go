@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/retortdb/retort/load"
 )
 
 // modelsFromDatabase writes the models package of `retort init
@@ -95,4 +98,24 @@ func writeNewFile(path string, data []byte) (func() error, error) {
 		return nil, errors.Join(err, undo())
 	}
 	return undo, nil
+}
+
+// splitSameTable separates the models init lists from the structs that
+// map to a table an earlier model maps to, which env.go excludes; it says
+// which.
+func splitSameTable(w io.Writer, pkg load.Package) (names, excluded []string) {
+	same := map[string]load.SameTable{}
+	for _, s := range pkg.SameTable {
+		same[s.Name] = s
+	}
+	for _, n := range pkg.Models {
+		s, ok := same[n]
+		if !ok {
+			names = append(names, n)
+			continue
+		}
+		excluded = append(excluded, n)
+		fmt.Fprintf(w, "%s.%s maps to table %s, like %s.%s: listed in Exclude, not in Models.\n", pkg.Name, n, s.Table, pkg.Name, s.Of)
+	}
+	return names, excluded
 }
