@@ -150,3 +150,36 @@ func (m *userModule) runStdout(wantCode int, args ...string) string {
 	}
 	return stdout.String()
 }
+
+// TestInitListsTablesOnly: init lists neither a mixin nor a second struct
+// over a table another model maps to (that one goes to Exclude), so check
+// passes after the first revision without a warning.
+func TestInitListsTablesOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds retort and a driver program")
+	}
+	db := testdb.SQLite(t)
+	m := newUserModule(t, db.URL)
+	m.write("models/models.go", "package models\n\n"+
+		"// Base is a mixin.\ntype Base struct {\n\tCreatedAt int64 `db:\"created_at\"`\n}\n\n"+
+		"// User is a model.\ntype User struct {\n\tBase\n\tID    int64  `db:\"id,pk\"`\n\tEmail string `db:\"email\"`\n}\n\n"+
+		"// TableName names the table.\nfunc (User) TableName() string { return \"users\" }\n\n"+
+		"// UserView reads part of users.\ntype UserView struct {\n\tID int64 `db:\"id,pk\"`\n}\n\n"+
+		"// TableName names the table.\nfunc (UserView) TableName() string { return \"users\" }\n")
+	out := m.run(0, "init", "--dialect", "sqlite")
+	if !strings.Contains(out, "models: models.User)") || !strings.Contains(out, "models.UserView maps to table users, like models.User") {
+		t.Errorf("init output:\n%s", out)
+	}
+	env, err := os.ReadFile(filepath.Join(m.dir, "migrations", "env.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(env), "Exclude: []any{\n\t\tmodels.UserView{},") || strings.Contains(string(env), "models.Base{}") {
+		t.Errorf("env.go:\n%s", env)
+	}
+	m.run(0, "revision", "--autogenerate", "-m", "initial")
+	m.run(0, "upgrade", "head")
+	if out = m.run(0, "check"); strings.Contains(out, "warning") || strings.Contains(out, "error") {
+		t.Errorf("check warns:\n%s", out)
+	}
+}

@@ -119,8 +119,8 @@ func (a *app) warnUnlisted(missing []string) {
 	if len(missing) == 1 {
 		verb, them, are = "carries", "it", "it is"
 	}
-	fmt.Fprintf(a.stderr, "warning: %s %s model tags but env.go's Models does not list %s, so %s not compared; add %s to Models in %s/env.go\n",
-		strings.Join(missing, ", "), verb, them, are, strings.Join(lits, ", "), a.driver.Dir)
+	fmt.Fprintf(a.stderr, "warning: %s %s model tags but env.go lists %s neither in Models nor in Exclude, so %s not compared; add %s to Models in %s/env.go, or to Exclude when %s not a table (`retort check` fails until then)\n",
+		strings.Join(missing, ", "), verb, them, are, strings.Join(lits, ", "), a.driver.Dir, are)
 }
 
 // printPending lists the pending revisions that have findings, marking
