@@ -53,7 +53,7 @@ func (a *app) modelsFromDatabase(ctx context.Context, wd string, p project, mode
 	if len(s.Tables) == 0 {
 		return initModels{}, nil, fmt.Errorf("%s has no tables to write models for; run init without --from-database", d.cfg.Database)
 	}
-	res, err := generateModels(a.stderr, s, pkg, u)
+	res, err := generateModels(a.stderr, s, pkg, u, "retort init --from-database")
 	if err != nil {
 		return initModels{}, nil, err
 	}

@@ -51,7 +51,7 @@ func runInspect(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if *format == "go" {
-		res, err := generateModels(a.stderr, s, *pkg, u)
+		res, err := generateModels(a.stderr, s, *pkg, u, "retort inspect --format go")
 		if err != nil {
 			return usagef("--package: %v", err)
 		}
