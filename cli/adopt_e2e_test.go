@@ -86,6 +86,11 @@ func TestAdoptDatabase(t *testing.T) {
 			if !strings.Contains(out, "Stamped") {
 				t.Errorf("revision --baseline does not say it stamped:\n%s", out)
 			}
+			if files, _ := filepath.Glob(filepath.Join(m.dir, "migrations", "base0001_*.go")); len(files) != 1 {
+				t.Errorf("the baseline file: %v", files)
+			} else if src, err := os.ReadFile(files[0]); err != nil || !strings.Contains(string(src), "retort revision --baseline") || !strings.Contains(string(src), "op.CreateTable(") {
+				t.Errorf("the baseline file does not create the tables or say what wrote it (%v):\n%s", err, src)
+			}
 			if out = m.run(0, "current"); !strings.Contains(out, "base0001") {
 				t.Errorf("current after the baseline:\n%s", out)
 			}
