@@ -35,9 +35,6 @@ type Result struct {
 // is set, it reads them again with source positions, so that each message
 // names the file and line of the field. When env.go sets a Backend, the
 // models are checked against its dialect too (see [Compare]).
-//
-// When env.Backend's dialect implements [dialect.ColumnChecker], a column
-// it cannot create as declared is a model error on its field.
 func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, error) {
 	return loadFor(ctx, env, opts, env.Backend.Dialect)
 }
@@ -46,15 +43,11 @@ func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, er
 // every value d would write into DDL must be one its grammar accepts, and
 // every feature one its server runs ([dialect.ValidateSchema]), so that
 // nothing the server would refuse, misread or silently change is run.
-// Columns are also checked by d's [dialect.ColumnChecker], if any.
 func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, error) {
 	if opts.Target != nil {
 		return *opts.Target, nil
 	}
 	lopts := load.Options{Family: env.ModelFamily, Validate: validator(d)}
-	if cc, ok := d.(dialect.ColumnChecker); ok {
-		lopts.CheckColumn = cc.CheckColumn
-	}
 	s, err := load.Models(env.Models, lopts)
 	if err == nil {
 		return s, nil
@@ -93,8 +86,6 @@ func Reflect(ctx context.Context, db Database, env *migrate.Env, target model.Sc
 
 // Diff compares current with target on db's dialect with env.go's
 // comparer options; env.go's DBComparators read the database through db.
-// The ops come tidied by the dialect's [dialect.ScriptTidier], when it has
-// one: without what the database supplies by itself (USING btree).
 func Diff(ctx context.Context, db Database, env *migrate.Env, current, target model.Schema) ([]ops.Op, error) {
 	opts, err := compareOptions(env)
 	if err != nil {
@@ -106,16 +97,7 @@ func Diff(ctx context.Context, db Database, env *migrate.Env, current, target mo
 			return c(ctx, db.DB, cc, cur, tgt)
 		})
 	}
-	list, err := diff.Compare(current, target, db.Dialect, opts)
-	if err != nil {
-		return nil, err
-	}
-	if t, ok := db.Dialect.(dialect.ScriptTidier); ok {
-		for i, op := range list {
-			list[i] = t.TidyOp(op)
-		}
-	}
-	return list, nil
+	return diff.Compare(current, target, db.Dialect, opts)
 }
 
 // Compare reflects db and compares it with env.go's models: the upgrade
