@@ -41,7 +41,7 @@ func (a *app) commandHelp(ctx context.Context, w io.Writer, cmd command) {
 			flags = he.flags
 		}
 	}
-	fmt.Fprintf(w, "retort %s: %s\n\nusage: %s\n", cmd.name, cmd.summary, cmd.usage)
+	fmt.Fprintf(w, "retort %s: %s\n\n%s\n", cmd.name, cmd.summary, wrap("usage: ", cmd.usage, 78, "         "))
 	if cmd.about != "" {
 		fmt.Fprintf(w, "\n%s\n", wrap("", cmd.about, 78, ""))
 	}
