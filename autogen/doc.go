@@ -17,8 +17,12 @@
 // each revision file; it returns the files ([File]: name and bytes) and
 // writes nothing. [Check] returns the [Report] both outputs of `retort
 // check` print: the drift with its findings and the pending revisions;
-// [Report.Document] is its JSON form. [CheckMigrations] applies, undoes
-// and re-applies every revision on an empty scratch database.
+// [Report.Document] is its JSON form; drift a pending revision makes is
+// reported once, as pending ([Report.Covered]). [NewSchemaDocument] is the
+// JSON form of a reflected schema (`retort inspect --format json`), in the
+// same conventions. [CheckMigrations] applies, undoes and re-applies every
+// revision on an empty scratch database. The ops autogen compares out are
+// tidied by the dialect's [dialect.ScriptTidier] when it has one.
 //
 // # env.go's settings
 //
