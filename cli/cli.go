@@ -131,8 +131,7 @@ func (a *app) main(ctx context.Context, args []string) int {
 	}
 	cmd, ok := lookupCommand(args[0])
 	if !ok {
-		fmt.Fprintf(a.stderr, "retort: unknown command %q%s\n\n", args[0], suggestCommand(args[0]))
-		a.printUsage(a.stderr)
+		fmt.Fprintf(a.stderr, "retort: unknown command %q%s\n`retort help` lists the commands.\n", args[0], suggestCommand(args[0]))
 		return ExitError
 	}
 	if wantsHelp(args[1:]) {
@@ -195,8 +194,7 @@ func (a *app) help(ctx context.Context, args []string) int {
 	}
 	cmd, ok := lookupCommand(args[0])
 	if !ok {
-		fmt.Fprintf(a.stderr, "retort help: unknown command %q%s\n\n", args[0], suggestCommand(args[0]))
-		a.printUsage(a.stderr)
+		fmt.Fprintf(a.stderr, "retort help: unknown command %q%s\n`retort help` lists the commands.\n", args[0], suggestCommand(args[0]))
 		return ExitError
 	}
 	a.commandHelp(ctx, a.stdout, cmd)

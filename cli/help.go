@@ -120,7 +120,7 @@ func flagLines(fs *flag.FlagSet) []string {
 	for i, e := range entries {
 		text := e.usage
 		if e.deflt != "" {
-			text += " (default " + e.deflt + ")"
+			text += " (default: " + e.deflt + ")"
 		}
 		indent := strings.Repeat(" ", width+4)
 		if len(heads[i]) > width {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -47,7 +48,14 @@ func (w *walkthrough) run(dir string, wantCode int, args ...string) string {
 	if dir != w.m.dir {
 		w.out.WriteString("(outside the module)\n")
 	}
-	w.out.WriteString("$ retort " + strings.Join(args, " ") + "\n" + text)
+	shown := make([]string, len(args))
+	for i, a := range args {
+		shown[i] = a
+		if strings.ContainsAny(a, " \t") {
+			shown[i] = strconv.Quote(a)
+		}
+	}
+	w.out.WriteString("$ retort " + strings.Join(shown, " ") + "\n" + text)
 	if code != 0 {
 		w.out.WriteString("[exit " + string(rune('0'+code)) + "]\n")
 	}
@@ -58,8 +66,9 @@ func (w *walkthrough) run(dir string, wantCode int, args ...string) string {
 	return out.String()
 }
 
-// edit replaces old with new in a file of the module, as the user would.
-func (w *walkthrough) edit(file, old, new string) {
+// edit replaces old with new in a file of the module, as the user would,
+// and records what was done.
+func (w *walkthrough) edit(what, file, old, new string) {
 	w.t.Helper()
 	p := filepath.Join(w.m.dir, file)
 	src, err := os.ReadFile(p)
@@ -71,7 +80,7 @@ func (w *walkthrough) edit(file, old, new string) {
 		w.t.Fatalf("%s has no %q to replace", file, old)
 	}
 	w.m.write(file, out)
-	w.out.WriteString("# edit " + file + ": " + old + " -> " + new + "\n\n")
+	w.out.WriteString("# " + file + ": " + what + "\n\n")
 }
 
 // cleanEnv is the environment without retort's own variables, so the
@@ -124,7 +133,7 @@ func TestNewcomerWalkthrough(t *testing.T) {
 	m.copyModels("step2")
 	w.out.WriteString("# copy examples/quickstart/step2/models/models.go to models/models.go\n\n")
 	w.run("", 1, "check")
-	w.edit("migrations/env.go", "\t\tmodels.User{},\n", "\t\tmodels.User{},\n\t\tmodels.Note{},\n")
+	w.edit("list models.Note{} in Models", "migrations/env.go", "\t\tmodels.User{},\n", "\t\tmodels.User{},\n\t\tmodels.Note{},\n")
 	w.run("", 1, "check")
 	w.run("", 0, "revision", "--autogenerate", "-m", "bio and notes", "--rev-id", "bbbb00000002")
 	w.run("", 1, "check")
@@ -133,22 +142,22 @@ func TestNewcomerWalkthrough(t *testing.T) {
 	w.run("", 0, "check")
 
 	// Edit 2: a rename without the hint, then with it.
-	w.edit("models/models.go", `Bio     *string `+"`"+`db:"bio,type=text"`, `About   *string `+"`"+`db:"about,type=text"`)
+	w.edit("rename the field Bio to About", "models/models.go", `Bio     *string `+"`"+`db:"bio,type=text"`, `About   *string `+"`"+`db:"about,type=text"`)
 	w.run("", 1, "check")
-	w.edit("models/models.go", `db:"about,type=text"`, `db:"about,type=text,renamed_from=bio"`)
+	w.edit("tag it renamed_from=bio", "models/models.go", `db:"about,type=text"`, `db:"about,type=text,renamed_from=bio"`)
 	w.run("", 1, "check")
 	w.run("", 0, "revision", "--autogenerate", "-m", "bio is about", "--rev-id", "cccc00000003")
 	w.run("", 0, "upgrade", "head")
 
 	// Edit 3: a foreign key to a misspelled table.
-	w.edit("models/models.go", `fk=users.id,ondelete=cascade`, `fk=user.id,ondelete=cascade`)
+	w.edit("Note.UserID: fk=users.id becomes fk=user.id", "models/models.go", `fk=users.id,ondelete=cascade`, `fk=user.id,ondelete=cascade`)
 	w.run("", 2, "check")
-	w.edit("models/models.go", `fk=user.id,ondelete=cascade`, `fk=users.id,ondelete=cascade`)
+	w.edit("fix it back", "models/models.go", `fk=user.id,ondelete=cascade`, `fk=users.id,ondelete=cascade`)
 
 	// Edit 4: a default SQLite cannot evaluate.
-	w.edit("models/models.go", "\tBody   string `db:\"body,type=text\"`\n", "\tBody   string `db:\"body,type=text\"`\n\tSeenAt time.Time `db:\"seen_at,default=now()\"`\n")
+	w.edit("add SeenAt time.Time `db:\"seen_at,default=now()\"` to Note", "models/models.go", "\tBody   string `db:\"body,type=text\"`\n", "\tBody   string `db:\"body,type=text\"`\n\tSeenAt time.Time `db:\"seen_at,default=now()\"`\n")
 	w.run("", 2, "check")
-	w.edit("models/models.go", `default=now()`, `default=CURRENT_TIMESTAMP`)
+	w.edit("default=now() becomes default=CURRENT_TIMESTAMP", "models/models.go", `default=now()`, `default=CURRENT_TIMESTAMP`)
 	w.run("", 0, "revision", "--autogenerate", "-m", "seen at", "--rev-id", "dddd00000004")
 	w.run("", 0, "upgrade", "head")
 	w.run("", 0, "check")
