@@ -7,7 +7,10 @@
 //
 // # The pipeline
 //
-// [Compare] reads env.go's models ([Load]) while it reflects the database
+// [Compare] reads env.go's models ([Load]; checked against the database's
+// dialect with [dialect.ValidateSchema], so that a value its DDL grammar
+// refuses or a feature its server cannot run is an error naming the struct
+// field and the fix) while it reflects the database
 // ([Reflect]: tables env.go's IncludeName refuses are never read, the
 // runner's version tables are left out, other schemas the options include
 // or the models name are read too), then compares them ([Diff]: env.go's

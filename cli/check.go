@@ -20,6 +20,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	migrations := fs.Bool("migrations", false, "check the revision files on a scratch database (apply, downgrade, compare) instead of the models against --url")
 	devURL := fs.String("dev-url", "", "PostgreSQL or MySQL server `URL` on which --migrations creates and drops its scratch database")
 	dataAware := fs.Bool("data-aware", false, "count the rows each safety finding affects (rows a drop or narrowing would lose), with a query per finding")
+	schema := fs.String("schema", "", schemaFlagUsage)
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -44,7 +45,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if _, err := a.graph(); err != nil {
 		return err
 	}
-	rep, err := autogen.Check(ctx, d.gen(), a.env, a.autogenOptions(*dataAware))
+	rep, err := autogen.Check(ctx, d.gen(), a.envIn(*schema), a.autogenOptions(*dataAware))
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func (a *app) checkMigrations(ctx context.Context, devURL string) error {
 		fmt.Fprintln(a.stdout, "No revisions to check.")
 		return nil
 	}
-	scratch, cleanup, err := a.scratchDatabase(ctx, be.Name, devURL)
+	scratch, cleanup, err := a.scratchDatabase(ctx, be, devURL)
 	if err != nil {
 		return err
 	}
@@ -81,34 +81,33 @@ type scratch struct {
 	shown string
 }
 
-// scratchDatabase creates an empty database of the dialect: a SQLite file
-// in a temporary directory, or a database named retort_check_<hex> on the
-// devURL server. cleanup removes it.
-func (a *app) scratchDatabase(ctx context.Context, dialectName, devURL string) (scratch, func(), error) {
-	if dialectName == "sqlite" {
+// scratchDatabase creates an empty database of be's dialect: a file in a
+// temporary directory ([dialect.ScratchFile]), or a database named
+// retort_check_<hex> on the devURL server ([dialect.ScratchServer]).
+// cleanup removes it.
+func (a *app) scratchDatabase(ctx context.Context, be backend.Backend, devURL string) (scratch, func(), error) {
+	if f, ok := be.Dialect.(dialect.ScratchFile); ok {
 		dir, err := os.MkdirTemp("", "retort-check-")
 		if err != nil {
 			return scratch{}, nil, err
 		}
-		p := filepath.Join(dir, "scratch.db")
-		return scratch{url: "sqlite://" + filepath.ToSlash(p), shown: "temporary file"}, func() { os.RemoveAll(dir) }, nil
+		return scratch{url: f.ScratchFileURL(filepath.Join(dir, "scratch.db")), shown: "temporary file"}, func() { os.RemoveAll(dir) }, nil
+	}
+	srv, ok := be.Dialect.(dialect.ScratchServer)
+	if !ok {
+		return scratch{}, nil, fmt.Errorf("--migrations: the %s dialect cannot make a scratch database", be.Name)
 	}
 	if devURL == "" {
 		return scratch{}, nil, usagef("--migrations on %s needs --dev-url: a server URL on which retort may create and drop a scratch database, e.g. %s",
-			dialectName, map[string]string{"postgres": "postgres://postgres@localhost:5432/postgres", "mysql": "mysql://root@localhost:3306/mysql"}[dialectName])
+			be.Name, srv.DevURLExample())
 	}
 	admin, cfg, err := dburl.Open(ctx, devURL)
 	if err != nil {
 		return scratch{}, nil, fmt.Errorf("--dev-url: %w", err)
 	}
-	if !sameDialect(dialectName, cfg.Dialect) {
+	if !sameDialect(be.Name, cfg.Dialect) {
 		admin.Close()
-		return scratch{}, nil, usagef("--dev-url is a %s server but env.go says Dialect %q", cfg.Dialect, dialectName)
-	}
-	be, err := backend.Lookup(cfg.Dialect)
-	if err != nil {
-		admin.Close()
-		return scratch{}, nil, err
+		return scratch{}, nil, usagef("--dev-url is a %s server but env.go says Dialect %q", cfg.Dialect, be.Name)
 	}
 	var b [6]byte
 	if _, err := rand.Read(b[:]); err != nil {
@@ -117,7 +116,7 @@ func (a *app) scratchDatabase(ctx context.Context, dialectName, devURL string) (
 	}
 	name := "retort_check_" + hex.EncodeToString(b[:])
 	q := be.Dialect.QuoteIdent(name)
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+q); err != nil {
+	if _, err := admin.ExecContext(ctx, srv.CreateDatabaseSQL(q)); err != nil {
 		admin.Close()
 		return scratch{}, nil, fmt.Errorf("--dev-url %s: create database %s: %w", dburl.Redact(devURL), name, err)
 	}
@@ -131,15 +130,13 @@ func (a *app) scratchDatabase(ctx context.Context, dialectName, devURL string) (
 		defer admin.Close()
 		dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		defer cancel()
-		drop := "DROP DATABASE IF EXISTS " + q
-		if cfg.Dialect == "postgres" {
-			if _, err := admin.ExecContext(dctx, drop+" WITH (FORCE)"); err == nil {
+		var err error
+		for _, drop := range srv.DropDatabaseSQL(q) {
+			if _, err = admin.ExecContext(dctx, drop); err == nil {
 				return
 			}
 		}
-		if _, err := admin.ExecContext(dctx, drop); err != nil {
-			fmt.Fprintf(a.stderr, "warning: could not drop the scratch database %s: %v; drop it by hand\n", name, err)
-		}
+		fmt.Fprintf(a.stderr, "warning: could not drop the scratch database %s: %v; drop it by hand\n", name, err)
 	}
 	return scratch{url: u.String(), shown: "database " + name + " on " + dburl.Redact(devURL) + ", dropped afterwards"}, cleanup, nil
 }

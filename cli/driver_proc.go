@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"runtime"
 	"syscall"
 )
 
@@ -16,6 +17,10 @@ import (
 // driver_proc_linux.go). retort waits for it to exit and returns its error.
 func runOwned(ctx context.Context, cmd *exec.Cmd) error {
 	ownProcess(cmd)
+	// Linux sends the parent-death signal when the thread that started the
+	// child exits: keep this goroutine on its thread until the child is done.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)

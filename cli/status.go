@@ -85,6 +85,7 @@ func (a *app) writeVerbose(w io.Writer, g *migrate.Graph, r migrate.Revision) {
 func runCurrent(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("current")
 	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
+	schema := fs.String("schema", "", schemaFlagUsage)
 	verbose := fs.Bool("verbose", false, "print each revision in full: parents, branches, labels, file")
 	fs.BoolVar(verbose, "v", false, "print each revision in full: parents, branches, labels, file")
 	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
@@ -98,10 +99,19 @@ func runCurrent(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer d.Close()
-	current, err := migrate.Current(ctx, d.db, a.env)
+	current, err := migrate.Current(ctx, d.db, a.envIn(*schema))
 	if err != nil {
 		return err
 	}
+	partials, err := migrate.Partials(ctx, d.db, a.envIn(*schema))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		for _, p := range partials {
+			fmt.Fprintln(a.stdout, partialText(p))
+		}
+	}()
 	if len(current) == 0 {
 		fmt.Fprintln(a.stdout, "<base> (no revision applied)")
 		return nil
@@ -262,4 +272,13 @@ func runShow(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintln(a.stdout)
 	}
 	return nil
+}
+
+// partialText is a revision an interrupted run left part-way, as current
+// and stamp print it: "a892c0ffee12 (partial: 11 of 27 ops applied; ...)".
+func partialText(p migrate.Partial) string {
+	if p.Direction == migrate.Down {
+		return fmt.Sprintf("%s (partial: %d of %d downgrade ops applied; the next `retort downgrade` past it resumes it)", p.ID, p.Done, p.Total)
+	}
+	return fmt.Sprintf("%s (partial: %d of %d ops applied; the next `retort upgrade` resumes it)", p.ID, p.Done, p.Total)
 }

@@ -41,16 +41,7 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 	}
 	target := pos[0]
 	if *asSQL {
-		from, to, ok := strings.Cut(target, ":")
-		if !ok {
-			from, to = "", target
-		}
-		out, err := migrate.SQL(ctx, a.env, from, to, dir)
-		if err != nil {
-			return a.mergeHint(err)
-		}
-		fmt.Fprint(a.stdout, out)
-		return nil
+		return a.printMigrateSQL(ctx, target, dir, schemas)
 	}
 	opts := migrate.Options{AllowDataLoss: *allowDataLoss}
 	if *perRun {
@@ -198,7 +189,11 @@ func (a *app) migrateTenants(ctx context.Context, ts []tenant, name string, dir 
 func runStamp(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("stamp")
 	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
+	asSQL := fs.Bool("sql", false, "print the SQL that sets the version table instead of running it; needs no connection")
+	schema := fs.String("schema", "", schemaFlagUsage)
 	purge := fs.Bool("purge", false, "replace a version table that names revisions this package does not have, instead of failing")
+	partial := fs.Int("partial", -1, "record that the first `N` ops of REV are applied (MySQL/MariaDB, after an interrupted run)")
+	down := fs.Bool("downgrade", false, "with --partial: N ops of REV's downgrade are applied")
 	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	pos, err := fs.parse(args)
 	if err != nil {
@@ -207,18 +202,50 @@ func runStamp(ctx context.Context, a *app, args []string) error {
 	if len(pos) != 1 {
 		return usagef("give one target (head, base, a revision id)")
 	}
+	if *down && *partial < 0 {
+		return usagef("--downgrade goes with --partial N")
+	}
+	if *asSQL && *partial >= 0 {
+		return usagef("--partial records progress on a live database; it has no --sql form")
+	}
+	env := a.envIn(*schema)
+	if *asSQL {
+		out, err := migrate.StampSQL(ctx, env, pos[0])
+		if err != nil {
+			return a.mergeHint(err)
+		}
+		fmt.Fprint(a.stdout, out)
+		return nil
+	}
 	d, err := a.envDatabase(ctx, *url, mayCreate)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	if err := migrate.Stamp(ctx, d.db, a.env, pos[0], migrate.Options{Purge: *purge, Logger: newLogger(a.stderr, false)}); err != nil {
+	opts := migrate.Options{Purge: *purge, Logger: newLogger(a.stderr, false)}
+	if *partial >= 0 {
+		dir := migrate.Up
+		if *down {
+			dir = migrate.Down
+		}
+		err = migrate.StampPartial(ctx, d.db, env, pos[0], dir, *partial, opts)
+	} else {
+		err = migrate.Stamp(ctx, d.db, env, pos[0], opts)
+	}
+	if err != nil {
 		return err
 	}
-	current, err := migrate.Current(ctx, d.db, a.env)
+	current, err := migrate.Current(ctx, d.db, env)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "Stamped: the database is at %s.\n", idList(current))
+	ps, err := migrate.Partials(ctx, d.db, env)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		fmt.Fprintf(a.stdout, "%s\n", partialText(p))
+	}
 	return nil
 }

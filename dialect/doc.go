@@ -32,7 +32,26 @@
 //   - for the safety analysis and the runner's data-loss gate:
 //     [RiskAssessor] (locks, copies and rebuilds), [FlexibleTyping],
 //     [ImplicitDefaults], [CharLength], [SQLLexer] (how raw SQL is lexed);
-//   - for the rewriters: [IdentQuoter], [ConcurrentIndexer].
+//   - for the rewriters: [IdentQuoter], [ConcurrentIndexer];
+//   - for checking models before anything runs: [ValueChecker] (which
+//     keyword-like values its DDL grammar takes: a charset, a collation, an
+//     index method, a table option) and [CapabilityChecker] (features its
+//     server cannot run as written: MariaDB's expression indexes, names
+//     PostgreSQL truncates, names the server folds together by case).
+//
+// # Values written into DDL
+//
+// Text a model or an op gives that a dialect writes into DDL as SQL (a
+// type, a default, a check, an index expression or predicate) or as a bare
+// word (a charset, a collation, an index method, a table option) is
+// checked first: [CheckExpr] reads an expression with the dialect's
+// [LexRules] and refuses what would end the statement, start another or
+// comment out its rest; keyword-like values must be what the server's
+// grammar takes there ([ValueChecker], else [CheckValue]). [ValidateSchema]
+// runs every check on a schema (autogen runs it on the models as they are
+// loaded, so that an error names the struct field); [CheckOp] runs them on
+// one op, and every dialect's Statements calls it first, so that a
+// hand-written revision is held to the same rules.
 //
 // [Identify] names the kind of server a connection reaches, for the error
 // of a probe that refused it.
@@ -41,7 +60,8 @@
 //
 // [DataLoss] classifies what an op list destroys on a dialect: drops (from
 // [ops.StructuralLoss]), column type changes ([TypeChangeLoss]:
-// [CompareTypes] over [TypeShape], none where [FlexibleTyping]), removed
+// [CompareTypes] over [TypeShape]; where [FlexibleTyping], only the
+// conversions a [ValueRewriter] reports), removed
 // enum values, and raw Execute SQL ([SQLLoss], lexed with the dialect's
 // [LexRules]). The runner's data-loss gate refuses these findings
 // unreviewed, and package safety reports them. [CompareContext] is the

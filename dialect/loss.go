@@ -20,15 +20,21 @@ type SQLLexer interface {
 
 // TypeChangeLoss classifies a change from one type to another on d:
 // [CompareTypes], except where d keeps any value whatever its declared
-// type ([FlexibleTyping]): there a type change loses nothing, and removing
-// enum values (which a CHECK enforces) only fails on the rows that hold
-// them.
+// type ([FlexibleTyping]): there a type change loses nothing unless d
+// converts the values it copies to the new type ([ValueRewriter]: SQLite
+// turns the text '007' into the integer 7), and removing enum values
+// (which a CHECK enforces) only fails on the rows that hold them.
 func TypeChangeLoss(d Dialect, from, to TypeShape) TypeLoss {
 	if f, ok := d.(FlexibleTyping); ok && f.FlexibleTyping() {
 		if from.Family == FamilyEnum && to.Family == FamilyEnum {
 			if l := CompareTypes(from, to); l.Narrowing {
 				l.FailsOnRows = true
 				return l
+			}
+		}
+		if r, ok := d.(ValueRewriter); ok {
+			if why := r.RewritesValues(from, to); why != "" {
+				return TypeLoss{Cast: true, Why: why}
 			}
 		}
 		return TypeLoss{}

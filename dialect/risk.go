@@ -72,6 +72,18 @@ type FlexibleTyping interface {
 	FlexibleTyping() bool
 }
 
+// ValueRewriter is implemented by a [FlexibleTyping] dialect that still
+// converts stored values when a column's declared type changes (SQLite's
+// rebuild copies each value into a column of the new type affinity).
+// [TypeChangeLoss] reports such a change as a lossy conversion, so that it
+// is a data-loss finding a reviewer must accept.
+type ValueRewriter interface {
+	// RewritesValues says, in words, how changing a column from one
+	// declared type to the other rewrites its stored values; "" when it
+	// does not.
+	RewritesValues(from, to TypeShape) string
+}
+
 // ImplicitDefaults is implemented by dialects that fill the existing rows
 // of a NOT NULL column added without a default with the type's implicit
 // default (MySQL: 0, the empty string or a zero date) instead of failing. Such a

@@ -155,11 +155,15 @@ func kindFix(kind ValueKind) string {
 }
 
 // CheckTableOption checks a table option by the rule every dialect
-// shares: a name of words (ROW_FORMAT, DATA DIRECTORY) and a value that is
-// one identifier, number or complete string literal in d's quoting.
+// shares: a name of words (ROW_FORMAT, DATA DIRECTORY, WITHOUT ROWID) and
+// no value, or a value that is one identifier, number or complete string
+// literal in d's quoting.
 func CheckTableOption(d Dialect, o model.TableOption) error {
 	if !tableOptionName.MatchString(o.Name) {
 		return &ValueError{Kind: ValueTableOption, Value: o.Name, Fix: "a table option's name must be words such as ROW_FORMAT: option=ROW_FORMAT=DYNAMIC"}
+	}
+	if strings.TrimSpace(o.Value) == "" {
+		return nil // an option that is only a name (SQLite's STRICT)
 	}
 	toks, err := sqllex.Split(o.Value, lexRules(d))
 	ok := err == nil && len(toks) == 1 && len(toks[0]) == 1

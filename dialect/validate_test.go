@@ -126,7 +126,7 @@ func TestCheckTableOption(t *testing.T) {
 	t.Parallel()
 	my := mysql.New()
 	for _, o := range []model.TableOption{{Name: "ENGINE", Value: "InnoDB"}, {Name: "ROW_FORMAT", Value: "DYNAMIC"},
-		{Name: "KEY_BLOCK_SIZE", Value: "8"}, {Name: "COMMENT", Value: "'a; b'"}, {Name: "DEFAULT CHARSET", Value: "utf8mb4"}} {
+		{Name: "KEY_BLOCK_SIZE", Value: "8"}, {Name: "COMMENT", Value: "'a; b'"}, {Name: "DEFAULT CHARSET", Value: "utf8mb4"}, {Name: "WITHOUT ROWID"}} {
 		if err := my.CheckTableOption(o); err != nil {
 			t.Errorf("%s=%s: %v", o.Name, o.Value, err)
 		}

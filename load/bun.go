@@ -15,7 +15,8 @@ import (
 var bunOptions = []string{
 	"pk", "autoincrement", "notnull", "nullzero", "unique", "default", "type",
 	"rel", "join", "m2m", "polymorphic", "on_delete", "on_update", "skipupdate", "scanonly", "soft_delete",
-	"alt", "json_use_number", "msgpack", "embed", "extend", "identity", "array",
+	"alt", "json_use_number", "msgpack", "embed", "extend", "inherit", "identity", "array",
+	"join_on",
 }
 
 // bunAliases are other libraries' spellings of bun options.
@@ -32,7 +33,7 @@ var bunTableOptions = []string{"table", "alias", "select", "view"}
 func (ml *modelLoader) loadBun(v reflect.Value) {
 	var fields []famField
 	var blanks []fieldRef
-	ml.collectBun(ml.typ, "", "", []reflect.Type{ml.typ}, &fields, &blanks)
+	ml.collectBun(ml.typ, "", "", true, []reflect.Type{ml.typ}, &fields, &blanks)
 	ml.parseTableOptions(blanks)
 	if ml.tspec.name == "" {
 		ml.tspec.name = pluralSnake(ml.typ.Name())
@@ -60,8 +61,10 @@ func (ml *modelLoader) loadBun(v reflect.Value) {
 
 // collectBun lists a bun model's fields, reading bun.BaseModel's table
 // options and flattening anonymous embedded structs and embed:PREFIX
-// fields.
-func (ml *modelLoader) collectBun(t reflect.Type, path, prefix string, stack []reflect.Type, fields *[]famField, blanks *[]fieldRef) {
+// fields. As in bun, the BaseModel of an embedded struct names the table
+// only when the struct is embedded with extend (own is false otherwise),
+// and extend alone gives the table the embedded type's name.
+func (ml *modelLoader) collectBun(t reflect.Type, path, prefix string, own bool, stack []reflect.Type, fields *[]famField, blanks *[]fieldRef) {
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		ref := fieldRef{path: path + sf.Name, owner: t, sf: sf}
@@ -71,7 +74,9 @@ func (ml *modelLoader) collectBun(t reflect.Type, path, prefix string, stack []r
 		}
 		tag := sf.Tag.Get("bun")
 		if isBunBaseModel(sf) {
-			ml.bunTableTag(ref, tag)
+			if own {
+				ml.bunTableTag(ref, tag)
+			}
 			continue
 		}
 		if tag == "-" || !sf.IsExported() && !sf.Anonymous {
@@ -88,8 +93,16 @@ func (ml *modelLoader) collectBun(t reflect.Type, path, prefix string, stack []r
 		}
 		embed, hasEmbed := bunOpt(opts, "embed")
 		if (sf.Anonymous || hasEmbed) && et.Kind() == reflect.Struct && !isColumnStruct(et) {
+			_, extend := bunOpt(opts, "extend")
+			if _, inherit := bunOpt(opts, "inherit"); inherit {
+				extend = true
+			}
+			extend = extend && sf.Anonymous
+			if extend {
+				ml.tspec.schema, ml.tspec.name = "", pluralSnake(et.Name())
+			}
 			if !slices.Contains(stack, et) {
-				ml.collectBun(et, ref.path+".", prefix+embed.value, append(stack, et), fields, blanks)
+				ml.collectBun(et, ref.path+".", prefix+embed.value, extend, append(stack, et), fields, blanks)
 			}
 			continue
 		}
@@ -109,8 +122,7 @@ func (ml *modelLoader) bunTableTag(f fieldRef, tag string) {
 		return
 	}
 	if name != "" {
-		ml.fieldErr(f, fmt.Errorf("%w: bun.BaseModel's tag takes options only: bun:\"table:%s\"", ErrBadTag, name))
-		return
+		ml.bunTableName(name)
 	}
 	for _, o := range opts {
 		if !slices.Contains(bunTableOptions, o.key) {
@@ -118,13 +130,19 @@ func (ml *modelLoader) bunTableTag(f fieldRef, tag string) {
 			continue
 		}
 		if o.key == "table" {
-			n := unquoteSQL(o.value)
-			if sch, t, ok := strings.Cut(n, "."); ok {
-				ml.tspec.schema, n = sch, t
-			}
-			ml.tspec.name = n
+			ml.bunTableName(o.value)
 		}
 	}
+}
+
+// bunTableName sets the table from [schema.]NAME.
+func (ml *modelLoader) bunTableName(v string) {
+	n := unquoteSQL(v)
+	ml.tspec.schema = ""
+	if sch, t, ok := strings.Cut(n, "."); ok {
+		ml.tspec.schema, n = sch, t
+	}
+	ml.tspec.name = n
 }
 
 // parseBunTag splits a bun tag: the column name (the first element when
@@ -202,33 +220,37 @@ func (ml *modelLoader) bunColumn(ff famField) (col model.Column, isCol, ok bool)
 		return model.Column{}, false, false
 	}
 	has := func(k string) bool { _, ok := set[k]; return ok }
+	bo := ml.l.opts.Bun
 	if has("rel") || has("m2m") || has("scanonly") {
+		if has("rel") {
+			ml.bunRelation(f, set["rel"].value, opts)
+		}
 		return model.Column{}, false, true
 	}
-	for _, k := range []string{"identity", "array"} {
-		if has(k) {
-			report(fmt.Errorf("%w: bun %s is not supported; give the column type with type:", ErrBadTag, k))
-			return model.Column{}, false, false
-		}
+	if has("array") && bo.Dialect == BunNoDialect {
+		report(fmt.Errorf("%w: bun array needs the bun dialect (PostgreSQL); give the column type with type:", ErrBadTag))
+		return model.Column{}, false, false
 	}
 	if name == "" {
 		name = model.SnakeCase(f.sf.Name)
 	}
-	col = model.Column{Name: ff.prefix + name, Nullable: !has("pk") && !has("notnull")}
-	switch {
-	case has("type"):
-		if set["type"].value == "" {
-			report(fmt.Errorf("%w: type: needs an SQL type", ErrBadTag))
-			return model.Column{}, false, false
-		}
-		col.Type = model.Type{SQL: set["type"].value}
-	default:
-		t, err := bunGoType(f.sf.Type)
-		if err != nil {
-			report(err)
-			return model.Column{}, false, false
-		}
-		col.Type = t
+	// pk and autoincrement imply NOT NULL, as bun's CreateTable writes it.
+	col = model.Column{Name: ff.prefix + name, Nullable: !has("pk") && !has("notnull") && !has("autoincrement")}
+	if has("type") && set["type"].value == "" {
+		report(fmt.Errorf("%w: type: needs an SQL type", ErrBadTag))
+		return model.Column{}, false, false
+	}
+	typ, err := bo.bunColumnType(f.sf.Type, set["type"].value, has("array"))
+	if err != nil {
+		report(err)
+		return model.Column{}, false, false
+	}
+	col.Type = typ
+	// identity is GENERATED BY DEFAULT AS IDENTITY on PostgreSQL (an
+	// identity column is NOT NULL there); bun's other dialects write
+	// nothing for it.
+	if has("identity") && (bo.Dialect == BunPostgres || bo.Dialect == BunNoDialect) {
+		col.Identity, col.Nullable = model.IdentityByDefault, false
 	}
 	if has("pk") {
 		ml.pkCols = append(ml.pkCols, col.Name)
@@ -270,5 +292,10 @@ func bunGoType(t reflect.Type) (model.Type, error) {
 			return model.Type{Logical: model.LogicalJSON}, nil
 		}
 	}
-	return model.Type{}, fmt.Errorf("%w %s: add type: with an SQL type, or skip the field with bun:\"-\"", ErrNoType, t)
+	return model.Type{}, bunNoType(t)
+}
+
+// bunNoType says a Go type has no bun column type.
+func bunNoType(t reflect.Type) error {
+	return fmt.Errorf("%w %s: add type: with an SQL type, or skip the field with bun:\"-\"", ErrNoType, t)
 }

@@ -33,6 +33,12 @@
 //
 //	models.User.Email (models/user.go:14): unknown tag option "uniq"; did you mean "unique"?
 //
+// [Options.Validate] checks the loaded schema against the target database
+// (autogen passes the target dialect's checks); each [Problem] it returns
+// becomes a [*TagError] on the field that declared it, wrapping [ErrTarget]:
+//
+//	models.User.Name (models/user.go:15): charset "utf8mb4;DROP TABLE victim;--" is refused: charset must be an identifier such as utf8mb4
+//
 // # Tags
 //
 // The tag key is db, in sqlx's name-first form: the column name, then

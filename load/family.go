@@ -22,8 +22,9 @@ var ErrNotAModel = errors.New("relation target is not a model")
 // relations to resolve once every model is read, and what is known of
 // each struct type.
 type familyState struct {
-	rels   []gormRelation
-	byType map[reflect.Type]*typeInfo
+	rels    []gormRelation
+	bunRels []bunRelation
+	byType  map[reflect.Type]*typeInfo
 }
 
 // typeInfo is what a relation needs to know of a struct type: its table,

@@ -33,6 +33,9 @@ type Options struct {
 	// [Problem] becomes a [*TagError] on the field at fault, wrapping
 	// [ErrTarget].
 	Validate Validator
+	// Bun are the bun settings bun models are read with: the dialect
+	// whose column types they get.
+	Bun BunOptions
 }
 
 // Models reads the target schema from tagged Go structs. Each model is a
@@ -75,6 +78,7 @@ func (l *loader) read(models []any) (model.Schema, error) {
 		s.Tables = append(s.Tables, t.table)
 	}
 	l.resolveRelations(&s)
+	l.resolveBunRelations(&s)
 	l.addJoinTables(&s)
 	l.finishGORMTypes(&s)
 	l.resolveEnums(&s)

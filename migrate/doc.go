@@ -67,15 +67,50 @@
 // On MySQL/MariaDB DDL commits implicitly, so a revision cannot be rolled
 // back. The runner applies it op by op, or group by group where the dialect
 // merges consecutive ALTERs of one table into one statement
-// ([dialect.PlanGroup]; MySQL does, so a table is copied once), and records
-// after each how many ops are done in a second table, <version table>_progress
-// (version_num, direction, ops_done, ops_total). A failure part-way leaves
-// the version table at the previous revision and the progress row in
-// place; running the same command again skips the ops already done and
-// carries on. The progress row is removed in the transaction that updates
-// the version table. A run that would do anything else while a revision is
-// partly applied fails with [ErrPartlyApplied]; [Stamp] clears the
-// progress table.
+// ([dialect.PlanGroup]; MySQL does, so a table is copied once). It keeps
+// two tables beside the version table: <version table>_progress
+// (version_num, direction, ops_done, ops_total) and <version table>_ops,
+// one row per op of the revision under way with its [Fingerprint] (a hash
+// of the op) and whether it is applied. Before sending a group it records
+// its ops as running; after it, as applied, with the new ops_done. An op
+// whose statements only change rows (INSERT, UPDATE, DELETE) runs in one
+// transaction with its record. Both tables' rows go in the transaction
+// that updates the version table.
+//
+// # Resuming a partly applied revision
+//
+// A failure part-way leaves the version table at the previous revision
+// and the progress rows in place: the [*MigrationError] says which ops
+// stay applied, and running the same command again resumes. A kill -9
+// while the server runs a DDL statement leaves that op marked running, and
+// MySQL may complete it after its client is gone. The next run:
+//
+//   - compares the fingerprints of the ops recorded as applied with the
+//     revision as it is now, op by op: a revision edited before its
+//     applied ops is refused with [ErrPartlyApplied], naming which ops are
+//     unchanged and the [StampPartial] (`retort stamp REV --partial N`)
+//     that records a repair; an edit after them (removing the op that
+//     failed) simply resumes;
+//   - asks the live catalog whether each op marked running completed: a
+//     table, column (name, type, nullability, default), index, key,
+//     constraint or comment as the op leaves it is recorded as applied and
+//     skipped; as before the op, it runs again. Raw SQL the catalog cannot
+//     see is refused, naming the op and the two stamps (it ran, it did
+//     not) that settle it.
+//
+// [Partials] (`retort current`) shows a revision part-way: "a892c0ffee12
+// (partial: 11 of 27 ops applied; ...)". A run that would do anything else
+// while a revision is partly applied fails with [ErrPartlyApplied]; [Stamp]
+// clears the progress and ops tables and [StampPartial] sets them.
+//
+// # The version table
+//
+// The version table holds the newest applied revision of each branch.
+// Before running anything, every run checks it ([Graph.CheckRows]): a row
+// naming a revision the package lacks is [ErrUnknownRevision], two rows
+// of which one descends from the other are [ErrContradictoryVersions];
+// both name the rows and the `retort stamp` that repairs the table, and
+// the planner refuses them too, so no run loops or half-applies on them.
 //
 // # The data-loss gate
 //

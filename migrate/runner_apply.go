@@ -68,6 +68,13 @@ func (s *session) beforeTx(ctx context.Context) (func(), error) {
 // tables gives the dialect the live definition of one table, reflected
 // through the run's current transaction.
 func (s *session) tables(q func() introspect.Querier) dialect.TableSource {
+	// The dialect may read the catalog on the same connection too (SQLite
+	// reads the triggers a rebuild creates again).
+	return dialect.WithCatalog(s.tableSource(q), func() dialect.Querier { return q() })
+}
+
+// tableSource reflects one table at a time on the querier q returns.
+func (s *session) tableSource(q func() introspect.Querier) dialect.TableSource {
 	return dialect.TableSourceFunc(func(ctx context.Context, schema, name string) (model.Table, bool, error) {
 		opts := introspect.Options{Schema: schema, IncludeTable: func(n string) bool { return n == name }}
 		if schema == "" {
@@ -136,6 +143,7 @@ func (s *session) applyOps(ctx context.Context, t *txState, st Step, list []ops.
 				return committed, newError(st, list, -1, "BEGIN", err)
 			}
 		}
+		s.log.DebugContext(ctx, "migrate: ops executed", "revision", st.Revision.ID, "from", i+1, "to", i+1, "of", len(list))
 	}
 	for _, q := range s.vt.updateSQL(st.Before, st.After) {
 		if _, err := t.tx.ExecContext(ctx, q); err != nil {

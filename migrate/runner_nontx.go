@@ -3,6 +3,7 @@ package migrate
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/retortdb/retort/dialect"
@@ -96,6 +97,26 @@ func (s *session) applyNonTx(ctx context.Context, st Step, p *progressRow) (Appl
 		} else if n, stmts, err = dialect.PlanGroup(ctx, s.be.Dialect, list, i, src); err != nil {
 			return Applied{}, fail(i, "", err)
 		}
+		recorded := []string{
+			s.vt.progressSQL(st.Revision.ID, st.Direction, i+n, len(list), false),
+			fmt.Sprintf("UPDATE %s SET applied = 1 WHERE version_num = %s AND op_index < %d", s.vt.opsTable(), quoteString(st.Revision.ID), i+n),
+		}
+		if dataOnly(stmts) {
+			// Rows change in a transaction even here: the statements and
+			// their record commit together, so a kill leaves no doubt.
+			all := s.startedSQL(st, list, i, n, first)
+			for _, stmt := range stmts {
+				all = append(all, stmt.SQL)
+			}
+			if q, err := execTx(ctx, s.conn, append(all, recorded...)); err != nil {
+				return Applied{}, fail(i, q, err)
+			}
+			first = false
+			i += n
+			s.log.DebugContext(ctx, "migrate: ops executed", "revision", st.Revision.ID, "from", i-n+1, "to", i, "of", len(list))
+			s.log.DebugContext(ctx, "migrate: ops recorded", "revision", st.Revision.ID, "done", i, "of", len(list))
+			continue
+		}
 		if q, err := execTx(ctx, s.conn, s.startedSQL(st, list, i, n, first)); err != nil {
 			return Applied{}, fail(i, q, fmt.Errorf("record progress: %w", err))
 		}
@@ -111,11 +132,7 @@ func (s *session) applyNonTx(ctx context.Context, st Step, p *progressRow) (Appl
 		}
 		s.log.DebugContext(ctx, "migrate: ops executed", "revision", st.Revision.ID, "from", i+1, "to", i+n, "of", len(list))
 		i += n
-		stmts2 := []string{
-			s.vt.progressSQL(st.Revision.ID, st.Direction, i, len(list), false),
-			fmt.Sprintf("UPDATE %s SET applied = 1 WHERE version_num = %s AND op_index < %d", s.vt.opsTable(), quoteString(st.Revision.ID), i),
-		}
-		if q, err := execTx(ctx, s.conn, stmts2); err != nil {
+		if q, err := execTx(ctx, s.conn, recorded); err != nil {
 			return Applied{}, fail(i-n, q, fmt.Errorf("record progress: %w", err))
 		}
 		s.log.DebugContext(ctx, "migrate: ops recorded", "revision", st.Revision.ID, "done", i, "of", len(list))
@@ -162,4 +179,26 @@ func (s *session) forgetStarted(ctx context.Context, st Step, i int) {
 	if _, err := s.conn.ExecContext(ctx, q); err != nil {
 		s.log.WarnContext(ctx, "migrate: forget running ops", "sql", q, "error", err)
 	}
+}
+
+// dataOnly reports whether every statement is one INSERT, UPDATE, DELETE
+// or REPLACE (raw SQL or a bulk insert): statements that change rows, which
+// a transaction holds even on a database whose DDL commits implicitly.
+func dataOnly(stmts []dialect.Statement) bool {
+	if len(stmts) == 0 {
+		return false
+	}
+	for _, st := range stmts {
+		q := strings.TrimSpace(st.SQL)
+		if strings.Contains(strings.TrimRight(q, "; \t\n"), ";") {
+			return false
+		}
+		word, _, _ := strings.Cut(q, " ")
+		switch strings.ToUpper(word) {
+		case "INSERT", "UPDATE", "DELETE", "REPLACE":
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -145,14 +145,15 @@ func TestMySQLResumeEditedRevision(t *testing.T) {
 	}
 }
 
-// TestMySQLResumeUnknownEffect: when the op that was running is raw SQL,
-// the catalog cannot tell; the run refuses, naming both stamps.
+// TestMySQLResumeUnknownEffect: when the op that was running is raw DDL
+// the catalog does not model (a view), the run refuses, naming both
+// stamps; the stamp the operator picks lets it finish.
 func TestMySQLResumeUnknownEffect(t *testing.T) {
 	t.Parallel()
 	db := testdb.MySQL(t)
 	env := testEnv("mysql")
 	env.Add(withOps("r1", "", "create users", ops.CreateTable{Table: usersTable},
-		ops.Execute{SQL: "INSERT INTO users (id, name) VALUES (1, 'ann')", DownSQL: "DELETE FROM users WHERE id = 1"},
+		ops.Execute{SQL: "CREATE VIEW v_users AS SELECT id FROM users", DownSQL: "DROP VIEW v_users"},
 		ops.AddColumn{Table: "users", Column: col("email", "varchar(200)", true)}))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -168,7 +169,7 @@ func TestMySQLResumeUnknownEffect(t *testing.T) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}
 	}
-	// The row is there: op 2 completed. Say so, and the run finishes.
+	// The view is there: op 2 completed. Say so, and the run finishes.
 	if err := StampPartial(context.Background(), db.DB, env, "r1", Up, 2, Options{}); err != nil {
 		t.Fatal(err)
 	}
@@ -181,6 +182,30 @@ func TestMySQLResumeUnknownEffect(t *testing.T) {
 	}
 	if len(res.Applied) != 1 || res.Applied[0].Resumed != 2 {
 		t.Errorf("applied %+v", res.Applied)
+	}
+}
+
+// TestMySQLResumeRowChanges: raw SQL that changes rows commits with its
+// progress record, so a run stopped right after it neither runs it twice
+// nor asks.
+func TestMySQLResumeRowChanges(t *testing.T) {
+	t.Parallel()
+	db := testdb.MySQL(t)
+	env := testEnv("mysql")
+	env.Add(withOps("r1", "", "create users", ops.CreateTable{Table: usersTable},
+		ops.Execute{SQL: "INSERT INTO users (id, name) VALUES (1, 'ann')", DownSQL: "DELETE FROM users WHERE id = 1"},
+		ops.AddColumn{Table: "users", Column: col("email", "varchar(200)", true)}))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if _, err := Upgrade(ctx, db.DB, env, "head", Options{Logger: slog.New(cancelAfter{rev: "r1", n: 2, cancel: cancel})}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v", err)
+	}
+	res, err := Upgrade(context.Background(), db.DB, env, "head", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Applied) != 1 || res.Applied[0].Resumed != 2 {
+		t.Errorf("applied %+v, want r1 resumed after 2 ops", res.Applied)
 	}
 	if n := count(t, db.DB, "SELECT COUNT(*) FROM users"); n != 1 {
 		t.Errorf("users rows = %d, want 1 (the INSERT ran once)", n)

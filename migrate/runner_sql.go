@@ -22,9 +22,12 @@ import (
 // base (an upgrade of a new database); a downgrade needs it ("heads", an
 // id). Relative targets (+N, -N) count from from.
 //
-// An op that needs a live table definition (SQLite's table rebuild) fails
-// with an error wrapping [dialect.ErrOffline] that names the revision and
-// op.
+// An op that needs a table's definition (SQLite's table rebuild) gets it
+// from the schema the revisions imply, replayed in memory from base (see
+// [ops.Apply]); when a revision's raw SQL or custom op left that schema
+// unknown, it fails with an error wrapping [dialect.ErrOffline] that
+// names the revision and op. A revision that runs Go code ([Op.Run]) or
+// records [Op.Irreversible] in the direction printed is refused.
 func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string, error) {
 	if env == nil {
 		return "", errors.New("migrate: sql: nil Env")
@@ -73,6 +76,10 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 		before, after = cs.BeforeTx(), cs.AfterTx()
 	}
 	tx := d.TransactionalDDL()
+	state, err := replayTo(g, d, current)
+	if err != nil {
+		return "", err
+	}
 	for _, st := range steps {
 		list, err := record(st)
 		if err != nil {
@@ -92,11 +99,12 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 			write("BEGIN")
 		}
 		for i := 0; i < len(list); {
-			n, stmts, err := dialect.PlanGroup(ctx, d, list, i, dialect.NoTables{})
+			n, stmts, err := dialect.PlanGroup(ctx, d, list, i, state)
 			if err != nil {
 				return "", fmt.Errorf("migrate: offline SQL for %s of revision %s, op %d of %d (%s): %w",
 					st.Direction, st.Revision.ID, i+1, len(list), describeOp(list[i]), err)
 			}
+			state.apply(st, list, i, i+n)
 			i += n
 			for _, stmt := range stmts {
 				if stmt.NoTransaction && tx {

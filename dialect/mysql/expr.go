@@ -2,6 +2,8 @@ package mysql
 
 import (
 	"strings"
+
+	"github.com/retortdb/retort/internal/sqllex"
 )
 
 // token is one lexical token of an SQL expression.
@@ -28,10 +30,12 @@ const (
 // backticks, keywords and identifiers are lower-cased, charset introducers
 // (_utf8mb4'x') are dropped, string literals are re-quoted one way,
 // whitespace is one space between tokens, != is <>, && and || are and/or,
+// functions MariaDB stores under another name are spelled as it stores
+// them (length is octet_length, lower lcase: see functionSynonyms),
 // and parentheses that precedence makes redundant (MySQL 8 adds them
 // everywhere) are removed.
 func (d *Dialect) NormalizeExpr(expr string) string {
-	toks := tokenize(expr)
+	toks := canonicalFunctions(tokenize(expr))
 	toks = dropRedundantParens(toks)
 	var b strings.Builder
 	for i, t := range toks {
@@ -49,103 +53,60 @@ func (d *Dialect) NormalizeExpr(expr string) string {
 	return b.String()
 }
 
-// tokenize splits an expression into tokens, normalising each.
+// tokenize lexes an expression with MySQL's rules and normalises each
+// token: words and `identifiers` lower-cased and unquoted, string literals
+// re-quoted one way without their charset introducer, != as <>, && and ||
+// as and and or.
 func tokenize(s string) []token {
-	s = unescapeClause(s)
 	var out []token
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			i++
-		case c == '`':
-			j := i + 1
-			var b strings.Builder
-			for j < len(s) {
-				if s[j] == '`' {
-					if j+1 < len(s) && s[j+1] == '`' {
-						b.WriteByte('`')
-						j += 2
-						continue
-					}
-					break
-				}
-				b.WriteByte(s[j])
-				j++
-			}
-			out = append(out, token{strings.ToLower(b.String()), tokWord})
-			i = j + 1
-		case c == '\'' || c == '"':
-			j := i + 1
-			for j < len(s) {
-				if s[j] == '\\' {
-					j += 2
-					continue
-				}
-				if s[j] == c {
-					if j+1 < len(s) && s[j+1] == c {
-						j += 2
-						continue
-					}
-					break
-				}
-				j++
-			}
-			if j > len(s)-1 {
-				j = len(s) - 1
-			}
-			lit := quoteString(unquote(s[i : j+1]))
+	for _, t := range sqllex.Lex(unescapeClause(s), lexRules()) {
+		switch t.Kind {
+		case sqllex.Ident:
+			out = append(out, token{strings.ToLower(t.Value), tokWord})
+		case sqllex.String:
 			// A charset introducer (_utf8mb4'x') does not change the value.
 			if n := len(out); n > 0 && out[n-1].kind == tokWord && strings.HasPrefix(out[n-1].text, "_") {
 				out = out[:n-1]
 			}
-			out = append(out, token{lit, tokString})
-			i = j + 1
-		case c >= '0' && c <= '9' || c == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
-			j := i
-			for j < len(s) && (isWordByte(s[j]) || s[j] == '.') {
-				j++
+			out = append(out, token{quoteString(unquote(t.Text)), tokString})
+		case sqllex.Number:
+			out = append(out, token{strings.ToLower(t.Text), tokNumber})
+		case sqllex.Word:
+			kind := tokWord
+			if t.Text[0] >= '0' && t.Text[0] <= '9' {
+				kind = tokNumber // 1col: MySQL's identifier, read like a number as before
 			}
-			out = append(out, token{strings.ToLower(s[i:j]), tokNumber})
-			i = j
-		case isWordByte(c):
-			j := i
-			for j < len(s) && isWordByte(s[j]) {
-				j++
-			}
-			w := strings.ToLower(s[i:j])
-			out = append(out, token{w, tokWord})
-			i = j
-		case c == '(':
-			out = append(out, token{"(", tokOpen})
-			i++
-		case c == ')':
-			out = append(out, token{")", tokClose})
-			i++
-		case c == ',':
-			out = append(out, token{",", tokComma})
-			i++
+			out = append(out, token{strings.ToLower(t.Text), kind})
 		default:
-			op := s[i : i+1]
-			for _, m := range multiOps {
-				if strings.HasPrefix(s[i:], m) {
-					op = m
-					break
-				}
-			}
-			i += len(op)
-			switch op {
-			case "!=":
-				op = "<>"
-			case "&&":
-				op = "and"
-			case "||":
-				op = "or"
-			}
-			out = append(out, token{op, tokOp})
+			out = append(out, opToken(t.Text))
 		}
 	}
 	return out
+}
+
+// opToken is the token of punctuation or an operator.
+func opToken(op string) token {
+	switch op {
+	case "(":
+		return token{"(", tokOpen}
+	case ")":
+		return token{")", tokClose}
+	case ",":
+		return token{",", tokComma}
+	case "!=":
+		return token{"<>", tokOp}
+	case "&&":
+		return token{"and", tokOp}
+	case "||":
+		return token{"or", tokOp}
+	}
+	return token{op, tokOp}
+}
+
+// lexRules are MySQL's lexical rules ([Dialect.LexRules]).
+func lexRules() sqllex.Rules {
+	return sqllex.Rules{Backticks: true, DoubleQuotedStrings: true, BackslashEscapes: true,
+		HashComments: true, DashCommentNeedsSpace: true, ExecutableComments: true, DigitIdentifiers: true, Operators: multiOps}
 }
 
 // multiOps are the operators longer than one character, longest first.

@@ -75,3 +75,16 @@ func (d *Dialect) ProbeServer(ctx context.Context, q dialect.Conn) (dialect.Dial
 	out.DatabaseCollation = collation
 	return out, nil
 }
+
+var _ dialect.ScratchServer = (*Dialect)(nil)
+
+// DevURLExample is a local server's mysql database.
+func (*Dialect) DevURLExample() string { return "mysql://root@localhost:3306/mysql" }
+
+// CreateDatabaseSQL is CREATE DATABASE quoted.
+func (*Dialect) CreateDatabaseSQL(quoted string) string { return "CREATE DATABASE " + quoted }
+
+// DropDatabaseSQL is DROP DATABASE IF EXISTS quoted.
+func (*Dialect) DropDatabaseSQL(quoted string) []string {
+	return []string{"DROP DATABASE IF EXISTS " + quoted}
+}

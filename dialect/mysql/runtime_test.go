@@ -96,3 +96,42 @@ func TestProbeServer(t *testing.T) {
 		t.Errorf("ProbeServer on %q (%s) = flavour %v, version %+v, collation %q", version, collation, d.Flavor, d.Version, d.DatabaseCollation)
 	}
 }
+
+// TestScratchDatabase: the scratch database statements create a database
+// the server lists in information_schema.SCHEMATA and drop it again.
+func TestScratchDatabase(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := testdb.MySQL(t)
+	d := mysql.New()
+	name := testdb.Name(t)
+	q := d.QuoteIdent(name)
+	if _, err := db.ExecContext(ctx, d.CreateDatabaseSQL(q)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for _, drop := range d.DropDatabaseSQL(q) {
+			if _, err := db.ExecContext(context.WithoutCancel(ctx), drop); err == nil {
+				return
+			}
+		}
+	})
+	count := func() int {
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", name).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if count() != 1 {
+		t.Fatalf("%s: database %s not listed", d.CreateDatabaseSQL(q), name)
+	}
+	for _, drop := range d.DropDatabaseSQL(q) {
+		if _, err := db.ExecContext(ctx, drop); err != nil {
+			t.Fatalf("%s: %v", drop, err)
+		}
+	}
+	if count() != 0 {
+		t.Errorf("%v: database %s still listed", d.DropDatabaseSQL(q), name)
+	}
+}

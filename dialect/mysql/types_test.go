@@ -123,6 +123,11 @@ func TestNormalizeExpr(t *testing.T) {
 		{"json_valid", "json_valid(`g`)", "JSON_VALID(g)"},
 		{"negative", "a>-1", "`a` > -1"},
 		{"null-safe", "a<=>b", "`a` <=> `b`"},
+		{"mariadb length", "length(name) > 0", "octet_length(`name`) > 0"},
+		{"mariadb lower", "lower(email) = email", "lcase(`email`) = `email`"},
+		{"mariadb substring", "SUBSTRING(a, 2) <> MID(b, 1, 2)", "substr(`a`,2) <> substr(`b`,1,2)"},
+		{"mariadb position", "POSITION('a' IN code) >= 0", "locate('a',`code`) >= 0"},
+		{"a column named length", "`length` > 0", "length > 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

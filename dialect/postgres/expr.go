@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"strings"
+
+	"github.com/retortdb/retort/internal/sqllex"
 )
 
 // NormalizeExpr returns a canonical form of an SQL expression, so that what a
@@ -48,112 +50,65 @@ type token struct {
 	text string
 }
 
-func isOpChar(c byte) bool { return strings.IndexByte("+-*/<>=~!@#%^&|`?", c) >= 0 }
+// opChars are the characters a PostgreSQL operator is made of; a run of
+// them is one operator.
+const opChars = "+-*/<>=~!@#%^&|`?"
 
+// lexRules are PostgreSQL's lexical rules ([Dialect.LexRules]).
+func lexRules() sqllex.Rules {
+	return sqllex.Rules{EStrings: true, DollarQuotes: true, NestedComments: true, OperatorChars: opChars, Operators: []string{"::"}}
+}
+
+// tokenize lexes s with PostgreSQL's rules and normalises each token:
+// words lower-cased, quoted identifiers unquoted when they need no quotes,
+// != as <>, and ~~ (with its variants) as LIKE.
 func tokenize(s string) []token {
 	var toks []token
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			i++
-		case c == '\'' || ((c == 'E' || c == 'e') && i+1 < len(s) && s[i+1] == '\''):
-			j := i
-			if c != '\'' {
-				j++
-			}
-			j++
-			for j < len(s) {
-				if s[j] == '\\' && c != '\'' {
-					j += 2
-					continue
-				}
-				if s[j] == '\'' {
-					if j+1 < len(s) && s[j+1] == '\'' {
-						j += 2
-						continue
-					}
-					break
-				}
-				j++
-			}
-			j = min(j+1, len(s))
-			toks = append(toks, token{tString, s[i:j]})
-			i = j
-		case c == '"':
-			j := i + 1
-			for j < len(s) {
-				if s[j] == '"' {
-					if j+1 < len(s) && s[j+1] == '"' {
-						j += 2
-						continue
-					}
-					break
-				}
-				j++
-			}
-			j = min(j+1, len(s))
-			name := strings.ReplaceAll(s[i+1:j-1], `""`, `"`)
-			if q := quoteIdent(name); !strings.HasPrefix(q, `"`) {
-				toks = append(toks, token{tWord, name})
+	for _, t := range sqllex.Lex(s, lexRules()) {
+		switch t.Kind {
+		case sqllex.Word:
+			toks = append(toks, token{tWord, strings.ToLower(t.Text)})
+		case sqllex.Ident:
+			if q := quoteIdent(t.Value); !strings.HasPrefix(q, `"`) {
+				toks = append(toks, token{tWord, t.Value})
 			} else {
 				toks = append(toks, token{tIdent, q})
 			}
-			i = j
-		case c >= '0' && c <= '9' || (c == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9'):
-			j := i
-			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '.' || s[j] == 'e' || s[j] == 'E') {
-				j++
-			}
-			toks = append(toks, token{tNumber, s[i:j]})
-			i = j
-		case c == ':' && i+1 < len(s) && s[i+1] == ':':
-			toks = append(toks, token{tPunct, "::"})
-			i += 2
-		case strings.IndexByte("()[],.;:", c) >= 0:
-			toks = append(toks, token{tPunct, string(c)})
-			i++
-		case isOpChar(c):
-			j := i
-			for j < len(s) && isOpChar(s[j]) {
-				j++
-			}
-			op := s[i:j]
-			switch op {
-			case "!=":
-				op = "<>"
-			case "~~":
-				toks = append(toks, token{tWord, "like"})
-				i = j
-				continue
-			case "~~*":
-				toks = append(toks, token{tWord, "ilike"})
-				i = j
-				continue
-			case "!~~":
-				toks = append(toks, token{tWord, "not"}, token{tWord, "like"})
-				i = j
-				continue
-			case "!~~*":
-				toks = append(toks, token{tWord, "not"}, token{tWord, "ilike"})
-				i = j
-				continue
-			}
-			toks = append(toks, token{tOp, op})
-			i = j
+		case sqllex.String:
+			toks = append(toks, token{tString, t.Text})
+		case sqllex.Number:
+			toks = append(toks, token{tNumber, t.Text})
+		case sqllex.Punct:
+			toks = append(toks, token{tPunct, t.Text})
 		default:
-			j := i
-			for j < len(s) && !strings.ContainsRune(" \t\n\r'\"()[],.;:", rune(s[j])) && !isOpChar(s[j]) {
-				j++
-			}
-			if j == i {
-				j++
-			}
-			toks = append(toks, token{tWord, strings.ToLower(s[i:j])})
-			i = j
+			toks = appendOp(toks, t.Text)
 		}
 	}
 	return toks
+}
+
+// appendOp appends the operator op: [ ] : and :: are punctuation, the LIKE
+// operators (~~, ~~*, !~~, !~~*) their keywords, != is <>, and a character
+// that is no operator's (a brace) a word, as PostgreSQL prints none of them.
+func appendOp(toks []token, op string) []token {
+	switch op {
+	case "[", "]", ":", "::":
+		return append(toks, token{tPunct, op})
+	case "!=":
+		return append(toks, token{tOp, "<>"})
+	case "~~":
+		return append(toks, token{tWord, "like"})
+	case "~~*":
+		return append(toks, token{tWord, "ilike"})
+	case "!~~":
+		return append(toks, token{tWord, "not"}, token{tWord, "like"})
+	case "!~~*":
+		return append(toks, token{tWord, "not"}, token{tWord, "ilike"})
+	}
+	if strings.IndexByte(opChars, op[0]) < 0 {
+		return append(toks, token{tWord, strings.ToLower(op)})
+	}
+	return append(toks, token{tOp, op})
 }
 
 // typeWords continue a multi-word type name after a cast.

@@ -80,3 +80,18 @@ func (d *Dialect) ProbeServer(ctx context.Context, q dialect.Conn) (dialect.Dial
 	}
 	return d, nil
 }
+
+var _ dialect.ScratchServer = (*Dialect)(nil)
+
+// DevURLExample is a local server's maintenance database.
+func (*Dialect) DevURLExample() string { return "postgres://postgres@localhost:5432/postgres" }
+
+// CreateDatabaseSQL is CREATE DATABASE quoted.
+func (*Dialect) CreateDatabaseSQL(quoted string) string { return "CREATE DATABASE " + quoted }
+
+// DropDatabaseSQL drops the database WITH (FORCE), which ends the sessions
+// still connected to it (PostgreSQL 13+), else without.
+func (*Dialect) DropDatabaseSQL(quoted string) []string {
+	drop := "DROP DATABASE IF EXISTS " + quoted
+	return []string{drop + " WITH (FORCE)", drop}
+}

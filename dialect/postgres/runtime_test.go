@@ -131,3 +131,47 @@ func TestSetUpSession(t *testing.T) {
 		t.Errorf("search_path after reset = %q, %v; want %q", path, err, before)
 	}
 }
+
+// TestScratchDatabase: the scratch database statements create a database
+// the server lists in pg_database, and drop it again even while a session
+// is still connected to it (WITH (FORCE)).
+func TestScratchDatabase(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := testdb.Postgres(t)
+	d := postgres.New()
+	name := testdb.Name(t)
+	q := d.QuoteIdent(name)
+	if _, err := db.ExecContext(ctx, d.CreateDatabaseSQL(q)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for _, drop := range d.DropDatabaseSQL(q) {
+			if _, err := db.ExecContext(context.WithoutCancel(ctx), drop); err == nil {
+				return
+			}
+		}
+	})
+	count := func() int {
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM pg_database WHERE datname = $1", name).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if count() != 1 {
+		t.Fatalf("%s: database %s not in pg_database", d.CreateDatabaseSQL(q), name)
+	}
+	drops := d.DropDatabaseSQL(q)
+	if _, err := db.ExecContext(ctx, drops[0]); err != nil {
+		t.Fatalf("%s: %v", drops[0], err)
+	}
+	if count() != 0 {
+		t.Errorf("%v: database %s still in pg_database", drops, name)
+	}
+	for _, drop := range drops {
+		if _, err := db.ExecContext(ctx, drop); err != nil {
+			t.Errorf("%s on a dropped database: %v (IF EXISTS)", drop, err)
+		}
+	}
+}

@@ -331,7 +331,7 @@ func (d *Dialect) dropColumn(ctx context.Context, o ops.DropColumn, tables diale
 	if !entangled(live, o.Column.Name) {
 		return alter, nil
 	}
-	return d.rebuildFrom(live, o.Schema, "drop column "+o.Column.Name, func(t *model.Table, src map[string]string) error {
+	return d.rebuildFrom(ctx, tables, live, o.Schema, "drop column "+o.Column.Name, func(t *model.Table, src map[string]string) error {
 		return dropColumn(t, src, o.Column.Name)
 	})
 }

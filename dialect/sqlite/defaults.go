@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/retortdb/retort/internal/sqlitelex"
+	"github.com/retortdb/retort/internal/sqllex"
 	"github.com/retortdb/retort/model"
 )
 
@@ -27,7 +27,7 @@ import (
 //     since there 0 and '0' store different values;
 //   - anything else goes through [Dialect.NormalizeExpr].
 func (d *Dialect) NormalizeDefault(col model.Column) string {
-	raw := sqlitelex.Lex(strings.TrimSpace(col.Default))
+	raw := Lex(strings.TrimSpace(col.Default))
 	toks := stripParens(raw)
 	if len(toks) == 0 {
 		return ""
@@ -36,13 +36,13 @@ func (d *Dialect) NormalizeDefault(col model.Column) string {
 		// DEFAULT "x" and DEFAULT x (no parentheses) store the string 'x':
 		// SQLite reads an identifier there as a string literal (GORM's
 		// SQLite driver quotes string defaults so).
-		toks = []sqlitelex.Token{{Kind: sqlitelex.String, Text: quoteString(sqlitelex.Unquote(raw[0].Text))}}
-		if raw[0].Kind == sqlitelex.Word {
+		toks = []sqllex.Token{{Kind: sqllex.String, Text: quoteString(raw[0].Value), Value: raw[0].Value}}
+		if raw[0].Kind == sqllex.Word {
 			toks[0].Text = quoteString(raw[0].Text)
 		}
 	}
 	aff := typeAffinity(typeSQL(col.Type))
-	if len(toks) == 1 && toks[0].Kind == sqlitelex.Word {
+	if len(toks) == 1 && toks[0].Kind == sqllex.Word {
 		switch u := strings.ToUpper(toks[0].Text); u {
 		case "NULL":
 			return ""
@@ -57,13 +57,13 @@ func (d *Dialect) NormalizeDefault(col model.Column) string {
 	if num, ok := numberLiteral(toks); ok {
 		return canonicalNumber(num, aff)
 	}
-	if len(toks) == 1 && toks[0].Kind == sqlitelex.String && (aff == affInteger || aff == affReal || aff == affNumeric) {
-		v := strings.TrimSpace(sqlitelex.Unquote(toks[0].Text))
+	if len(toks) == 1 && toks[0].Kind == sqllex.String && (aff == affInteger || aff == affReal || aff == affNumeric) {
+		v := strings.TrimSpace(toks[0].Value)
 		if _, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "xXnN") {
 			return canonicalNumber(v, aff)
 		}
 	}
-	if len(toks) == 1 && (toks[0].Kind == sqlitelex.String || toks[0].Kind == sqlitelex.Blob) {
+	if len(toks) == 1 && (toks[0].Kind == sqllex.String || toks[0].Kind == sqllex.Blob) {
 		return toks[0].Text
 	}
 	return renderExpr(toks)
@@ -71,11 +71,11 @@ func (d *Dialect) NormalizeDefault(col model.Column) string {
 
 // numberLiteral reports whether toks are a number with an optional sign,
 // and returns its text.
-func numberLiteral(toks []sqlitelex.Token) (string, bool) {
+func numberLiteral(toks []sqllex.Token) (string, bool) {
 	switch {
-	case len(toks) == 1 && toks[0].Kind == sqlitelex.Number:
+	case len(toks) == 1 && toks[0].Kind == sqllex.Number:
 		return toks[0].Text, true
-	case len(toks) == 2 && toks[1].Kind == sqlitelex.Number && (toks[0].Text == "-" || toks[0].Text == "+"):
+	case len(toks) == 2 && toks[1].Kind == sqllex.Number && (toks[0].Text == "-" || toks[0].Text == "+"):
 		return toks[0].Text + toks[1].Text, true
 	}
 	return "", false
@@ -114,7 +114,7 @@ func isLiteral(def string) bool {
 	if _, ok := identDefault(def); ok {
 		return true
 	}
-	toks := sqlitelex.Lex(def)
+	toks := Lex(def)
 	if _, ok := numberLiteral(toks); ok {
 		return true
 	}
@@ -122,9 +122,9 @@ func isLiteral(def string) bool {
 		return false
 	}
 	switch toks[0].Kind {
-	case sqlitelex.String, sqlitelex.Blob, sqlitelex.Number:
+	case sqllex.String, sqllex.Blob, sqllex.Number:
 		return true
-	case sqlitelex.Word:
+	case sqllex.Word:
 		switch strings.ToUpper(toks[0].Text) {
 		case "NULL", "TRUE", "FALSE":
 			return true
@@ -146,24 +146,24 @@ func isKeywordDefault(def string) bool {
 // identDefault returns the string literal SQLite stores for a default
 // that is an identifier standing alone (DEFAULT "x" or DEFAULT x).
 func identDefault(def string) (string, bool) {
-	toks := sqlitelex.Lex(strings.TrimSpace(def))
+	toks := Lex(strings.TrimSpace(def))
 	if len(toks) != 1 || !isIdentDefault(toks[0]) {
 		return "", false
 	}
-	if toks[0].Kind == sqlitelex.Word {
+	if toks[0].Kind == sqllex.Word {
 		return quoteString(toks[0].Text), true
 	}
-	return quoteString(sqlitelex.Unquote(toks[0].Text)), true
+	return quoteString(toks[0].Value), true
 }
 
 // isIdentDefault reports whether a lone default token is an identifier
 // SQLite stores as a string: a double-quoted name, or a bare word that is
 // not a keyword.
-func isIdentDefault(t sqlitelex.Token) bool {
+func isIdentDefault(t sqllex.Token) bool {
 	switch t.Kind {
-	case sqlitelex.Quoted:
+	case sqllex.Ident:
 		return strings.HasPrefix(t.Text, `"`)
-	case sqlitelex.Word:
+	case sqllex.Word:
 		u := strings.ToUpper(t.Text)
 		return !keywords[u] && u != "TRUE" && u != "FALSE"
 	}

@@ -45,8 +45,17 @@
 // SQL generation cannot do this and gets an error wrapping
 // [dialect.ErrOffline]. The rename runs with PRAGMA legacy_alter_table on,
 // so views that read the table (missing between DROP and RENAME) neither
-// fail the rebuild nor change; triggers on the table are dropped with it,
-// since retort does not model them (recreate them with an Execute op).
+// fail the rebuild nor change. Triggers on the table, which DROP TABLE
+// drops, are read from sqlite_master when the TableSource can query the
+// catalog ([dialect.CatalogQuerier]; the runner's can) and created again
+// from their own SQL after the rename; a trigger that uses a column the
+// rebuild drops or renames is an error ([ErrTriggerColumn]). Without a
+// catalog the rebuild starts with a statement that fails when the table
+// has triggers. The AUTOINCREMENT counter (the table's sqlite_sequence
+// row) is carried over, so ids of deleted rows are never handed out again.
+// A rebuild that changes a column's type affinity converts the copied
+// values ([Dialect.RewritesValues]: '007' becomes 7), which is a data-loss
+// finding.
 // DropColumn offline writes ALTER TABLE DROP COLUMN, which SQLite refuses
 // when the column is indexed or constrained. A rebuilt rowid-alias key
 // (INTEGER PRIMARY KEY without AUTOINCREMENT) comes back with

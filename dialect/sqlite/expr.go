@@ -3,7 +3,7 @@ package sqlite
 import (
 	"strings"
 
-	"github.com/retortdb/retort/internal/sqlitelex"
+	"github.com/retortdb/retort/internal/sqllex"
 )
 
 // NormalizeExpr returns the canonical form of an SQL expression: comments
@@ -15,28 +15,28 @@ import (
 // before commas, around dots and between a function name and its "(".
 // String literals are kept as written.
 func (*Dialect) NormalizeExpr(expr string) string {
-	return renderExpr(stripParens(sqlitelex.Lex(expr)))
+	return renderExpr(stripParens(Lex(expr)))
 }
 
 // stripParens drops a trailing semicolon and parentheses that wrap the
 // whole token list.
-func stripParens(toks []sqlitelex.Token) []sqlitelex.Token {
-	for len(toks) > 0 && toks[len(toks)-1].Punct(";") {
+func stripParens(toks []sqllex.Token) []sqllex.Token {
+	for len(toks) > 0 && toks[len(toks)-1].IsPunct(";") {
 		toks = toks[:len(toks)-1]
 	}
-	for len(toks) >= 2 && toks[0].Punct("(") && sqlitelex.CloseParen(toks, 0) == len(toks)-1 {
+	for len(toks) >= 2 && toks[0].IsPunct("(") && sqllex.CloseParen(toks, 0) == len(toks)-1 {
 		toks = toks[1 : len(toks)-1]
 	}
 	return toks
 }
 
 // renderExpr writes toks in the canonical spacing and case.
-func renderExpr(toks []sqlitelex.Token) string {
+func renderExpr(toks []sqllex.Token) string {
 	// Drop parentheses around a single token unless they are a call's or
 	// IN's argument list.
-	var kept []sqlitelex.Token
+	var kept []sqllex.Token
 	for i := 0; i < len(toks); i++ {
-		if toks[i].Punct("(") && i+2 < len(toks) && toks[i+2].Punct(")") && !toks[i+1].Punct("(") &&
+		if toks[i].IsPunct("(") && i+2 < len(toks) && toks[i+2].IsPunct(")") && !toks[i+1].IsPunct("(") &&
 			(i == 0 || !startsArgs(toks[i-1])) {
 			kept = append(kept, toks[i+1])
 			i += 2
@@ -45,7 +45,7 @@ func renderExpr(toks []sqlitelex.Token) string {
 		kept = append(kept, toks[i])
 	}
 	var b strings.Builder
-	var prev *sqlitelex.Token
+	var prev *sqllex.Token
 	for i := range kept {
 		t := kept[i]
 		if prev != nil && spaceBetween(*prev, t, kept[:i]) {
@@ -59,25 +59,25 @@ func renderExpr(toks []sqlitelex.Token) string {
 
 // startsArgs reports whether a "(" after t opens an argument list: after a
 // function name or IN.
-func startsArgs(t sqlitelex.Token) bool {
-	if t.Kind == sqlitelex.Quoted {
+func startsArgs(t sqllex.Token) bool {
+	if t.Kind == sqllex.Ident {
 		return true
 	}
-	return t.Kind == sqlitelex.Word && (!keywords[strings.ToUpper(t.Text)] || t.Is("IN") || t.Is("EXISTS"))
+	return t.Kind == sqllex.Word && (!keywords[strings.ToUpper(t.Text)] || t.Is("IN") || t.Is("EXISTS"))
 }
 
-func renderToken(t sqlitelex.Token) string {
+func renderToken(t sqllex.Token) string {
 	switch t.Kind {
-	case sqlitelex.Word:
+	case sqllex.Word:
 		if keywords[strings.ToUpper(t.Text)] {
 			return strings.ToUpper(t.Text)
 		}
 		return strings.ToLower(t.Text)
-	case sqlitelex.Quoted:
-		return quoteIdent(strings.ToLower(t.Value()))
-	case sqlitelex.Blob:
+	case sqllex.Ident:
+		return quoteIdent(strings.ToLower(t.Value))
+	case sqllex.Blob:
 		return "X" + t.Text[1:]
-	case sqlitelex.Op:
+	case sqllex.Op:
 		switch t.Text {
 		case "<>":
 			return "!="
@@ -90,26 +90,26 @@ func renderToken(t sqlitelex.Token) string {
 
 // spaceBetween decides whether a space goes between prev and t; before
 // holds the tokens already written, to tell a unary sign from a binary one.
-func spaceBetween(prev, t sqlitelex.Token, before []sqlitelex.Token) bool {
+func spaceBetween(prev, t sqllex.Token, before []sqllex.Token) bool {
 	switch {
 	case strings.HasSuffix(prev.Text, "-") && strings.HasPrefix(t.Text, "-"),
 		strings.HasSuffix(prev.Text, "/") && strings.HasPrefix(t.Text, "*"):
 		return true // "--" and "/*" would start a comment
-	case prev.Punct("(") || prev.Punct("."):
+	case prev.IsPunct("(") || prev.IsPunct("."):
 		return false
-	case t.Punct(")") || t.Punct(",") || t.Punct("."):
+	case t.IsPunct(")") || t.IsPunct(",") || t.IsPunct("."):
 		return false
-	case t.Punct("("):
-		return !(prev.Kind == sqlitelex.Word && !keywords[strings.ToUpper(prev.Text)]) && prev.Kind != sqlitelex.Quoted
-	case prev.Kind == sqlitelex.Op && (prev.Text == "-" || prev.Text == "+"):
+	case t.IsPunct("("):
+		return !(prev.Kind == sqllex.Word && !keywords[strings.ToUpper(prev.Text)]) && prev.Kind != sqllex.Ident
+	case prev.Kind == sqllex.Op && (prev.Text == "-" || prev.Text == "+"):
 		// A sign right after an operator, "(", "," or a keyword is unary.
 		n := len(before)
 		if n < 2 {
 			return false
 		}
 		p := before[n-2]
-		unary := p.Kind == sqlitelex.Op || p.Punct("(") || p.Punct(",") ||
-			(p.Kind == sqlitelex.Word && keywords[strings.ToUpper(p.Text)])
+		unary := p.Kind == sqllex.Op || p.IsPunct("(") || p.IsPunct(",") ||
+			(p.Kind == sqllex.Word && keywords[strings.ToUpper(p.Text)])
 		return !unary
 	}
 	return true
@@ -117,8 +117,8 @@ func spaceBetween(prev, t sqlitelex.Token, before []sqlitelex.Token) bool {
 
 // mentions reports whether expr names the column col.
 func mentions(expr, col string) bool {
-	for _, t := range sqlitelex.Lex(expr) {
-		if (t.Kind == sqlitelex.Word || t.Kind == sqlitelex.Quoted) && strings.EqualFold(t.Value(), col) {
+	for _, t := range Lex(expr) {
+		if (t.Kind == sqllex.Word || t.Kind == sqllex.Ident) && strings.EqualFold(t.Value, col) {
 			return true
 		}
 	}

@@ -18,7 +18,7 @@ import (
 // txTables is the TableSource the runner gives a dialect: the live table,
 // reflected inside the migration's transaction.
 func txTables(tx *sql.Tx) dialect.TableSource {
-	return dialect.TableSourceFunc(func(ctx context.Context, schema, name string) (model.Table, bool, error) {
+	return dialect.WithCatalog(dialect.TableSourceFunc(func(ctx context.Context, schema, name string) (model.Table, bool, error) {
 		s, err := isqlite.Inspector{}.Inspect(ctx, tx, introspect.Options{Schema: schema,
 			IncludeTable: func(n string) bool { return n == name }})
 		if err != nil {
@@ -26,7 +26,7 @@ func txTables(tx *sql.Tx) dialect.TableSource {
 		}
 		tb, ok := s.Table("", name)
 		return tb, ok, nil
-	})
+	}), func() dialect.Querier { return tx })
 }
 
 // apply runs ops as the runner does: foreign keys off, one transaction,

@@ -20,6 +20,9 @@ var (
 	ErrNotFound = errors.New("sqlite: no such column or constraint")
 	// ErrExists is returned when the column an op adds is already there.
 	ErrExists = errors.New("sqlite: already exists")
+	// ErrTriggerColumn is returned when a rebuild drops or renames a
+	// column a trigger on the table uses.
+	ErrTriggerColumn = errors.New("sqlite: a trigger uses the column")
 )
 
 // rebuildPrefix starts the name of the table a rebuild builds.
@@ -39,16 +42,24 @@ func (d *Dialect) rebuild(ctx context.Context, tables dialect.TableSource, schem
 	if !ok {
 		return nil, fmt.Errorf("sqlite: %s on table %s: %w", what, table, ErrNoTable)
 	}
-	return d.rebuildFrom(live, schema, what, apply)
+	return d.rebuildFrom(ctx, tables, live, schema, what, apply)
 }
 
 // rebuildFrom writes SQLite's table rebuild of live: CREATE TABLE the new
-// definition under a temporary name, copy the rows, drop the old table,
-// rename the new one, recreate the indexes. apply changes the definition
-// and src, which maps each new column to the SQL that fills it from the old
+// definition under a temporary name, copy the rows, carry the
+// AUTOINCREMENT counter over, drop the old table, rename the new one,
+// recreate the indexes and the triggers. apply changes the definition and
+// src, which maps each new column to the SQL that fills it from the old
 // table (initially every old column to itself); a column without an entry
 // takes its default.
-func (d *Dialect) rebuildFrom(live model.Table, schema, what string,
+//
+// The triggers are read from sqlite_master through tables when it is a
+// [dialect.CatalogQuerier] (the runner's is) and created again from their
+// own SQL after the rename; a trigger that uses a column the rebuild drops
+// or renames is an error, since it would not work on the new table. When
+// tables cannot read the catalog, the rebuild starts with a statement
+// that fails if the table has triggers, rather than dropping them.
+func (d *Dialect) rebuildFrom(ctx context.Context, tables dialect.TableSource, live model.Table, schema, what string,
 	apply func(t *model.Table, src map[string]string) error) ([]dialect.Statement, error) {
 	t := live.Clone()
 	src := make(map[string]string, len(t.Columns))
@@ -58,8 +69,12 @@ func (d *Dialect) rebuildFrom(live model.Table, schema, what string,
 	if err := apply(&t, src); err != nil {
 		return nil, err
 	}
+	triggers, guard, err := liveTriggers(ctx, tables, live, t, schema, what)
+	if err != nil {
+		return nil, err
+	}
 	tmp := rebuildPrefix + live.Name
-	stmts := one(createTableSQL(t, qualify(schema, tmp)))
+	stmts := append(guard, one(createTableSQL(t, qualify(schema, tmp)))...)
 	var cols, exprs []string
 	for _, c := range t.Columns {
 		e, ok := src[c.Name]
@@ -73,6 +88,15 @@ func (d *Dialect) rebuildFrom(live model.Table, schema, what string,
 		stmts = append(stmts, dialect.Statement{SQL: "INSERT INTO " + qualify(schema, tmp) + " (" + strings.Join(cols, ", ") +
 			") SELECT " + strings.Join(exprs, ", ") + " FROM " + qualify(schema, live.Name)})
 	}
+	if autoIncrement(live) && autoIncrement(t) {
+		// The new table's counter starts at the largest id copied; the old
+		// one may be higher (the newest rows were deleted): keep it, so
+		// that no id is handed out twice. RENAME renames the row.
+		seq := qualify(schema, "sqlite_sequence")
+		stmts = append(stmts,
+			dialect.Statement{SQL: "DELETE FROM " + seq + " WHERE name = " + quoteString(tmp)},
+			dialect.Statement{SQL: "INSERT INTO " + seq + " (name, seq) SELECT " + quoteString(tmp) + ", seq FROM " + seq + " WHERE name = " + quoteString(live.Name)})
+	}
 	// legacy_alter_table keeps RENAME from re-checking views that name the
 	// old table, which is missing between DROP and RENAME.
 	stmts = append(stmts,
@@ -83,7 +107,52 @@ func (d *Dialect) rebuildFrom(live model.Table, schema, what string,
 	for _, ix := range t.Indexes {
 		stmts = append(stmts, dialect.Statement{SQL: createIndexSQL(schema, live.Name, ix)})
 	}
+	for _, tr := range triggers {
+		stmts = append(stmts, dialect.Statement{SQL: tr})
+	}
 	return stmts, nil
+}
+
+// autoIncrement reports whether t has an AUTOINCREMENT key, whose counter
+// sqlite_sequence keeps.
+func autoIncrement(t model.Table) bool {
+	for _, c := range t.Columns {
+		if c.AutoIncrement {
+			return true
+		}
+	}
+	return false
+}
+
+// liveTriggers returns the SQL of the triggers on live, as sqlite_master
+// holds it, to create them again on the rebuilt table t. Without a
+// catalog to read, it returns the guard statement instead: it fails when
+// the table has triggers (json_extract's path error carries the message).
+func liveTriggers(ctx context.Context, tables dialect.TableSource, live, t model.Table, schema, what string) (triggers []string, guard []dialect.Statement, err error) {
+	master := qualify(schema, "sqlite_master")
+	where := " FROM " + master + " WHERE type = 'trigger' AND lower(tbl_name) = lower(" + quoteString(live.Name) + ") ORDER BY name"
+	cq, ok := tables.(dialect.CatalogQuerier)
+	if !ok {
+		msg := "retort: " + what + " rebuilds table " + live.Name + ", which would drop its trigger "
+		return nil, one("SELECT json_extract('{}', " + quoteString(msg) + " || name || '; run it with the retort runner, which creates triggers again')" + where), nil
+	}
+	names, err := cq.CatalogStrings(ctx, "SELECT name"+where)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: %s on table %s: read its triggers: %w", what, live.Name, err)
+	}
+	sqls, err := cq.CatalogStrings(ctx, "SELECT sql"+where)
+	if err != nil || len(sqls) != len(names) {
+		return nil, nil, fmt.Errorf("sqlite: %s on table %s: read its triggers: %w", what, live.Name, err)
+	}
+	for i, s := range sqls {
+		for _, c := range live.Columns {
+			if columnIndex(&t, c.Name) < 0 && mentions(s, c.Name) {
+				return nil, nil, fmt.Errorf("sqlite: %s on table %s: trigger %s uses column %s, which the rebuild drops or renames; drop the trigger first (op.Execute(\"DROP TRIGGER %s\")) and create it again for the new columns: %w",
+					what, live.Name, names[i], c.Name, names[i], ErrTriggerColumn)
+			}
+		}
+	}
+	return sqls, nil, nil
 }
 
 // alterColumn replaces From with To. A column that becomes NOT NULL and

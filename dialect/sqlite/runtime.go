@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"github.com/retortdb/retort/dialect"
 )
@@ -18,3 +19,8 @@ func (d *Dialect) ProbeServer(ctx context.Context, q dialect.Conn) (dialect.Dial
 	}
 	return d, nil
 }
+
+var _ dialect.ScratchFile = (*Dialect)(nil)
+
+// ScratchFileURL returns the sqlite:// URL of the database file at path.
+func (*Dialect) ScratchFileURL(path string) string { return "sqlite://" + filepath.ToSlash(path) }

@@ -46,11 +46,6 @@ func namesAllowed(pkg, file string) bool {
 		return true // the convergence suite runs each server's own client and dumper
 	case strings.HasPrefix(pkg, "examples/"):
 		return true // user code: a custom op that supports one dialect names it
-	case file == "cli/check_migrations.go":
-		// TODO(lead): the scratch database of `check --migrations` (a
-		// SQLite file, or CREATE DATABASE on a server's --dev-url) still
-		// branches on the name; the check itself is autogen's.
-		return true
 	}
 	return false
 }

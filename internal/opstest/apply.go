@@ -56,14 +56,14 @@ func Apply(t testing.TB, db *sql.DB, be backend.Backend, list []ops.Op) {
 		defer tx.Rollback()
 		q = tx
 	}
-	tables := dialect.TableSourceFunc(func(ctx context.Context, schema, name string) (model.Table, bool, error) {
+	tables := dialect.WithCatalog(dialect.TableSourceFunc(func(ctx context.Context, schema, name string) (model.Table, bool, error) {
 		s, err := be.Inspector.Inspect(ctx, q, introspect.Options{Schema: schema, IncludeTable: func(n string) bool { return n == name }})
 		if err != nil {
 			return model.Table{}, false, err
 		}
 		tb, ok := s.Table("", name)
 		return tb, ok, nil
-	})
+	}), func() dialect.Querier { return q })
 	for i, op := range list {
 		stmts, err := be.Dialect.Statements(ctx, op, tables)
 		if err != nil {

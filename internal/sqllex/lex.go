@@ -33,6 +33,17 @@ type Rules struct {
 	// SQL, as MySQL and MariaDB run it (the version number after ! is
 	// skipped).
 	ExecutableComments bool
+	// DigitIdentifiers makes a number followed by identifier characters
+	// one Word (MySQL: an unquoted identifier may begin with a digit).
+	DigitIdentifiers bool
+	// BlobLiterals makes X'..' one Blob token (SQLite).
+	BlobLiterals bool
+	// OperatorChars, when set, makes a run of these characters one Op
+	// token (PostgreSQL: "<=" and "->>" but also "~~*").
+	OperatorChars string
+	// Operators are operators of more than one character, longest first,
+	// each read as one Op token (MySQL's "<=>", SQLite's "||").
+	Operators []string
 }
 
 // Kind is the kind of a token.
@@ -52,6 +63,8 @@ const (
 	Punct
 	// Op is any other operator character sequence.
 	Op
+	// Blob is a blob literal, X'00ff' ([Rules].BlobLiterals).
+	Blob
 )
 
 // Token is one token: its kind, its text as written, and for words and
@@ -59,8 +72,12 @@ const (
 type Token struct {
 	Kind Kind
 	Text string
-	// Value is the identifier a Word or Ident names; the Text otherwise.
+	// Value is the identifier a Word or Ident names and the text a String
+	// holds (quotes removed and undoubled); the Text otherwise.
 	Value string
+	// Start and End are the byte offsets of Text in the source, so that
+	// an expression can be sliced out exactly as written ([Span]).
+	Start, End int
 }
 
 // Is reports whether t is the bare keyword kw, case-insensitively.
@@ -103,6 +120,22 @@ func Split(sql string, r Rules) ([][]Token, error) {
 	return out, nil
 }
 
+// Lex splits sql into tokens with rules r, dropping whitespace and
+// comments. Unlike [Split] it never fails: an unterminated quote or
+// comment runs to the end of the text (a quoted token then holds the rest
+// of it). Catalog text and expressions are read with it.
+func Lex(sql string, r Rules) []Token {
+	l := lexer{s: sql, r: r, lenient: true}
+	toks := make([]Token, 0, len(sql)/4) // about one token per four bytes of SQL
+	for {
+		t, ok, _ := l.next()
+		if !ok {
+			return toks
+		}
+		toks = append(toks, t)
+	}
+}
+
 // lexer walks one text.
 type lexer struct {
 	s string
@@ -110,10 +143,31 @@ type lexer struct {
 	r Rules
 	// exec counts the executable comments open, whose */ ends nothing.
 	exec int
+	// lenient lets an unterminated quote or comment run to the end.
+	lenient bool
 }
 
-// next returns the next token; ok is false at the end.
+// next returns the next token with its offsets; ok is false at the end.
 func (l *lexer) next() (Token, bool, error) {
+	t, ok, err := l.scan()
+	if ok {
+		t.Start, t.End = l.i-len(t.Text), l.i
+	}
+	return t, ok, err
+}
+
+// unterminated ends a quote or comment that runs past the text: an error,
+// or in lenient mode the rest of the text.
+func (l *lexer) unterminated() error {
+	if !l.lenient {
+		return ErrUnterminated
+	}
+	l.i = len(l.s)
+	return nil
+}
+
+// scan returns the next token; ok is false at the end.
+func (l *lexer) scan() (Token, bool, error) {
 	s := l.s
 	for l.i < len(s) {
 		c := s[l.i]
@@ -159,7 +213,10 @@ func (l *lexer) next() (Token, bool, error) {
 		case c == '[' && l.r.Brackets:
 			end := strings.IndexByte(s[l.i:], ']')
 			if end < 0 {
-				return Token{}, false, ErrUnterminated
+				if err := l.unterminated(); err != nil {
+					return Token{}, false, err
+				}
+				return Token{Kind: Ident, Text: s[start:], Value: s[start+1:]}, true, nil
 			}
 			l.i += end + 1
 			return Token{Kind: Ident, Text: s[start:l.i], Value: s[start+1 : l.i-1]}, true, nil
@@ -167,14 +224,26 @@ func (l *lexer) next() (Token, bool, error) {
 			if tag, ok := dollarTag(s[l.i:]); ok {
 				end := strings.Index(s[l.i+len(tag):], tag)
 				if end < 0 {
-					return Token{}, false, ErrUnterminated
+					if err := l.unterminated(); err != nil {
+						return Token{}, false, err
+					}
+				} else {
+					l.i += len(tag) + end + len(tag)
 				}
-				l.i += len(tag) + end + len(tag)
 				return Token{Kind: String, Text: s[start:l.i], Value: s[start:l.i]}, true, nil
 			}
+		case (c == 'x' || c == 'X') && l.r.BlobLiterals && l.i+1 < len(s) && s[l.i+1] == '\'':
+			l.i++
+			t, ok, err := l.quoted(start, '\'', Blob, false)
+			t.Value = t.Text
+			return t, ok, err
 		case isDigit(c) || (c == '.' && l.i+1 < len(s) && isDigit(s[l.i+1])):
-			for l.i < len(s) && (isWordPart(s[l.i]) || s[l.i] == '.') {
-				l.i++
+			l.i = scanNumber(s, l.i)
+			if l.r.DigitIdentifiers && l.i < len(s) && (isWordPart(s[l.i]) || s[l.i] == '$') && isDigit(c) {
+				for l.i < len(s) && (isWordPart(s[l.i]) || s[l.i] == '$') {
+					l.i++
+				}
+				return Token{Kind: Word, Text: s[start:l.i], Value: s[start:l.i]}, true, nil
 			}
 			return Token{Kind: Number, Text: s[start:l.i], Value: s[start:l.i]}, true, nil
 		case isWordStart(c):
@@ -186,10 +255,57 @@ func (l *lexer) next() (Token, bool, error) {
 			l.i++
 			return Token{Kind: Punct, Text: s[start:l.i], Value: s[start:l.i]}, true, nil
 		}
-		l.i++
+		l.i += l.opLen()
 		return Token{Kind: Op, Text: s[start:l.i], Value: s[start:l.i]}, true, nil
 	}
 	return Token{}, false, nil
+}
+
+// opLen is the length of the operator at l.i: a run of OperatorChars, one
+// of Operators, else one character.
+func (l *lexer) opLen() int {
+	s := l.s[l.i:]
+	if l.r.OperatorChars != "" && strings.IndexByte(l.r.OperatorChars, s[0]) >= 0 {
+		n := 1
+		for n < len(s) && strings.IndexByte(l.r.OperatorChars, s[n]) >= 0 {
+			n++
+		}
+		return n
+	}
+	for _, op := range l.r.Operators {
+		if strings.HasPrefix(s, op) {
+			return len(op)
+		}
+	}
+	return 1
+}
+
+// scanNumber returns the offset just past the number at i: 0x hex digits,
+// or digits with a point, _ separators and an exponent.
+func scanNumber(s string, i int) int {
+	if s[i] == '0' && i+1 < len(s) && (s[i+1] == 'x' || s[i+1] == 'X') {
+		i += 2
+		for i < len(s) && (isDigit(s[i]) || strings.IndexByte("abcdefABCDEF", s[i]) >= 0) {
+			i++
+		}
+		return i
+	}
+	for i < len(s) && (isDigit(s[i]) || s[i] == '.' || s[i] == '_') {
+		i++
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		j := i + 1
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		if j < len(s) && isDigit(s[j]) {
+			i = j
+			for i < len(s) && isDigit(s[i]) {
+				i++
+			}
+		}
+	}
+	return i
 }
 
 // quoted reads a token quoted by q from start (l.i is at the opening
@@ -216,7 +332,13 @@ func (l *lexer) quoted(start int, q byte, kind Kind, backslash bool) (Token, boo
 		b.WriteByte(c)
 		l.i++
 	}
-	return Token{}, false, ErrUnterminated
+	if err := l.unterminated(); err != nil {
+		return Token{}, false, err
+	}
+	if len(s)-start == 1 {
+		return Token{Kind: kind, Text: s[start:], Value: s[start:]}, true, nil // a lone quote
+	}
+	return Token{Kind: kind, Text: s[start:], Value: b.String()}, true, nil
 }
 
 // skipComment skips a /* */ comment at l.i, nested when the rules say so.
@@ -238,7 +360,7 @@ func (l *lexer) skipComment() error {
 			l.i++
 		}
 	}
-	return ErrUnterminated
+	return l.unterminated()
 }
 
 // executable reports whether a comment body (after "/*") starts an

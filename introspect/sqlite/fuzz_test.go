@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"github.com/retortdb/retort/internal/sqlitelex"
 	"testing"
 )
 
@@ -19,8 +18,8 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, tk := range sqlitelex.Lex(s) {
-			_ = tk.Value()
+		for _, tk := range lex(s) {
+			_ = tk.Value
 		}
 		_ = parseCreateTable(s)
 		_ = parseCreateIndex(s)

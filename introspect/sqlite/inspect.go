@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"github.com/retortdb/retort/internal/sqlitelex"
 	"sort"
 	"strings"
 
@@ -161,7 +160,7 @@ func (in *inspection) tableKinds() (map[string]string, error) {
 }
 
 func isVirtual(createSQL string) bool {
-	toks := sqlitelex.Lex(createSQL[:min(len(createSQL), 64)])
+	toks := lex(createSQL[:min(len(createSQL), 64)])
 	return len(toks) > 1 && toks[1].Is("VIRTUAL")
 }
 

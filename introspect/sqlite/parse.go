@@ -1,13 +1,18 @@
 package sqlite
 
 import (
-	"github.com/retortdb/retort/internal/sqlitelex"
 	"strings"
+
+	sqlitedialect "github.com/retortdb/retort/dialect/sqlite"
+	"github.com/retortdb/retort/internal/sqllex"
 
 	"github.com/retortdb/retort/model"
 )
 
 // tableDef is what the CREATE TABLE text says beyond the pragmas.
+// lex splits SQLite SQL into tokens with the dialect's lexical rules.
+func lex(sql string) []sqllex.Token { return sqlitedialect.Lex(sql) }
+
 type tableDef struct {
 	pkName       string
 	autoinc      string // column declared AUTOINCREMENT
@@ -46,10 +51,10 @@ var columnKeywords = map[string]bool{
 // cannot make sense of it skips, since SQLite has already accepted the text.
 func parseCreateTable(src string) tableDef {
 	def := tableDef{generated: map[string]model.Generated{}, collations: map[string]string{}}
-	toks := sqlitelex.Lex(src)
+	toks := lex(src)
 	open := -1
 	for i, t := range toks {
-		if t.Punct("(") {
+		if t.IsPunct("(") {
 			open = i
 			break
 		}
@@ -57,8 +62,8 @@ func parseCreateTable(src string) tableDef {
 	if open < 0 {
 		return def
 	}
-	end := sqlitelex.CloseParen(toks, open)
-	for _, part := range sqlitelex.SplitTop(toks[open+1 : min(end, len(toks))]) {
+	end := sqllex.CloseParen(toks, open)
+	for _, part := range sqllex.SplitTop(toks[open+1 : min(end, len(toks))]) {
 		if len(part) == 0 {
 			continue
 		}
@@ -79,7 +84,7 @@ func parseCreateTable(src string) tableDef {
 	return def
 }
 
-func isTableConstraint(t sqlitelex.Token) bool {
+func isTableConstraint(t sqllex.Token) bool {
 	for _, kw := range []string{"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"} {
 		if t.Is(kw) {
 			return true
@@ -90,14 +95,14 @@ func isTableConstraint(t sqlitelex.Token) bool {
 
 // tableConstraint reads [CONSTRAINT name] PRIMARY KEY (...) | UNIQUE (...) |
 // CHECK (...) | FOREIGN KEY (...) REFERENCES ...
-func (d *tableDef) tableConstraint(src string, toks []sqlitelex.Token) {
+func (d *tableDef) tableConstraint(src string, toks []sqllex.Token) {
 	name := ""
 	i := 0
 	for i < len(toks) {
 		t := toks[i]
 		switch {
 		case t.Is("CONSTRAINT") && i+1 < len(toks):
-			name = toks[i+1].Value()
+			name = toks[i+1].Value
 			i += 2
 			continue
 		case t.Is("PRIMARY"):
@@ -119,7 +124,7 @@ func (d *tableDef) tableConstraint(src string, toks []sqlitelex.Token) {
 				return
 			}
 			cols := columnList(toks, j)
-			k := sqlitelex.CloseParen(toks, j) + 1
+			k := sqllex.CloseParen(toks, j) + 1
 			if k < len(toks) && toks[k].Is("REFERENCES") {
 				fk, _ := parseReferences(toks, k+1)
 				fk.name, fk.cols = name, cols
@@ -132,31 +137,31 @@ func (d *tableDef) tableConstraint(src string, toks []sqlitelex.Token) {
 }
 
 // columnDef reads name [type] [column constraints...].
-func (d *tableDef) columnDef(src string, toks []sqlitelex.Token) {
-	col := toks[0].Value()
+func (d *tableDef) columnDef(src string, toks []sqllex.Token) {
+	col := toks[0].Value
 	key := strings.ToLower(col)
 	i := 1
-	for i < len(toks) && !(toks[i].Kind == sqlitelex.Word && columnKeywords[strings.ToUpper(toks[i].Text)]) {
-		if toks[i].Punct("(") {
-			i = sqlitelex.CloseParen(toks, i)
+	for i < len(toks) && !(toks[i].Kind == sqllex.Word && columnKeywords[strings.ToUpper(toks[i].Text)]) {
+		if toks[i].IsPunct("(") {
+			i = sqllex.CloseParen(toks, i)
 		}
 		i++
 	}
 	name := ""
 	for i < len(toks) {
 		t := toks[i]
-		if t.Punct("(") {
-			i = sqlitelex.CloseParen(toks, i) + 1
+		if t.IsPunct("(") {
+			i = sqllex.CloseParen(toks, i) + 1
 			continue
 		}
-		if t.Kind != sqlitelex.Word {
+		if t.Kind != sqllex.Word {
 			i++
 			continue
 		}
 		switch strings.ToUpper(t.Text) {
 		case "CONSTRAINT":
 			if i+1 < len(toks) {
-				name = toks[i+1].Value()
+				name = toks[i+1].Value
 			}
 			i += 2
 			continue
@@ -169,7 +174,7 @@ func (d *tableDef) columnDef(src string, toks []sqlitelex.Token) {
 		case "CHECK":
 			if j := nextParen(toks, i); j >= 0 {
 				d.checks = append(d.checks, model.Check{Name: name, Expr: groupText(src, toks, j)})
-				i = sqlitelex.CloseParen(toks, j)
+				i = sqllex.CloseParen(toks, j)
 			}
 		case "DEFAULT":
 			// Skip the value so that a word in it is not taken for a keyword.
@@ -177,12 +182,12 @@ func (d *tableDef) columnDef(src string, toks []sqlitelex.Token) {
 			if i < len(toks) && (toks[i].Text == "-" || toks[i].Text == "+") {
 				i++
 			}
-			if i < len(toks) && toks[i].Punct("(") {
-				i = sqlitelex.CloseParen(toks, i)
+			if i < len(toks) && toks[i].IsPunct("(") {
+				i = sqllex.CloseParen(toks, i)
 			}
 		case "COLLATE":
 			if i+1 < len(toks) {
-				d.collations[key] = toks[i+1].Value()
+				d.collations[key] = toks[i+1].Value
 				i++
 			}
 		case "REFERENCES":
@@ -195,7 +200,7 @@ func (d *tableDef) columnDef(src string, toks []sqlitelex.Token) {
 		case "AS":
 			if j := nextParen(toks, i); j >= 0 {
 				g := model.Generated{Expr: groupText(src, toks, j)}
-				i = sqlitelex.CloseParen(toks, j)
+				i = sqllex.CloseParen(toks, j)
 				if i+1 < len(toks) && toks[i+1].Is("STORED") {
 					g.Stored = true
 				}
@@ -209,14 +214,14 @@ func (d *tableDef) columnDef(src string, toks []sqlitelex.Token) {
 
 // parseReferences reads a foreign-key clause starting after REFERENCES and
 // returns it with the index of the first token after it.
-func parseReferences(toks []sqlitelex.Token, i int) (fkDef, int) {
+func parseReferences(toks []sqllex.Token, i int) (fkDef, int) {
 	var fk fkDef
 	if i < len(toks) {
-		fk.refTable = toks[i].Value()
+		fk.refTable = toks[i].Value
 		i++
 	}
-	if i < len(toks) && toks[i].Punct("(") {
-		i = sqlitelex.CloseParen(toks, i) + 1
+	if i < len(toks) && toks[i].IsPunct("(") {
+		i = sqllex.CloseParen(toks, i) + 1
 	}
 	for i < len(toks) {
 		t := toks[i]
@@ -247,9 +252,9 @@ func parseReferences(toks []sqlitelex.Token, i int) (fkDef, int) {
 }
 
 // nextParen returns the index of the first "(" at or after i, or -1.
-func nextParen(toks []sqlitelex.Token, i int) int {
+func nextParen(toks []sqllex.Token, i int) int {
 	for ; i < len(toks); i++ {
-		if toks[i].Punct("(") {
+		if toks[i].IsPunct("(") {
 			return i
 		}
 	}
@@ -258,19 +263,19 @@ func nextParen(toks []sqlitelex.Token, i int) int {
 
 // groupText returns the text inside the parentheses opened at toks[open],
 // as written.
-func groupText(src string, toks []sqlitelex.Token, open int) string {
-	end := sqlitelex.CloseParen(toks, open)
-	return strings.TrimSpace(sqlitelex.Span(src, toks[open+1:min(end, len(toks))]))
+func groupText(src string, toks []sqllex.Token, open int) string {
+	end := sqllex.CloseParen(toks, open)
+	return strings.TrimSpace(sqllex.Span(src, toks[open+1:min(end, len(toks))]))
 }
 
 // columnList returns the names in the parenthesised list at toks[open]
 // (each item's first token; COLLATE and ASC/DESC are dropped).
-func columnList(toks []sqlitelex.Token, open int) []string {
-	end := sqlitelex.CloseParen(toks, open)
+func columnList(toks []sqllex.Token, open int) []string {
+	end := sqllex.CloseParen(toks, open)
 	var cols []string
-	for _, part := range sqlitelex.SplitTop(toks[open+1 : min(end, len(toks))]) {
+	for _, part := range sqllex.SplitTop(toks[open+1 : min(end, len(toks))]) {
 		if len(part) > 0 {
-			cols = append(cols, part[0].Value())
+			cols = append(cols, part[0].Value)
 		}
 	}
 	return cols
@@ -286,7 +291,7 @@ type indexDef struct {
 // parseCreateIndex reads CREATE [UNIQUE] INDEX name ON table (parts) [WHERE expr].
 func parseCreateIndex(src string) indexDef {
 	var def indexDef
-	toks := sqlitelex.Lex(src)
+	toks := lex(src)
 	on := -1
 	for i, t := range toks {
 		if t.Is("ON") {
@@ -301,8 +306,8 @@ func parseCreateIndex(src string) indexDef {
 	if open < 0 {
 		return def
 	}
-	end := sqlitelex.CloseParen(toks, open)
-	for _, part := range sqlitelex.SplitTop(toks[open+1 : min(end, len(toks))]) {
+	end := sqllex.CloseParen(toks, open)
+	for _, part := range sqllex.SplitTop(toks[open+1 : min(end, len(toks))]) {
 		n := len(part)
 		if n > 0 && (part[n-1].Is("ASC") || part[n-1].Is("DESC")) {
 			n--
@@ -310,14 +315,14 @@ func parseCreateIndex(src string) indexDef {
 		if n > 2 && part[n-2].Is("COLLATE") {
 			n -= 2
 		}
-		def.parts = append(def.parts, sqlitelex.Span(src, part[:n]))
+		def.parts = append(def.parts, sqllex.Span(src, part[:n]))
 	}
 	if end+1 < len(toks) && toks[end+1].Is("WHERE") && end+2 < len(toks) {
 		rest := toks[end+2:]
-		if n := len(rest); rest[n-1].Punct(";") {
+		if n := len(rest); rest[n-1].IsPunct(";") {
 			rest = rest[:n-1]
 		}
-		def.where = strings.TrimSpace(sqlitelex.Span(src, rest))
+		def.where = strings.TrimSpace(sqllex.Span(src, rest))
 	}
 	return def
 }

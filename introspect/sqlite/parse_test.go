@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"github.com/retortdb/retort/internal/sqlitelex"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -14,7 +13,7 @@ func TestLex(t *testing.T) {
 	src := `a "b""c" ` + "`d`" + ` [e f] 'g''h' 1.5e3 0x1F X'00' -- x, (
 	/* y ) */ (a>=b)||c <> -1;`
 	var got []string
-	for _, tk := range sqlitelex.Lex(src) {
+	for _, tk := range lex(src) {
 		got = append(got, tk.Text)
 	}
 	want := []string{"a", `"b""c"`, "`d`", "[e f]", "'g''h'", "1.5e3", "0x1F", "X'00'",
@@ -22,15 +21,15 @@ func TestLex(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("lex (-want +got):\n%s", diff)
 	}
-	values := []string{sqlitelex.Lex(`"b""c"`)[0].Value(), sqlitelex.Lex("[e f]")[0].Value(), sqlitelex.Lex("'g''h'")[0].Value(), sqlitelex.Lex("`d`")[0].Value()}
+	values := []string{lex(`"b""c"`)[0].Value, lex("[e f]")[0].Value, lex("'g''h'")[0].Value, lex("`d`")[0].Value}
 	if diff := cmp.Diff([]string{`b"c`, "e f", "g'h", "d"}, values); diff != "" {
 		t.Errorf("values (-want +got):\n%s", diff)
 	}
 	// Unterminated quotes and comments end at the end of the text.
-	if n := len(sqlitelex.Lex(`'abc`)); n != 1 {
+	if n := len(lex(`'abc`)); n != 1 {
 		t.Errorf("unterminated string: %d tokens", n)
 	}
-	if n := len(sqlitelex.Lex(`a /* b`)); n != 1 {
+	if n := len(lex(`a /* b`)); n != 1 {
 		t.Errorf("unterminated comment: %d tokens", n)
 	}
 }

@@ -83,6 +83,12 @@ func Open(ctx context.Context, dialectName, dir string) (*DB, error) {
 			return nil, fmt.Errorf("harness: %s: %w", ServerEnv[dialectName], err)
 		}
 		p.Path = "/" + name
+		if dialectName == "mysql" {
+			// Create sends its statements in batches, on purpose.
+			q := p.Query()
+			q.Set("multiStatements", "true")
+			p.RawQuery = q.Encode()
+		}
 		u = p.String()
 		drop = func() error {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -158,7 +164,7 @@ const batchSize = 250
 
 // Create creates s in the empty database the way a first migration would:
 // diff.Compare from an empty schema, the dialect's statements, sent in
-// multi-statement batches, each batch its own transaction where DDL is
+// batches, each batch its own transaction where DDL is
 // transactional (one transaction for 5,000 tables exhausts PostgreSQL's
 // lock table). It returns the number of statements.
 func Create(ctx context.Context, d *DB, s model.Schema) (int, error) {
@@ -178,7 +184,7 @@ func Create(ctx context.Context, d *DB, s model.Schema) (int, error) {
 	}
 	for start := 0; start < len(stmts); start += batchSize {
 		batch := stmts[start:min(start+batchSize, len(stmts))]
-		if err := execBatch(ctx, d, strings.Join(batch, ";\n")); err != nil {
+		if err := execBatch(ctx, d, batch); err != nil {
 			return 0, fmt.Errorf("harness: create (statements %d-%d): %w", start+1, start+len(batch), err)
 		}
 	}
@@ -190,19 +196,24 @@ func Create(ctx context.Context, d *DB, s model.Schema) (int, error) {
 	return len(stmts), nil
 }
 
-// execBatch runs one multi-statement batch, in a transaction where DDL is
-// transactional.
-func execBatch(ctx context.Context, d *DB, batch string) error {
+// execBatch runs one batch of statements: as one multi-statement text in
+// a transaction where DDL is transactional, else one statement at a time
+// (MySQL connections run one statement per Exec).
+func execBatch(ctx context.Context, d *DB, batch []string) error {
 	if !d.Backend.Dialect.TransactionalDDL() {
-		_, err := d.ExecContext(ctx, batch)
-		return err
+		for _, q := range batch {
+			if _, err := d.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	tx, err := d.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, batch); err != nil {
+	if _, err := tx.ExecContext(ctx, strings.Join(batch, ";\n")); err != nil {
 		return err
 	}
 	return tx.Commit()
