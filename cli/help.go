@@ -93,7 +93,7 @@ func flagLines(fs *flag.FlagSet) []string {
 			arg = strings.ToUpper(arg)
 		}
 		e := &entry{names: []string{f.Name}, arg: arg, usage: usage, primary: f.Name}
-		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && f.DefValue != "-1" {
 			e.deflt = f.DefValue
 		}
 		entries = append(entries, e)

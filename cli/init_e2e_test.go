@@ -28,8 +28,8 @@ func runRetort(t *testing.T, bin, dir string, env []string, args ...string) (str
 	return out.String(), 0
 }
 
-// TestInitIsAllOrNothing pins issue 17: a retort built with -trimpath
-// cannot find its checkout, and with no published module to fetch, init
+// TestInitIsAllOrNothing pins issue 17: a retort whose checkout moved
+// cannot find it, and with no published module to fetch, init
 // fails naming RETORT_SOURCE_DIR and leaves nothing written (no env.go, no
 // migrations directory, go.mod as it was); with RETORT_SOURCE_DIR it
 // succeeds. A failing go mod tidy is undone the same way.
@@ -41,14 +41,11 @@ func TestInitIsAllOrNothing(t *testing.T) {
 		t.Skip("uses POSIX paths")
 	}
 	t.Parallel()
-	bin := filepath.Join(t.TempDir(), "retort")
-	if out, err := exec.Command("go", "build", "-trimpath", "-o", bin, "../cmd/retort").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	root, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
 	}
+	bin := movedCheckoutBinary(t, root)
 	offline := []string{"GOPROXY=off", "GOFLAGS=-mod=mod"}
 	untouched := func(t *testing.T, m *userModule, goMod string) {
 		t.Helper()
@@ -109,4 +106,54 @@ func TestInitIsAllOrNothing(t *testing.T) {
 		wantContains(t, out, "Models: the tagged structs of internal/store", "go mod tidy", "Nothing was written")
 		untouched(t, m, string(goMod))
 	})
+}
+
+// movedCheckoutBinary builds retort in a copy of the checkout at root and
+// removes the copy, as when a checkout is moved or deleted after the build
+// (a -trimpath build cannot find its checkout either, but rebuilds every
+// dependency). Only the copy's own packages are compiled.
+func movedCheckoutBinary(t *testing.T, root string) string {
+	t.Helper()
+	copyDir := filepath.Join(t.TempDir(), "retort-checkout")
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "bench" || name == "examples") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !(strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go")) && name != "go.mod" && name != "go.sum" {
+			return nil
+		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(copyDir, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "retort")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/retort")
+	build.Dir = copyDir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build in a copy of the checkout: %v\n%s", err, out)
+	}
+	if err := os.RemoveAll(copyDir); err != nil {
+		t.Fatal(err)
+	}
+	return bin
 }
