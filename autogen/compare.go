@@ -1,6 +1,7 @@
 package autogen
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -36,21 +37,26 @@ type Result struct {
 // names the file and line of the field. When env.go sets a Backend, the
 // models are checked against its dialect too (see [Compare]).
 func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, error) {
-	return loadFor(ctx, env, opts, env.Backend.Dialect)
+	s, _, err := loadFor(ctx, env, opts, env.Backend.Dialect)
+	return s, err
 }
 
 // loadFor is [Load] checking the models against d (none when d is nil):
 // every value d would write into DDL must be one its grammar accepts, and
 // every feature one its server runs ([dialect.ValidateSchema]), so that
 // nothing the server would refuse, misread or silently change is run.
-func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, error) {
+// It also returns the columns fields mark skip_autogenerate.
+func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, []load.Skip, error) {
 	if opts.Target != nil {
-		return *opts.Target, nil
+		return *opts.Target, nil, nil
 	}
-	lopts := load.Options{Family: env.ModelFamily, Validate: validator(d)}
-	s, err := load.Models(env.Models, lopts)
+	lopts, err := load.ApplySettings(load.Options{Family: env.ModelFamily, Validate: validator(d)}, env.ORM)
+	if err != nil {
+		return model.Schema{}, nil, fmt.Errorf("env.go: %w", err)
+	}
+	res, err := load.Read(env.Models, lopts)
 	if err == nil {
-		return s, nil
+		return res.Schema, res.Skips, nil
 	}
 	if opts.PackageDirs != nil {
 		if dirs, derr := opts.PackageDirs(ctx, load.PackagePaths(env.Models)); derr == nil {
@@ -62,7 +68,7 @@ func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dial
 			}
 		}
 	}
-	return model.Schema{}, fmt.Errorf("models:\n%w", err)
+	return model.Schema{}, nil, fmt.Errorf("models:\n%w", err)
 }
 
 // Reflect reads the database as autogenerate compares it: tables that
@@ -111,13 +117,14 @@ func Compare(ctx context.Context, db Database, env *migrate.Env, opts Options) (
 	log := opts.logger()
 	start := time.Now()
 	type loaded struct {
-		s   model.Schema
-		err error
+		s     model.Schema
+		skips []load.Skip
+		err   error
 	}
 	ch := make(chan loaded, 1)
 	go func() {
-		s, err := loadFor(ctx, env, opts, db.Dialect)
-		ch <- loaded{s, err}
+		s, skips, err := loadFor(ctx, env, opts, db.Dialect)
+		ch <- loaded{s, skips, err}
 	}()
 	current, rerr := reflectOwn(ctx, db, env, cmp)
 	l := <-ch
@@ -130,6 +137,8 @@ func Compare(ctx context.Context, db Database, env *migrate.Env, opts Options) (
 	if err := reflectOtherSchemas(ctx, db, env, cmp, l.s, &current); err != nil {
 		return Result{}, err
 	}
+	// Columns marked skip_autogenerate are compared on neither side.
+	current = load.SkipColumns(current, l.skips)
 	log.DebugContext(ctx, "autogen: reflected and loaded", "tables", len(current.Tables), "models", len(l.s.Tables), "elapsed", time.Since(start))
 	start = time.Now()
 	list, err := Diff(ctx, db, env, current, l.s)
@@ -175,6 +184,16 @@ func reflectOwn(ctx context.Context, db Database, env *migrate.Env, opts diff.Op
 // qualified with their schema.
 func reflectOtherSchemas(ctx context.Context, db Database, env *migrate.Env, opts diff.Options, target model.Schema, current *model.Schema) error {
 	schemas := slices.Clone(opts.IncludeSchemas)
+	if i := slices.Index(schemas, diff.AllSchemas); i >= 0 {
+		all, current, err := listSchemas(ctx, db)
+		if err != nil {
+			return err
+		}
+		// The default schema is reflected unqualified already.
+		def := cmp.Or(env.Schema, current)
+		all = slices.DeleteFunc(all, func(s string) bool { return s == def })
+		schemas = append(slices.Delete(schemas, i, i+1), all...)
+	}
 	for _, t := range target.Tables {
 		schemas = append(schemas, t.Schema)
 	}
@@ -212,4 +231,18 @@ func validator(d dialect.Dialect) load.Validator {
 		}
 		return out
 	}
+}
+
+// listSchemas returns the database's user schemas, for IncludeSchemas
+// holding diff.AllSchemas.
+func listSchemas(ctx context.Context, db Database) ([]string, string, error) {
+	l, ok := db.Inspector.(introspect.SchemaLister)
+	if !ok {
+		return nil, "", fmt.Errorf("autogen: env.go Compare.IncludeSchemas holds %q (every schema), but this database has no schemas to list; name the schemas instead", diff.AllSchemas)
+	}
+	all, current, err := l.Schemas(ctx, db.DB)
+	if err != nil {
+		return nil, "", fmt.Errorf("autogen: IncludeSchemas %q: %w", diff.AllSchemas, err)
+	}
+	return all, current, nil
 }

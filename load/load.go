@@ -110,6 +110,8 @@ type loader struct {
 	// gormTables are the GORM models' tables and the join tables, in
 	// order, whose column types are finished once relations are resolved.
 	gormTables []gormTable
+	// skips are the columns fields mark skip_autogenerate (skip.go).
+	skips []Skip
 }
 
 // enumRef is a column that uses an enum declared elsewhere.
@@ -326,6 +328,9 @@ func (ml *modelLoader) addField(f fieldRef) {
 		return
 	}
 	ml.colRef[name] = f
+	if ml.skipped(f, name, opts) {
+		return
+	}
 	col, ok := ml.column(f, name, opts)
 	if ok {
 		ml.table.Columns = append(ml.table.Columns, col)
