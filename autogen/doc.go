@@ -20,13 +20,17 @@
 // each revision file; it returns the files ([File]: name and bytes) and
 // writes nothing. [Check] returns the [Report] both outputs of `retort
 // check` print: the drift with its findings and the pending revisions;
-// [Report.Document] is its JSON form. [CheckMigrations] applies, undoes
-// and re-applies every revision on an empty scratch database. A
-// [RevisionSpec] with Baseline builds the first revision of a database
-// that predates retort: the ops that create its live schema, compared from
-// an empty one ([ErrVersioned] and [ErrHasRevisions] name what it
-// refuses). [Unlisted] names the tagged structs env.go lists neither in
-// Models nor in Exclude.
+// [Report.Document] is its JSON form; drift a pending revision makes is
+// reported once, as pending ([Report.Covered]). [NewSchemaDocument] is the
+// JSON form of a reflected schema (`retort inspect --format json`), in the
+// same conventions. [CheckMigrations] applies, undoes and re-applies every
+// revision on an empty scratch database. A [RevisionSpec] with Baseline
+// builds the first revision of a database that predates retort: the ops
+// that create its live schema, compared from an empty one ([ErrVersioned]
+// and [ErrHasRevisions] name what it refuses). [Unlisted] names the tagged
+// structs env.go lists neither in Models nor in Exclude. The ops autogen
+// compares out are tidied by the dialect's [dialect.ScriptTidier] when it
+// has one.
 //
 // # env.go's settings
 //

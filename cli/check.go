@@ -14,7 +14,7 @@ import (
 func runCheck(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("check")
 	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	format := fs.String("format", "text", "output `FORMAT`: text, or json (a versioned snake_case document for tools)")
 	migrations := fs.Bool("migrations", false, "check the revision files on a scratch database (apply, downgrade, compare) instead of the models against --url")
 	devURL := fs.String("dev-url", "", "PostgreSQL or MySQL server `URL` on which --migrations creates and drops its scratch database")

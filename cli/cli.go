@@ -62,10 +62,10 @@ func commands() []command {
 	return []command{
 		{name: "init", summary: "write the migrations package (env.go)", usage: "retort init [--dir migrations] [--dialect sqlite|postgres|mysql] [--models ./models] [--from-database [--url URL]]", run: runInit,
 			about:    "Writes DIR/env.go, the migrations package's configuration, listing the tagged structs of the models package (found in ./models, or the one package of the module holding tagged structs, when --models is not given), and makes go.mod require retort. With --from-database it first writes the models package (--models DIR, default ./models) from the tables of the database: one tagged struct per table, with warnings for what the tags cannot spell. Nothing is left behind when a step fails.",
-			examples: []string{"retort init --dialect postgres --models ./models", "RETORT_SOURCE_DIR=$HOME/src/retort retort init   # use a retort checkout", "retort init --from-database --url postgres://localhost/app   # adopt an existing database"}},
+			examples: []string{"retort init --dialect postgres --models ./models", "RETORT_SOURCE_DIR=$HOME/src/retort retort init   # use a retort checkout", "retort init --from-database --url postgres://localhost/app   # adopt it"}},
 		{name: "revision", summary: "write a new revision file", usage: "retort revision -m MSG [--autogenerate | --baseline] [--head H [--splice]] [--branch-label L] [--depends-on R] [--rev-id ID]", needsEnv: true, run: runRevision,
 			about:    "Writes DIR/<rev>_<slug>.go revising the current head. With --autogenerate its upgrade and downgrade are the ops that bring the database (at head) to the models, with safety findings as comments; review the file before applying it. With --baseline it writes the first revision from the database's live schema as it is and stamps the database at it (refused when the database already has a version or the package has revisions).",
-			examples: []string{`retort revision --autogenerate -m "add user bio"`, `retort revision -m "backfill slugs"   # an empty revision to fill by hand`, `retort revision -m "audit tables" --head base --branch-label audit`, `retort revision --baseline -m "initial"   # adopt a database that predates retort`}},
+			examples: []string{`retort revision --autogenerate -m "add user bio"`, `retort revision -m "backfill slugs"   # an empty revision to fill by hand`, `retort revision -m "audit tables" --head base --branch-label audit`, `retort revision --baseline -m "initial"   # adopt an existing database`}},
 		{name: "upgrade", summary: "apply revisions up to TARGET", usage: "retort upgrade TARGET [--sql] [--url URL ... | --schema S ...] [-j N] [--one-transaction] [--quiet] [--allow-data-loss]", needsEnv: true, run: runUpgrade,
 			about:    "TARGET is head, heads, a revision id or unique prefix, +N, or label@head. Each revision runs in its own transaction where the database has transactional DDL. A revision whose data-loss findings are not marked reviewed is refused.",
 			examples: []string{"retort upgrade head", "retort upgrade +1", "retort upgrade head --sql > upgrade.sql", "retort upgrade head --url postgres://db1/app --url postgres://db2/app -j 2"}},
@@ -132,8 +132,7 @@ func (a *app) main(ctx context.Context, args []string) int {
 	}
 	cmd, ok := lookupCommand(args[0])
 	if !ok {
-		fmt.Fprintf(a.stderr, "retort: unknown command %q%s\n\n", args[0], suggestCommand(args[0]))
-		a.printUsage(a.stderr)
+		fmt.Fprintf(a.stderr, "retort: unknown command %q%s\n`retort help` lists the commands.\n", args[0], suggestCommand(args[0]))
 		return ExitError
 	}
 	if wantsHelp(args[1:]) {
@@ -196,8 +195,7 @@ func (a *app) help(ctx context.Context, args []string) int {
 	}
 	cmd, ok := lookupCommand(args[0])
 	if !ok {
-		fmt.Fprintf(a.stderr, "retort help: unknown command %q%s\n\n", args[0], suggestCommand(args[0]))
-		a.printUsage(a.stderr)
+		fmt.Fprintf(a.stderr, "retort help: unknown command %q%s\n`retort help` lists the commands.\n", args[0], suggestCommand(args[0]))
 		return ExitError
 	}
 	a.commandHelp(ctx, a.stdout, cmd)

@@ -19,7 +19,7 @@ import (
 func runInit(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("init")
 	dir := fs.String("dir", "migrations", "the migrations package `DIR` to create")
-	dialectName := fs.String("dialect", "", "`DIALECT`: sqlite, postgres or mysql (default: the scheme of $RETORT_DATABASE_URL, else sqlite)")
+	dialectName := fs.String("dialect", "", "env.go's `DIALECT`: sqlite, postgres or mysql (default: the scheme of $RETORT_DATABASE_URL, else sqlite)")
 	modelsDir := fs.String("models", "", "the models package `DIR`, e.g. ./models (default: ./models, or the one package of the module with tagged structs)")
 	fromDB := fs.Bool("from-database", false, "write the models package (--models DIR, default ./models) from the tables of the database at --url, and list them in env.go")
 	initURL := fs.String("url", "", "with --from-database, the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")

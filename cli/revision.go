@@ -39,7 +39,7 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 	revID := fs.String("rev-id", "", "the revision `ID`: 1-32 letters, digits or _ (default: 12 random hex digits)")
 	url := fs.String("url", "", "the database `URL` --autogenerate compares with (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
 	dataAware := fs.Bool("data-aware", false, "with --autogenerate, count the rows each safety finding affects and write the counts into the file's comments")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -251,7 +251,7 @@ func runMerge(ctx context.Context, a *app, args []string) error {
 	revID := fs.String("rev-id", "", "the merge revision's `ID` (default: 12 random hex digits)")
 	var labels stringList
 	fs.Var(&labels, "branch-label", "a branch `LABEL` for the merge revision")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
