@@ -140,8 +140,18 @@
 // # Offline SQL
 //
 // [SQL] prints the statements a range of revisions would run, version
-// table updates included, without a connection. Ops that need a live table
-// definition (SQLite's table rebuild) fail there with dialect.ErrOffline.
+// table updates included, without a connection; [StampSQL] prints a
+// stamp. Ops that need a table's definition (SQLite's table rebuild) read
+// it from the schema the revisions imply, replayed in memory from base
+// with ops.Apply; a table that raw SQL may have made fails with
+// dialect.ErrOffline. A revision that runs Go code ([Op.Run]) is refused.
+//
+// # Go data migrations and irreversible downgrades
+//
+// [Op.Run] records Go code that runs with the revision's transaction
+// ([Tx]); its Down makes it reversible. [Op.Irreversible] marks a
+// downgrade step autogenerate could not compute: the runner refuses such a
+// downgrade with an [*IrreversibleError] before running any of it.
 //
 // # The autogenerate settings
 //
