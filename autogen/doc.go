@@ -21,7 +21,12 @@
 // writes nothing. [Check] returns the [Report] both outputs of `retort
 // check` print: the drift with its findings and the pending revisions;
 // [Report.Document] is its JSON form. [CheckMigrations] applies, undoes
-// and re-applies every revision on an empty scratch database.
+// and re-applies every revision on an empty scratch database. A
+// [RevisionSpec] with Baseline builds the first revision of a database
+// that predates retort: the ops that create its live schema, compared from
+// an empty one ([ErrVersioned] and [ErrHasRevisions] name what it
+// refuses). [Unlisted] names the tagged structs env.go lists neither in
+// Models nor in Exclude.
 //
 // # env.go's settings
 //

@@ -49,16 +49,24 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if missing := a.unlistedModels(ctx); len(missing) > 0 {
-		a.warnUnlisted(missing)
+	unlisted := a.unlistedModels(ctx)
+	if len(unlisted) > 0 {
+		a.reportUnlisted(unlisted)
 	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(a.stderr, "warning: --data-aware: %v\n", w)
 	}
 	if *format == "json" {
-		return a.writeCheckJSON(rep)
+		if err := a.writeCheckJSON(rep); err != nil || len(unlisted) == 0 {
+			return err
+		}
+		return errDrift
 	}
 	if rep.InSync() {
+		if len(unlisted) > 0 {
+			fmt.Fprintln(a.stdout, "No drift in the listed models, but tagged structs are not listed (see above).")
+			return errDrift
+		}
 		fmt.Fprintln(a.stdout, "No drift: the database matches the models.")
 		return nil
 	}
@@ -111,8 +119,8 @@ func (a *app) warnUnlisted(missing []string) {
 	if len(missing) == 1 {
 		verb, them, are = "carries", "it", "it is"
 	}
-	fmt.Fprintf(a.stderr, "warning: %s %s model tags but env.go's Models does not list %s, so %s not compared; add %s to Models in %s/env.go\n",
-		strings.Join(missing, ", "), verb, them, are, strings.Join(lits, ", "), a.driver.Dir)
+	fmt.Fprintf(a.stderr, "warning: %s %s model tags but env.go lists %s neither in Models nor in Exclude, so %s not compared; add %s to Models in %s/env.go, or to Exclude when %s not a table (`retort check` fails until then)\n",
+		strings.Join(missing, ", "), verb, them, are, strings.Join(lits, ", "), a.driver.Dir, are)
 }
 
 // printPending lists the pending revisions that have findings, marking

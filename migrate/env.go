@@ -55,6 +55,12 @@ type Env struct {
 	// Models are zero values of the tagged structs that make up the target
 	// schema, e.g. models.User{}.
 	Models []any
+	// Exclude lists tagged structs of the models' packages that are not
+	// tables to compare (a read model, a struct mapped to a table another
+	// model already describes): zero values, like Models. `retort check`
+	// fails on a tagged struct that neither Models nor Exclude lists, so a
+	// model is never left out silently.
+	Exclude []any
 	// VersionTable names the version table; empty means "retort_version".
 	VersionTable string
 	// Schema is the PostgreSQL schema to work in; empty means the

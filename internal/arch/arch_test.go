@@ -26,6 +26,7 @@ var allowed = map[string][]string{
 	"diff":        {"model", "ops", "dialect"},
 	"rewriter":    {"model", "ops"},
 	"render":      {"model", "ops"},
+	"modelgen":    {"model"},
 	"safety":      {"model", "ops", "dialect", "introspect"},
 	"dialect":     {"model", "ops", "internal/sqllex"},
 	"dialect/":    {"model", "ops", "dialect", "internal/sqlitelex", "internal/sqllex"},
