@@ -1,6 +1,7 @@
 package autogen
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -35,29 +36,27 @@ type Result struct {
 // is set, it reads them again with source positions, so that each message
 // names the file and line of the field. When env.go sets a Backend, the
 // models are checked against its dialect too (see [Compare]).
-//
-// When env.Backend's dialect implements [dialect.ColumnChecker], a column
-// it cannot create as declared is a model error on its field.
 func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, error) {
-	return loadFor(ctx, env, opts, env.Backend.Dialect)
+	s, _, err := loadFor(ctx, env, opts, env.Backend.Dialect)
+	return s, err
 }
 
 // loadFor is [Load] checking the models against d (none when d is nil):
 // every value d would write into DDL must be one its grammar accepts, and
 // every feature one its server runs ([dialect.ValidateSchema]), so that
 // nothing the server would refuse, misread or silently change is run.
-// Columns are also checked by d's [dialect.ColumnChecker], if any.
-func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, error) {
+// It also returns the columns fields mark skip_autogenerate.
+func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, []load.Skip, error) {
 	if opts.Target != nil {
-		return *opts.Target, nil
+		return *opts.Target, nil, nil
 	}
-	lopts := load.Options{Family: env.ModelFamily, Validate: validator(d)}
-	if cc, ok := d.(dialect.ColumnChecker); ok {
-		lopts.CheckColumn = cc.CheckColumn
+	lopts, err := load.ApplySettings(load.Options{Family: env.ModelFamily, Validate: validator(d)}, env.ORM)
+	if err != nil {
+		return model.Schema{}, nil, fmt.Errorf("env.go: %w", err)
 	}
-	s, err := load.Models(env.Models, lopts)
+	res, err := load.Read(env.Models, lopts)
 	if err == nil {
-		return s, nil
+		return res.Schema, res.Skips, nil
 	}
 	if opts.PackageDirs != nil {
 		if dirs, derr := opts.PackageDirs(ctx, load.PackagePaths(env.Models)); derr == nil {
@@ -69,7 +68,7 @@ func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dial
 			}
 		}
 	}
-	return model.Schema{}, fmt.Errorf("models:\n%w", err)
+	return model.Schema{}, nil, fmt.Errorf("models:\n%w", err)
 }
 
 // Reflect reads the database as autogenerate compares it: tables that
@@ -93,8 +92,6 @@ func Reflect(ctx context.Context, db Database, env *migrate.Env, target model.Sc
 
 // Diff compares current with target on db's dialect with env.go's
 // comparer options; env.go's DBComparators read the database through db.
-// The ops come tidied by the dialect's [dialect.ScriptTidier], when it has
-// one: without what the database supplies by itself (USING btree).
 func Diff(ctx context.Context, db Database, env *migrate.Env, current, target model.Schema) ([]ops.Op, error) {
 	opts, err := compareOptions(env)
 	if err != nil {
@@ -106,16 +103,7 @@ func Diff(ctx context.Context, db Database, env *migrate.Env, current, target mo
 			return c(ctx, db.DB, cc, cur, tgt)
 		})
 	}
-	list, err := diff.Compare(current, target, db.Dialect, opts)
-	if err != nil {
-		return nil, err
-	}
-	if t, ok := db.Dialect.(dialect.ScriptTidier); ok {
-		for i, op := range list {
-			list[i] = t.TidyOp(op)
-		}
-	}
-	return list, nil
+	return diff.Compare(current, target, db.Dialect, opts)
 }
 
 // Compare reflects db and compares it with env.go's models: the upgrade
@@ -129,13 +117,14 @@ func Compare(ctx context.Context, db Database, env *migrate.Env, opts Options) (
 	log := opts.logger()
 	start := time.Now()
 	type loaded struct {
-		s   model.Schema
-		err error
+		s     model.Schema
+		skips []load.Skip
+		err   error
 	}
 	ch := make(chan loaded, 1)
 	go func() {
-		s, err := loadFor(ctx, env, opts, db.Dialect)
-		ch <- loaded{s, err}
+		s, skips, err := loadFor(ctx, env, opts, db.Dialect)
+		ch <- loaded{s, skips, err}
 	}()
 	current, rerr := reflectOwn(ctx, db, env, cmp)
 	l := <-ch
@@ -148,6 +137,8 @@ func Compare(ctx context.Context, db Database, env *migrate.Env, opts Options) (
 	if err := reflectOtherSchemas(ctx, db, env, cmp, l.s, &current); err != nil {
 		return Result{}, err
 	}
+	// Columns marked skip_autogenerate are compared on neither side.
+	current = load.SkipColumns(current, l.skips)
 	log.DebugContext(ctx, "autogen: reflected and loaded", "tables", len(current.Tables), "models", len(l.s.Tables), "elapsed", time.Since(start))
 	start = time.Now()
 	list, err := Diff(ctx, db, env, current, l.s)
@@ -193,6 +184,16 @@ func reflectOwn(ctx context.Context, db Database, env *migrate.Env, opts diff.Op
 // qualified with their schema.
 func reflectOtherSchemas(ctx context.Context, db Database, env *migrate.Env, opts diff.Options, target model.Schema, current *model.Schema) error {
 	schemas := slices.Clone(opts.IncludeSchemas)
+	if i := slices.Index(schemas, diff.AllSchemas); i >= 0 {
+		all, current, err := listSchemas(ctx, db)
+		if err != nil {
+			return err
+		}
+		// The default schema is reflected unqualified already.
+		def := cmp.Or(env.Schema, current)
+		all = slices.DeleteFunc(all, func(s string) bool { return s == def })
+		schemas = append(slices.Delete(schemas, i, i+1), all...)
+	}
 	for _, t := range target.Tables {
 		schemas = append(schemas, t.Schema)
 	}
@@ -230,4 +231,18 @@ func validator(d dialect.Dialect) load.Validator {
 		}
 		return out
 	}
+}
+
+// listSchemas returns the database's user schemas, for IncludeSchemas
+// holding diff.AllSchemas.
+func listSchemas(ctx context.Context, db Database) ([]string, string, error) {
+	l, ok := db.Inspector.(introspect.SchemaLister)
+	if !ok {
+		return nil, "", fmt.Errorf("autogen: env.go Compare.IncludeSchemas holds %q (every schema), but this database has no schemas to list; name the schemas instead", diff.AllSchemas)
+	}
+	all, current, err := l.Schemas(ctx, db.DB)
+	if err != nil {
+		return nil, "", fmt.Errorf("autogen: IncludeSchemas %q: %w", diff.AllSchemas, err)
+	}
+	return all, current, nil
 }

@@ -40,6 +40,16 @@
 // DBComparators use types of ops and dialect that rewriter and diff alias.
 // [Process] runs the Rewriter and the hooks.
 //
+// The GORM and bun settings that change the schema those ORMs create
+// (the GORM driver or bun dialect whose type mapping gives the column
+// types, the naming strategy's table prefix and singular tables, MySQL's
+// default string size and datetime precision, disabled foreign keys,
+// bun's varchar length) are env.go's ORM field: a model.ORMSettings,
+// plain data in package model, so that neither migrate nor model imports
+// load or an ORM. [Load] hands them to load.ApplySettings, which maps the
+// driver and dialect import paths to load's options; an import path it
+// does not know is an error naming the field (load.ErrUnknownDriver).
+//
 // A [Database] is the connection with its dialect and catalog reader;
 // [Open] builds one from a *sql.DB and a dialect name. Where autogen runs
 // the runtime (the version table it reads, the revisions CheckMigrations

@@ -124,7 +124,11 @@ func (a *app) graph() (*migrate.Graph, error) {
 		if files, err = revisionFiles(filepath.Join(a.driver.Root, a.driver.Dir)); err != nil {
 			return nil, err
 		}
-		if err := checkRevisionFiles(shown, files); err != nil {
+		naming, err := autogen.Naming(a.env)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkRevisionFiles(shown, files, naming.Template); err != nil {
 			return nil, err
 		}
 	}

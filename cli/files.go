@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/render"
 )
 
 // revisionFile is one revision file of the migrations package.
@@ -51,9 +52,10 @@ func revisionFiles(dir string) ([]revisionFile, error) {
 	return files, nil
 }
 
-// checkRevisionFiles fails when a revision file's name does not start with
-// the id it declares, so `retort show` and reviewers find revisions by name.
-func checkRevisionFiles(dir string, files []revisionFile) error {
+// checkRevisionFiles fails when a revision file's name does not hold the
+// id it declares where env.go's FileTemplate puts it (by default at the
+// start), so `retort show` and reviewers find revisions by name.
+func checkRevisionFiles(dir string, files []revisionFile, tmpl render.FileTemplate) error {
 	var problems []string
 	for _, f := range files {
 		switch {
@@ -61,6 +63,10 @@ func checkRevisionFiles(dir string, files []revisionFile) error {
 			continue // a helper file of the package, not a revision
 		case len(f.IDs) > 1:
 			problems = append(problems, fmt.Sprintf("%s declares %d revisions (%s); keep one revision per file", filepath.Join(dir, f.Name), len(f.IDs), strings.Join(f.IDs, ", ")))
+		case !tmpl.IsDefault():
+			if !tmpl.Matches(f.Name, f.IDs[0]) {
+				problems = append(problems, fmt.Sprintf("%s declares revision %q but its name does not match env.go's FileTemplate %q with that id; rename the file or fix the ID", filepath.Join(dir, f.Name), f.IDs[0], tmpl))
+			}
 		case f.IDs[0] != f.NameID:
 			problems = append(problems, fmt.Sprintf("%s declares revision %q but its name starts with %q; rename the file to %s_....go or fix the ID", filepath.Join(dir, f.Name), f.IDs[0], f.NameID, f.IDs[0]))
 		}
@@ -91,4 +97,34 @@ func nameFiles(err error, dir string, files []revisionFile) error {
 		return err
 	}
 	return fmt.Errorf("%w (in %s)", err, strings.Join(names, ", "))
+}
+
+// revisionPath returns the path of the file that declares revision id
+// (with message);
+// ok is false when none does.
+func (a *app) revisionPath(id, message string) (string, bool) {
+	dir := filepath.Join(a.driver.Root, a.driver.Dir)
+	if a.env.FileTemplate == "" {
+		// The default name, without reading the directory.
+		if p := filepath.Join(dir, render.FileName(id, message)); fileExists(p) {
+			return p, true
+		}
+	}
+	files, err := revisionFiles(dir)
+	if err != nil {
+		return "", false
+	}
+	for _, f := range files {
+		for _, fid := range f.IDs {
+			if fid == id {
+				return filepath.Join(dir, f.Name), true
+			}
+		}
+	}
+	return "", false
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

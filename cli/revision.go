@@ -293,11 +293,16 @@ func runMerge(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	src, err := render.File(render.Revision{Header: ops.Header{ID: id, Merges: parents, BranchLabels: labels, Message: *msg}, CreateDate: time.Now().UTC(), Package: pkg}, nil, nil)
+	naming, err := autogen.Naming(a.env)
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(dir, render.FileName(id, *msg))
+	date := naming.Date(time.Now())
+	src, err := render.File(render.Revision{Header: ops.Header{ID: id, Merges: parents, BranchLabels: labels, Message: *msg}, CreateDate: date, Zone: naming.Zone, Package: pkg}, nil, nil)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(dir, naming.Name(id, *msg, date))
 	if err := writeNew(path, src); err != nil {
 		return err
 	}

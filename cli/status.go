@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/ops"
-	"github.com/retortdb/retort/render"
 )
 
 // revisionLine is "parent -> id (head), message", as Alembic prints it.
@@ -73,8 +71,7 @@ func (a *app) writeVerbose(w io.Writer, g *migrate.Graph, r migrate.Revision) {
 		fmt.Fprintf(w, "Branch names: %s\n", strings.Join(r.BranchLabels, ", "))
 	}
 	if a.driver != nil {
-		path := filepath.Join(a.driver.Root, a.driver.Dir, render.FileName(r.ID, r.Message))
-		if _, err := os.Stat(path); err == nil {
+		if path, ok := a.revisionPath(r.ID, r.Message); ok {
 			wd, _ := os.Getwd()
 			fmt.Fprintf(w, "Path: %s\n", rel(wd, path))
 		}

@@ -69,6 +69,9 @@ type Options struct {
 	// enums of any other named schema are left out on both sides; when it
 	// is nil, every table given is compared. The caller reflects each
 	// listed schema and qualifies its tables (see [model.QualifySchema]).
+	// [AllSchemas] in the list includes every schema: autogenerate then
+	// reflects every user schema of the database (Alembic's
+	// include_schemas=True), IncludeName still filtering them.
 	IncludeSchemas []string
 
 	// Comparators run after the built-in comparison, in order; the ops each
@@ -177,6 +180,9 @@ func (ForeignKeyObject) isObject() {}
 func (CheckObject) isObject()      {}
 func (EnumObject) isObject()       {}
 
+// AllSchemas in [Options].IncludeSchemas includes every schema.
+const AllSchemas = "*"
+
 // IncludesSchema reports whether the options admit a schema: the default
 // schema ("") always; another one when IncludeSchemas is nil or lists it,
 // and IncludeName (asked with [KindSchema]) does not refuse it.
@@ -184,7 +190,7 @@ func (o Options) IncludesSchema(schema string) bool {
 	if schema == "" {
 		return true
 	}
-	if o.IncludeSchemas != nil && !slices.Contains(o.IncludeSchemas, schema) {
+	if o.IncludeSchemas != nil && !slices.Contains(o.IncludeSchemas, schema) && !slices.Contains(o.IncludeSchemas, AllSchemas) {
 		return false
 	}
 	return o.IncludeName == nil || o.IncludeName(schema, KindSchema, Parents{})

@@ -267,6 +267,11 @@ func (ml *modelLoader) bunColumn(ff famField) (col model.Column, isCol, ok bool)
 	}
 	if o, ok := set["unique"]; ok {
 		u := option{key: "unique", value: o.value, hasValue: o.hasValue && o.value != ""}
+		if !u.hasValue && bo.Dialect == BunMySQL {
+			// bun writes a bare unique unnamed; MySQL names it after
+			// the column.
+			u.value, u.hasValue = col.Name, true
+		}
 		if !ml.addGroup(f, col.Name, u, true, "", "", report) {
 			return model.Column{}, false, false
 		}

@@ -55,6 +55,7 @@ var columnOptions = []optSpec{
 	{"stored", optFlag, "stored"},
 	{"enum", optValue, "enum=NAME(value, ...)"},
 	{"renamed_from", optValue, "renamed_from=OLD"},
+	{skipAutogenerate, optFlag, skipAutogenerate},
 }
 
 // optionAliases maps spellings from other libraries to ours, for

@@ -139,6 +139,9 @@ type Result struct {
 	// Warnings are the problems that did not stop the read, in model and
 	// field order.
 	Warnings []Warning
+	// Skips are the columns fields mark skip_autogenerate, in model and
+	// field order (see [Skip]).
+	Skips []Skip
 }
 
 // Read is [Models] with its warnings: it reads the target schema from
@@ -151,7 +154,7 @@ func Read(models []any, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Schema: s, Warnings: l.warns}, nil
+	return Result{Schema: s, Warnings: l.warns, Skips: l.skips}, nil
 }
 
 // warn records a warning about one field.

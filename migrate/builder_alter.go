@@ -41,7 +41,9 @@ type AlterColumnDef struct {
 	// change overrides the Change bits when changeSet.
 	change    ops.ChangeKind
 	changeSet bool
-	sync      func(ops.Op)
+	// using is the USING expression of a type change (Using).
+	using string
+	sync  func(ops.Op)
 }
 
 // build returns the op as the calls so far describe it.
@@ -73,7 +75,7 @@ func (d *AlterColumnDef) build() ops.AlterColumn {
 	if d.changeSet {
 		change = d.change
 	}
-	return ops.AlterColumn{Schema: d.schema, Table: d.table, Change: change, From: from, To: to}
+	return ops.AlterColumn{Schema: d.schema, Table: d.table, Change: change, From: from, To: to, Using: d.using}
 }
 
 func (d *AlterColumnDef) update(k ops.ChangeKind, f func(from, to *model.Column)) *AlterColumnDef {
@@ -104,6 +106,20 @@ func (d *AlterColumnDef) Type(from, to string) *AlterColumnDef {
 // TypeOf changes the type, given in full.
 func (d *AlterColumnDef) TypeOf(from, to model.Type) *AlterColumnDef {
 	return d.update(ops.ChangeType, func(f, t *model.Column) { f.Type, t.Type = from, to })
+}
+
+// Using gives the SQL expression that computes the new value of a type
+// change from the row, in place of the dialect's cast:
+//
+//	op.AlterColumn("events", "at").Type("text", "timestamptz").Using("to_timestamp(at, 'YYYY-MM-DD HH24:MI')")
+//
+// PostgreSQL runs ALTER COLUMN ... TYPE ... USING expr; SQLite's table
+// rebuild copies the column with expr; MySQL has no USING and refuses it.
+// expr is SQL as you write it in the revision: it is not quoted.
+func (d *AlterColumnDef) Using(expr string) *AlterColumnDef {
+	d.using = expr
+	d.sync(d.build())
+	return d
 }
 
 // SetNotNull makes a nullable column NOT NULL.

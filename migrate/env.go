@@ -70,6 +70,13 @@ type Env struct {
 	// gorm or bun tag at all (plain GORM structs): model.FamilyGORM reads
 	// them with GORM's conventions. Tagged structs are detected per struct.
 	ModelFamily model.Family
+	// ORM are the settings of the team's GORM or bun set-up that change
+	// the schema those ORMs create (the driver or dialect, the naming
+	// strategy's table prefix, the default string size, ...): autogenerate
+	// reads GORM and bun models with them, so a database the ORM created
+	// compares equal. The zero value is each ORM's defaults with
+	// dialect-neutral column types.
+	ORM model.ORMSettings
 	// Compare shapes autogenerate's comparison: a diff.Options (Alembic's
 	// compare_type, include_name, ...). Nil compares everything.
 	Compare CompareOptions
@@ -88,6 +95,16 @@ type Env struct {
 	// PostWrite runs commands on each revision file `retort revision`
 	// writes, in order (goimports, a linter).
 	PostWrite []PostWriteHook
+	// FileTemplate names the revision files `retort revision` writes
+	// (Alembic's file_template), ".go" added: the placeholders {rev},
+	// {slug}, {year}, {month}, {day}, {hour}, {minute} and {second} (the
+	// Create Date's, in TimeZone), e.g. "{year}{month}{day}_{rev}_{slug}"
+	// so that files sort by date. Empty means "{rev}_{slug}".
+	FileTemplate string
+	// TimeZone is the IANA time zone the Create Date of new revision files
+	// is written in (Alembic's timezone), e.g. "Europe/Berlin"; empty
+	// means UTC.
+	TimeZone string
 
 	revisions []Revision
 }

@@ -52,6 +52,13 @@ type AlterColumn struct {
 	Change ChangeKind
 	From   model.Column
 	To     model.Column
+	// Using, when set, is the SQL expression that computes the new value
+	// of a type change from the row (PostgreSQL's ALTER COLUMN ... TYPE
+	// ... USING; the copy expression of SQLite's rebuild), written by hand
+	// in a revision or set by a rewriter. Empty converts with the
+	// dialect's cast. The reverse does not carry it: the downgrade casts
+	// back unless it sets its own.
+	Using string
 }
 
 // RenameColumn renames a column.

@@ -132,6 +132,9 @@ func alterCode(o ops.AlterColumn) (jen.Code, error) {
 	if bits != o.Change {
 		s.Dot("Change").Call(changeCode(o.Change))
 	}
+	if o.Using != "" {
+		s.Dot("Using").Call(lit(o.Using))
+	}
 	return s, nil
 }
 

@@ -39,7 +39,7 @@ func TestKnownFields(t *testing.T) {
 		{ops.RenameTable{}, "Schema From To"},
 		{ops.AddColumn{}, "Schema Table Column"},
 		{ops.DropColumn{}, "Schema Table Column"},
-		{ops.AlterColumn{}, "Schema Table Change From To"},
+		{ops.AlterColumn{}, "Schema Table Change From To Using"},
 		{ops.RenameColumn{}, "Schema Table From To"},
 		{ops.CreateIndex{}, "Schema Table Index Concurrently"},
 		{ops.DropIndex{}, "Schema Table Index Concurrently"},

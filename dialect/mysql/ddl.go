@@ -67,6 +67,9 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.DropColumn:
 		out = d.alter(o.Schema, o.Table, "DROP COLUMN "+quoteIdent(o.Column.Name))
 	case ops.AlterColumn:
+		if o.Using != "" {
+			return nil, fmt.Errorf("%w: alter column %s.%s: MySQL has no USING for a type change; convert the values with op.Execute before it and drop .Using", ErrUnsupported, o.Table, o.To.Name)
+		}
 		// MySQL changes a column by restating all of it.
 		clause := "MODIFY COLUMN " + d.columnDef(o.To)
 		if o.From.Name != "" && o.To.Name != o.From.Name {

@@ -348,7 +348,10 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 		} else if o.Change.Has(ops.ChangeCollation) {
 			s += ` COLLATE "default"`
 		}
-		if o.Change.Has(ops.ChangeType) {
+		switch {
+		case o.Using != "":
+			s += " USING " + o.Using
+		case o.Change.Has(ops.ChangeType):
 			s += " USING " + d.using(quoteIdent(to.Name), from, to, typ)
 		}
 		sqls = append(sqls, s)

@@ -169,6 +169,10 @@ func alterColumn(t *model.Table, src map[string]string, o ops.AlterColumn) error
 		delete(src, old)
 		renameInTable(t, old, o.To.Name)
 	}
+	if o.Using != "" {
+		// The user's expression computes the new value from the old row.
+		e = "(" + o.Using + ")"
+	}
 	if !o.To.Nullable && o.To.Default != "" && o.To.Generated.Expr == "" {
 		e = "COALESCE(" + e + ", " + o.To.Default + ")"
 	}
