@@ -88,10 +88,12 @@ func (d *Dialect) rebuildFrom(ctx context.Context, tables dialect.TableSource, l
 		stmts = append(stmts, dialect.Statement{SQL: "INSERT INTO " + qualify(schema, tmp) + " (" + strings.Join(cols, ", ") +
 			") SELECT " + strings.Join(exprs, ", ") + " FROM " + qualify(schema, live.Name)})
 	}
-	if autoIncrement(live) && autoIncrement(t) {
+	if autoIncrementColumn(t) != "" {
 		// The new table's counter starts at the largest id copied; the old
 		// one may be higher (the newest rows were deleted): keep it, so
-		// that no id is handed out twice. RENAME renames the row.
+		// that no id is handed out twice. RENAME renames the row. The new
+		// table is written with AUTOINCREMENT, so sqlite_sequence exists;
+		// an old table without a row there leaves the new one's as is.
 		seq := qualify(schema, "sqlite_sequence")
 		stmts = append(stmts,
 			dialect.Statement{SQL: "DELETE FROM " + seq + " WHERE name = " + quoteString(tmp)},
@@ -111,17 +113,6 @@ func (d *Dialect) rebuildFrom(ctx context.Context, tables dialect.TableSource, l
 		stmts = append(stmts, dialect.Statement{SQL: tr})
 	}
 	return stmts, nil
-}
-
-// autoIncrement reports whether t has an AUTOINCREMENT key, whose counter
-// sqlite_sequence keeps.
-func autoIncrement(t model.Table) bool {
-	for _, c := range t.Columns {
-		if c.AutoIncrement {
-			return true
-		}
-	}
-	return false
 }
 
 // liveTriggers returns the SQL of the triggers on live, as sqlite_master
