@@ -23,7 +23,7 @@ func TestCorruptVersionTable(t *testing.T) {
 			requireDump(t, d)
 			for _, c := range []struct {
 				name, row string
-				want     []string
+				want      []string
 			}{
 				{"ancestor", "f1", []string{"contradictory version table", "f1, f3", "f3 descends from f1", "`retort stamp f3`"}},
 				{"unknown", "zz9", []string{`unknown revision "zz9"`, "--purge"}},
