@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/autogen"
@@ -92,14 +91,6 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintf(a.stdout, "  %s\n", h)
 	}
 	return errDrift
-}
-
-// sameSet reports whether two id lists hold the same ids.
-func sameSet(a, b []string) bool {
-	a, b = slices.Clone(a), slices.Clone(b)
-	slices.Sort(a)
-	slices.Sort(b)
-	return slices.Equal(a, b)
 }
 
 func idList(ids []string) string {

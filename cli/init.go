@@ -83,6 +83,7 @@ func runInit(ctx context.Context, a *app, args []string) error {
 		if uerr := undo(); uerr != nil {
 			return errors.Join(err, fmt.Errorf("undoing init: %w", uerr))
 		}
+		//lint:ignore ST1005 the CLI prints this sentence as the last line of its message
 		return fmt.Errorf("%w\nNothing was written: go.mod and go.sum are as they were, and %s was removed.", err, rel(wd, envPath))
 	}
 	fmt.Fprintf(a.stdout, "Wrote %s (dialect %s", rel(wd, envPath), be.Name)

@@ -228,6 +228,7 @@ func (ml *modelLoader) bunColumn(ff famField) (col model.Column, isCol, ok bool)
 		return model.Column{}, false, true
 	}
 	if has("array") && bo.Dialect == BunNoDialect {
+		//lint:ignore ST1005 the message ends with the option to write, "type:"
 		report(fmt.Errorf("%w: bun array needs the bun dialect (PostgreSQL); give the column type with type:", ErrBadTag))
 		return model.Column{}, false, false
 	}

@@ -30,7 +30,7 @@ type (
 		DeletedAt time.Time         `bun:",soft_delete"`
 		Posts     []*BunPost        `bun:"rel:has-many,join:id=user_id"`
 		Password  string            `bun:"-"`
-		secret    string
+		secret    string            //lint:ignore U1000 unexported fields are not columns
 	}
 	// BunPost takes bun's default table name; its pk is not auto-increment.
 	BunPost struct {

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/internal/sqlitelex"
+	"github.com/retortdb/retort/internal/sqllex"
 	"github.com/retortdb/retort/model"
 )
 
@@ -71,9 +71,9 @@ func checkColumn(c model.Column) error {
 	if c.Default == "" {
 		return nil
 	}
-	toks := sqlitelex.Lex(c.Default)
+	toks := Lex(c.Default)
 	for i, tok := range toks {
-		if tok.Kind != sqlitelex.Word || i+1 >= len(toks) || !toks[i+1].Punct("(") {
+		if tok.Kind != sqllex.Word || i+1 >= len(toks) || !toks[i+1].IsPunct("(") {
 			continue
 		}
 		name := strings.ToLower(tok.Text)
