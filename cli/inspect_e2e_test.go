@@ -78,7 +78,7 @@ func TestInspectAndDiff(t *testing.T) {
 			// One JSON style with check --format json: snake_case keys, a
 			// version, no nulls (issue 17: Go field names and nulls).
 			wantContains(t, json, `"version": 1`, `"name": "books"`, `"foreign_keys": [`, `"ref_table": "authors"`)
-			if strings.Contains(json, "null") || regexp.MustCompile(`"[A-Z][A-Za-z]*":`).MatchString(json) {
+			if strings.Contains(json, ": null") || regexp.MustCompile(`"[A-Z][A-Za-z]*":`).MatchString(json) {
 				t.Errorf("inspect --format json has nulls or Go field names:\n%s", json)
 			}
 
