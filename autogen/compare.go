@@ -36,9 +36,6 @@ type Result struct {
 // is set, it reads them again with source positions, so that each message
 // names the file and line of the field. When env.go sets a Backend, the
 // models are checked against its dialect too (see [Compare]).
-//
-// When env.Backend's dialect implements [dialect.ColumnChecker], a column
-// it cannot create as declared is a model error on its field.
 func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, error) {
 	s, _, err := loadFor(ctx, env, opts, env.Backend.Dialect)
 	return s, err
@@ -48,15 +45,14 @@ func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, er
 // every value d would write into DDL must be one its grammar accepts, and
 // every feature one its server runs ([dialect.ValidateSchema]), so that
 // nothing the server would refuse, misread or silently change is run.
-// Columns are also checked by d's [dialect.ColumnChecker], if any.
 // It also returns the columns fields mark skip_autogenerate.
 func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, []load.Skip, error) {
 	if opts.Target != nil {
 		return *opts.Target, nil, nil
 	}
-	lopts := load.Options{Family: env.ModelFamily, Validate: validator(d)}
-	if cc, ok := d.(dialect.ColumnChecker); ok {
-		lopts.CheckColumn = cc.CheckColumn
+	lopts, err := load.ApplySettings(load.Options{Family: env.ModelFamily, Validate: validator(d)}, env.ORM)
+	if err != nil {
+		return model.Schema{}, nil, fmt.Errorf("env.go: %w", err)
 	}
 	res, err := load.Read(env.Models, lopts)
 	if err == nil {
@@ -96,8 +92,6 @@ func Reflect(ctx context.Context, db Database, env *migrate.Env, target model.Sc
 
 // Diff compares current with target on db's dialect with env.go's
 // comparer options; env.go's DBComparators read the database through db.
-// The ops come tidied by the dialect's [dialect.ScriptTidier], when it has
-// one: without what the database supplies by itself (USING btree).
 func Diff(ctx context.Context, db Database, env *migrate.Env, current, target model.Schema) ([]ops.Op, error) {
 	opts, err := compareOptions(env)
 	if err != nil {
@@ -109,16 +103,7 @@ func Diff(ctx context.Context, db Database, env *migrate.Env, current, target mo
 			return c(ctx, db.DB, cc, cur, tgt)
 		})
 	}
-	list, err := diff.Compare(current, target, db.Dialect, opts)
-	if err != nil {
-		return nil, err
-	}
-	if t, ok := db.Dialect.(dialect.ScriptTidier); ok {
-		for i, op := range list {
-			list[i] = t.TidyOp(op)
-		}
-	}
-	return list, nil
+	return diff.Compare(current, target, db.Dialect, opts)
 }
 
 // Compare reflects db and compares it with env.go's models: the upgrade

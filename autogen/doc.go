@@ -20,8 +20,17 @@
 // each revision file; it returns the files ([File]: name and bytes) and
 // writes nothing. [Check] returns the [Report] both outputs of `retort
 // check` print: the drift with its findings and the pending revisions;
-// [Report.Document] is its JSON form. [CheckMigrations] applies, undoes
-// and re-applies every revision on an empty scratch database.
+// [Report.Document] is its JSON form; drift a pending revision makes is
+// reported once, as pending ([Report.Covered]). [NewSchemaDocument] is the
+// JSON form of a reflected schema (`retort inspect --format json`), in the
+// same conventions. [CheckMigrations] applies, undoes and re-applies every
+// revision on an empty scratch database. A [RevisionSpec] with Baseline
+// builds the first revision of a database that predates retort: the ops
+// that create its live schema, compared from an empty one ([ErrVersioned]
+// and [ErrHasRevisions] name what it refuses). [Unlisted] names the tagged
+// structs env.go lists neither in Models nor in Exclude. The ops autogen
+// compares out are tidied by the dialect's [dialect.ScriptTidier] when it
+// has one.
 //
 // # env.go's settings
 //
@@ -34,6 +43,16 @@
 // it, another implementation through its Hook), ScriptHooks and
 // DBComparators use types of ops and dialect that rewriter and diff alias.
 // [Process] runs the Rewriter and the hooks.
+//
+// The GORM and bun settings that change the schema those ORMs create
+// (the GORM driver or bun dialect whose type mapping gives the column
+// types, the naming strategy's table prefix and singular tables, MySQL's
+// default string size and datetime precision, disabled foreign keys,
+// bun's varchar length) are env.go's ORM field: a model.ORMSettings,
+// plain data in package model, so that neither migrate nor model imports
+// load or an ORM. [Load] hands them to load.ApplySettings, which maps the
+// driver and dialect import paths to load's options; an import path it
+// does not know is an error naming the field (load.ErrUnknownDriver).
 //
 // A [Database] is the connection with its dialect and catalog reader;
 // [Open] builds one from a *sql.DB and a dialect name. Where autogen runs

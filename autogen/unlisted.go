@@ -8,8 +8,9 @@ import (
 	"github.com/retortdb/retort/migrate"
 )
 
-// Unlisted names the tagged structs of env.go's model packages that its
-// Models does not list ("models.Invoice"), so they are not compared. It
+// Unlisted names the tagged structs of env.go's model packages that
+// neither its Models nor its Exclude lists ("models.Invoice"), so they are
+// not compared: `retort check` fails on them. It
 // reads the packages' source through opts.PackageDirs; without it, or
 // when a package cannot be read, it names none.
 func Unlisted(ctx context.Context, env *migrate.Env, opts Options) []string {
@@ -22,7 +23,7 @@ func Unlisted(ctx context.Context, env *migrate.Env, opts Options) []string {
 		return nil
 	}
 	listed := map[string]bool{}
-	for _, m := range env.Models {
+	for _, m := range append(append([]any(nil), env.Models...), env.Exclude...) {
 		t := reflect.TypeOf(m)
 		for t != nil && t.Kind() == reflect.Pointer {
 			t = t.Elem()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/autogen"
@@ -15,7 +14,7 @@ import (
 func runCheck(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("check")
 	url := fs.String("url", "", "the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	format := fs.String("format", "text", "output `FORMAT`: text, or json (a versioned snake_case document for tools)")
 	migrations := fs.Bool("migrations", false, "check the revision files on a scratch database (apply, downgrade, compare) instead of the models against --url")
 	devURL := fs.String("dev-url", "", "PostgreSQL or MySQL server `URL` on which --migrations creates and drops its scratch database")
@@ -49,16 +48,24 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if missing := a.unlistedModels(ctx); len(missing) > 0 {
-		a.warnUnlisted(missing)
+	unlisted := a.unlistedModels(ctx)
+	if len(unlisted) > 0 {
+		a.reportUnlisted(unlisted)
 	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(a.stderr, "warning: --data-aware: %v\n", w)
 	}
 	if *format == "json" {
-		return a.writeCheckJSON(rep)
+		if err := a.writeCheckJSON(rep); err != nil || len(unlisted) == 0 {
+			return err
+		}
+		return errDrift
 	}
 	if rep.InSync() {
+		if len(unlisted) > 0 {
+			fmt.Fprintln(a.stdout, "No drift in the listed models, but tagged structs are not listed (see above).")
+			return errDrift
+		}
 		fmt.Fprintln(a.stdout, "No drift: the database matches the models.")
 		return nil
 	}
@@ -86,14 +93,6 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	return errDrift
 }
 
-// sameSet reports whether two id lists hold the same ids.
-func sameSet(a, b []string) bool {
-	a, b = slices.Clone(a), slices.Clone(b)
-	slices.Sort(a)
-	slices.Sort(b)
-	return slices.Equal(a, b)
-}
-
 func idList(ids []string) string {
 	if len(ids) == 0 {
 		return "base"
@@ -111,8 +110,8 @@ func (a *app) warnUnlisted(missing []string) {
 	if len(missing) == 1 {
 		verb, them, are = "carries", "it", "it is"
 	}
-	fmt.Fprintf(a.stderr, "warning: %s %s model tags but env.go's Models does not list %s, so %s not compared; add %s to Models in %s/env.go\n",
-		strings.Join(missing, ", "), verb, them, are, strings.Join(lits, ", "), a.driver.Dir)
+	fmt.Fprintf(a.stderr, "warning: %s %s model tags but env.go lists %s neither in Models nor in Exclude, so %s not compared; add %s to Models in %s/env.go, or to Exclude when %s not a table (`retort check` fails until then)\n",
+		strings.Join(missing, ", "), verb, them, are, strings.Join(lits, ", "), a.driver.Dir, are)
 }
 
 // printPending lists the pending revisions that have findings, marking

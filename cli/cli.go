@@ -60,12 +60,12 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{name: "init", summary: "write the migrations package (env.go)", usage: "retort init [--dir migrations] [--dialect sqlite|postgres|mysql] [--models ./models]", run: runInit,
-			about:    "Writes DIR/env.go, the migrations package's configuration, listing the tagged structs of the models package (found in ./models, or the one package of the module holding tagged structs, when --models is not given), and makes go.mod require retort. Nothing is left behind when a step fails.",
-			examples: []string{"retort init --dialect postgres --models ./models", "RETORT_SOURCE_DIR=$HOME/src/retort retort init   # use a retort checkout"}},
-		{name: "revision", summary: "write a new revision file", usage: "retort revision -m MSG [--autogenerate] [--head H [--splice]] [--branch-label L] [--depends-on R] [--rev-id ID]", needsEnv: true, run: runRevision,
-			about:    "Writes DIR/<rev>_<slug>.go revising the current head. With --autogenerate its upgrade and downgrade are the ops that bring the database (at head) to the models, with safety findings as comments; review the file before applying it.",
-			examples: []string{`retort revision --autogenerate -m "add user bio"`, `retort revision -m "backfill slugs"   # an empty revision to fill by hand`, `retort revision -m "audit tables" --head base --branch-label audit`}},
+		{name: "init", summary: "write the migrations package (env.go)", usage: "retort init [--dir migrations] [--dialect sqlite|postgres|mysql] [--models ./models] [--from-database [--url URL]]", run: runInit,
+			about:    "Writes DIR/env.go, the migrations package's configuration, listing the tagged structs of the models package (found in ./models, or the one package of the module holding tagged structs, when --models is not given), and makes go.mod require retort. With --from-database it first writes the models package (--models DIR, default ./models) from the tables of the database: one tagged struct per table, with warnings for what the tags cannot spell. Nothing is left behind when a step fails.",
+			examples: []string{"retort init --dialect postgres --models ./models", "RETORT_SOURCE_DIR=$HOME/src/retort retort init   # use a retort checkout", "retort init --from-database --url postgres://localhost/app   # adopt it"}},
+		{name: "revision", summary: "write a new revision file", usage: "retort revision -m MSG [--autogenerate | --baseline] [--head H [--splice]] [--branch-label L] [--depends-on R] [--rev-id ID]", needsEnv: true, run: runRevision,
+			about:    "Writes DIR/<rev>_<slug>.go revising the current head. With --autogenerate its upgrade and downgrade are the ops that bring the database (at head) to the models, with safety findings as comments; review the file before applying it. With --baseline it writes the first revision from the database's live schema as it is and stamps the database at it (refused when the database already has a version or the package has revisions).",
+			examples: []string{`retort revision --autogenerate -m "add user bio"`, `retort revision -m "backfill slugs"   # an empty revision to fill by hand`, `retort revision -m "audit tables" --head base --branch-label audit`, `retort revision --baseline -m "initial"   # adopt an existing database`}},
 		{name: "upgrade", summary: "apply revisions up to TARGET", usage: "retort upgrade TARGET [--sql] [--url URL ... | --schema S ...] [-j N] [--one-transaction] [--quiet] [--allow-data-loss]", needsEnv: true, run: runUpgrade,
 			about:    "TARGET is head, heads, a revision id or unique prefix, +N, or label@head. Each revision runs in its own transaction where the database has transactional DDL. A revision whose data-loss findings are not marked reviewed is refused.",
 			examples: []string{"retort upgrade head", "retort upgrade +1", "retort upgrade head --sql > upgrade.sql", "retort upgrade head --url postgres://db1/app --url postgres://db2/app -j 2"}},
@@ -94,9 +94,9 @@ func commands() []command {
 		{name: "diff", summary: "compare two live databases", usage: "retort diff --from URL --to URL [--sql] [--schema S]", run: runDiff,
 			about:    "Lists the ops, with their safety findings, that would turn --from into --to; exit 1 when they differ. Needs no migrations package.",
 			examples: []string{"retort diff --from sqlite://prod-copy.db --to sqlite://dev.db", "retort diff --from postgres://host/a --to postgres://host/b --sql"}},
-		{name: "inspect", summary: "print a live database's schema", usage: "retort inspect [URL] [--format sql|json] [--schema S]", run: runInspect,
-			about:    "Prints the reflected schema as the SQL that creates it, or as a JSON document (snake_case, versioned, see README). Needs no migrations package.",
-			examples: []string{"retort inspect sqlite://app.db", "retort inspect --format json postgres://localhost/app"}},
+		{name: "inspect", summary: "print a live database's schema", usage: "retort inspect [URL] [--format sql|json|go] [--package P] [--schema S]", run: runInspect,
+			about:    "Prints the reflected schema as the SQL that creates it, as a JSON document (snake_case, versioned, see README), or as tagged Go model structs (warnings on stderr name what the tags cannot spell). Needs no migrations package.",
+			examples: []string{"retort inspect sqlite://app.db", "retort inspect --format json postgres://localhost/app", "retort inspect --format go postgres://localhost/app > models/models.go"}},
 	}
 }
 
@@ -132,8 +132,7 @@ func (a *app) main(ctx context.Context, args []string) int {
 	}
 	cmd, ok := lookupCommand(args[0])
 	if !ok {
-		fmt.Fprintf(a.stderr, "retort: unknown command %q%s\n\n", args[0], suggestCommand(args[0]))
-		a.printUsage(a.stderr)
+		fmt.Fprintf(a.stderr, "retort: unknown command %q%s\n`retort help` lists the commands.\n", args[0], suggestCommand(args[0]))
 		return ExitError
 	}
 	if wantsHelp(args[1:]) {
@@ -196,8 +195,7 @@ func (a *app) help(ctx context.Context, args []string) int {
 	}
 	cmd, ok := lookupCommand(args[0])
 	if !ok {
-		fmt.Fprintf(a.stderr, "retort help: unknown command %q%s\n\n", args[0], suggestCommand(args[0]))
-		a.printUsage(a.stderr)
+		fmt.Fprintf(a.stderr, "retort help: unknown command %q%s\n`retort help` lists the commands.\n", args[0], suggestCommand(args[0]))
 		return ExitError
 	}
 	a.commandHelp(ctx, a.stdout, cmd)

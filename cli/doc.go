@@ -13,6 +13,15 @@
 // quick). The driver calls [Driver], which runs the same dispatcher with
 // the user's [migrate.Env].
 //
+// # Help and flag mistakes
+//
+// `retort help CMD` and `retort CMD --help` are answered in the first
+// process, inside a project or not: every command parses its flags before
+// doing anything else, so running it with --help stops at its flag set,
+// which the help lists. A command that runs in the driver has its flags
+// checked the same way before the driver is built, so a mistyped flag is
+// reported at once as "unknown flag --dry-run; did you mean --sql?".
+//
 // # Exit codes
 //
 // 0 success; 1 drift (check) or a refused unsafe action; 2 usage or runtime error.

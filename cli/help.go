@@ -41,7 +41,7 @@ func (a *app) commandHelp(ctx context.Context, w io.Writer, cmd command) {
 			flags = he.flags
 		}
 	}
-	fmt.Fprintf(w, "retort %s: %s\n\nusage: %s\n", cmd.name, cmd.summary, cmd.usage)
+	fmt.Fprintf(w, "retort %s: %s\n\n%s\n", cmd.name, cmd.summary, wrap("usage: ", cmd.usage, 78, "         "))
 	if cmd.about != "" {
 		fmt.Fprintf(w, "\n%s\n", wrap("", cmd.about, 78, ""))
 	}
@@ -93,7 +93,7 @@ func flagLines(fs *flag.FlagSet) []string {
 			arg = strings.ToUpper(arg)
 		}
 		e := &entry{names: []string{f.Name}, arg: arg, usage: usage, primary: f.Name}
-		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && f.DefValue != "-1" {
 			e.deflt = f.DefValue
 		}
 		entries = append(entries, e)
@@ -120,7 +120,7 @@ func flagLines(fs *flag.FlagSet) []string {
 	for i, e := range entries {
 		text := e.usage
 		if e.deflt != "" {
-			text += " (default " + e.deflt + ")"
+			text += " (default: " + e.deflt + ")"
 		}
 		indent := strings.Repeat(" ", width+4)
 		if len(heads[i]) > width {

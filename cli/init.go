@@ -19,8 +19,10 @@ import (
 func runInit(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("init")
 	dir := fs.String("dir", "migrations", "the migrations package `DIR` to create")
-	dialectName := fs.String("dialect", "", "`DIALECT`: sqlite, postgres or mysql (default: the scheme of $RETORT_DATABASE_URL, else sqlite)")
+	dialectName := fs.String("dialect", "", "env.go's `DIALECT`: sqlite, postgres or mysql (default: the scheme of $RETORT_DATABASE_URL, else sqlite)")
 	modelsDir := fs.String("models", "", "the models package `DIR`, e.g. ./models (default: ./models, or the one package of the module with tagged structs)")
+	fromDB := fs.Bool("from-database", false, "write the models package (--models DIR, default ./models) from the tables of the database at --url, and list them in env.go")
+	initURL := fs.String("url", "", "with --from-database, the database `URL` (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -30,7 +32,7 @@ func runInit(ctx context.Context, a *app, args []string) error {
 	}
 	if *dialectName == "" {
 		*dialectName = "sqlite"
-		if u, err := a.databaseURL(""); err == nil {
+		if u, err := a.databaseURL(*initURL); err == nil {
 			if i := strings.Index(u, "://"); i > 0 {
 				*dialectName = u[:i]
 			}
@@ -53,24 +55,35 @@ func runInit(ctx context.Context, a *app, args []string) error {
 	if _, err := os.Stat(envPath); err == nil {
 		return fmt.Errorf("%s already exists; edit it, or remove it to start over", rel(wd, envPath))
 	}
-	models, err := a.initModels(wd, p, migDir, *modelsDir)
+	var models initModels
+	undoModels := func() error { return nil }
+	if *fromDB {
+		models, undoModels, err = a.modelsFromDatabase(ctx, wd, p, *modelsDir, *initURL)
+	} else {
+		if *initURL != "" {
+			return usagef("--url is for --from-database")
+		}
+		models, err = a.initModels(wd, p, migDir, *modelsDir)
+	}
 	if err != nil {
 		return err
 	}
-	src, err := render.EnvFile(filepath.Base(migDir), be.Name, models.importPath, models.names)
+	src, err := render.EnvFileExcluding(filepath.Base(migDir), be.Name, models.importPath, models.names, models.excluded)
 	if err != nil {
-		return err
+		return errors.Join(err, undoModels())
 	}
 	// Write env.go and make go.mod require retort as one step: when any
 	// part fails, what was written is removed and go.mod restored.
-	undo, err := snapshot(p.Root, migDir)
+	undoEnv, err := snapshot(p.Root, migDir)
 	if err != nil {
-		return err
+		return errors.Join(err, undoModels())
 	}
+	undo := func() error { return errors.Join(undoEnv(), undoModels()) }
 	if err := a.writeProject(ctx, p.Root, migDir, envPath, src); err != nil {
 		if uerr := undo(); uerr != nil {
 			return errors.Join(err, fmt.Errorf("undoing init: %w", uerr))
 		}
+		//lint:ignore ST1005 the CLI prints this sentence as the last line of its message
 		return fmt.Errorf("%w\nNothing was written: go.mod and go.sum are as they were, and %s was removed.", err, rel(wd, envPath))
 	}
 	fmt.Fprintf(a.stdout, "Wrote %s (dialect %s", rel(wd, envPath), be.Name)
@@ -90,6 +103,9 @@ type initModels struct {
 	importPath string
 	names      []string
 	qualified  []string
+	// excluded are tagged structs over a table a listed model maps to:
+	// env.go's Exclude.
+	excluded []string
 }
 
 // initModels finds the models package: --models, else ./models when it
@@ -127,7 +143,8 @@ func (a *app) initModels(wd string, p project, migDir, modelsDir string) (initMo
 		fmt.Fprintf(a.stdout, "No db, gorm or bun tags in %s: listing every exported struct. Plain GORM structs? Set ModelFamily: model.FamilyGORM in env.go.\n", rel(wd, abs))
 	}
 	m := initModels{importPath: strings.TrimSuffix(p.Module+"/"+filepath.ToSlash(r), "/."), names: pkg.Models}
-	for _, n := range pkg.Models {
+	m.names, m.excluded = splitSameTable(a.stdout, pkg)
+	for _, n := range m.names {
 		m.qualified = append(m.qualified, pkg.Name+"."+n)
 	}
 	return m, nil

@@ -21,7 +21,8 @@ var defaultEnv = &migrate.Env{}
 func runInspect(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("inspect")
 	url := fs.String("url", "", "the database `URL` (or the first argument; default: $RETORT_DATABASE_URL)")
-	format := fs.String("format", "sql", "output `FORMAT`: sql (CREATE statements) or json (a versioned snake_case document)")
+	format := fs.String("format", "sql", "output `FORMAT`: sql (CREATE statements), json (a versioned snake_case document) or go (tagged model structs)")
+	pkg := fs.String("package", "models", "with --format go, the Go `PACKAGE` name of the models")
 	schema := fs.String("schema", "", "PostgreSQL `SCHEMA` (MySQL database) to read")
 	pos, err := fs.parse(args)
 	if err != nil {
@@ -37,8 +38,8 @@ func runInspect(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	if *format != "sql" && *format != "json" {
-		return usagef("--format must be sql or json, not %q", *format)
+	if *format != "sql" && *format != "json" && *format != "go" {
+		return usagef("--format must be sql, json or go, not %q", *format)
 	}
 	d, err := openDatabase(ctx, u, mustExist)
 	if err != nil {
@@ -47,6 +48,14 @@ func runInspect(ctx context.Context, a *app, args []string) error {
 	defer d.Close()
 	s, err := d.inspect(ctx, *schema, defaultEnv.RunnerTables())
 	if err != nil {
+		return err
+	}
+	if *format == "go" {
+		res, err := generateModels(a.stderr, s, *pkg, u, "retort inspect --format go")
+		if err != nil {
+			return usagef("--package: %v", err)
+		}
+		_, err = a.stdout.Write(res.Source)
 		return err
 	}
 	if *format == "json" {

@@ -86,6 +86,11 @@ func TestInspectAndDiff(t *testing.T) {
 			wantContains(t, out, "create table authors", "create table books")
 			applyScript(t, empty, run(1, "diff", "--from", empty.URL, "--to", src.URL, "--sql"))
 			run(0, "diff", "--from", empty.URL, "--to", src.URL)
+
+			// diff shows the safety findings of its ops, as check does
+			// (issue 17): dropping the tables loses their rows.
+			out = run(1, "diff", "--from", src.URL, "--to", testdb.Open(t, d).URL)
+			wantContains(t, out, "drop table books", "! data loss:")
 		})
 	}
 }

@@ -30,6 +30,7 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 	msg := fs.String("m", "", "the revision's `MESSAGE` (also the file name's slug)")
 	fs.StringVar(msg, "message", "", "the revision's `MESSAGE` (also the file name's slug)")
 	auto := fs.Bool("autogenerate", false, "fill the revision with the ops that bring the database to the models")
+	baseline := fs.Bool("baseline", false, "write the first revision from the database's live schema as it is, and stamp the database at it (adopting a database that predates retort)")
 	head := fs.String("head", "", "the `REV` to build on: a head when there are several, base to start a new root, or any revision with --splice")
 	splice := fs.Bool("splice", false, "allow --head to name a revision that is not a head, starting a new branch")
 	var labels, depends stringList
@@ -38,7 +39,7 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 	revID := fs.String("rev-id", "", "the revision `ID`: 1-32 letters, digits or _ (default: 12 random hex digits)")
 	url := fs.String("url", "", "the database `URL` --autogenerate compares with (default: $RETORT_DATABASE_URL, else $DATABASE_URL)")
 	dataAware := fs.Bool("data-aware", false, "with --autogenerate, count the rows each safety finding affects and write the counts into the file's comments")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -86,6 +87,12 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 	spec := autogen.RevisionSpec{
 		ID: id, Message: *msg, Parent: parent, BranchLabels: labels, DependsOn: depends,
 		Autogenerate: *auto, Package: pkg, NewID: newRevisionID,
+	}
+	if *baseline {
+		if *auto {
+			return usagef("--baseline and --autogenerate: choose one")
+		}
+		return a.writeBaseline(ctx, spec, *url, dir)
 	}
 	var db *autogen.Database
 	if *auto {
@@ -244,7 +251,7 @@ func runMerge(ctx context.Context, a *app, args []string) error {
 	revID := fs.String("rev-id", "", "the merge revision's `ID` (default: 12 random hex digits)")
 	var labels stringList
 	fs.Var(&labels, "branch-label", "a branch `LABEL` for the merge revision")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err

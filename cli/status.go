@@ -85,7 +85,7 @@ func runCurrent(ctx context.Context, a *app, args []string) error {
 	schema := fs.String("schema", "", schemaFlagUsage)
 	verbose := fs.Bool("verbose", false, "print each revision in full: parents, branches, labels, file")
 	fs.BoolVar(verbose, "v", false, "print each revision in full: parents, branches, labels, file")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	if pos, err := fs.parse(args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -140,7 +140,7 @@ func runHistory(ctx context.Context, a *app, args []string) error {
 	fs.StringVar(rng, "rev-range", "", "the `RANGE` A:B to list; either side may be empty or base, head, current, -N, +N")
 	verbose := fs.Bool("verbose", false, "print each revision in full: parents, branches, labels, file")
 	fs.BoolVar(verbose, "v", false, "print each revision in full: parents, branches, labels, file")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	url := fs.String("url", "", "the database `URL` for ranges relative to current (default: $RETORT_DATABASE_URL)")
 	if pos, err := fs.parse(args); err != nil {
 		return err
@@ -204,7 +204,7 @@ func (a *app) listRevisions(args []string, name string, ids func(*migrate.Graph)
 	fs := a.newFlags(name)
 	verbose := fs.Bool("verbose", false, "print each revision in full: parents, branches, labels, file")
 	fs.BoolVar(verbose, "v", false, "print each revision in full: parents, branches, labels, file")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	if pos, err := fs.parse(args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -234,7 +234,7 @@ func (a *app) listRevisions(args []string, name string, ids func(*migrate.Graph)
 
 func runShow(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("show")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err

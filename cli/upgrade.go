@@ -31,7 +31,7 @@ func (a *app) runMigrate(ctx context.Context, name string, args []string, dir mi
 	fs.BoolVar(quiet, "q", false, "print only warnings and errors")
 	perRun := fs.Bool("one-transaction", false, "run all the revisions in one transaction, so a failure leaves the database as before the run (dialects with transactional DDL: PostgreSQL, SQLite)")
 	allowDataLoss := fs.Bool("allow-data-loss", false, "run revisions whose data-loss findings are not marked Reviewed in their file")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -194,7 +194,7 @@ func runStamp(ctx context.Context, a *app, args []string) error {
 	purge := fs.Bool("purge", false, "replace a version table that names revisions this package does not have, instead of failing")
 	partial := fs.Int("partial", -1, "record that the first `N` ops of REV are applied (MySQL/MariaDB, after an interrupted run)")
 	down := fs.Bool("downgrade", false, "with --partial: N ops of REV's downgrade are applied")
-	fs.String("dir", "migrations", "the migrations package `DIR` (or $RETORT_DIR)")
+	fs.String("dir", "migrations", "the migrations package `DIR`; $RETORT_DIR sets it too")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err

@@ -215,7 +215,7 @@ func CheckExpr(d Dialect, kind ValueKind, text string) error {
 	if last := toks[len(toks)-1]; last.Kind != sqllex.Word || last.Text != exprEnd {
 		return bad("it ends in a line comment, which would comment out the rest of the statement")
 	}
-	depth := 0
+	depth, brackets := 0, 0 // brackets: PostgreSQL's ARRAY[1, 2]
 	for _, t := range toks[:len(toks)-1] {
 		switch {
 		case t.IsPunct(";"):
@@ -227,8 +227,12 @@ func CheckExpr(d Dialect, kind ValueKind, text string) error {
 			if depth < 0 {
 				return bad("it closes a parenthesis it did not open")
 			}
-		case t.IsPunct(",") && depth == 0:
+		case t.IsPunct(",") && depth == 0 && brackets == 0:
 			return bad("it holds a comma outside parentheses")
+		case t.Kind == sqllex.Op && t.Text == "[":
+			brackets++
+		case t.Kind == sqllex.Op && t.Text == "]":
+			brackets--
 		}
 	}
 	if depth != 0 {

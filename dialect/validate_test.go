@@ -32,6 +32,7 @@ func TestCheckExpr(t *testing.T) {
 		{"inline enum type", []dialect.Dialect{my}, dialect.ValueType, "enum('a','b;c')", true},
 		{"pg cast", []dialect.Dialect{pg}, dialect.ValueDefault, "nextval('s'::regclass)", true},
 		{"pg array type", []dialect.Dialect{pg}, dialect.ValueType, "timestamp(3) with time zone[]", true},
+		{"pg array", []dialect.Dialect{pg}, dialect.ValueDefault, "ARRAY[1, 2]", true},
 		{"pg dollar quote", []dialect.Dialect{pg}, dialect.ValueDefault, "$$a;b$$", true},
 		{"pg e-string", []dialect.Dialect{pg}, dialect.ValueDefault, `E'a\';b'`, true},
 		{"mysql backslash escape", []dialect.Dialect{my}, dialect.ValueDefault, `'a\';b'`, true},

@@ -228,6 +228,7 @@ func (ml *modelLoader) bunColumn(ff famField) (col model.Column, isCol, ok bool)
 		return model.Column{}, false, true
 	}
 	if has("array") && bo.Dialect == BunNoDialect {
+		//lint:ignore ST1005 the message ends with the option to write, "type:"
 		report(fmt.Errorf("%w: bun array needs the bun dialect (PostgreSQL); give the column type with type:", ErrBadTag))
 		return model.Column{}, false, false
 	}
@@ -267,6 +268,11 @@ func (ml *modelLoader) bunColumn(ff famField) (col model.Column, isCol, ok bool)
 	}
 	if o, ok := set["unique"]; ok {
 		u := option{key: "unique", value: o.value, hasValue: o.hasValue && o.value != ""}
+		if !u.hasValue && bo.Dialect == BunMySQL {
+			// bun writes a bare unique unnamed; MySQL names it after
+			// the column.
+			u.value, u.hasValue = col.Name, true
+		}
 		if !ml.addGroup(f, col.Name, u, true, "", "", report) {
 			return model.Column{}, false, false
 		}

@@ -30,7 +30,7 @@ type (
 		DeletedAt time.Time         `bun:",soft_delete"`
 		Posts     []*BunPost        `bun:"rel:has-many,join:id=user_id"`
 		Password  string            `bun:"-"`
-		secret    string
+		secret    string            //lint:ignore U1000 unexported fields are not columns
 	}
 	// BunPost takes bun's default table name; its pk is not auto-increment.
 	BunPost struct {
@@ -87,7 +87,7 @@ func TestLoadBun(t *testing.T) {
 			PrimaryKey: model.PrimaryKey{Name: "pk_bun_posts", Columns: []string{"id"}},
 			// rel:belongs-to writes the key bun's WithForeignKeys creates.
 			ForeignKeys: []model.ForeignKey{
-				{Name: "fk_bun_posts_user_id_users", Columns: []string{"user_id"}, RefTable: "users", RefColumns: []string{"id"}},
+				{Columns: []string{"user_id"}, RefTable: "users", RefColumns: []string{"id"}},
 			},
 		},
 	}

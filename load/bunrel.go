@@ -49,10 +49,16 @@ func (ml *modelLoader) bunRelation(f fieldRef, kind string, opts []option) {
 			}
 			r.base = append(r.base, strings.TrimSpace(b))
 			r.join = append(r.join, strings.TrimSpace(j))
-		case "on_delete":
-			r.onDelete = o.value
-		case "on_update":
-			r.onUpdate = o.value
+		case "on_delete", "on_update":
+			if kind != "belongs-to" {
+				ml.warn(f, fmt.Sprintf("bun reads %s only on rel:belongs-to; it creates this rel:%s key without it (retort ignores it too)", o.key, kind))
+				continue
+			}
+			if o.key == "on_delete" {
+				r.onDelete = o.value
+			} else {
+				r.onUpdate = o.value
+			}
 		}
 	}
 	st := ml.l.famState()
@@ -70,8 +76,8 @@ func (ml *modelLoader) bunRelation(f fieldRef, kind string, opts []option) {
 //   - bun writes the key only when none of its columns is in the model's
 //     primary key, or all are and the model is an m2m join table (a table
 //     some model names in m2m:);
-//   - on_delete: and on_update: give the actions (bun writes NO ACTION
-//     otherwise);
+//   - on_delete: and on_update: give a belongs-to's actions (bun writes
+//     NO ACTION otherwise); bun ignores them on has-one (a warning);
 //   - has-many and m2m relations write no key on the model's table.
 //
 // The related model must be one of the models (bun references its table).
@@ -121,7 +127,8 @@ func (l *loader) resolveBunRelations(s *model.Schema) {
 		if inPK > 0 && (inPK < len(base) || !m2m[t.Name]) {
 			continue
 		}
-		fk := model.ForeignKey{Columns: base, RefTable: rt.Name, RefColumns: join, Name: model.ForeignKeyName(t.Name, base, rt.Name)}
+		// bun names no key: the server does (so does retort's dialect).
+		fk := model.ForeignKey{Columns: base, RefTable: rt.Name, RefColumns: join}
 		if rt.Schema != t.Schema {
 			fk.RefSchema = rt.Schema
 		}
@@ -132,11 +139,16 @@ func (l *loader) resolveBunRelations(s *model.Schema) {
 		if fk.OnUpdate, ok = r.action("on_update", r.onUpdate); !ok {
 			continue
 		}
-		if slices.ContainsFunc(t.ForeignKeys, func(f model.ForeignKey) bool { return f.Name == fk.Name }) {
-			continue // two relations over one key: bun writes it twice, the server keeps one meaning
+		if slices.ContainsFunc(t.ForeignKeys, func(f model.ForeignKey) bool {
+			return slices.Equal(f.Columns, fk.Columns) && fkTarget(f) == fkTarget(fk)
+		}) {
+			r.ml.warn(r.ref, fmt.Sprintf("rel:%s %s describes a key another relation of %s already gives; bun creates it twice", r.kind, r.ref.sf.Name, t.QualifiedName()))
+			continue
 		}
 		t.ForeignKeys = append(t.ForeignKeys, fk)
-		slices.SortStableFunc(t.ForeignKeys, func(a, b model.ForeignKey) int { return cmp.Compare(a.Name, b.Name) })
+		slices.SortStableFunc(t.ForeignKeys, func(a, b model.ForeignKey) int {
+			return cmp.Or(slices.Compare(a.Columns, b.Columns), cmp.Compare(fkTarget(a), fkTarget(b)))
+		})
 	}
 }
 

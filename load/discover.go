@@ -17,6 +17,10 @@ type Package struct {
 	// Untagged are the exported struct types that carry no tag at all and
 	// are not only embedded into others (plain GORM structs), sorted.
 	Untagged []string
+	// SameTable are the models of Models that name, in their source, the
+	// table a model declared before them names too (two TableName methods
+	// returning "users"): not a second table. Nil when there are none.
+	SameTable []SameTable
 }
 
 // modelTagKeys are the struct-tag keys that mark a model field.
@@ -63,6 +67,9 @@ func Discover(dir string) (Package, error) {
 				if hasModelTag(fld) {
 					tagged[td.name] = true
 				}
+				if !fld.embedded && fld.typ != "" && embedsByTag(fld.tag) {
+					embedded[fld.typ] = true
+				}
 			}
 		}
 	}
@@ -95,7 +102,7 @@ func Discover(dir string) (Package, error) {
 		}
 	}
 	sort.Strings(untagged)
-	return Package{Name: files[0].pkg, Models: models, Untagged: untagged}, nil
+	return Package{Name: files[0].pkg, Models: models, Untagged: untagged, SameTable: sameTables(files, models)}, nil
 }
 
 // hasModelTag reports whether a field carries a db, gorm or bun tag other

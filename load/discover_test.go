@@ -144,3 +144,33 @@ func TestDiscoverErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestDiscoverTablesOnly: a struct only flattened into others by GORM's
+// embedded setting or bun's embed: is not a model; a second struct whose
+// source names a table an earlier model names is listed in SameTable.
+func TestDiscoverTablesOnly(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := "package models\n\n" +
+		"type Audit struct {\n\tCreatedBy string `gorm:\"column:created_by\"`\n}\n\n" +
+		"type Stamp struct {\n\tAt int64 `bun:\"at\"`\n}\n\n" +
+		"type User struct {\n\tID    int64 `gorm:\"primaryKey\"`\n\tAudit Audit `gorm:\"embedded;embeddedPrefix:audit_\"`\n}\n\n" +
+		"func (User) TableName() string { return \"users\" }\n\n" +
+		"type Post struct {\n\tID    int64 `bun:\"id,pk\"`\n\tStamp Stamp `bun:\"embed:stamp_\"`\n}\n\n" +
+		"type UserView struct {\n\tID int64 `gorm:\"primaryKey\"`\n}\n\n" +
+		"func (UserView) TableName() string { return \"users\" }\n\n" +
+		"type Account struct {\n\t_  struct{} `db:\",table=accounts\"`\n\tID int64 `db:\"id,pk\"`\n}\n\n" +
+		"type AccountRow struct {\n\t_  struct{} `db:\",table=accounts\"`\n\tID int64 `db:\"id,pk\"`\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "models.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := load.Discover(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := load.Package{Name: "models", Models: []string{"Account", "AccountRow", "Post", "User", "UserView"},
+		SameTable: []load.SameTable{{Name: "UserView", Of: "User", Table: "users"}, {Name: "AccountRow", Of: "Account", Table: "accounts"}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+}

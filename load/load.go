@@ -33,12 +33,6 @@ type Options struct {
 	// [Problem] becomes a [*TagError] on the field at fault, wrapping
 	// [ErrTarget].
 	Validate Validator
-	// CheckColumn, when set, is asked about every column of every model
-	// as loaded (types resolved); an error it returns becomes a [TagError]
-	// on the column's field. A dialect's column check goes here (a default
-	// the target database cannot evaluate), so the loader itself names no
-	// dialect.
-	CheckColumn func(table model.Table, col model.Column) error
 	// Bun are the bun settings bun models are read with: the dialect
 	// whose column types they get.
 	Bun BunOptions
@@ -90,7 +84,6 @@ func (l *loader) read(models []any) (model.Schema, error) {
 	l.resolveEnums(&s)
 	for _, ml := range loaded {
 		ml.checkReferences(&s)
-		ml.checkColumns(&s)
 	}
 	l.validate(s, loaded)
 	if len(l.errs) > 0 {
@@ -564,28 +557,6 @@ func (ml *modelLoader) checkReferences(s *model.Schema) {
 				err = fmt.Errorf("%w; did you mean %q?", err, sug)
 			}
 			ml.fieldErr(fk.ref, err)
-		}
-	}
-}
-
-// checkColumns asks Options.CheckColumn about each column of the model's
-// table as it ends up in s.
-func (ml *modelLoader) checkColumns(s *model.Schema) {
-	check := ml.l.opts.CheckColumn
-	if check == nil || ml.failed {
-		return
-	}
-	t, ok := s.Table(ml.table.Schema, ml.table.Name)
-	if !ok {
-		return
-	}
-	for _, c := range t.Columns {
-		if err := check(t, c); err != nil {
-			if f, ok := ml.colRef[c.Name]; ok {
-				ml.fieldErr(f, err)
-			} else {
-				ml.typeErr(fmt.Errorf("column %s: %w", c.Name, err))
-			}
 		}
 	}
 }

@@ -59,7 +59,7 @@ type (
 		Created time.Time `db:"created_at"`
 	}
 	Empty struct {
-		hidden int //nolint:unused // no exported fields on purpose
+		hidden int //lint:ignore U1000 no exported fields on purpose
 	}
 	BadTableOptOnField struct {
 		ID int64 `db:"id,pk,table=x"`

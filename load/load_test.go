@@ -39,7 +39,7 @@ type User struct {
 	TeamID    int64   `db:"team_id,fk=teams.id,ondelete=cascade,index"`
 	CreatedAt time.Time
 	Scratch   string `db:"-"`
-	secret    string //nolint:unused // unexported fields are not columns
+	secret    string //lint:ignore U1000 unexported fields are not columns
 }
 
 func (User) TableName() string { return "users" }

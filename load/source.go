@@ -35,6 +35,9 @@ type sourceFile struct {
 	// tableName are the receiver type names of the TableName methods
 	// declared in the file ("" for a receiver with type parameters).
 	tableName []string
+	// tableNameLit maps a receiver type name to the string literal its
+	// TableName method returns, when its body is just that return.
+	tableNameLit map[string]string
 }
 
 // typeDecl is one top-level type declaration.
@@ -59,6 +62,9 @@ type fieldDecl struct {
 	typeArgs bool
 	// ormBase: the embedded type is gorm.Model or bun.BaseModel.
 	ormBase bool
+	// typ is the name of a named field's type, through pointers and
+	// package qualifiers ("" when the expression names none).
+	typ string
 	// tag is the field's struct tag, unquoted ("" when it has none or it
 	// does not unquote).
 	tag reflect.StructTag
@@ -127,6 +133,12 @@ func readFile(fset *token.FileSet, f *ast.File) sourceFile {
 					name = ""
 				}
 				sf.tableName = append(sf.tableName, name)
+				if lit, ok := returnedString(d.Body); ok && name != "" {
+					if sf.tableNameLit == nil {
+						sf.tableNameLit = map[string]string{}
+					}
+					sf.tableNameLit[name] = lit
+				}
 			}
 		}
 	}
@@ -146,8 +158,9 @@ func readField(fld *ast.Field, line func(token.Pos) int) []fieldDecl {
 		return []fieldDecl{{name: name, line: line(fld.Type.Pos()), embedded: true, typeArgs: args, ormBase: isORMBase(fld.Type), tag: tag}}
 	}
 	out := make([]fieldDecl, 0, len(fld.Names))
+	typ, _ := typeName(fld.Type)
 	for _, id := range fld.Names {
-		out = append(out, fieldDecl{name: id.Name, line: line(id.Pos()), tag: tag})
+		out = append(out, fieldDecl{name: id.Name, line: line(id.Pos()), typ: typ, tag: tag})
 	}
 	return out
 }

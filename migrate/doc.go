@@ -1,7 +1,15 @@
 // Package migrate is the runtime that generated revision files import: the
-// op builder ([Recorder]), the revision registry ([Env], [Revision]), the
+// op recorder ([Recorder]), the revision registry ([Env], [Revision]), the
 // revision graph ([Graph]), the version table and the runner ([Upgrade],
 // [Downgrade], [Stamp], [Current], [SQL]).
+//
+// # Recording ops
+//
+// A revision's Upgrade and Downgrade are funcs of a *[Recorder], which
+// generated files spell *migrate.Op ([Op] is its alias; the name keeps
+// apart from ops.Op, the operation it records). Its builder methods read
+// like Alembic's op.* calls and record [ops.Op] values; nothing runs until
+// the runner turns the recorded list into the dialect's SQL.
 //
 // # Revisions and the graph
 //
@@ -103,7 +111,7 @@
 // while a revision is partly applied fails with [ErrPartlyApplied]; [Stamp]
 // clears the progress and ops tables and [StampPartial] sets them.
 //
-// # The version table
+// # Checking the version table
 //
 // The version table holds the newest applied revision of each branch.
 // Before running anything, every run checks it ([Graph.CheckRows]): a row

@@ -55,6 +55,12 @@ type Env struct {
 	// Models are zero values of the tagged structs that make up the target
 	// schema, e.g. models.User{}.
 	Models []any
+	// Exclude lists tagged structs of the models' packages that are not
+	// tables to compare (a read model, a struct mapped to a table another
+	// model already describes): zero values, like Models. `retort check`
+	// fails on a tagged struct that neither Models nor Exclude lists, so a
+	// model is never left out silently.
+	Exclude []any
 	// VersionTable names the version table; empty means "retort_version".
 	VersionTable string
 	// Schema is the PostgreSQL schema to work in; empty means the
@@ -64,6 +70,13 @@ type Env struct {
 	// gorm or bun tag at all (plain GORM structs): model.FamilyGORM reads
 	// them with GORM's conventions. Tagged structs are detected per struct.
 	ModelFamily model.Family
+	// ORM are the settings of the team's GORM or bun set-up that change
+	// the schema those ORMs create (the driver or dialect, the naming
+	// strategy's table prefix, the default string size, ...): autogenerate
+	// reads GORM and bun models with them, so a database the ORM created
+	// compares equal. The zero value is each ORM's defaults with
+	// dialect-neutral column types.
+	ORM model.ORMSettings
 	// Compare shapes autogenerate's comparison: a diff.Options (Alembic's
 	// compare_type, include_name, ...). Nil compares everything.
 	Compare CompareOptions

@@ -209,10 +209,10 @@ func (s *session) editedError(st Step, list []ops.Op, p progressRow, first int) 
 	if first < len(list) {
 		now = "it is now " + describeOp(list[first])
 	}
-	return fmt.Errorf("%w: revision %s was edited after an earlier run applied ops 1-%d of its %s (of %d ops then, %d now): "+
+	return fmt.Errorf("%w: revision %s was edited after an earlier run applied %s of its %s (of %d ops then, %d now): "+
 		"%s unchanged, op %d is not the op that ran (%s). Restore the revision as it was and run the %s again, "+
 		"or make the database match the first %d ops of the revision as it is now by undoing what the earlier ops %d-%d did, then run %s",
-		ErrPartlyApplied, st.Revision.ID, p.done, st.Direction, p.total, len(list),
+		ErrPartlyApplied, st.Revision.ID, opRange(p.done), st.Direction, p.total, len(list),
 		unchangedText(first), first+1, now, st.Direction, first, first+1, p.done, stampCommand(st.Revision.ID, st.Direction, first))
 }
 

@@ -123,8 +123,10 @@ func (s *session) applyNonTx(ctx context.Context, st Step, p *progressRow) (Appl
 		first = false
 		for _, stmt := range stmts {
 			if _, err := s.conn.ExecContext(ctx, stmt.SQL); err != nil {
-				s.forgetStarted(ctx, st, i)
-				if n > 1 {
+				switch {
+				case !s.forgetStarted(ctx, st, i):
+					err = fmt.Errorf("the run was interrupted or lost its connection while ops %d-%d of %d ran; the server may still complete them, and the next run checks the catalog for them: %w", i+1, i+n, len(list), err)
+				case n > 1:
 					err = fmt.Errorf("ops %d-%d of %d were sent as this one ALTER TABLE, which failed as a whole, so none of them is applied: %w", i+1, i+n, len(list), err)
 				}
 				return Applied{}, fail(i, stmt.SQL, err)
@@ -171,14 +173,17 @@ func (s *session) startedSQL(st Step, list []ops.Op, i, n int, first bool) []str
 // failed statement did nothing). After a lost connection or a cancelled
 // context the marks stay: the server may still complete the statement, and
 // the next run asks the catalog.
-func (s *session) forgetStarted(ctx context.Context, st Step, i int) {
+//
+// It reports whether the server answered.
+func (s *session) forgetStarted(ctx context.Context, st Step, i int) bool {
 	if ctx.Err() != nil || s.conn.PingContext(ctx) != nil {
-		return
+		return false
 	}
 	q := fmt.Sprintf("DELETE FROM %s WHERE version_num = %s AND op_index >= %d AND applied = 0", s.vt.opsTable(), quoteString(st.Revision.ID), i)
 	if _, err := s.conn.ExecContext(ctx, q); err != nil {
 		s.log.WarnContext(ctx, "migrate: forget running ops", "sql", q, "error", err)
 	}
+	return true
 }
 
 // dataOnly reports whether every statement is one INSERT, UPDATE, DELETE

@@ -91,7 +91,7 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 		if err := offlineRefusal(st, list); err != nil {
 			return "", err
 		}
-		fmt.Fprintf(&b, "\n-- Running %s %s -> %s\n\n", st.Direction, strings.Join(st.Before, ", "), strings.Join(st.After, ", "))
+		fmt.Fprintf(&b, "\n-- Running %s %s -> %s\n\n", st.Direction, revisionsOrBase(st.Before), revisionsOrBase(st.After))
 		if tx {
 			for _, q := range before {
 				write(q)
@@ -127,4 +127,13 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 		}
 	}
 	return b.String(), nil
+}
+
+// revisionsOrBase writes revision ids for the SQL comments: "<base>" for
+// none, as `retort history` writes it, so no line has an empty side.
+func revisionsOrBase(ids []string) string {
+	if len(ids) == 0 {
+		return "<base>"
+	}
+	return strings.Join(ids, ", ")
 }

@@ -50,6 +50,7 @@ func StampSQL(ctx context.Context, env *Env, target string) (string, error) {
 	tx := d.TransactionalDDL()
 	if !tx {
 		write(vt.createProgressSQL())
+		write(vt.createOpsSQL())
 	}
 	b.WriteString("\n-- Stamping " + versionText(ids) + "\n\n")
 	write("BEGIN")
@@ -58,6 +59,7 @@ func StampSQL(ctx context.Context, env *Env, target string) (string, error) {
 	}
 	if !tx {
 		write("DELETE FROM " + vt.progress())
+		write("DELETE FROM " + vt.opsTable())
 	}
 	write("COMMIT")
 	return b.String(), nil

@@ -25,7 +25,7 @@ func Apply(s *model.Schema, op Op) error {
 		if _, ok := s.Table(o.Table.Schema, o.Table.Name); ok {
 			return fmt.Errorf("%w: create table %s: it exists", ErrApply, o.Table.QualifiedName())
 		}
-		s.Tables = append(slices.Clip(s.Tables), cloneTable(o.Table))
+		s.Tables = append(slices.Clip(s.Tables), o.Table.Clone())
 		return nil
 	case DropTable:
 		i := tableIndex(s, o.Table.Schema, o.Table.Name)
@@ -199,14 +199,14 @@ func withTable(s *model.Schema, schema, name string, edit func(*model.Table) err
 		return fmt.Errorf("%w: table %s: no such table", ErrApply, qualify(schema, name))
 	}
 	tables := slices.Clone(s.Tables)
-	t := cloneTable(tables[i])
+	t := tables[i].Clone()
 	if err := edit(&t); err != nil {
 		return err
 	}
 	tables[i] = t
 	if each != nil {
 		for j := range tables {
-			c := cloneTable(tables[j])
+			c := tables[j].Clone()
 			each(&c)
 			tables[j] = c
 		}
@@ -285,27 +285,4 @@ func renameColumn(t *model.Table, from, to string) {
 			}
 		}
 	}
-}
-
-// cloneTable copies t deeply enough that editing the copy's lists does
-// not change t.
-func cloneTable(t model.Table) model.Table {
-	t.Columns = slices.Clone(t.Columns)
-	t.PrimaryKey.Columns = slices.Clone(t.PrimaryKey.Columns)
-	t.Indexes = slices.Clone(t.Indexes)
-	for i := range t.Indexes {
-		t.Indexes[i].Parts = slices.Clone(t.Indexes[i].Parts)
-	}
-	t.Uniques = slices.Clone(t.Uniques)
-	for i := range t.Uniques {
-		t.Uniques[i].Columns = slices.Clone(t.Uniques[i].Columns)
-	}
-	t.ForeignKeys = slices.Clone(t.ForeignKeys)
-	for i := range t.ForeignKeys {
-		t.ForeignKeys[i].Columns = slices.Clone(t.ForeignKeys[i].Columns)
-		t.ForeignKeys[i].RefColumns = slices.Clone(t.ForeignKeys[i].RefColumns)
-	}
-	t.Checks = slices.Clone(t.Checks)
-	t.Options = slices.Clone(t.Options)
-	return t
 }

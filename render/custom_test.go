@@ -48,7 +48,7 @@ type kindsOp struct {
 	Model   model.Column
 	Empty   []string
 	hidden  int
-	private func()
+	private func() //lint:ignore U1000 an unexported field left unset is skipped
 }
 
 func (kindsOp) Name() string                        { return "kinds" }

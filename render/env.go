@@ -13,6 +13,15 @@ import (
 // given order). With modelsImportPath "" the model list is empty and a TODO
 // says what to put there.
 func EnvFile(pkg, dialect, modelsImportPath string, modelNames []string) ([]byte, error) {
+	return EnvFileExcluding(pkg, dialect, modelsImportPath, modelNames, nil)
+}
+
+// EnvFileExcluding is [EnvFile] with an Exclude list: the structs of
+// modelsImportPath named in excluded carry model tags but are not tables
+// to compare (each maps to a table a listed model describes), so env.go
+// lists them in Exclude, where `retort check` accepts them. With none it
+// writes what EnvFile writes.
+func EnvFileExcluding(pkg, dialect, modelsImportPath string, modelNames, excluded []string) ([]byte, error) {
 	pkg, err := packageName(pkg)
 	if err != nil {
 		return nil, err
@@ -49,10 +58,26 @@ func EnvFile(pkg, dialect, modelsImportPath string, modelNames []string) ([]byte
 			Comment("Schema the PostgreSQL schema to work in.").Line().
 			Comment("//").Line().
 			Add(models),
+		excludeList(modelsImportPath, excluded),
 	)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("render: env file: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// excludeList is env.go's Exclude field, or nothing when no struct is
+// excluded.
+func excludeList(importPath string, names []string) jen.Code {
+	if importPath == "" || len(names) == 0 {
+		return jen.Null()
+	}
+	items := make([]jen.Code, len(names))
+	for i, n := range names {
+		items[i] = jen.Qual(importPath, n).Values()
+	}
+	return jen.Comment("Exclude lists tagged structs that are not tables to compare: each").Line().
+		Comment("maps to a table a model of Models describes.").Line().
+		Id("Exclude").Op(":").Index().Any().Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, items...)
 }

@@ -106,12 +106,9 @@ func (d *Dialect) canonicalTable(t model.Table, s model.Schema) model.Table {
 func (d *Dialect) canonicalColumn(c model.Column, t model.Table, s model.Schema, inPK bool) model.Column {
 	typ := c.Type
 	if typ.SQL == "" && typ.Enum != "" && len(typ.EnumValues) == 0 {
-		schema := typ.Enum
-		name := typ.Enum
+		schema, name := t.Schema, typ.Enum
 		if i := strings.LastIndexByte(name, '.'); i >= 0 {
 			schema, name = name[:i], name[i+1:]
-		} else {
-			schema = t.Schema
 		}
 		if e, ok := s.Enum(schema, name); ok {
 			typ.EnumValues = e.Values

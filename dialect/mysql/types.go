@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retortdb/retort/internal/sqllex"
 	"github.com/retortdb/retort/model"
 )
 
@@ -171,43 +172,40 @@ func (d *Dialect) NormalizeType(sql string) string {
 	return out
 }
 
-// lowerOutsideQuotes lower-cases s except inside '...' and "..." literals.
+// lowerOutsideQuotes lower-cases s except inside '...' and "..." literals
+// and `identifiers`.
 func lowerOutsideQuotes(s string) string {
-	b := []byte(s)
-	var q byte
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case q != 0:
-			if c == '\\' && i+1 < len(b) {
-				i++
-			} else if c == q {
-				q = 0
-			}
-		case c == '\'' || c == '"' || c == '`':
-			q = c
-		case c >= 'A' && c <= 'Z':
-			b[i] = c + 'a' - 'A'
+	var b strings.Builder
+	last := 0
+	for _, t := range sqllex.Lex(s, lexRules()) {
+		if t.Kind == sqllex.String || t.Kind == sqllex.Ident {
+			b.WriteString(strings.ToLower(s[last:t.Start]))
+			b.WriteString(t.Text)
+			last = t.End
 		}
 	}
-	return string(b)
+	b.WriteString(strings.ToLower(s[last:]))
+	return b.String()
 }
 
-// indexOutsideQuotes finds sub in s outside quotes.
+// indexOutsideQuotes finds sub in s outside '...' and "..." literals.
 func indexOutsideQuotes(s, sub string) int {
-	var q byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case q != 0:
-			if c == '\\' && i+1 < len(s) {
-				i++
-			} else if c == q {
-				q = 0
+	toks := sqllex.Lex(s, lexRules())
+	for from := 0; from <= len(s); {
+		i := strings.Index(s[from:], sub)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		inside := false
+		for _, t := range toks {
+			if t.Kind == sqllex.String && t.Start < i && i < t.End {
+				inside = true
+				from = t.End
+				break
 			}
-		case c == '\'' || c == '"':
-			q = c
-		case strings.HasPrefix(s[i:], sub):
+		}
+		if !inside {
 			return i
 		}
 	}

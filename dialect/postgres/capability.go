@@ -36,6 +36,7 @@ func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
 		add("", "", long("table", t.Name))
 		for _, c := range t.Columns {
 			add(c.Name, "", long("column", c.Name))
+			add(c.Name, "", checkColumn(c))
 		}
 		clash := func(seen map[string]string, scope, what, name string) error {
 			if len(name) <= maxIdent {

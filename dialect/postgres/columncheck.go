@@ -7,14 +7,12 @@ import (
 	"github.com/retortdb/retort/model"
 )
 
-var _ dialect.ColumnChecker = (*Dialect)(nil)
-
-// CheckColumn implements dialect.ColumnChecker: a column ON UPDATE
-// expression (MySQL's onupdate=CURRENT_TIMESTAMP) has no PostgreSQL
-// equivalent and would be dropped silently, so it is an error.
-func (d *Dialect) CheckColumn(t model.Table, c model.Column) error {
+// checkColumn refuses a column ON UPDATE expression (MySQL's
+// onupdate=CURRENT_TIMESTAMP): PostgreSQL has no equivalent, and it would
+// be dropped silently.
+func checkColumn(c model.Column) error {
 	if c.OnUpdate != "" {
-		return fmt.Errorf("PostgreSQL has no ON UPDATE for a column (onupdate=%s); drop onupdate= and set the value when you update the row (or write a trigger in a revision by hand)", c.OnUpdate)
+		return fmt.Errorf("%w: PostgreSQL has no ON UPDATE for a column (onupdate=%s); drop onupdate= and set the value when you update the row (or write a trigger in a revision by hand)", dialect.ErrCapability, c.OnUpdate)
 	}
 	return nil
 }

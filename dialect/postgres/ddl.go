@@ -241,11 +241,16 @@ func (d *Dialect) columnDef(c model.Column) string {
 	return s
 }
 
+// collationName writes a collation for COLLATE: a name as pg_collation
+// spells it (C, en_US.utf8, und-x-icu) double-quoted whole, so that its
+// dots and dashes are part of the name; a qualified name of quoted
+// identifiers (pg_catalog."C") as it is, which [Dialect.CheckValue] has
+// checked.
 func collationName(c string) string {
-	if strings.ContainsAny(c, `."`) {
+	if strings.Contains(c, `"`) {
 		return c
 	}
-	return `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
+	return `"` + c + `"`
 }
 
 func (d *Dialect) createTable(t model.Table) []string {

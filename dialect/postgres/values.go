@@ -21,9 +21,10 @@ var accessMethod = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 var collationChars = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.@-]*$`)
 
 // CheckValue checks a keyword-like value against PostgreSQL's grammar: an
-// index method is an identifier; a collation is a name of letters,
-// digits and _ . @ - as pg_collation spells them (en_US.utf8, und-x-icu),
-// or a qualified name of identifiers (pg_catalog."C").
+// index method is an identifier; a collation is one name of letters,
+// digits and _ . @ - as pg_collation spells them (en_US.utf8, und-x-icu;
+// written double-quoted whole), or a qualified name whose parts are
+// identifiers, the collation's quoted (pg_catalog."C").
 func (d *Dialect) CheckValue(kind dialect.ValueKind, value string) error {
 	switch kind {
 	case dialect.ValueIndexMethod:

@@ -9,7 +9,9 @@ var _ dialect.CapabilityChecker = (*Dialect)(nil)
 
 // CheckCapabilities returns the names of s that SQLite takes for one
 // another: table, column and index names are compared without regard to
-// (ASCII) case, index names across the whole schema.
+// (ASCII) case, index names across the whole schema; and the columns
+// SQLite cannot create as declared (see columnProblems).
 func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
-	return dialect.CaseCollisions(s, dialect.FoldedNames{Tables: true, Columns: true, Indexes: true, IndexesPerSchema: true})
+	return append(dialect.CaseCollisions(s, dialect.FoldedNames{Tables: true, Columns: true, Indexes: true, IndexesPerSchema: true}),
+		columnProblems(s)...)
 }

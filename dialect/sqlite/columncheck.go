@@ -5,11 +5,9 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/internal/sqlitelex"
+	"github.com/retortdb/retort/internal/sqllex"
 	"github.com/retortdb/retort/model"
 )
-
-var _ dialect.ColumnChecker = (*Dialect)(nil)
 
 // coreFunctions are the functions a stock SQLite (as the modernc driver
 // builds it: core, date and time, math, JSON) evaluates, lower case.
@@ -49,20 +47,33 @@ var replacements = map[string]string{
 	"nextval":           "an integer primary key numbers itself (autoincrement)",
 }
 
-// CheckColumn implements dialect.ColumnChecker: a default that calls a
-// function SQLite does not have (now(): every insert would fail with
-// "unknown function"), and a column ON UPDATE expression (MySQL's, which
-// SQLite has no equivalent for), are errors.
-func (d *Dialect) CheckColumn(t model.Table, c model.Column) error {
+// columnProblems returns, for each column of s, a default that calls a
+// function SQLite does not have (now(): every insert would fail with "no
+// such function") and a column ON UPDATE expression (MySQL's, which SQLite
+// has no equivalent for and would drop silently).
+func columnProblems(s model.Schema) []dialect.Problem {
+	var out []dialect.Problem
+	for _, t := range s.Tables {
+		for _, c := range t.Columns {
+			if err := checkColumn(c); err != nil {
+				out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Column: c.Name, Err: err})
+			}
+		}
+	}
+	return out
+}
+
+// checkColumn is columnProblems for one column.
+func checkColumn(c model.Column) error {
 	if c.OnUpdate != "" {
-		return fmt.Errorf("SQLite has no ON UPDATE for a column (onupdate=%s); drop onupdate= and set the value when you update the row (or write a trigger in a revision by hand)", c.OnUpdate)
+		return fmt.Errorf("%w: SQLite has no ON UPDATE for a column (onupdate=%s); drop onupdate= and set the value when you update the row (or write a trigger in a revision by hand)", dialect.ErrCapability, c.OnUpdate)
 	}
 	if c.Default == "" {
 		return nil
 	}
-	toks := sqlitelex.Lex(c.Default)
+	toks := Lex(c.Default)
 	for i, tok := range toks {
-		if tok.Kind != sqlitelex.Word || i+1 >= len(toks) || !toks[i+1].Punct("(") {
+		if tok.Kind != sqllex.Word || i+1 >= len(toks) || !toks[i+1].IsPunct("(") {
 			continue
 		}
 		name := strings.ToLower(tok.Text)
@@ -73,7 +84,7 @@ func (d *Dialect) CheckColumn(t model.Table, c model.Column) error {
 		if !ok {
 			fix = "use a function SQLite has, or set the value in Go"
 		}
-		return fmt.Errorf("SQLite has no function %s() for default=%s: every insert would fail with \"no such function\"; write %s", tok.Text, c.Default, fix)
+		return fmt.Errorf("%w: SQLite has no function %s() for default=%s: every insert would fail with \"no such function\"; write %s", dialect.ErrCapability, tok.Text, c.Default, fix)
 	}
 	return nil
 }

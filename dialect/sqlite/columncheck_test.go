@@ -2,10 +2,12 @@ package sqlite_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/model"
@@ -38,9 +40,9 @@ func TestCheckColumnAgreesWithSQLite(t *testing.T) {
 			tbl := model.Table{Name: fmt.Sprintf("t%d", i), Columns: []model.Column{
 				{Name: "id", Type: model.Type{SQL: "integer"}}, col,
 			}, PrimaryKey: model.PrimaryKey{Columns: []string{"id"}}}
-			err := d.CheckColumn(tbl, col)
+			err := errors.Join(problemErrs(d.CheckCapabilities(model.Schema{Tables: []model.Table{tbl}}))...)
 			if (err != nil) != tc.refused {
-				t.Fatalf("CheckColumn(default=%s) = %v, want refused %v", tc.def, err, tc.refused)
+				t.Fatalf("CheckCapabilities(default=%s) = %v, want refused %v", tc.def, err, tc.refused)
 			}
 			if err != nil && (!strings.Contains(err.Error(), tc.fix) || !strings.Contains(err.Error(), tc.def)) {
 				t.Errorf("error %q does not name the default and the fix %q", err, tc.fix)
@@ -71,8 +73,20 @@ func TestCheckColumnAgreesWithSQLite(t *testing.T) {
 func TestCheckColumnOnUpdate(t *testing.T) {
 	t.Parallel()
 	col := model.Column{Name: "at", Type: model.Type{SQL: "timestamp"}, Default: "CURRENT_TIMESTAMP", OnUpdate: "CURRENT_TIMESTAMP"}
-	err := sqlite.New().CheckColumn(model.Table{Name: "t", Columns: []model.Column{col}}, col)
-	if err == nil || !strings.Contains(err.Error(), "onupdate=CURRENT_TIMESTAMP") {
-		t.Errorf("CheckColumn(onupdate) = %v, want an error naming onupdate=", err)
+	probs := sqlite.New().CheckCapabilities(model.Schema{Tables: []model.Table{{Name: "t", Columns: []model.Column{col}}}})
+	err := errors.Join(problemErrs(probs)...)
+	if !errors.Is(err, dialect.ErrCapability) || len(probs) != 1 || probs[0].Column != "at" {
+		t.Errorf("problems %v, want one on column at wrapping ErrCapability", probs)
 	}
+	if err == nil || !strings.Contains(err.Error(), "onupdate=CURRENT_TIMESTAMP") {
+		t.Errorf("CheckCapabilities(onupdate) = %v, want an error naming onupdate=", err)
+	}
+}
+
+func problemErrs(ps []dialect.Problem) []error {
+	var out []error
+	for _, p := range ps {
+		out = append(out, p.Err)
+	}
+	return out
 }

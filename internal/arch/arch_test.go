@@ -26,11 +26,12 @@ var allowed = map[string][]string{
 	"diff":        {"model", "ops", "dialect"},
 	"rewriter":    {"model", "ops"},
 	"render":      {"model", "ops"},
+	"modelgen":    {"model"},
 	"safety":      {"model", "ops", "dialect", "introspect"},
 	"dialect":     {"model", "ops", "internal/sqllex"},
-	"dialect/":    {"model", "ops", "dialect", "internal/sqlitelex", "internal/sqllex"},
+	"dialect/":    {"model", "ops", "dialect", "internal/sqllex"},
 	"introspect":  {"model"},
-	"introspect/": {"model", "introspect", "internal/sqlitelex"},
+	"introspect/": {"model", "introspect"},
 	// A catalog reader may ask its own database's dialect what it knows
 	// (MySQL's spellings of the current time, SQLite's lexical rules);
 	// never another's.
@@ -40,9 +41,9 @@ var allowed = map[string][]string{
 	"autogen":            {"model", "load", "ops", "dialect", "diff", "rewriter", "render", "safety", "introspect", "migrate", "internal/backend"},
 	"internal/backend":   {"dialect", "dialect/", "introspect", "introspect/"},
 	"internal/dburl":     {},
-	"internal/sqlitelex": {},
 	"internal/sqllex":    {},
 	"internal/suggest":   {},
+	"internal/lextest":   {},
 	"internal/testdb":    {"internal/dburl", "internal/sqllex"},
 	"internal/opstest":   {"internal/backend", "dialect", "introspect", "model", "ops"},
 	"internal/arch":      {},

@@ -60,7 +60,6 @@ const (
 func ParseCase(d Dialect, name string, data []byte) (Case, error) {
 	c := Case{Name: name, Dialect: d}
 	sections := map[string]*strings.Builder{}
-	var order []string
 	var cur *strings.Builder
 	for _, line := range strings.SplitAfter(string(data), "\n") {
 		trimmed := strings.TrimRight(line, "\r\n")
@@ -76,7 +75,6 @@ func ParseCase(d Dialect, name string, data []byte) (Case, error) {
 			}
 			cur = &strings.Builder{}
 			sections[sec] = cur
-			order = append(order, sec)
 			continue
 		}
 		if cur != nil {

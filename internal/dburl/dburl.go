@@ -64,6 +64,7 @@ func Parse(raw string) (Config, error) {
 func parseSQLite(raw, rest string) (Config, error) {
 	path, query, _ := strings.Cut(rest, "?")
 	if path == "" {
+		//lint:ignore ST1005 the message ends with a URL to write, ":memory:"
 		return Config{}, fmt.Errorf("dburl: %q names no file; write sqlite:///abs/path.db, sqlite://rel/path.db or sqlite://:memory:", Redact(raw))
 	}
 	// What follows '?' is driver parameters, each name=value; a file whose

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retortdb/retort/dialect/mysql"
 	"github.com/retortdb/retort/internal/testdb"
 )
 
@@ -19,7 +20,8 @@ import (
 // program and runs the migrations in it. Killing retort (kill -9, SIGTERM
 // or SIGINT) used to leave the driver running the migration alone; the
 // process the user started owns the work, so the driver must stop too.
-// The driver is kept waiting for SQLite's write lock, which the test holds.
+// The driver is kept waiting for the MySQL migration lock, which the test
+// holds, so it never ends by itself.
 func TestKillingRetortStopsItsDriver(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("reads /proc; kill -9 is covered by the parent-death signal only on Linux")
@@ -28,7 +30,7 @@ func TestKillingRetortStopsItsDriver(t *testing.T) {
 		t.Skip("builds retort and a driver program")
 	}
 	t.Parallel()
-	db := testdb.SQLite(t)
+	db := testdb.MySQL(t)
 	retort := userModule(t, db.URL)
 	retort.write("migrations/k1_slow.go", `package migrations
 
@@ -47,17 +49,18 @@ func init() {
 	retort.must("heads")
 	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGTERM, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
-			// Hold SQLite's write lock: the driver waits for it (busy
-			// timeout 10s) inside its migration.
+			// Hold the migration lock: the driver waits for it.
 			conn, err := db.Conn(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer conn.Close()
-			if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
-				t.Fatal(err)
+			lock := mysql.LockName(db.Name, "retort_version")
+			var got int
+			if err := conn.QueryRowContext(context.Background(), "SELECT GET_LOCK(?, 5)", lock).Scan(&got); err != nil || got != 1 {
+				t.Fatalf("GET_LOCK: %d, %v", got, err)
 			}
-			defer conn.ExecContext(context.Background(), "ROLLBACK")
+			defer conn.ExecContext(context.Background(), "SELECT RELEASE_LOCK(?)", lock)
 			c := retort.command("upgrade", "head")
 			var out bytes.Buffer
 			c.Stdout, c.Stderr = &out, &out
@@ -72,15 +75,15 @@ func init() {
 			go func() { exited <- c.Wait() }()
 			select {
 			case <-exited:
-			case <-time.After(5 * time.Second):
+			case <-time.After(30 * time.Second):
 				c.Process.Kill()
-				t.Fatalf("retort still runs 5s after %s", sig)
+				t.Fatalf("retort still runs 30s after %s", sig)
 			}
-			deadline := time.Now().Add(5 * time.Second)
+			deadline := time.Now().Add(30 * time.Second)
 			for alive(driver) {
 				if time.Now().After(deadline) {
 					syscall.Kill(driver, syscall.SIGKILL)
-					t.Fatalf("the driver (pid %d) still runs 5s after retort got %s:\n%s", driver, sig, out.String())
+					t.Fatalf("the driver (pid %d) still runs 30s after retort got %s:\n%s", driver, sig, out.String())
 				}
 				time.Sleep(20 * time.Millisecond)
 			}

@@ -2,7 +2,6 @@ package roundtrip
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 	"testing"
@@ -60,13 +59,6 @@ func (r *rig) compare(target model.Schema) []ops.Op {
 func (r *rig) apply(list []ops.Op) {
 	r.t.Helper()
 	opstest.Apply(r.t, r.db.DB, r.be, list)
-}
-
-func mustExec(t *testing.T, ctx context.Context, conn *sql.Conn, q string) {
-	t.Helper()
-	if _, err := conn.ExecContext(ctx, q); err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
 }
 
 func describe(list []ops.Op) string {

@@ -54,5 +54,7 @@
 //
 // # What it must not import
 //
-// model, introspect and the standard library; never a database driver.
+// model, introspect, dialect/mysql (whose NormalizeTimestampExpr spells
+// the current time) and the standard library; never another dialect,
+// never a database driver.
 package mysql

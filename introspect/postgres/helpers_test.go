@@ -90,9 +90,7 @@ func createTableOps(t model.Table) []ops.Op {
 // name, types, defaults and expressions normalised by the dialect.
 func comparable(s model.Schema) model.Schema {
 	out := model.Schema{}
-	for _, e := range s.Enums {
-		out.Enums = append(out.Enums, e)
-	}
+	out.Enums = append(out.Enums, s.Enums...)
 	slices.SortFunc(out.Enums, func(a, b model.Enum) int { return strings.Compare(a.Name, b.Name) })
 	for _, t := range s.Tables {
 		n := t

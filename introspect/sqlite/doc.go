@@ -13,8 +13,9 @@
 // What the pragmas do not say (constraint names, CHECK constraints,
 // generated-column expressions, AUTOINCREMENT, collations, expression index
 // parts and partial-index predicates) is parsed from the CREATE TABLE and
-// CREATE INDEX text that sqlite_master keeps, with the small tokenizer in
-// lex.go and parser in parse.go.
+// CREATE INDEX text that sqlite_master keeps: parse.go reads it from the
+// tokens of dialect/sqlite's Lex (retort's one SQL lexer, internal/sqllex,
+// with SQLite's quoting rules).
 //
 // # How things are reflected
 //
@@ -38,5 +39,7 @@
 //
 // # What it must not import
 //
-// model, introspect and the standard library only; never a database driver.
+// model, introspect, dialect/sqlite (for SQLite's lexical rules),
+// internal/sqllex and the standard library only; never another dialect,
+// never a database driver.
 package sqlite

@@ -1,7 +1,7 @@
 -- upgrade base:head
 CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);
 
--- Running upgrade  -> r1
+-- Running upgrade <base> -> r1
 
 CREATE TABLE users (
   id integer NOT NULL,
@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL PRIM
 ALTER TABLE users DROP INDEX ix_users_a, DROP COLUMN c, DROP COLUMN b, DROP COLUMN a;
 UPDATE retort_version SET version_num = 'r1' WHERE version_num = 'r2';
 
--- Running downgrade r1 -> 
+-- Running downgrade r1 -> <base>
 
 DROP TABLE users;
 DELETE FROM retort_version WHERE version_num = 'r1';

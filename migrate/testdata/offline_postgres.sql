@@ -1,7 +1,7 @@
 -- upgrade base:head
 CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);
 
--- Running upgrade  -> r1
+-- Running upgrade <base> -> r1
 
 BEGIN;
 CREATE TABLE users (
@@ -51,7 +51,7 @@ ALTER TABLE users DROP COLUMN email;
 UPDATE retort_version SET version_num = 'r1' WHERE version_num = 'r2';
 COMMIT;
 
--- Running downgrade r1 -> 
+-- Running downgrade r1 -> <base>
 
 BEGIN;
 DROP TABLE users;

@@ -1,7 +1,7 @@
 -- upgrade base:head
 CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);
 
--- Running upgrade  -> r1
+-- Running upgrade <base> -> r1
 
 PRAGMA foreign_keys = OFF;
 BEGIN;
@@ -61,7 +61,7 @@ UPDATE retort_version SET version_num = 'r1' WHERE version_num = 'r2';
 COMMIT;
 PRAGMA foreign_keys = ON;
 
--- Running downgrade r1 -> 
+-- Running downgrade r1 -> <base>
 
 PRAGMA foreign_keys = OFF;
 BEGIN;
