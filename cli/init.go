@@ -58,7 +58,7 @@ func runInit(ctx context.Context, a *app, args []string) error {
 	var models initModels
 	undoModels := func() error { return nil }
 	if *fromDB {
-		models, undoModels, err = a.modelsFromDatabase(ctx, wd, p, *modelsDir, *initURL)
+		models, undoModels, err = a.modelsFromDatabase(ctx, wd, p, *modelsDir, *initURL, be.Name)
 	} else {
 		if *initURL != "" {
 			return usagef("--url is for --from-database")

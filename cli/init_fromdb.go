@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/retortdb/retort/internal/dburl"
 	"github.com/retortdb/retort/load"
 )
 
@@ -18,7 +19,8 @@ import (
 // in DIR/models.go (DIR from --models, default ./models), and returns
 // them for env.go with a function that removes what it wrote. It refuses
 // a directory that already holds Go files.
-func (a *app) modelsFromDatabase(ctx context.Context, wd string, p project, modelsDir, url string) (initModels, func() error, error) {
+// dialectName is the dialect env.go will name; the database must be of it.
+func (a *app) modelsFromDatabase(ctx context.Context, wd string, p project, modelsDir, url, dialectName string) (initModels, func() error, error) {
 	u, err := a.databaseURL(url)
 	if err != nil {
 		return initModels{}, nil, usagef("--from-database: %v", err)
@@ -46,6 +48,9 @@ func (a *app) modelsFromDatabase(ctx context.Context, wd string, p project, mode
 		return initModels{}, nil, err
 	}
 	defer d.Close()
+	if d.be.Name != dialectName {
+		return initModels{}, nil, usagef("--dialect %s, but the database at %s is %s: drop --dialect, or point --url at a %s database", dialectName, dburl.Redact(u), d.be.Name, dialectName)
+	}
 	s, err := d.inspect(ctx, "", defaultEnv.RunnerTables())
 	if err != nil {
 		return initModels{}, nil, err
