@@ -168,7 +168,13 @@ func TestHostileRevisionValues(t *testing.T) {
 				for _, v := range hostileValues {
 					env := &migrate.Env{Dialect: d, Backend: migrate.Backend{Dialect: gd.Dialect, Inspector: gd.Inspector}}
 					env.Add(migrate.Revision{ID: "bad1", Message: "hostile",
-						Upgrade:   func(op *migrate.Op) { r.upgrade(op, v) },
+						Upgrade: func(op *migrate.Op) {
+							// A harmless op first: where DDL is not transactional
+							// (MySQL) only a check of every op before the first
+							// statement keeps it from being applied.
+							op.AddColumn("victim", op.Column("before_hostile", "integer"))
+							r.upgrade(op, v)
+						},
 						Downgrade: func(op *migrate.Op) {}})
 					_, err := migrate.Upgrade(ctx, db.DB, env, "head", migrate.Options{})
 					if !errors.Is(err, dialect.ErrUnsafeValue) {

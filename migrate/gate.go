@@ -183,6 +183,9 @@ func (s *session) gate(steps []Step) error {
 	if err := refuseIrreversible(steps); err != nil {
 		return err
 	}
+	if err := refuseUnsafeValues(s.be.Dialect, steps); err != nil {
+		return err
+	}
 	if s.opts.AllowDataLoss || len(steps) == 0 {
 		return nil
 	}
@@ -228,4 +231,23 @@ func sourceFile(r Revision, dir Direction) string {
 	}
 	file, _ := f.FileLine(f.Entry())
 	return file
+}
+
+// refuseUnsafeValues checks the values every op of every step would write
+// into DDL before the first statement runs: where DDL is not
+// transactional, a value refused at op 5 would otherwise leave ops 1–4
+// applied.
+func refuseUnsafeValues(d dialect.Dialect, steps []Step) error {
+	for _, st := range steps {
+		list, err := st.Revision.Record(st.Direction)
+		if err != nil {
+			continue // applying the step reports it, naming the revision
+		}
+		for i, op := range list {
+			if err := dialect.CheckOp(d, op); err != nil {
+				return newError(st, list, i, "", err)
+			}
+		}
+	}
+	return nil
 }
