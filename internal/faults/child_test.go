@@ -28,7 +28,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-
 // digits is a 0-9 derived table every dialect reads.
 const digits = "(SELECT 0 AS d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)"
 
