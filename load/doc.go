@@ -152,7 +152,7 @@
 //	uindex=NAME(...)        a unique index, same grammar
 //	unique=NAME(col, ...)   a unique constraint (columns only)
 //	check=NAME(EXPR)        a named check constraint
-//	fk=NAME(col, ...) references [schema.]table(col, ...) [ondelete ACTION] [onupdate ACTION]
+//	fk=NAME(col, ...) references [schema.]table(col, ...) [ondelete ACTION] [onupdate ACTION] [deferrable [initially deferred]]
 //	                        a (composite) foreign key; "on delete" may be two words;
 //	                        an empty NAME gives fk_<table>_<cols>_<reftable>
 //

@@ -289,10 +289,12 @@ func parseIndexSpec(spec string) (model.Index, error) {
 
 // parseFKSpec reads the table-level foreign key grammar:
 //
-//	NAME(col, ...) references [schema.]table(col, ...) [ondelete ACTION] [onupdate ACTION]
+//	NAME(col, ...) references [schema.]table(col, ...) [ondelete ACTION] [onupdate ACTION] [deferrable [initially deferred|immediate]]
 //
 // "on delete" and "on update" may also be written as two words; ACTION is
 // cascade, restrict, set null, set default or no action (also with "_").
+// deferrable is the SQL standard's DEFERRABLE (PostgreSQL, SQLite), by
+// default INITIALLY IMMEDIATE.
 // NAME may be empty; the caller then generates one.
 func parseFKSpec(spec string) (model.ForeignKey, error) {
 	name, args, rest, ok := parseCall(spec)
@@ -336,8 +338,16 @@ func parseFKSpec(spec string) (model.ForeignKey, error) {
 			w, after = nextWord(after)
 			kw += strings.ToLower(w)
 		}
+		if kw == "deferrable" && !seen[kw] {
+			seen[kw] = true
+			if fk.InitiallyDeferred, rest, err = parseInitially(after); err != nil {
+				return model.ForeignKey{}, err
+			}
+			fk.Deferrable = true
+			continue
+		}
 		if (kw != "ondelete" && kw != "onupdate") || seen[kw] {
-			return model.ForeignKey{}, fmt.Errorf("unexpected %q; want ondelete ACTION or onupdate ACTION, once each", rest)
+			return model.ForeignKey{}, fmt.Errorf("unexpected %q; want ondelete ACTION, onupdate ACTION or deferrable, once each", rest)
 		}
 		seen[kw] = true
 		w, r := nextWord(after)
@@ -358,6 +368,24 @@ func parseFKSpec(spec string) (model.ForeignKey, error) {
 		rest = r
 	}
 	return fk, nil
+}
+
+// parseInitially reads the optional "initially deferred" or "initially
+// immediate" after deferrable; it reports whether the key is initially
+// deferred, and the text after it.
+func parseInitially(s string) (bool, string, error) {
+	w, after := nextWord(s)
+	if !strings.EqualFold(w, "initially") {
+		return false, s, nil
+	}
+	when, rest := nextWord(after)
+	switch strings.ToLower(when) {
+	case "deferred":
+		return true, rest, nil
+	case "immediate":
+		return false, rest, nil
+	}
+	return false, "", fmt.Errorf("bad %q after initially; want deferred or immediate", when)
 }
 
 // identList reads a non-empty list of column names.

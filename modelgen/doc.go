@@ -17,7 +17,7 @@
 // options on a blank field; enum types (enum=NAME(values) on the first
 // column that uses one); the table's schema, comment and options.
 //
-// What the tag grammar cannot spell (a deferrable foreign key, a primary
+// What the tag grammar cannot spell (a primary
 // key whose column order is not the table's, an enum no column uses, a
 // name the tag syntax cannot hold) is never dropped silently: each comes
 // back as a [Warning] naming the table (and column) and what is lost, and

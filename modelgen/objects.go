@@ -171,7 +171,7 @@ func (tg *tableGen) check(ck model.Check, names *namer) (string, bool) {
 }
 
 // foreignKey writes fk=NAME(cols) references [schema.]table(cols)
-// [ondelete ACTION] [onupdate ACTION].
+// [ondelete ACTION] [onupdate ACTION] [deferrable [initially deferred]].
 func (tg *tableGen) foreignKey(fk model.ForeignKey) (string, bool) {
 	cols, ok1 := colList(fk.Columns)
 	refs, ok2 := colList(fk.RefColumns)
@@ -197,19 +197,10 @@ func (tg *tableGen) foreignKey(fk model.ForeignKey) (string, bool) {
 		spec += " onupdate " + strings.ToLower(fk.OnUpdate.String())
 	}
 	if fk.Deferrable {
-		what := "DEFERRABLE"
+		spec += " deferrable"
 		if fk.InitiallyDeferred {
-			what += " INITIALLY DEFERRED"
+			spec += " initially deferred"
 		}
-		tg.warn("", "foreign key %s: %s has no db tag; written without it", orUnnamed(fk.Name), what)
 	}
 	return "fk=" + spec, true
-}
-
-// orUnnamed names an object in a warning.
-func orUnnamed(name string) string {
-	if name == "" {
-		return "(unnamed)"
-	}
-	return name
 }

@@ -12,7 +12,8 @@ var _ dialect.CapabilityChecker = (*Dialect)(nil)
 // CheckCapabilities returns the features of s the server cannot run as
 // written: a partial index (neither MySQL nor MariaDB has one; the
 // predicate would be dropped and the index cover every row), INCLUDE
-// columns, an expression index on MariaDB or on MySQL before 8.0.13, and
+// columns, a deferrable foreign key, an expression index on MariaDB or on
+// MySQL before 8.0.13, and
 // names that differ only in case where the server folds them (columns and
 // index names always; table names, which fold on case-insensitive file
 // systems and with lower_case_table_names, too, so that a model runs on
@@ -23,6 +24,12 @@ func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
 		for _, ix := range t.Indexes {
 			if err := d.indexCapability(ix); err != nil {
 				out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Object: ix.Name, Err: err})
+			}
+		}
+		for _, fk := range t.ForeignKeys {
+			if fk.Deferrable || fk.InitiallyDeferred {
+				err := fmt.Errorf("%w: foreign key %s is deferrable, and %s checks every foreign key at once: drop deferrable", dialect.ErrCapability, fk.Name, d.serverName())
+				out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Object: fk.Name, Err: err})
 			}
 		}
 	}
