@@ -400,9 +400,9 @@ func (ml *modelLoader) enumType(f fieldRef, col, spec string) (model.Type, error
 func validEnumName(name string) bool {
 	sch, n, qualified := strings.Cut(name, ".")
 	if qualified {
-		return isIdent(sch) && isIdent(n)
+		return model.IsPlainIdent(sch) && model.IsPlainIdent(n)
 	}
-	return isIdent(name)
+	return model.IsPlainIdent(name)
 }
 
 // parseIdentity reads identity, identity=always or identity=by default.

@@ -103,7 +103,7 @@ func (ts *tableSpec) add(o option) error {
 		ts.indexes = append(ts.indexes, named[model.Index]{v: ix})
 	case "unique":
 		name, args, rest, ok := parseCall(o.value)
-		if !ok || rest != "" || (name != "" && !isIdent(name)) {
+		if !ok || rest != "" || (name != "" && !model.IsPlainIdent(name)) {
 			return fmt.Errorf("%w: %s: want unique=NAME(col, ...)", ErrBadTag, o)
 		}
 		u := model.Unique{Name: name}
@@ -120,7 +120,7 @@ func (ts *tableSpec) add(o option) error {
 		ts.uniques = append(ts.uniques, named[model.Unique]{v: u})
 	case "check":
 		name, args, rest, ok := parseCall(o.value)
-		if !ok || rest != "" || !isIdent(name) || strings.TrimSpace(args) == "" {
+		if !ok || rest != "" || !model.IsPlainIdent(name) || strings.TrimSpace(args) == "" {
 			return fmt.Errorf("%w: %s: want check=NAME(EXPR)", ErrBadTag, o)
 		}
 		ts.checks = append(ts.checks, named[model.Check]{v: model.Check{Name: name, Expr: strings.TrimSpace(args)}})

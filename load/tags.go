@@ -190,29 +190,12 @@ func splitList(s string) []string {
 	return parts
 }
 
-// isIdent reports whether s is a plain SQL identifier: letters, digits,
-// "_" and "$", not starting with a digit.
-func isIdent(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		switch {
-		case r == '_' || r == '$' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r > 0x7f:
-		case r >= '0' && r <= '9' && i > 0:
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 // identName returns s unquoted when it is an identifier, plain or double-quoted.
 func identName(s string) (string, bool) {
 	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' && !strings.Contains(s[1:len(s)-1], `"`) {
 		return s[1 : len(s)-1], true
 	}
-	return s, isIdent(s)
+	return s, model.IsPlainIdent(s)
 }
 
 // parseIndexSpec reads the table-level index grammar:
@@ -229,7 +212,7 @@ func parseIndexSpec(spec string) (model.Index, error) {
 		return model.Index{}, fmt.Errorf("want NAME(col, ...), got %q", spec)
 	}
 	ix := model.Index{Name: name}
-	if name != "" && !isIdent(name) {
+	if name != "" && !model.IsPlainIdent(name) {
 		return model.Index{}, fmt.Errorf("bad index name %q", name)
 	}
 	parts := splitList(args)
@@ -263,7 +246,7 @@ func parseIndexSpec(spec string) (model.Index, error) {
 			}
 		case "using":
 			m, r := nextWord(after)
-			if !isIdent(m) {
+			if !model.IsPlainIdent(m) {
 				return model.Index{}, fmt.Errorf("want using METHOD, got %q", rest)
 			}
 			ix.Method, rest = strings.ToLower(m), r
@@ -298,7 +281,7 @@ func parseIndexSpec(spec string) (model.Index, error) {
 // NAME may be empty; the caller then generates one.
 func parseFKSpec(spec string) (model.ForeignKey, error) {
 	name, args, rest, ok := parseCall(spec)
-	if !ok || (name != "" && !isIdent(name)) {
+	if !ok || (name != "" && !model.IsPlainIdent(name)) {
 		return model.ForeignKey{}, fmt.Errorf("want NAME(col, ...) references table(col, ...)")
 	}
 	fk := model.ForeignKey{Name: name}
@@ -316,7 +299,7 @@ func parseFKSpec(spec string) (model.ForeignKey, error) {
 		return model.ForeignKey{}, fmt.Errorf("want references table(col, ...), got %q", after)
 	}
 	parts := strings.Split(target, ".")
-	if len(parts) > 2 || !isIdent(parts[len(parts)-1]) || (len(parts) == 2 && !isIdent(parts[0])) {
+	if len(parts) > 2 || !model.IsPlainIdent(parts[len(parts)-1]) || (len(parts) == 2 && !model.IsPlainIdent(parts[0])) {
 		return model.ForeignKey{}, fmt.Errorf("bad referenced table %q", target)
 	}
 	if len(parts) == 2 {
@@ -423,7 +406,7 @@ func parseIndexPart(p string) (model.IndexPart, error) {
 		part.Column = col
 		return part, nil
 	}
-	if name, args, rest, ok := parseCall(p); ok && rest == "" && isIdent(name) {
+	if name, args, rest, ok := parseCall(p); ok && rest == "" && model.IsPlainIdent(name) {
 		if n, err := strconv.Atoi(strings.TrimSpace(args)); err == nil && n > 0 {
 			part.Column, part.Length = name, n
 			return part, nil

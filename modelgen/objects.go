@@ -75,7 +75,7 @@ func sortedBy[T any](list []T, key func(T) string) []T {
 // index writes index=NAME(parts) [where (PRED)] [using METHOD]
 // [include (cols)], or uindex= for a unique index.
 func (tg *tableGen) index(ix model.Index) (string, bool) {
-	if !isIdent(ix.Name) {
+	if !model.IsPlainIdent(ix.Name) {
 		tg.warn("", "index %q: its name is not a plain identifier, which the db tag grammar needs; the index is not written", ix.Name)
 		return "", false
 	}
@@ -84,7 +84,7 @@ func (tg *tableGen) index(ix model.Index) (string, bool) {
 		var s string
 		switch {
 		case p.Column != "" && p.Length > 0:
-			if !isIdent(p.Column) {
+			if !model.IsPlainIdent(p.Column) {
 				tg.warn("", "index %s: prefix length on column %q, which is not a plain identifier; the index is not written", ix.Name, p.Column)
 				return "", false
 			}
@@ -109,7 +109,7 @@ func (tg *tableGen) index(ix model.Index) (string, bool) {
 		spec += " where " + wrapped(ix.Where)
 	}
 	if ix.Method != "" {
-		if !isIdent(ix.Method) {
+		if !model.IsPlainIdent(ix.Method) {
 			tg.warn("", "index %s: method %q cannot be written in a db tag; the index is not written", ix.Name, ix.Method)
 			return "", false
 		}
@@ -142,7 +142,7 @@ func (tg *tableGen) unique(u model.Unique) (string, bool) {
 		return "", false
 	}
 	name := u.Name
-	if name != "" && !isIdent(name) {
+	if name != "" && !model.IsPlainIdent(name) {
 		tg.warn("", "unique constraint %q: its name is not a plain identifier; written with a generated name", name)
 		name = ""
 	}
@@ -153,12 +153,12 @@ func (tg *tableGen) unique(u model.Unique) (string, bool) {
 // ck_<table>_<n> name (checks without a name match by expression).
 func (tg *tableGen) check(ck model.Check, names *namer) (string, bool) {
 	name := ck.Name
-	if name == "" || !isIdent(name) {
+	if name == "" || !model.IsPlainIdent(name) {
 		if name != "" {
 			tg.warn("", "check %q: its name is not a plain identifier; written with a generated name", name)
 		}
 		name = names.take(model.Truncate("ck_" + tg.t.Name))
-		if !isIdent(name) {
+		if !model.IsPlainIdent(name) {
 			name = names.take("ck")
 		}
 	}
@@ -179,13 +179,13 @@ func (tg *tableGen) foreignKey(fk model.ForeignKey) (string, bool) {
 	if fk.RefSchema != "" {
 		target = fk.RefSchema + "." + target
 	}
-	if !ok1 || !ok2 || !isIdent(fk.RefTable) || (fk.RefSchema != "" && !isIdent(fk.RefSchema)) {
+	if !ok1 || !ok2 || !model.IsPlainIdent(fk.RefTable) || (fk.RefSchema != "" && !model.IsPlainIdent(fk.RefSchema)) {
 		tg.warn("", "foreign key %s (%s) references %s(%s): a name is not a plain identifier, which the db tag grammar needs; not written",
 			fk.Name, strings.Join(fk.Columns, ", "), target, strings.Join(fk.RefColumns, ", "))
 		return "", false
 	}
 	name := fk.Name
-	if name != "" && !isIdent(name) {
+	if name != "" && !model.IsPlainIdent(name) {
 		tg.warn("", "foreign key %q: its name is not a plain identifier; written with a generated name", name)
 		name = ""
 	}

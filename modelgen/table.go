@@ -234,9 +234,9 @@ func (tg *tableGen) typeOption(c model.Column) []string {
 func validEnumName(name string) bool {
 	sch, n, qualified := strings.Cut(name, ".")
 	if qualified {
-		return isIdent(sch) && isIdent(n)
+		return model.IsPlainIdent(sch) && model.IsPlainIdent(n)
 	}
-	return isIdent(name)
+	return model.IsPlainIdent(name)
 }
 
 // isIntegerSQL reports whether an SQL type is an integer type, as the

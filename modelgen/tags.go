@@ -3,6 +3,8 @@ package modelgen
 import (
 	"strconv"
 	"strings"
+
+	"github.com/retortdb/retort/model"
 )
 
 // safeValue reports whether s survives the db tag's option splitter as
@@ -50,28 +52,11 @@ func quoteSQL(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
 
-// isIdent reports whether s is a plain SQL identifier as the tag grammar
-// reads one: letters, digits, "_" and "$", not starting with a digit.
-func isIdent(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		switch {
-		case r == '_' || r == '$' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r > 0x7f:
-		case r >= '0' && r <= '9' && i > 0:
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 // colRef writes a column name inside a table option's column list: as is
 // when it is an identifier, else double-quoted; ok is false when neither
 // can hold it.
 func colRef(name string) (string, bool) {
-	if isIdent(name) {
+	if model.IsPlainIdent(name) {
 		return name, true
 	}
 	if name == "" || strings.ContainsAny(name, `"`) || strings.TrimSpace(name) != name {

@@ -65,7 +65,7 @@ func Apply(s *model.Schema, op Op) error {
 			}
 			t.Columns[i] = o.To
 			if o.To.Name != o.From.Name {
-				renameColumn(t, o.From.Name, o.To.Name)
+				t.RenameColumnRefs(o.From.Name, o.To.Name)
 			}
 			return nil
 		}, nil)
@@ -76,7 +76,7 @@ func Apply(s *model.Schema, op Op) error {
 				return fmt.Errorf("%w: rename column %s.%s: no such column", ErrApply, o.Table, o.From)
 			}
 			t.Columns[i].Name = o.To
-			renameColumn(t, o.From, o.To)
+			t.RenameColumnRefs(o.From, o.To)
 			return nil
 		}, func(t *model.Table) {
 			for i, fk := range t.ForeignKeys {
@@ -260,29 +260,4 @@ func dropColumn(t *model.Table, name string) error {
 	t.Uniques = slices.DeleteFunc(t.Uniques, func(x model.Unique) bool { return slices.Contains(x.Columns, name) })
 	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(x model.ForeignKey) bool { return slices.Contains(x.Columns, name) })
 	return nil
-}
-
-// renameColumn renames a column in t's key, index and constraint lists.
-func renameColumn(t *model.Table, from, to string) {
-	ren := func(list []string) {
-		for i, c := range list {
-			if c == from {
-				list[i] = to
-			}
-		}
-	}
-	ren(t.PrimaryKey.Columns)
-	for i := range t.Uniques {
-		ren(t.Uniques[i].Columns)
-	}
-	for i := range t.ForeignKeys {
-		ren(t.ForeignKeys[i].Columns)
-	}
-	for i := range t.Indexes {
-		for j := range t.Indexes[i].Parts {
-			if t.Indexes[i].Parts[j].Column == from {
-				t.Indexes[i].Parts[j].Column = to
-			}
-		}
-	}
 }

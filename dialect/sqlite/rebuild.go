@@ -158,7 +158,7 @@ func alterColumn(t *model.Table, src map[string]string, o ops.AlterColumn) error
 	e := src[old]
 	if o.To.Name != old {
 		delete(src, old)
-		renameInTable(t, old, o.To.Name)
+		t.RenameColumnRefs(old, o.To.Name)
 	}
 	if o.Using != "" {
 		// The user's expression computes the new value from the old row.
@@ -169,31 +169,6 @@ func alterColumn(t *model.Table, src map[string]string, o ops.AlterColumn) error
 	}
 	src[o.To.Name] = e
 	return nil
-}
-
-// renameInTable renames a column in the key and constraint column lists.
-func renameInTable(t *model.Table, from, to string) {
-	ren := func(list []string) {
-		for i, c := range list {
-			if c == from {
-				list[i] = to
-			}
-		}
-	}
-	ren(t.PrimaryKey.Columns)
-	for i := range t.Uniques {
-		ren(t.Uniques[i].Columns)
-	}
-	for i := range t.ForeignKeys {
-		ren(t.ForeignKeys[i].Columns)
-	}
-	for i := range t.Indexes {
-		for j := range t.Indexes[i].Parts {
-			if t.Indexes[i].Parts[j].Column == from {
-				t.Indexes[i].Parts[j].Column = to
-			}
-		}
-	}
 }
 
 // dropColumn removes col and every index and constraint that names it;
