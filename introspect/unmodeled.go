@@ -31,6 +31,7 @@ const (
 	Function     ObjectKind = "function"
 	Procedure    ObjectKind = "procedure"
 	Aggregate    ObjectKind = "aggregate"
+	Package      ObjectKind = "package"
 	Event        ObjectKind = "event"
 	Policy       ObjectKind = "policy"
 	Rule         ObjectKind = "rule"
@@ -43,7 +44,7 @@ const (
 )
 
 var kindOrder = []ObjectKind{View, MaterializedView, PartitionedTable, Partition, VirtualTable, ForeignTable,
-	Trigger, Function, Procedure, Aggregate, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject}
+	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject}
 
 // Plural returns the kind's plural ("views", "policies").
 func (k ObjectKind) Plural() string {
