@@ -11,7 +11,7 @@ var _ dialect.ScriptVerifier = (*Dialect)(nil)
 // dropped when the check passes.
 func (*Dialect) VerifyScript() []string {
 	return []string{
-		`CREATE TEMP TABLE retort_foreign_key_check (violations INTEGER CONSTRAINT "foreign key violations: run PRAGMA foreign_key_check to list them; nothing was applied" CHECK (violations = 0))`,
+		`CREATE TEMP TABLE retort_foreign_key_check (violations INTEGER CONSTRAINT "foreign key violations (PRAGMA foreign_key_check lists them): this transaction must not commit" CHECK (violations = 0))`,
 		"INSERT INTO temp.retort_foreign_key_check SELECT count(*) FROM pragma_foreign_key_check",
 		"DROP TABLE temp.retort_foreign_key_check",
 	}
