@@ -18,6 +18,15 @@ type Category struct {
 }
 `
 
+// labelModel is tagged; GORM ignores its uniq: a warning, not an error.
+const labelModel = `package models
+
+type Label struct {
+	ID   uint
+	Slug string `+"`"+`gorm:"uniq"`+"`"+`
+}
+`
+
 const plainGORMEnv = `package migrations
 
 import (
@@ -29,7 +38,7 @@ import (
 
 var Env = &migrate.Env{
 	Dialect:     "sqlite",
-	Models:      []any{models.Category{}},
+	Models:      []any{models.Category{}, models.Label{}},
 	ModelFamily: model.FamilyGORM,
 }
 `
@@ -47,10 +56,14 @@ func TestCLIModelFamily(t *testing.T) {
 	out := m.run(0, "init", "--dialect", "sqlite", "--models", "./models")
 	wantContains(t, out, "models.Category", "model.FamilyGORM")
 	m.write("migrations/env.go", plainGORMEnv)
+	m.write("models/label.go", labelModel)
 	out = m.run(0, "revision", "--autogenerate", "-m", "categories")
 	wantContains(t, out, "create table categories")
+	// What GORM ignores is named with the field's file:line and a fix.
+	wantContains(t, out, "warning: models.Label.Slug (models/label.go:5)", `"uniq"`, `"unique"`)
 	m.run(0, "upgrade", "head")
-	m.run(0, "check")
+	out = m.run(0, "check")
+	wantContains(t, out, "warning: models.Label.Slug (models/label.go:5)")
 	exec1(t, db.DB, "INSERT INTO categories (name, created_at) VALUES (NULL, NULL)")
 	if n := count(t, db.DB, "SELECT count(*) FROM categories WHERE id = 1"); n != 1 {
 		t.Errorf("the GORM key did not number the row")
