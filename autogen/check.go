@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/safety"
@@ -37,6 +38,9 @@ type Report struct {
 	// (views, triggers, functions, ...; see [NotCompared]). They are named,
 	// not drift: InSync does not count them.
 	NotCompared []introspect.Object
+	// ModelWarnings are what reading the models noticed (see
+	// [Result.ModelWarnings]).
+	ModelWarnings []load.Warning
 }
 
 // Pending is a revision the database has not applied yet.
@@ -62,7 +66,7 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 	if err != nil {
 		return Report{}, err
 	}
-	r := Report{Dialect: string(db.Dialect.Name()), Ops: res.Ops, Current: []string{}, Heads: []string{}}
+	r := Report{Dialect: string(db.Dialect.Name()), Ops: res.Ops, Current: []string{}, Heads: []string{}, ModelWarnings: res.ModelWarnings}
 	if r.NotCompared, err = NotCompared(ctx, db, env, res.Current); err != nil {
 		return r, err
 	}
