@@ -9,11 +9,19 @@ import (
 
 var _ introspect.UnmodeledLister = Inspector{}
 
-// notExtension keeps out the objects an extension owns (CREATE EXTENSION
-// made them, DROP EXTENSION drops them): they are the extension's.
-func notExtension(catalog, oid string) string {
+// notOwned keeps out the objects another object owns: an extension's
+// members (CREATE EXTENSION made them, DROP EXTENSION drops them) and the
+// parts the server makes for an object (a range type's constructor
+// functions), which go with their owner. Relations are asked about
+// extensions only: a partitioned table or a composite type has internal
+// dependencies of its own.
+func notOwned(catalog, oid string) string {
+	types := `'e', 'i'`
+	if catalog == "pg_class" {
+		types = `'e'`
+	}
 	return `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.` + catalog +
-		`'::regclass AND e.objid = ` + oid + ` AND e.deptype = 'e')`
+		`'::regclass AND e.objid = ` + oid + ` AND e.deptype IN (` + types + `))`
 }
 
 // unmodeledQuery lists, in the schema $1 names, every object retort does
@@ -42,7 +50,7 @@ WHERE ` + schemaCond + `
     OR (c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend o
       WHERE o.classid = 'pg_catalog.pg_class'::regclass AND o.objid = c.oid
         AND o.refclassid = 'pg_catalog.pg_class'::regclass AND o.deptype IN ('a', 'i'))))
-  AND ` + notExtension("pg_class", "c.oid") + `
+  AND ` + notOwned("pg_class", "c.oid") + `
 UNION ALL
 SELECT 'trigger', tg.tgname::text, c.relname::text
 FROM pg_catalog.pg_trigger tg
@@ -54,7 +62,7 @@ SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE '
   p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', ''
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-WHERE ` + schemaCond + ` AND ` + notExtension("pg_proc", "p.oid") + `
+WHERE ` + schemaCond + ` AND ` + notOwned("pg_proc", "p.oid") + `
 UNION ALL
 SELECT 'policy', pol.polname::text, c.relname::text
 FROM pg_catalog.pg_policy pol
@@ -66,17 +74,17 @@ SELECT 'rule', r.rulename::text, c.relname::text
 FROM pg_catalog.pg_rewrite r
 JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE ` + schemaCond + ` AND r.rulename <> '_RETURN' AND ` + notExtension("pg_rewrite", "r.oid") + `
+WHERE ` + schemaCond + ` AND r.rulename <> '_RETURN' AND ` + notOwned("pg_rewrite", "r.oid") + `
 UNION ALL
 SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'type' END, t.typname::text, ''
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-WHERE ` + schemaCond + ` AND t.typtype IN ('d', 'r') AND ` + notExtension("pg_type", "t.oid") + `
+WHERE ` + schemaCond + ` AND t.typtype IN ('d', 'r') AND ` + notOwned("pg_type", "t.oid") + `
 UNION ALL
 SELECT 'collation', co.collname::text, ''
 FROM pg_catalog.pg_collation co
 JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
-WHERE ` + schemaCond + ` AND ` + notExtension("pg_collation", "co.oid") + `
+WHERE ` + schemaCond + ` AND ` + notOwned("pg_collation", "co.oid") + `
 UNION ALL
 SELECT 'statistics object', s.stxname::text, ''
 FROM pg_catalog.pg_statistic_ext s
