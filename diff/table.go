@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -64,9 +65,11 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	}
 
 	// Primary key, by column list only.
-	var dropPK, addPK []ops.Op
-	if !slices.Equal(cur.PrimaryKey.Columns, tgt.PrimaryKey.Columns) {
+	var dropPK, addPK, keyedAI []ops.Op
+	pkChanged := !slices.Equal(cur.PrimaryKey.Columns, tgt.PrimaryKey.Columns)
+	if pkChanged {
 		if len(cur.PrimaryKey.Columns) > 0 {
+			cur, keyedAI = c.unkeyAutoIncrement(cur, tgt)
 			dropPK = append(dropPK, ops.DropPrimaryKey{Schema: s, Table: n, PrimaryKey: cur.PrimaryKey})
 		}
 		if len(tgt.PrimaryKey.Columns) > 0 {
@@ -77,9 +80,12 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	td.body = append(td.body, dropIx...)
 	td.body = append(td.body, dropUq...)
 	td.body = append(td.body, dropCk...)
+	td.body = append(td.body, keyedAI...)
 	td.body = append(td.body, dropPK...)
-	td.body = c.compareColumns(cur, tgt, td.body)
+	var late []ops.Op
+	td.body, late = c.compareColumns(cur, tgt, td.body, pkChanged)
 	td.body = append(td.body, addPK...)
+	td.body = append(td.body, late...)
 	td.body = append(td.body, addUq...)
 	td.body = append(td.body, addIx...)
 	td.body = append(td.body, addCk...)
@@ -94,31 +100,116 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 }
 
 // compareColumns appends AddColumn (target order), AlterColumn (target
-// order) and DropColumn (reverse current order) ops.
-func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op) []ops.Op {
+// order) and DropColumn (reverse current order) ops. On a dialect that
+// places columns ([dialect.ColumnPlacer]) an added column that does not go
+// last gets its position, and a dropped one keeps its own for the reverse;
+// on one that recreates generated columns ([dialect.GeneratedRecreator]) a
+// changed generated column is dropped and added again at its place. When
+// the primary key changes on a dialect whose AUTO_INCREMENT needs a key
+// ([dialect.KeyedAutoIncrement]), the changes that give a column
+// AUTO_INCREMENT are returned apart (late), to follow the new key.
+func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, pkChanged bool) (_, late []ops.Op) {
 	s, n := tgt.Schema, tgt.Name
 	find := columnFinder(cur.Columns)
 	matched := make([]bool, len(cur.Columns))
+	placer, _ := c.d.(dialect.ColumnPlacer)
+	places := placer != nil && placer.PlacesColumns()
+	recreator, _ := c.d.(dialect.GeneratedRecreator)
+	recreates := recreator != nil && recreator.RecreatesGenerated()
+	keyed, _ := c.d.(dialect.KeyedAutoIncrement)
+	keyedAI := pkChanged && keyed != nil && keyed.AutoIncrementNeedsKey()
+	// last is the index of the last target column the table already has:
+	// a column added before it must be placed.
+	last := -1
+	for k := range tgt.Columns {
+		if find(tgt.Columns[k].Name) >= 0 {
+			last = k
+		}
+	}
+	targetPosition := func(k int) ops.ColumnPosition {
+		if k == 0 {
+			return ops.ColumnPosition{First: true}
+		}
+		return ops.ColumnPosition{After: tgt.Columns[k-1].Name}
+	}
+	currentPosition := func(i int) ops.ColumnPosition {
+		switch {
+		case !places || i == len(cur.Columns)-1:
+			return ops.ColumnPosition{}
+		case i == 0:
+			return ops.ColumnPosition{First: true}
+		}
+		return ops.ColumnPosition{After: cur.Columns[i-1].Name}
+	}
 	var alters []ops.Op
 	for k := range tgt.Columns {
 		to := &tgt.Columns[k]
 		i := find(to.Name)
 		if i < 0 {
-			out = append(out, ops.AddColumn{Schema: s, Table: n, Column: *to})
+			add := ops.AddColumn{Schema: s, Table: n, Column: *to}
+			if places && k < last {
+				add.Position = targetPosition(k)
+			}
+			out = append(out, add)
 			continue
 		}
 		matched[i] = true
-		if change, canon := c.compareColumn(CompareContext{Schema: s, Table: n, Dialect: c.d}, &cur.Columns[i], to); change != 0 {
+		change, canon := c.compareColumn(CompareContext{Schema: s, Table: n, Dialect: c.d}, &cur.Columns[i], to)
+		switch {
+		case change == 0:
+		case recreates && places && change.Has(ops.ChangeGenerated) && canon.Generated.Expr != "":
+			alters = append(alters,
+				ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i], Position: currentPosition(i)},
+				ops.AddColumn{Schema: s, Table: n, Column: canon, Position: targetPosition(k)})
+		case keyedAI && canon.AutoIncrement && !cur.Columns[i].AutoIncrement:
+			late = append(late, ops.AlterColumn{Schema: s, Table: n, Change: change, From: cur.Columns[i], To: canon})
+		default:
 			alters = append(alters, ops.AlterColumn{Schema: s, Table: n, Change: change, From: cur.Columns[i], To: canon})
 		}
 	}
 	out = append(out, alters...)
 	for i := len(cur.Columns) - 1; i >= 0; i-- {
 		if !matched[i] {
-			out = append(out, ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i]})
+			out = append(out, ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i], Position: currentPosition(i)})
 		}
 	}
-	return out
+	return out, late
+}
+
+// unkeyAutoIncrement handles a primary key change on a dialect whose
+// AUTO_INCREMENT needs a key ([dialect.KeyedAutoIncrement]): each current
+// key column with AUTO_INCREMENT that the target keeps loses it before the
+// old key is dropped (it is given back, if the target wants it, after the
+// new key is added). It returns those changes and the current table as it
+// is after them.
+func (c *comparer) unkeyAutoIncrement(cur, tgt *model.Table) (*model.Table, []ops.Op) {
+	keyed, ok := c.d.(dialect.KeyedAutoIncrement)
+	if !ok || !keyed.AutoIncrementNeedsKey() {
+		return cur, nil
+	}
+	var out []ops.Op
+	var changed *model.Table
+	for _, name := range cur.PrimaryKey.Columns {
+		i := slices.IndexFunc(cur.Columns, func(col model.Column) bool { return col.Name == name })
+		if i < 0 || !cur.Columns[i].AutoIncrement {
+			continue
+		}
+		if _, kept := tgt.Column(name); !kept {
+			continue
+		}
+		if changed == nil {
+			t := cur.Clone()
+			changed = &t
+		}
+		to := changed.Columns[i]
+		to.AutoIncrement = false
+		out = append(out, ops.AlterColumn{Schema: tgt.Schema, Table: tgt.Name, Change: ops.ChangeAutoIncrement, From: changed.Columns[i], To: to})
+		changed.Columns[i] = to
+	}
+	if changed == nil {
+		return cur, nil
+	}
+	return changed, out
 }
 
 // columnFinder returns a lookup of a column's position by name: a scan for

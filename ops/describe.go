@@ -26,7 +26,7 @@ func Describe(op Op) string {
 	case RenameTable:
 		return fmt.Sprintf("rename table %s to %s", qualify(o.Schema, o.From), o.To)
 	case AddColumn:
-		return qualify(o.Schema, o.Table) + ": add column " + columnDef(o.Column)
+		return qualify(o.Schema, o.Table) + ": add column " + columnDef(o.Column) + positionText(o.Position)
 	case DropColumn:
 		return qualify(o.Schema, o.Table) + ": drop column " + columnDef(o.Column)
 	case AlterColumn:
@@ -358,4 +358,15 @@ func firstLine(sql string) string {
 		first += " ..."
 	}
 	return first
+}
+
+// positionText is " first", " after x" or "" (last).
+func positionText(p ColumnPosition) string {
+	switch {
+	case p.First:
+		return " first"
+	case p.After != "":
+		return " after " + p.After
+	}
+	return ""
 }

@@ -49,7 +49,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.RenameTable:
 		out = one("RENAME TABLE " + qualify(o.Schema, o.From) + " TO " + qualify(o.Schema, o.To))
 	case ops.AddColumn:
-		clause := "ADD COLUMN " + d.columnDef(o.Column)
+		clause := "ADD COLUMN " + d.columnDef(o.Column) + columnPosition(o.Position)
 		if o.Column.AutoIncrement {
 			// An AUTO_INCREMENT column must be a key from the start (MySQL
 			// numbers the existing rows as it adds it): make it the
@@ -195,6 +195,17 @@ func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables d
 	}
 	c.Name = o.To
 	return "CHANGE COLUMN " + quoteIdent(o.From) + " " + d.columnDef(c), nil
+}
+
+// columnPosition is " FIRST", " AFTER `col`" or "" (last).
+func columnPosition(p ops.ColumnPosition) string {
+	switch {
+	case p.First:
+		return " FIRST"
+	case p.After != "":
+		return " AFTER " + quoteIdent(p.After)
+	}
+	return ""
 }
 
 // qualify quotes name, schema-qualified when schema is set.
