@@ -279,7 +279,12 @@ func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
 		}
 		used[i] = true
 		have := &cf[i]
-		if have.OnDelete != want.OnDelete || have.OnUpdate != want.OnUpdate ||
+		// A name is compared when the target gives one of its own: the
+		// conventional fk_<table>_<cols>_<ref> is what the model loader
+		// makes up for a key the model does not name.
+		renamed := have.Name != "" && want.Name != "" && have.Name != want.Name &&
+			want.Name != model.ForeignKeyName(tgt.Name, want.Columns, want.RefTable)
+		if renamed || have.OnDelete != want.OnDelete || have.OnUpdate != want.OnUpdate ||
 			have.Deferrable != want.Deferrable || have.InitiallyDeferred != want.InitiallyDeferred ||
 			c.typeChanges(cur, tgt, want.Columns) || !c.keyStable(refKey(tgt, &want), want.RefColumns) {
 			td.dropFKs = append(td.dropFKs, ops.DropForeignKey{Schema: s, Table: n, ForeignKey: *have})

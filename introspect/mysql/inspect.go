@@ -229,6 +229,11 @@ func (r *reader) readIndexes(ctx context.Context) error {
 			return nil
 		}
 		part := model.IndexPart{Column: col.String, Expr: ex.String, Length: int(sub.Int64), Desc: coll.String == "D"}
+		if strings.EqualFold(typ.String, "SPATIAL") {
+			// MariaDB reports SUB_PART 32 for a SPATIAL key part, which
+			// takes no prefix length (SHOW CREATE TABLE shows none).
+			part.Length = 0
+		}
 		if name.String == "PRIMARY" {
 			t.PrimaryKey.Columns = append(t.PrimaryKey.Columns, col.String)
 			return nil
