@@ -102,3 +102,13 @@ type GeneratedRecreator interface {
 	// column, or of its expression or kind, is a drop and an add.
 	RecreatesGenerated() bool
 }
+
+// OptionResetter is implemented by dialects that can take a table option
+// back to its default: diff then removes an option the current table has
+// and the target does not name, instead of leaving it.
+type OptionResetter interface {
+	// ResetTableOption returns the value that resets the named option;
+	// ok is false for an option that is left as it is when the target
+	// does not name it.
+	ResetTableOption(name string) (value string, ok bool)
+}

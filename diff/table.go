@@ -93,7 +93,7 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	if cur.Comment != tgt.Comment {
 		td.body = append(td.body, ops.SetTableComment{Schema: s, Table: n, From: cur.Comment, To: tgt.Comment})
 	}
-	if from, to := compareOptions(cur, tgt); len(to) > 0 {
+	if from, to := c.compareOptions(cur, tgt); len(to) > 0 {
 		td.body = append(td.body, ops.SetTableOptions{Schema: s, Table: n, From: from, To: to})
 	}
 	return td
@@ -237,9 +237,12 @@ func columnFinder(cols []model.Column) func(string) int {
 	}
 }
 
-// compareOptions compares the table options the target names; From holds
-// the current values of the options that differ (when set), To the target's.
-func compareOptions(cur, tgt *model.Table) (from, to []model.TableOption) {
+// compareOptions compares the table options the target names, and, on a
+// dialect that can reset them ([dialect.OptionResetter]), the resettable
+// options the current table has and the target does not name; From holds
+// the current values of the options that differ (when set), To the
+// target's (or the reset value).
+func (c *comparer) compareOptions(cur, tgt *model.Table) (from, to []model.TableOption) {
 	opts := slices.Clone(tgt.Options)
 	slices.SortStableFunc(opts, func(a, b model.TableOption) int {
 		return strings.Compare(strings.ToUpper(a.Name), strings.ToUpper(b.Name))
@@ -252,6 +255,17 @@ func compareOptions(cur, tgt *model.Table) (from, to []model.TableOption) {
 		to = append(to, o)
 		if ok {
 			from = append(from, model.TableOption{Name: o.Name, Value: v})
+		}
+	}
+	if r, ok := c.d.(dialect.OptionResetter); ok {
+		for _, o := range cur.Options {
+			if _, named := tgt.Option(o.Name); named {
+				continue
+			}
+			if reset, ok := r.ResetTableOption(o.Name); ok && !strings.EqualFold(reset, o.Value) {
+				to = append(to, model.TableOption{Name: o.Name, Value: reset})
+				from = append(from, o)
+			}
 		}
 	}
 	return from, to

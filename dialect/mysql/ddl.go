@@ -142,7 +142,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		out = d.alter(o.Schema, o.Table, "COMMENT = "+quoteString(o.To))
 	case ops.SetTableOptions:
 		if len(o.To) > 0 {
-			out = d.alter(o.Schema, o.Table, d.tableOptions(o.To))
+			out = d.alter(o.Schema, o.Table, d.setTableOptions(o.To))
 		}
 	case ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
 		// Inline enums: nothing to create or drop.
@@ -302,6 +302,41 @@ func (d *Dialect) tableOptions(opts []model.TableOption) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// setTableOptions is the ALTER TABLE clause that sets opts. A new
+// character set or collation is CONVERT TO CHARACTER SET ... COLLATE ...,
+// which changes the columns that follow the table's default with it (a
+// bare DEFAULT CHARSET= or COLLATE= would leave them on the old one, and
+// the table would no longer be what a CREATE TABLE with the new options
+// makes).
+func (d *Dialect) setTableOptions(opts []model.TableOption) string {
+	var cs, co string
+	var rest []model.TableOption
+	for _, o := range CanonicalOptions(opts) {
+		switch o.Name {
+		case OptionCharset:
+			cs = o.Value
+		case OptionCollate:
+			co = o.Value
+		default:
+			rest = append(rest, o)
+		}
+	}
+	if cs == "" && co == "" {
+		return d.tableOptions(opts)
+	}
+	if cs == "" {
+		cs, _, _ = strings.Cut(co, "_")
+	}
+	clause := "CONVERT TO CHARACTER SET " + cs
+	if co != "" {
+		clause += " COLLATE " + co
+	}
+	if len(rest) > 0 {
+		clause += ", " + d.tableOptions(rest)
+	}
+	return clause
 }
 
 // columnDef writes a column definition as CREATE TABLE, ADD COLUMN and

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	mysqldialect "github.com/retortdb/retort/dialect/mysql"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/model"
 )
@@ -187,8 +188,8 @@ func (r *reader) readTables(ctx context.Context, opts introspect.Options) error 
 		}
 	}
 	return r.query(ctx, "tables", queryTables(r.filter), r.args, func(rows scanner) error {
-		var name, engine, coll, comment sql.NullString
-		if err := rows.Scan(&name, &engine, &coll, &comment); err != nil {
+		var name, engine, coll, comment, createOpts sql.NullString
+		if err := rows.Scan(&name, &engine, &coll, &comment, &createOpts); err != nil {
 			return err
 		}
 		t := &model.Table{Name: name.String, Comment: comment.String}
@@ -201,6 +202,8 @@ func (r *reader) readTables(ctx context.Context, opts introspect.Options) error 
 		if engine.String != "" {
 			t.Options = append(t.Options, model.TableOption{Name: "ENGINE", Value: engine.String})
 		}
+		t.Options = append(t.Options, createOptions(createOpts.String)...)
+		slices.SortStableFunc(t.Options, func(a, b model.TableOption) int { return strings.Compare(a.Name, b.Name) })
 		r.tables[name.String] = t
 		r.order = append(r.order, name.String)
 		return nil
@@ -305,6 +308,23 @@ func (r *reader) readForeignKeys(ctx context.Context) error {
 		t.ForeignKeys = append(t.ForeignKeys, *fks[k])
 	}
 	return nil
+}
+
+// createOptions reads the options of CREATE_OPTIONS ("row_format=COMPACT
+// key_block_size=8") that retort models (see
+// [mysqldialect.CreateOptionReset]); "partitioned" and engine-private
+// flags are left out.
+func createOptions(s string) []model.TableOption {
+	var out []model.TableOption
+	for _, f := range strings.Fields(s) {
+		k, v, ok := strings.Cut(f, "=")
+		k = strings.ToUpper(k)
+		if _, known := mysqldialect.CreateOptionReset(k); !ok || !known {
+			continue
+		}
+		out = append(out, model.TableOption{Name: k, Value: strings.Trim(v, "'\"")})
+	}
+	return out
 }
 
 // action reads a rule; RESTRICT is NO ACTION in InnoDB.

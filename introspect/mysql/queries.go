@@ -21,7 +21,7 @@ const (
 
 func queryTables(filter string) string {
 	// MariaDB reports system-versioned tables as SYSTEM VERSIONED.
-	return "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES " +
+	return "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS FROM information_schema.TABLES " +
 		"WHERE TABLE_SCHEMA = ?" + filter + " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME"
 }
 
