@@ -88,6 +88,10 @@ func (c *ColumnDef) GeneratedVirtual(expr string) *ColumnDef {
 	return c
 }
 
+// Invisible leaves the column out of SELECT * (MySQL and MariaDB
+// INVISIBLE).
+func (c *ColumnDef) Invisible() *ColumnDef { c.col.Invisible = true; return c }
+
 // Collation sets the column's collation.
 func (c *ColumnDef) Collation(name string) *ColumnDef { c.col.Collation = name; return c }
 

@@ -230,6 +230,13 @@ func alterChanges(o AlterColumn) string {
 	if o.Change.Has(ChangeOnUpdate) {
 		parts = append(parts, setDrop("on update", f.OnUpdate, t.OnUpdate))
 	}
+	if o.Change.Has(ChangeInvisible) {
+		if t.Invisible {
+			parts = append(parts, "make invisible")
+		} else {
+			parts = append(parts, "make visible")
+		}
+	}
 	if len(parts) == 0 {
 		return "no change"
 	}

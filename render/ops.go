@@ -207,6 +207,12 @@ func indexCode(call *jen.Statement, args []jen.Code, ix model.Index, concurrentl
 	if len(ix.Include) > 0 {
 		s.Dot("Include").Call(litList(lit(ix.Include[0]), ix.Include[1:])...)
 	}
+	if ix.Comment != "" {
+		s.Dot("Comment").Call(lit(ix.Comment))
+	}
+	if ix.Invisible {
+		s.Dot("Invisible").Call()
+	}
 	if concurrently {
 		s.Dot("Concurrently").Call()
 	}

@@ -394,6 +394,9 @@ func (d *Dialect) columnDef(c model.Column) string {
 			b.WriteString(" AUTO_INCREMENT")
 		}
 	}
+	if c.Invisible {
+		b.WriteString(" INVISIBLE")
+	}
 	if c.Comment != "" {
 		b.WriteString(" COMMENT " + quoteString(c.Comment))
 	}
@@ -474,7 +477,24 @@ func indexUsing(ix model.Index) string {
 }
 
 func (d *Dialect) indexClause(ix model.Index) string {
-	return indexKind(ix) + "KEY " + quoteIdent(ix.Name) + " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
+	return indexKind(ix) + "KEY " + quoteIdent(ix.Name) + " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix) + d.indexOptions(ix)
+}
+
+// indexOptions is the index's " COMMENT 'text'" and " IGNORED" (MariaDB)
+// or " INVISIBLE" (MySQL).
+func (d *Dialect) indexOptions(ix model.Index) string {
+	var s string
+	if ix.Comment != "" {
+		s += " COMMENT " + quoteString(ix.Comment)
+	}
+	if ix.Invisible {
+		if d.Flavor == FlavorMariaDB {
+			s += " IGNORED"
+		} else {
+			s += " INVISIBLE"
+		}
+	}
+	return s
 }
 
 // createIndex is CREATE INDEX (IF NOT EXISTS when ifNotExists, MariaDB
@@ -484,7 +504,7 @@ func (d *Dialect) createIndex(schema, table string, ix model.Index, ifNotExists 
 	if ifNotExists {
 		name = "IF NOT EXISTS " + name
 	}
-	def := " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
+	def := " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix) + d.indexOptions(ix)
 	return dialect.Statement{
 		SQL:        "CREATE " + indexKind(ix) + "INDEX " + name + " ON " + qualify(schema, table) + def,
 		AlterTable: qualify(schema, table), Clause: "ADD " + indexKind(ix) + "INDEX " + name + def,

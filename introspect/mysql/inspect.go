@@ -222,9 +222,10 @@ func (r *reader) readIndexes(ctx context.Context) error {
 		}
 	}
 	err := r.query(ctx, "indexes", q, r.args, func(rows scanner) error {
-		var table, name, col, ex, coll, typ sql.NullString
+		var table, name, col, ex, coll, typ, comment sql.NullString
 		var nonUnique, sub sql.NullInt64
-		if err := rows.Scan(&table, &name, &nonUnique, &col, &ex, &sub, &coll, &typ); err != nil {
+		var hidden sql.NullInt64
+		if err := rows.Scan(&table, &name, &nonUnique, &col, &ex, &sub, &coll, &typ, &comment, &hidden); err != nil {
 			return err
 		}
 		t, ok := r.tables[table.String]
@@ -247,7 +248,8 @@ func (r *reader) readIndexes(ctx context.Context) error {
 			if method == "BTREE" || method == "HASH" {
 				method = ""
 			}
-			cur = &model.Index{Name: name.String, Unique: nonUnique.Int64 == 0, Method: method}
+			cur = &model.Index{Name: name.String, Unique: nonUnique.Int64 == 0, Method: method,
+				Comment: comment.String, Invisible: hidden.Int64 != 0}
 			curTable = table.String
 		}
 		cur.Parts = append(cur.Parts, part)
