@@ -67,9 +67,12 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	// Primary key, by column list only.
 	var dropPK, addPK, keyedAI []ops.Op
 	pkChanged := !slices.Equal(cur.PrimaryKey.Columns, tgt.PrimaryKey.Columns)
+	keysChange := pkChanged || len(dropIx) > 0
+	if keysChange {
+		cur, keyedAI = c.unkeyAutoIncrement(cur, tgt, pkChanged, dropIx)
+	}
 	if pkChanged {
 		if len(cur.PrimaryKey.Columns) > 0 {
-			cur, keyedAI = c.unkeyAutoIncrement(cur, tgt)
 			dropPK = append(dropPK, ops.DropPrimaryKey{Schema: s, Table: n, PrimaryKey: cur.PrimaryKey})
 		}
 		if len(tgt.PrimaryKey.Columns) > 0 {
@@ -77,17 +80,17 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 		}
 	}
 
+	td.body = append(td.body, keyedAI...)
 	td.body = append(td.body, dropIx...)
 	td.body = append(td.body, dropUq...)
 	td.body = append(td.body, dropCk...)
-	td.body = append(td.body, keyedAI...)
 	td.body = append(td.body, dropPK...)
 	var late []ops.Op
-	td.body, late = c.compareColumns(cur, tgt, td.body, pkChanged)
+	td.body, late = c.compareColumns(cur, tgt, td.body, keysChange)
 	td.body = append(td.body, addPK...)
-	td.body = append(td.body, late...)
 	td.body = append(td.body, addUq...)
 	td.body = append(td.body, addIx...)
+	td.body = append(td.body, late...)
 	td.body = append(td.body, addCk...)
 
 	if cur.Comment != tgt.Comment {
@@ -105,10 +108,11 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 // last gets its position, and a dropped one keeps its own for the reverse;
 // on one that recreates generated columns ([dialect.GeneratedRecreator]) a
 // changed generated column is dropped and added again at its place. When
-// the primary key changes on a dialect whose AUTO_INCREMENT needs a key
-// ([dialect.KeyedAutoIncrement]), the changes that give a column
-// AUTO_INCREMENT are returned apart (late), to follow the new key.
-func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, pkChanged bool) (_, late []ops.Op) {
+// a key changes (the primary key, or an index is dropped) on a dialect
+// whose AUTO_INCREMENT needs a key ([dialect.KeyedAutoIncrement]), the
+// changes that give a column
+// AUTO_INCREMENT are returned apart (late), to follow the new keys.
+func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, keysChange bool) (_, late []ops.Op) {
 	s, n := tgt.Schema, tgt.Name
 	find := columnFinder(cur.Columns)
 	matched := make([]bool, len(cur.Columns))
@@ -117,7 +121,7 @@ func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, pkChanged
 	recreator, _ := c.d.(dialect.GeneratedRecreator)
 	recreates := recreator != nil && recreator.RecreatesGenerated()
 	keyed, _ := c.d.(dialect.KeyedAutoIncrement)
-	keyedAI := pkChanged && keyed != nil && keyed.AutoIncrementNeedsKey()
+	keyedAI := keysChange && keyed != nil && keyed.AutoIncrementNeedsKey()
 	// last is the index of the last target column the table already has:
 	// a column added before it must be placed.
 	last := -1
@@ -176,22 +180,34 @@ func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, pkChanged
 	return out, late
 }
 
-// unkeyAutoIncrement handles a primary key change on a dialect whose
+// unkeyAutoIncrement handles a key change on a dialect whose
 // AUTO_INCREMENT needs a key ([dialect.KeyedAutoIncrement]): each current
-// key column with AUTO_INCREMENT that the target keeps loses it before the
-// old key is dropped (it is given back, if the target wants it, after the
-// new key is added). It returns those changes and the current table as it
-// is after them.
-func (c *comparer) unkeyAutoIncrement(cur, tgt *model.Table) (*model.Table, []ops.Op) {
+// column with AUTO_INCREMENT that the target keeps and that is in the
+// primary key being replaced (pkChanged) or leads an index being dropped
+// loses AUTO_INCREMENT before any key goes (it is given back, if the
+// target wants it, after the new keys are in place). It returns those
+// changes and the current table as it is after them.
+func (c *comparer) unkeyAutoIncrement(cur, tgt *model.Table, pkChanged bool, dropIx []ops.Op) (*model.Table, []ops.Op) {
 	keyed, ok := c.d.(dialect.KeyedAutoIncrement)
 	if !ok || !keyed.AutoIncrementNeedsKey() {
 		return cur, nil
 	}
+	losesKey := func(name string) bool {
+		if pkChanged && slices.Contains(cur.PrimaryKey.Columns, name) {
+			return true
+		}
+		for _, op := range dropIx {
+			if d, ok := op.(ops.DropIndex); ok && len(d.Index.Parts) > 0 && d.Index.Parts[0].Column == name {
+				return true
+			}
+		}
+		return false
+	}
 	var out []ops.Op
 	var changed *model.Table
-	for _, name := range cur.PrimaryKey.Columns {
-		i := slices.IndexFunc(cur.Columns, func(col model.Column) bool { return col.Name == name })
-		if i < 0 || !cur.Columns[i].AutoIncrement {
+	for i := range cur.Columns {
+		name := cur.Columns[i].Name
+		if !cur.Columns[i].AutoIncrement || !losesKey(name) {
 			continue
 		}
 		if _, kept := tgt.Column(name); !kept {

@@ -142,7 +142,26 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		out = d.alter(o.Schema, o.Table, "COMMENT = "+quoteString(o.To))
 	case ops.SetTableOptions:
 		if len(o.To) > 0 {
-			out = d.alter(o.Schema, o.Table, d.setTableOptions(o.To))
+			clause := d.setTableOptions(o.To)
+			out = d.alter(o.Schema, o.Table, clause)
+			if strings.HasPrefix(clause, "CONVERT TO ") {
+				// CONVERT TO moves every text column to the new
+				// collation, even one MODIFYed in the same statement:
+				// the columns with their own get it back after.
+				t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
+				if err != nil {
+					return nil, err
+				}
+				var keep []string
+				for _, c := range t.Columns {
+					if ok && (c.Charset != "" || c.Collation != "") {
+						keep = append(keep, "MODIFY COLUMN "+d.columnDef(c))
+					}
+				}
+				if len(keep) > 0 {
+					out = append(out, d.alter(o.Schema, o.Table, strings.Join(keep, ", "))...)
+				}
+			}
 		}
 	case ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
 		// Inline enums: nothing to create or drop.
