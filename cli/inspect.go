@@ -97,16 +97,58 @@ func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op
 			}
 			fmt.Fprintf(w, "%s;\n\n", sql)
 		}
+		if r, ok := tables.(*schemaSource); ok && replays(d) {
+			r.apply(list[i : i+n])
+		}
 		i += n
 	}
 	return nil
 }
 
 // schemaTables serves table definitions from a reflected schema, for SQL
-// printed without running it (SQLite rebuilds need the table's columns).
+// printed without running it (SQLite rebuilds need the table's columns;
+// MySQL's primary key and AUTO_INCREMENT clauses read the live key).
+// writeSQL replays each group's ops on it (see replays), so that every op
+// is planned from the tables as the ops before it left them, as the
+// runner does.
 func schemaTables(s model.Schema) dialect.TableSource {
-	return dialect.TableSourceFunc(func(_ context.Context, schema, name string) (model.Table, bool, error) {
-		t, ok := s.Table(schema, name)
-		return t, ok, nil
-	})
+	return &schemaSource{s: s}
+}
+
+// replays reports whether writeSQL replays the ops on the tables it
+// serves d: for the dialects that merge ALTERs ([dialect.AlterCombiner],
+// MySQL), whose key, index and collation clauses read the table as the
+// ops before left it. SQLite's rebuild is planned from the table as
+// reflected: ops.Apply does not keep its rowid alias apart from
+// AUTOINCREMENT, so a replayed table would rebuild with AUTOINCREMENT.
+func replays(d dialect.Dialect) bool {
+	_, ok := d.(dialect.AlterCombiner)
+	return ok
+}
+
+// schemaSource is the [dialect.TableSource] of schemaTables.
+type schemaSource struct {
+	s model.Schema
+	// stale is set once an op could not be replayed: the tables are then
+	// served as they were before it.
+	stale bool
+}
+
+// Table returns the table as the ops replayed so far left it.
+func (r *schemaSource) Table(_ context.Context, schema, name string) (model.Table, bool, error) {
+	t, ok := r.s.Table(schema, name)
+	return t, ok, nil
+}
+
+// apply replays ops on the schema; the first that cannot be replayed
+// stops the replay.
+func (r *schemaSource) apply(list []ops.Op) {
+	for _, op := range list {
+		if r.stale {
+			return
+		}
+		if err := ops.Apply(&r.s, op); err != nil {
+			r.stale = true
+		}
+	}
 }

@@ -66,3 +66,49 @@ func CaseCollisions(s model.Schema, f FoldedNames) []Problem {
 	}
 	return out
 }
+
+// NameFolder is implemented by dialects whose server compares some names
+// without regard to case; diff takes a column whose name changes only in
+// case for a rename of that column, never a drop and an add.
+type NameFolder interface {
+	// FoldedNames says which names the server folds.
+	FoldedNames() FoldedNames
+}
+
+// ColumnPlacer is implemented by dialects that can add a column anywhere in
+// a table (MySQL's ADD COLUMN ... FIRST / AFTER) and so keep the column
+// order a target declares; diff sets [ops.AddColumn].Position for them.
+type ColumnPlacer interface {
+	// PlacesColumns reports whether AddColumn honours its Position.
+	PlacesColumns() bool
+}
+
+// KeyedAutoIncrement is implemented by dialects whose auto-increment
+// column must be the first column of a key at every moment (MySQL's
+// AUTO_INCREMENT). When a primary key holding such a column changes, diff
+// drops AUTO_INCREMENT before the old key goes and gives it back after the
+// new key is in place, as separate column changes.
+type KeyedAutoIncrement interface {
+	// AutoIncrementNeedsKey reports whether AUTO_INCREMENT needs a key.
+	AutoIncrementNeedsKey() bool
+}
+
+// GeneratedRecreator is implemented by dialects that cannot change a
+// generated column in place (MariaDB refuses MODIFY of a generated
+// column's expression or kind): diff drops the column and adds it again at
+// its place instead.
+type GeneratedRecreator interface {
+	// RecreatesGenerated reports whether a change to or from a generated
+	// column, or of its expression or kind, is a drop and an add.
+	RecreatesGenerated() bool
+}
+
+// OptionResetter is implemented by dialects that can take a table option
+// back to its default: diff then removes an option the current table has
+// and the target does not name, instead of leaving it.
+type OptionResetter interface {
+	// ResetTableOption returns the value that resets the named option;
+	// ok is false for an option that is left as it is when the target
+	// does not name it.
+	ResetTableOption(name string) (value string, ok bool)
+}

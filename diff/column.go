@@ -48,6 +48,9 @@ func (c *comparer) compareColumn(ctx CompareContext, from, to *model.Column) (op
 	if !c.sameExpr(from.OnUpdate, to.OnUpdate) {
 		k |= ops.ChangeOnUpdate
 	}
+	if from.Invisible != to.Invisible {
+		k |= ops.ChangeInvisible
+	}
 	return k, canon
 }
 

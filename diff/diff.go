@@ -41,6 +41,7 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 	cur, tgt = c.filterTables(cur, tgt)
 	curEnums, tgtEnums := c.filterEnums(current.Enums, target.Enums)
 	curEnums, cur, enumRenames := c.rebuildEnums(curEnums, tgtEnums, cur)
+	h = c.foldedRenames(cur, tgt, h)
 	cur, renames := c.applyRenames(cur, tgt, h)
 	c.cur, c.tgt = index(cur), index(tgt)
 

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -160,6 +161,48 @@ func (c *comparer) applyRenames(cur, tgt []*model.Table, h *hints) ([]*model.Tab
 	}
 	slices.SortFunc(ptrs, func(a, b *model.Table) int { return compareKeys(keyOf(a), keyOf(b)) })
 	return ptrs, out
+}
+
+// foldedRenames adds a rename hint for each target column that has no
+// current column of its name but exactly one whose name differs only in
+// case, when the dialect folds column names ([dialect.NameFolder]): the
+// server takes the two names for one column, so the change is a rename,
+// never an add of a column that already exists.
+func (c *comparer) foldedRenames(cur, tgt []*model.Table, h *hints) *hints {
+	f, ok := c.d.(dialect.NameFolder)
+	if !ok || !f.FoldedNames().Columns {
+		return h
+	}
+	curIdx := index(cur)
+	for _, t := range tgt {
+		ct, ok := curIdx[keyOf(t)]
+		if !ok {
+			continue
+		}
+		for _, col := range t.Columns {
+			if _, same := ct.Column(col.Name); same {
+				continue
+			}
+			old, n := "", 0
+			for _, cc := range ct.Columns {
+				if strings.EqualFold(cc.Name, col.Name) {
+					old, n = cc.Name, n+1
+				}
+			}
+			if _, wanted := t.Column(old); n != 1 || wanted {
+				continue
+			}
+			if h == nil {
+				h = &hints{tables: map[tableKey]string{}, columns: map[tableKey][]model.Column{}}
+			}
+			if slices.ContainsFunc(h.columns[keyOf(t)], func(hc model.Column) bool { return hc.Name == col.Name }) {
+				continue
+			}
+			col.RenamedFrom = old
+			h.columns[keyOf(t)] = append(h.columns[keyOf(t)], col)
+		}
+	}
+	return h
 }
 
 // renameColumnIn renames column from of t to to, in the column list, the

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -64,8 +65,13 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	}
 
 	// Primary key, by column list only.
-	var dropPK, addPK []ops.Op
-	if !slices.Equal(cur.PrimaryKey.Columns, tgt.PrimaryKey.Columns) {
+	var dropPK, addPK, keyedAI []ops.Op
+	pkChanged := !slices.Equal(cur.PrimaryKey.Columns, tgt.PrimaryKey.Columns)
+	keysChange := pkChanged || len(dropIx) > 0
+	if keysChange {
+		cur, keyedAI = c.unkeyAutoIncrement(cur, tgt, pkChanged, dropIx)
+	}
+	if pkChanged {
 		if len(cur.PrimaryKey.Columns) > 0 {
 			dropPK = append(dropPK, ops.DropPrimaryKey{Schema: s, Table: n, PrimaryKey: cur.PrimaryKey})
 		}
@@ -74,51 +80,152 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 		}
 	}
 
+	td.body = append(td.body, keyedAI...)
 	td.body = append(td.body, dropIx...)
 	td.body = append(td.body, dropUq...)
 	td.body = append(td.body, dropCk...)
 	td.body = append(td.body, dropPK...)
-	td.body = c.compareColumns(cur, tgt, td.body)
+	var late []ops.Op
+	td.body, late = c.compareColumns(cur, tgt, td.body, keysChange)
 	td.body = append(td.body, addPK...)
 	td.body = append(td.body, addUq...)
 	td.body = append(td.body, addIx...)
+	td.body = append(td.body, late...)
 	td.body = append(td.body, addCk...)
 
 	if cur.Comment != tgt.Comment {
 		td.body = append(td.body, ops.SetTableComment{Schema: s, Table: n, From: cur.Comment, To: tgt.Comment})
 	}
-	if from, to := compareOptions(cur, tgt); len(to) > 0 {
+	if from, to := c.compareOptions(cur, tgt); len(to) > 0 {
 		td.body = append(td.body, ops.SetTableOptions{Schema: s, Table: n, From: from, To: to})
 	}
 	return td
 }
 
 // compareColumns appends AddColumn (target order), AlterColumn (target
-// order) and DropColumn (reverse current order) ops.
-func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op) []ops.Op {
+// order) and DropColumn (reverse current order) ops. On a dialect that
+// places columns ([dialect.ColumnPlacer]) an added column that does not go
+// last gets its position, and a dropped one keeps its own for the reverse;
+// on one that recreates generated columns ([dialect.GeneratedRecreator]) a
+// changed generated column is dropped and added again at its place. When
+// a key changes (the primary key, or an index is dropped) on a dialect
+// whose AUTO_INCREMENT needs a key ([dialect.KeyedAutoIncrement]), the
+// changes that give a column
+// AUTO_INCREMENT are returned apart (late), to follow the new keys.
+func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, keysChange bool) (_, late []ops.Op) {
 	s, n := tgt.Schema, tgt.Name
 	find := columnFinder(cur.Columns)
 	matched := make([]bool, len(cur.Columns))
+	placer, _ := c.d.(dialect.ColumnPlacer)
+	places := placer != nil && placer.PlacesColumns()
+	recreator, _ := c.d.(dialect.GeneratedRecreator)
+	recreates := recreator != nil && recreator.RecreatesGenerated()
+	keyed, _ := c.d.(dialect.KeyedAutoIncrement)
+	keyedAI := keysChange && keyed != nil && keyed.AutoIncrementNeedsKey()
+	// last is the index of the last target column the table already has:
+	// a column added before it must be placed.
+	last := -1
+	for k := range tgt.Columns {
+		if find(tgt.Columns[k].Name) >= 0 {
+			last = k
+		}
+	}
+	targetPosition := func(k int) ops.ColumnPosition {
+		if k == 0 {
+			return ops.ColumnPosition{First: true}
+		}
+		return ops.ColumnPosition{After: tgt.Columns[k-1].Name}
+	}
+	currentPosition := func(i int) ops.ColumnPosition {
+		switch {
+		case !places || i == len(cur.Columns)-1:
+			return ops.ColumnPosition{}
+		case i == 0:
+			return ops.ColumnPosition{First: true}
+		}
+		return ops.ColumnPosition{After: cur.Columns[i-1].Name}
+	}
 	var alters []ops.Op
 	for k := range tgt.Columns {
 		to := &tgt.Columns[k]
 		i := find(to.Name)
 		if i < 0 {
-			out = append(out, ops.AddColumn{Schema: s, Table: n, Column: *to})
+			add := ops.AddColumn{Schema: s, Table: n, Column: *to}
+			if places && k < last {
+				add.Position = targetPosition(k)
+			}
+			out = append(out, add)
 			continue
 		}
 		matched[i] = true
-		if change, canon := c.compareColumn(CompareContext{Schema: s, Table: n, Dialect: c.d}, &cur.Columns[i], to); change != 0 {
+		change, canon := c.compareColumn(CompareContext{Schema: s, Table: n, Dialect: c.d}, &cur.Columns[i], to)
+		switch {
+		case change == 0:
+		case recreates && places && change.Has(ops.ChangeGenerated) && canon.Generated.Expr != "":
+			alters = append(alters,
+				ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i], Position: currentPosition(i)},
+				ops.AddColumn{Schema: s, Table: n, Column: canon, Position: targetPosition(k)})
+		case keyedAI && canon.AutoIncrement && !cur.Columns[i].AutoIncrement:
+			late = append(late, ops.AlterColumn{Schema: s, Table: n, Change: change, From: cur.Columns[i], To: canon})
+		default:
 			alters = append(alters, ops.AlterColumn{Schema: s, Table: n, Change: change, From: cur.Columns[i], To: canon})
 		}
 	}
 	out = append(out, alters...)
 	for i := len(cur.Columns) - 1; i >= 0; i-- {
 		if !matched[i] {
-			out = append(out, ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i]})
+			out = append(out, ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i], Position: currentPosition(i)})
 		}
 	}
-	return out
+	return out, late
+}
+
+// unkeyAutoIncrement handles a key change on a dialect whose
+// AUTO_INCREMENT needs a key ([dialect.KeyedAutoIncrement]): each current
+// column with AUTO_INCREMENT that the target keeps and that is in the
+// primary key being replaced (pkChanged) or leads an index being dropped
+// loses AUTO_INCREMENT before any key goes (it is given back, if the
+// target wants it, after the new keys are in place). It returns those
+// changes and the current table as it is after them.
+func (c *comparer) unkeyAutoIncrement(cur, tgt *model.Table, pkChanged bool, dropIx []ops.Op) (*model.Table, []ops.Op) {
+	keyed, ok := c.d.(dialect.KeyedAutoIncrement)
+	if !ok || !keyed.AutoIncrementNeedsKey() {
+		return cur, nil
+	}
+	losesKey := func(name string) bool {
+		if pkChanged && slices.Contains(cur.PrimaryKey.Columns, name) {
+			return true
+		}
+		for _, op := range dropIx {
+			if d, ok := op.(ops.DropIndex); ok && len(d.Index.Parts) > 0 && d.Index.Parts[0].Column == name {
+				return true
+			}
+		}
+		return false
+	}
+	var out []ops.Op
+	var changed *model.Table
+	for i := range cur.Columns {
+		name := cur.Columns[i].Name
+		if !cur.Columns[i].AutoIncrement || !losesKey(name) {
+			continue
+		}
+		if _, kept := tgt.Column(name); !kept {
+			continue
+		}
+		if changed == nil {
+			t := cur.Clone()
+			changed = &t
+		}
+		to := changed.Columns[i]
+		to.AutoIncrement = false
+		out = append(out, ops.AlterColumn{Schema: tgt.Schema, Table: tgt.Name, Change: ops.ChangeAutoIncrement, From: changed.Columns[i], To: to})
+		changed.Columns[i] = to
+	}
+	if changed == nil {
+		return cur, nil
+	}
+	return changed, out
 }
 
 // columnFinder returns a lookup of a column's position by name: a scan for
@@ -146,9 +253,12 @@ func columnFinder(cols []model.Column) func(string) int {
 	}
 }
 
-// compareOptions compares the table options the target names; From holds
-// the current values of the options that differ (when set), To the target's.
-func compareOptions(cur, tgt *model.Table) (from, to []model.TableOption) {
+// compareOptions compares the table options the target names, and, on a
+// dialect that can reset them ([dialect.OptionResetter]), the resettable
+// options the current table has and the target does not name; From holds
+// the current values of the options that differ (when set), To the
+// target's (or the reset value).
+func (c *comparer) compareOptions(cur, tgt *model.Table) (from, to []model.TableOption) {
 	opts := slices.Clone(tgt.Options)
 	slices.SortStableFunc(opts, func(a, b model.TableOption) int {
 		return strings.Compare(strings.ToUpper(a.Name), strings.ToUpper(b.Name))
@@ -161,6 +271,17 @@ func compareOptions(cur, tgt *model.Table) (from, to []model.TableOption) {
 		to = append(to, o)
 		if ok {
 			from = append(from, model.TableOption{Name: o.Name, Value: v})
+		}
+	}
+	if r, ok := c.d.(dialect.OptionResetter); ok {
+		for _, o := range cur.Options {
+			if _, named := tgt.Option(o.Name); named {
+				continue
+			}
+			if reset, ok := r.ResetTableOption(o.Name); ok && !strings.EqualFold(reset, o.Value) {
+				to = append(to, model.TableOption{Name: o.Name, Value: reset})
+				from = append(from, o)
+			}
 		}
 	}
 	return from, to
@@ -188,7 +309,12 @@ func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
 		}
 		used[i] = true
 		have := &cf[i]
-		if have.OnDelete != want.OnDelete || have.OnUpdate != want.OnUpdate ||
+		// A name is compared when the target gives one of its own: the
+		// conventional fk_<table>_<cols>_<ref> is what the model loader
+		// makes up for a key the model does not name.
+		renamed := have.Name != "" && want.Name != "" && have.Name != want.Name &&
+			want.Name != model.ForeignKeyName(tgt.Name, want.Columns, want.RefTable)
+		if renamed || have.OnDelete != want.OnDelete || have.OnUpdate != want.OnUpdate ||
 			have.Deferrable != want.Deferrable || have.InitiallyDeferred != want.InitiallyDeferred ||
 			c.typeChanges(cur, tgt, want.Columns) || !c.keyStable(refKey(tgt, &want), want.RefColumns) {
 			td.dropFKs = append(td.dropFKs, ops.DropForeignKey{Schema: s, Table: n, ForeignKey: *have})
@@ -291,7 +417,7 @@ func (c *comparer) matchChecks(cur, tgt []model.Check) (drop, add []model.Check)
 
 // sameIndex reports whether two indexes of the same name mean the same.
 func (c *comparer) sameIndex(a, b *model.Index) bool {
-	if a.Unique != b.Unique || len(a.Parts) != len(b.Parts) ||
+	if a.Unique != b.Unique || len(a.Parts) != len(b.Parts) || a.Comment != b.Comment || a.Invisible != b.Invisible ||
 		!strings.EqualFold(a.Method, b.Method) || !slices.Equal(a.Include, b.Include) ||
 		!c.sameExpr(a.Where, b.Where) {
 		return false

@@ -53,6 +53,7 @@ var columnOptions = []optSpec{
 	{"identity", optEither, "identity or identity=always"},
 	{"generated", optValue, "generated=EXPR"},
 	{"stored", optFlag, "stored"},
+	{"invisible", optFlag, "invisible"},
 	{"enum", optValue, "enum=NAME(value, ...)"},
 	{"renamed_from", optValue, "renamed_from=OLD"},
 	{skipAutogenerate, optFlag, skipAutogenerate},
@@ -252,6 +253,7 @@ func (ml *modelLoader) column(f fieldRef, name string, opts []option) (model.Col
 		}
 		col.Identity = id
 	}
+	col.Invisible = has("invisible")
 	if has("generated") {
 		col.Generated = model.Generated{Expr: stripParens(val("generated")), Stored: has("stored")}
 	} else if has("stored") {

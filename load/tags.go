@@ -124,6 +124,26 @@ func unquoteSQL(s string) string {
 	return s
 }
 
+// leadingQuoted reads the single-quoted SQL string s starts with (two
+// single quotes inside stand for one) and returns its text and the rest.
+func leadingQuoted(s string) (text, rest string, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || s[0] != '\'' {
+		return "", s, false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] != '\'' {
+			continue
+		}
+		if i+1 < len(s) && s[i+1] == '\'' {
+			i++
+			continue
+		}
+		return unquoteSQL(s[:i+1]), strings.TrimSpace(s[i+1:]), true
+	}
+	return "", s, false
+}
+
 // stripParens removes one pair of parentheses that wraps the whole of s:
 // "(a > 0 AND b > 0)" gives "a > 0 AND b > 0", "(a) + (b)" is unchanged.
 func stripParens(s string) string {
@@ -200,7 +220,7 @@ func identName(s string) (string, bool) {
 
 // parseIndexSpec reads the table-level index grammar:
 //
-//	NAME(part, part, ...) [where (PREDICATE)] [using METHOD] [include (col, ...)]
+//	NAME(part, part, ...) [where (PREDICATE)] [using METHOD] [include (col, ...)] [comment 'text'] [invisible]
 //
 // NAME is a plain identifier or a double-quoted one ("ix order group").
 // A part is a column ("email"), a column with a MySQL prefix length
@@ -266,8 +286,16 @@ func parseIndexSpec(spec string) (model.Index, error) {
 				ix.Include = append(ix.Include, col)
 			}
 			rest = r
+		case "comment":
+			text, r, ok := leadingQuoted(after)
+			if !ok {
+				return model.Index{}, fmt.Errorf("want comment 'text', got %q", rest)
+			}
+			ix.Comment, rest = text, r
+		case "invisible":
+			ix.Invisible, rest = true, after
 		default:
-			return model.Index{}, fmt.Errorf("unexpected %q after the columns; want where (...), using METHOD or include (...)", rest)
+			return model.Index{}, fmt.Errorf("unexpected %q after the columns; want where (...), using METHOD, include (...), comment 'text' or invisible", rest)
 		}
 	}
 	return ix, nil

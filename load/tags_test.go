@@ -103,7 +103,12 @@ func TestParseIndexSpec(t *testing.T) {
 		{name: "no parentheses", spec: "ix", wantErr: `want NAME(col, ...), got "ix"`},
 		{name: "no columns", spec: "ix()", wantErr: `index "ix" has no columns`},
 		{name: "where without parentheses", spec: "ix(a) where a > 0", wantErr: `want where (PREDICATE), got "where a > 0"`},
-		{name: "unknown clause", spec: "ix(a) with (fillfactor=70)", wantErr: `unexpected "with (fillfactor=70)" after the columns; want where (...), using METHOD or include (...)`},
+		{name: "unknown clause", spec: "ix(a) with (fillfactor=70)", wantErr: `unexpected "with (fillfactor=70)" after the columns; want where (...), using METHOD, include (...), comment 'text' or invisible`},
+		{
+			name: "comment and invisible", spec: "ix(a) comment 'it''s, for (lookups)' invisible",
+			want: model.Index{Name: "ix", Parts: []model.IndexPart{{Column: "a"}}, Comment: "it's, for (lookups)", Invisible: true},
+		},
+		{name: "comment unquoted", spec: "ix(a) comment lookups", wantErr: `want comment 'text', got "comment lookups"`},
 		{name: "repeated clause", spec: "ix(a) using gin using gist", wantErr: `repeated "using" clause`},
 		{name: "bad include", spec: "ix(a) include (lower(b))", wantErr: `include wants column names, got "lower(b)"`},
 	}

@@ -66,6 +66,7 @@ func (d *AlterColumnDef) build() ops.AlterColumn {
 	apply(ops.ChangeGenerated, func(dst, src *model.Column) { dst.Generated = src.Generated })
 	apply(ops.ChangeCollation, func(dst, src *model.Column) { dst.Collation = src.Collation })
 	apply(ops.ChangeOnUpdate, func(dst, src *model.Column) { dst.OnUpdate = src.OnUpdate })
+	apply(ops.ChangeInvisible, func(dst, src *model.Column) { dst.Invisible = src.Invisible })
 	apply(aspectCharset, func(dst, src *model.Column) { dst.Charset = src.Charset })
 	apply(aspectRenamedFrom, func(dst, src *model.Column) { dst.RenamedFrom = src.RenamedFrom })
 	if change&aspectCharset != 0 {
@@ -172,6 +173,12 @@ func (d *AlterColumnDef) Collation(from, to string) *AlterColumnDef {
 // [ops.ChangeCollation] bit.
 func (d *AlterColumnDef) Charset(from, to string) *AlterColumnDef {
 	return d.update(aspectCharset, func(f, t *model.Column) { f.Charset, t.Charset = from, to })
+}
+
+// Invisible changes whether the column is left out of SELECT * (MySQL and
+// MariaDB INVISIBLE).
+func (d *AlterColumnDef) Invisible(from, to bool) *AlterColumnDef {
+	return d.update(ops.ChangeInvisible, func(f, t *model.Column) { f.Invisible, t.Invisible = from, to })
 }
 
 // OnUpdate changes MySQL's ON UPDATE expression.

@@ -1,6 +1,9 @@
 package migrate
 
-import "github.com/retortdb/retort/model"
+import (
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
 
 // Column starts a column definition for [Recorder.CreateTable], [Recorder.AddColumn],
 // [Recorder.DropColumn] and [AlterColumnDef.Existing]. sqlType is the SQL type
@@ -17,6 +20,9 @@ func (o *Recorder) Column(name, sqlType string) *ColumnDef {
 // [model.ForeignKeyName] and [model.CheckName].
 type ColumnDef struct {
 	col model.Column
+
+	// pos is where AddColumn and DropColumn's reverse put the column.
+	pos ops.ColumnPosition
 
 	pk       bool
 	unique   bool
@@ -40,6 +46,16 @@ func (c *ColumnDef) PrimaryKey() *ColumnDef {
 	c.col.Nullable = false
 	return c
 }
+
+// First puts the column before every other one, where the dialect can
+// place a column (MySQL's ADD COLUMN ... FIRST); [Recorder.AddColumn]
+// honours it, and [Recorder.DropColumn] keeps it for the reverse. Other
+// dialects add the column last.
+func (c *ColumnDef) First() *ColumnDef { c.pos = ops.ColumnPosition{First: true}; return c }
+
+// After puts the column right behind column name, where the dialect can
+// place a column (MySQL's ADD COLUMN ... AFTER); see [ColumnDef.First].
+func (c *ColumnDef) After(name string) *ColumnDef { c.pos = ops.ColumnPosition{After: name}; return c }
 
 // AutoIncrement marks an integer key the database numbers itself.
 func (c *ColumnDef) AutoIncrement() *ColumnDef { c.col.AutoIncrement = true; return c }
@@ -71,6 +87,10 @@ func (c *ColumnDef) GeneratedVirtual(expr string) *ColumnDef {
 	c.col.Generated = model.Generated{Expr: expr}
 	return c
 }
+
+// Invisible leaves the column out of SELECT * (MySQL and MariaDB
+// INVISIBLE).
+func (c *ColumnDef) Invisible() *ColumnDef { c.col.Invisible = true; return c }
 
 // Collation sets the column's collation.
 func (c *ColumnDef) Collation(name string) *ColumnDef { c.col.Collation = name; return c }

@@ -130,6 +130,17 @@ func (d *IndexDef) Include(cols ...string) *IndexDef {
 	return d.update(func() { d.ix.Include = append(d.ix.Include, cols...) })
 }
 
+// Comment sets the index's comment (MySQL/MariaDB COMMENT).
+func (d *IndexDef) Comment(text string) *IndexDef {
+	return d.update(func() { d.ix.Comment = text })
+}
+
+// Invisible keeps the index out of the optimizer's reach (MariaDB IGNORED,
+// MySQL INVISIBLE).
+func (d *IndexDef) Invisible() *IndexDef {
+	return d.update(func() { d.ix.Invisible = true })
+}
+
 // Concurrently builds (or drops) the index without locking writes
 // (PostgreSQL), outside the migration's transaction.
 func (d *IndexDef) Concurrently() *IndexDef {

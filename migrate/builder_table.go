@@ -177,7 +177,7 @@ func (d *ForeignKeyDef) RefSchema(schema string) *ForeignKeyDef {
 // column are recorded as separate AddPrimaryKey, AddUnique, AddForeignKey
 // and AddCheck ops after it.
 func (o *Recorder) AddColumn(table string, c *ColumnDef) {
-	o.record(ops.AddColumn{Schema: o.schema, Table: table, Column: c.col})
+	o.record(ops.AddColumn{Schema: o.schema, Table: table, Column: c.col, Position: c.pos})
 	pk, uq, fk, ck := c.constraints(table)
 	if pk {
 		o.record(ops.AddPrimaryKey{Schema: o.schema, Table: table, PrimaryKey: model.PrimaryKey{
@@ -202,17 +202,18 @@ func (o *Recorder) AddColumn(table string, c *ColumnDef) {
 //	op.DropColumn("members", "bio", op.Column("bio", "text"))
 func (o *Recorder) DropColumn(table, name string, def ...*ColumnDef) {
 	col := model.Column{Name: name, Nullable: true}
+	var pos ops.ColumnPosition
 	switch len(def) {
 	case 0:
 	case 1:
-		col = def[0].column("DropColumn")
+		col, pos = def[0].column("DropColumn"), def[0].pos
 		if col.Name != name {
 			fail("DropColumn(%q, %q): definition names column %q", table, name, col.Name)
 		}
 	default:
 		fail("DropColumn(%q, %q): more than one definition", table, name)
 	}
-	o.record(ops.DropColumn{Schema: o.schema, Table: table, Column: col})
+	o.record(ops.DropColumn{Schema: o.schema, Table: table, Column: col, Position: pos})
 }
 
 // AddPrimaryKey records adding a primary key to table.

@@ -122,6 +122,9 @@ type Column struct {
 	Collation string
 	// OnUpdate is MySQL's ON UPDATE expression (CURRENT_TIMESTAMP).
 	OnUpdate string
+	// Invisible hides the column from SELECT * (MariaDB and MySQL
+	// INVISIBLE); it is still there when named. Tag: invisible.
+	Invisible bool
 	// RenamedFrom is the column's previous name, from a renamed_from= tag: a
 	// hint that lets diff emit a rename instead of a drop and an add. It is
 	// never set by catalog readers and is not part of the column's shape.
@@ -175,6 +178,13 @@ type Index struct {
 	Method string
 	// Include lists non-key columns (PostgreSQL INCLUDE).
 	Include []string
+	// Comment is the index's comment (MySQL/MariaDB COMMENT 'text').
+	// Tag: index=NAME(cols) comment 'text'.
+	Comment string
+	// Invisible keeps the index up to date but out of the optimizer's
+	// reach (MariaDB IGNORED, MySQL INVISIBLE). Tag: index=NAME(cols)
+	// invisible.
+	Invisible bool
 }
 
 // Columns returns the column names of the index's parts; expression parts

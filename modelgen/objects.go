@@ -124,6 +124,12 @@ func (tg *tableGen) index(ix model.Index) (string, bool) {
 		}
 		spec += " include (" + cols + ")"
 	}
+	if ix.Comment != "" {
+		spec += " comment " + quoteSQL(ix.Comment)
+	}
+	if ix.Invisible {
+		spec += " invisible"
+	}
 	if !safeValue(spec) {
 		tg.warn("", "index %s cannot be written in a db tag (unbalanced quotes or parentheses); the index is not written", ix.Name)
 		return "", false

@@ -178,6 +178,9 @@ func (tg *tableGen) field(names *namer, c model.Column) (jen.Code, bool) {
 	if c.Comment != "" {
 		opts = append(opts, "comment="+quoteSQL(c.Comment))
 	}
+	if c.Invisible {
+		opts = append(opts, "invisible")
+	}
 	return jen.Id(names.take(exportedName(c.Name, "C"))).Add(kind.code(nullable && !kind.isSlice())).
 		Tag(map[string]string{"db": strings.Join(opts, ",")}), true
 }

@@ -50,7 +50,16 @@ func Apply(s *model.Schema, op Op) error {
 			if _, ok := t.Column(o.Column.Name); ok {
 				return fmt.Errorf("%w: add column %s.%s: it exists", ErrApply, o.Table, o.Column.Name)
 			}
-			t.Columns = append(t.Columns, o.Column)
+			at := len(t.Columns)
+			switch {
+			case o.Position.First:
+				at = 0
+			case o.Position.After != "":
+				if i := columnIndex(t, o.Position.After); i >= 0 {
+					at = i + 1
+				}
+			}
+			t.Columns = slices.Insert(t.Columns, at, o.Column)
 			return nil
 		}, nil)
 	case DropColumn:

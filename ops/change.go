@@ -16,9 +16,11 @@ const (
 	ChangeGenerated
 	ChangeCollation
 	ChangeOnUpdate
+	// ChangeInvisible: the column's Invisible (MySQL/MariaDB INVISIBLE).
+	ChangeInvisible
 )
 
-var changeNames = []string{"type", "nullable", "default", "comment", "autoincrement", "identity", "generated", "collation", "onupdate"}
+var changeNames = []string{"type", "nullable", "default", "comment", "autoincrement", "identity", "generated", "collation", "onupdate", "invisible"}
 
 // Has reports whether every bit of k2 is set in k.
 func (k ChangeKind) Has(k2 ChangeKind) bool { return k&k2 == k2 && k2 != 0 }

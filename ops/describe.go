@@ -26,7 +26,7 @@ func Describe(op Op) string {
 	case RenameTable:
 		return fmt.Sprintf("rename table %s to %s", qualify(o.Schema, o.From), o.To)
 	case AddColumn:
-		return qualify(o.Schema, o.Table) + ": add column " + columnDef(o.Column)
+		return qualify(o.Schema, o.Table) + ": add column " + columnDef(o.Column) + positionText(o.Position)
 	case DropColumn:
 		return qualify(o.Schema, o.Table) + ": drop column " + columnDef(o.Column)
 	case AlterColumn:
@@ -230,6 +230,13 @@ func alterChanges(o AlterColumn) string {
 	if o.Change.Has(ChangeOnUpdate) {
 		parts = append(parts, setDrop("on update", f.OnUpdate, t.OnUpdate))
 	}
+	if o.Change.Has(ChangeInvisible) {
+		if t.Invisible {
+			parts = append(parts, "make invisible")
+		} else {
+			parts = append(parts, "make visible")
+		}
+	}
 	if len(parts) == 0 {
 		return "no change"
 	}
@@ -358,4 +365,15 @@ func firstLine(sql string) string {
 		first += " ..."
 	}
 	return first
+}
+
+// positionText is " first", " after x" or "" (last).
+func positionText(p ColumnPosition) string {
+	switch {
+	case p.First:
+		return " first"
+	case p.After != "":
+		return " after " + p.After
+	}
+	return ""
 }

@@ -30,19 +30,34 @@ type RenameTable struct {
 	To     string
 }
 
-// AddColumn adds a column to a table.
+// AddColumn adds a column to a table, last unless Position says where.
 type AddColumn struct {
-	Schema string
-	Table  string
-	Column model.Column
+	Schema   string
+	Table    string
+	Column   model.Column
+	Position ColumnPosition
 }
 
-// DropColumn drops a column; Column is its full definition for the reverse.
+// DropColumn drops a column; Column is its full definition and Position
+// where it stood, for the reverse.
 type DropColumn struct {
-	Schema string
-	Table  string
-	Column model.Column
+	Schema   string
+	Table    string
+	Column   model.Column
+	Position ColumnPosition
 }
+
+// ColumnPosition says where an added column goes: the zero value is last
+// (every dialect), First before every column, After behind the named
+// column. Only dialects that can place a column (MySQL's FIRST and AFTER)
+// honour it; diff sets it only for those.
+type ColumnPosition struct {
+	First bool
+	After string
+}
+
+// IsLast reports whether p is the default position, after every column.
+func (p ColumnPosition) IsLast() bool { return !p.First && p.After == "" }
 
 // AlterColumn changes a column in place. From and To are the whole column
 // before and after; Change says which aspects differ.

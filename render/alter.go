@@ -119,6 +119,9 @@ func alterCode(o ops.AlterColumn) (jen.Code, error) {
 	aspect(ops.ChangeOnUpdate, from.OnUpdate != to.OnUpdate, from.OnUpdate != "", func() {
 		s.Dot("OnUpdate").Call(lit(from.OnUpdate), lit(to.OnUpdate))
 	})
+	aspect(ops.ChangeInvisible, from.Invisible != to.Invisible, from.Invisible, func() {
+		s.Dot("Invisible").Call(jen.Lit(from.Invisible), jen.Lit(to.Invisible))
+	})
 	aspect(0, from.RenamedFrom != to.RenamedFrom, from.RenamedFrom != "", func() {
 		s.Dot("RenamedFrom").Call(lit(from.RenamedFrom), lit(to.RenamedFrom))
 	})
@@ -146,6 +149,7 @@ var changeNames = []struct {
 	{ops.ChangeComment, "ChangeComment"}, {ops.ChangeAutoIncrement, "ChangeAutoIncrement"},
 	{ops.ChangeIdentity, "ChangeIdentity"}, {ops.ChangeGenerated, "ChangeGenerated"},
 	{ops.ChangeCollation, "ChangeCollation"}, {ops.ChangeOnUpdate, "ChangeOnUpdate"},
+	{ops.ChangeInvisible, "ChangeInvisible"},
 }
 
 // changeCode renders a ChangeKind as ops.ChangeX|ops.ChangeY.

@@ -21,13 +21,13 @@ func TestKnownFields(t *testing.T) {
 		want string
 	}{
 		{model.Table{}, "Schema Name Columns PrimaryKey Indexes Uniques ForeignKeys Checks Comment Options RenamedFrom"},
-		{model.Column{}, "Name Type Nullable Default AutoIncrement Identity Generated Comment Charset Collation OnUpdate RenamedFrom"},
+		{model.Column{}, "Name Type Nullable Default AutoIncrement Identity Generated Comment Charset Collation OnUpdate Invisible RenamedFrom"},
 		// Implied matters only when diff compares models: Canonical resolves
 		// every type to SQL, so ops (and rendered files) never carry it.
 		{model.Type{}, "SQL Logical Size Unsigned Enum EnumValues Implied"},
 		{model.Generated{}, "Expr Stored"},
 		{model.PrimaryKey{}, "Name Columns"},
-		{model.Index{}, "Name Unique Parts Where Method Include"},
+		{model.Index{}, "Name Unique Parts Where Method Include Comment Invisible"},
 		{model.IndexPart{}, "Column Expr Desc Length"},
 		{model.Unique{}, "Name Columns"},
 		{model.ForeignKey{}, "Name Columns RefSchema RefTable RefColumns OnDelete OnUpdate Deferrable InitiallyDeferred"},
@@ -37,8 +37,8 @@ func TestKnownFields(t *testing.T) {
 		{ops.CreateTable{}, "Table"},
 		{ops.DropTable{}, "Table"},
 		{ops.RenameTable{}, "Schema From To"},
-		{ops.AddColumn{}, "Schema Table Column"},
-		{ops.DropColumn{}, "Schema Table Column"},
+		{ops.AddColumn{}, "Schema Table Column Position"},
+		{ops.DropColumn{}, "Schema Table Column Position"},
 		{ops.AlterColumn{}, "Schema Table Change From To Using"},
 		{ops.RenameColumn{}, "Schema Table From To"},
 		{ops.CreateIndex{}, "Schema Table Index Concurrently"},

@@ -27,13 +27,13 @@ func opCode(o ops.Op, st style) (jen.Code, error) {
 		if err != nil {
 			return nil, err
 		}
-		return opIn(o.Schema).Dot("AddColumn").Call(lit(o.Table), c), nil
+		return opIn(o.Schema).Dot("AddColumn").Call(lit(o.Table), positioned(c, o.Position)), nil
 	case ops.DropColumn:
 		c, err := columnCode(o.Column, inline{})
 		if err != nil {
 			return nil, err
 		}
-		return opIn(o.Schema).Dot("DropColumn").Call(lit(o.Table), lit(o.Column.Name), c), nil
+		return opIn(o.Schema).Dot("DropColumn").Call(lit(o.Table), lit(o.Column.Name), positioned(c, o.Position)), nil
 	case ops.AlterColumn:
 		return alterCode(o)
 	case ops.RenameColumn:
@@ -207,6 +207,12 @@ func indexCode(call *jen.Statement, args []jen.Code, ix model.Index, concurrentl
 	if len(ix.Include) > 0 {
 		s.Dot("Include").Call(litList(lit(ix.Include[0]), ix.Include[1:])...)
 	}
+	if ix.Comment != "" {
+		s.Dot("Comment").Call(lit(ix.Comment))
+	}
+	if ix.Invisible {
+		s.Dot("Invisible").Call()
+	}
 	if concurrently {
 		s.Dot("Concurrently").Call()
 	}
@@ -289,4 +295,17 @@ func insertValue(v any) (jen.Code, error) {
 			jen.Lit(x.Hour()), jen.Lit(x.Minute()), jen.Lit(x.Second()), jen.Lit(x.Nanosecond()), jen.Qual("time", "UTC")), nil
 	}
 	return nil, fmt.Errorf("%w: a %T value (use nil, bool, numbers, string, []byte or time.Time)", ErrInexact, v)
+}
+
+// positioned adds .First() or .After(name) to a column's builder chain
+// when the op places the column.
+func positioned(c jen.Code, p ops.ColumnPosition) jen.Code {
+	s, ok := c.(*jen.Statement)
+	switch {
+	case !ok || p.IsLast():
+		return c
+	case p.First:
+		return s.Dot("First").Call()
+	}
+	return s.Dot("After").Call(lit(p.After))
 }

@@ -235,6 +235,9 @@ func columnCode(c model.Column, in inline) (jen.Code, error) {
 	if c.OnUpdate != "" {
 		s.Dot("OnUpdate").Call(lit(c.OnUpdate))
 	}
+	if c.Invisible {
+		s.Dot("Invisible").Call()
+	}
 	if in.unique {
 		s.Dot("Unique").Call()
 	}

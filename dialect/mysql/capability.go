@@ -62,3 +62,29 @@ func (d *Dialect) hasExpressionIndexes() bool {
 	v := d.Version
 	return v == (Version{}) || !v.Less(8, 0) && !(v.Major == 8 && v.Minor == 0 && v.Patch < 13)
 }
+
+var (
+	_ dialect.NameFolder         = (*Dialect)(nil)
+	_ dialect.ColumnPlacer       = (*Dialect)(nil)
+	_ dialect.KeyedAutoIncrement = (*Dialect)(nil)
+	_ dialect.GeneratedRecreator = (*Dialect)(nil)
+)
+
+// FoldedNames says that column and index names are case-insensitive on
+// every server (table names fold only on some file systems and settings,
+// so they are not folded here).
+func (d *Dialect) FoldedNames() dialect.FoldedNames {
+	return dialect.FoldedNames{Columns: true, Indexes: true}
+}
+
+// PlacesColumns reports true: ADD COLUMN takes FIRST and AFTER.
+func (d *Dialect) PlacesColumns() bool { return true }
+
+// AutoIncrementNeedsKey reports true: an AUTO_INCREMENT column must lead
+// a key (ER_WRONG_AUTO_KEY).
+func (d *Dialect) AutoIncrementNeedsKey() bool { return true }
+
+// RecreatesGenerated reports true: MariaDB refuses MODIFY of a generated
+// column's expression or kind, and MySQL refuses changing its STORED
+// status; a drop and an add at the same place works on both.
+func (d *Dialect) RecreatesGenerated() bool { return true }

@@ -119,7 +119,8 @@ func describeAlter(op ops.Op) (a alterOp, ok bool) {
 		if o.Column.AutoIncrement {
 			return a, false
 		}
-		a = alterOp{schema: o.Schema, table: o.Table, kind: kindColumn, cols: lower(o.Column.Name), added: true}
+		// A column placed after another uses it, as a key does.
+		a = alterOp{schema: o.Schema, table: o.Table, kind: kindColumn, cols: lower(o.Column.Name), added: true, refs: lower(o.Position.After)}
 	case ops.DropColumn:
 		a = alterOp{schema: o.Schema, table: o.Table, kind: kindColumn, cols: lower(o.Column.Name), dropsColumn: true}
 	case ops.AlterColumn:

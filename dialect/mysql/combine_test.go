@@ -87,7 +87,7 @@ var combineCases = []struct {
 		addCol("c1", "int"),
 		ops.SetTableOptions{Table: "t", To: []model.TableOption{{Name: "charset", Value: "utf8mb4"}}},
 		addCol("c2", "int"),
-	}, []string{"ALTER TABLE t ADD COLUMN c1 int", "ALTER TABLE t DEFAULT CHARSET=utf8mb4", "ALTER TABLE t ADD COLUMN c2 int"}},
+	}, []string{"ALTER TABLE t ADD COLUMN c1 int", "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4", "ALTER TABLE t ADD COLUMN c2 int"}},
 }
 
 func addCol(name, typ string) ops.AddColumn {

@@ -49,7 +49,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.RenameTable:
 		out = one("RENAME TABLE " + qualify(o.Schema, o.From) + " TO " + qualify(o.Schema, o.To))
 	case ops.AddColumn:
-		clause := "ADD COLUMN " + d.columnDef(o.Column)
+		clause := "ADD COLUMN " + d.columnDef(o.Column) + columnPosition(o.Position)
 		if o.Column.AutoIncrement {
 			// An AUTO_INCREMENT column must be a key from the start (MySQL
 			// numbers the existing rows as it adds it): make it the
@@ -142,7 +142,26 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		out = d.alter(o.Schema, o.Table, "COMMENT = "+quoteString(o.To))
 	case ops.SetTableOptions:
 		if len(o.To) > 0 {
-			out = d.alter(o.Schema, o.Table, d.tableOptions(o.To))
+			clause := d.setTableOptions(o.To)
+			out = d.alter(o.Schema, o.Table, clause)
+			if strings.HasPrefix(clause, "CONVERT TO ") {
+				// CONVERT TO moves every text column to the new
+				// collation, even one MODIFYed in the same statement:
+				// the columns with their own get it back after.
+				t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
+				if err != nil {
+					return nil, err
+				}
+				var keep []string
+				for _, c := range t.Columns {
+					if ok && (c.Charset != "" || c.Collation != "") {
+						keep = append(keep, "MODIFY COLUMN "+d.columnDef(c))
+					}
+				}
+				if len(keep) > 0 {
+					out = append(out, d.alter(o.Schema, o.Table, strings.Join(keep, ", "))...)
+				}
+			}
 		}
 	case ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
 		// Inline enums: nothing to create or drop.
@@ -195,6 +214,17 @@ func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables d
 	}
 	c.Name = o.To
 	return "CHANGE COLUMN " + quoteIdent(o.From) + " " + d.columnDef(c), nil
+}
+
+// columnPosition is " FIRST", " AFTER `col`" or "" (last).
+func columnPosition(p ops.ColumnPosition) string {
+	switch {
+	case p.First:
+		return " FIRST"
+	case p.After != "":
+		return " AFTER " + quoteIdent(p.After)
+	}
+	return ""
 }
 
 // qualify quotes name, schema-qualified when schema is set.
@@ -293,6 +323,41 @@ func (d *Dialect) tableOptions(opts []model.TableOption) string {
 	return strings.Join(parts, " ")
 }
 
+// setTableOptions is the ALTER TABLE clause that sets opts. A new
+// character set or collation is CONVERT TO CHARACTER SET ... COLLATE ...,
+// which changes the columns that follow the table's default with it (a
+// bare DEFAULT CHARSET= or COLLATE= would leave them on the old one, and
+// the table would no longer be what a CREATE TABLE with the new options
+// makes).
+func (d *Dialect) setTableOptions(opts []model.TableOption) string {
+	var cs, co string
+	var rest []model.TableOption
+	for _, o := range CanonicalOptions(opts) {
+		switch o.Name {
+		case OptionCharset:
+			cs = o.Value
+		case OptionCollate:
+			co = o.Value
+		default:
+			rest = append(rest, o)
+		}
+	}
+	if cs == "" && co == "" {
+		return d.tableOptions(opts)
+	}
+	if cs == "" {
+		cs, _, _ = strings.Cut(co, "_")
+	}
+	clause := "CONVERT TO CHARACTER SET " + cs
+	if co != "" {
+		clause += " COLLATE " + co
+	}
+	if len(rest) > 0 {
+		clause += ", " + d.tableOptions(rest)
+	}
+	return clause
+}
+
 // columnDef writes a column definition as CREATE TABLE, ADD COLUMN and
 // MODIFY COLUMN take it.
 func (d *Dialect) columnDef(c model.Column) string {
@@ -347,6 +412,9 @@ func (d *Dialect) columnDef(c model.Column) string {
 		if c.AutoIncrement {
 			b.WriteString(" AUTO_INCREMENT")
 		}
+	}
+	if c.Invisible {
+		b.WriteString(" INVISIBLE")
 	}
 	if c.Comment != "" {
 		b.WriteString(" COMMENT " + quoteString(c.Comment))
@@ -428,7 +496,24 @@ func indexUsing(ix model.Index) string {
 }
 
 func (d *Dialect) indexClause(ix model.Index) string {
-	return indexKind(ix) + "KEY " + quoteIdent(ix.Name) + " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
+	return indexKind(ix) + "KEY " + quoteIdent(ix.Name) + " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix) + d.indexOptions(ix)
+}
+
+// indexOptions is the index's " COMMENT 'text'" and " IGNORED" (MariaDB)
+// or " INVISIBLE" (MySQL).
+func (d *Dialect) indexOptions(ix model.Index) string {
+	var s string
+	if ix.Comment != "" {
+		s += " COMMENT " + quoteString(ix.Comment)
+	}
+	if ix.Invisible {
+		if d.Flavor == FlavorMariaDB {
+			s += " IGNORED"
+		} else {
+			s += " INVISIBLE"
+		}
+	}
+	return s
 }
 
 // createIndex is CREATE INDEX (IF NOT EXISTS when ifNotExists, MariaDB
@@ -438,7 +523,7 @@ func (d *Dialect) createIndex(schema, table string, ix model.Index, ifNotExists 
 	if ifNotExists {
 		name = "IF NOT EXISTS " + name
 	}
-	def := " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix)
+	def := " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix) + d.indexOptions(ix)
 	return dialect.Statement{
 		SQL:        "CREATE " + indexKind(ix) + "INDEX " + name + " ON " + qualify(schema, table) + def,
 		AlterTable: qualify(schema, table), Clause: "ADD " + indexKind(ix) + "INDEX " + name + def,

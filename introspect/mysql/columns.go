@@ -38,6 +38,7 @@ func (r *reader) readColumns(ctx context.Context) error {
 		}
 		ex := strings.ToLower(extra.String)
 		c.AutoIncrement = strings.Contains(ex, "auto_increment")
+		c.Invisible = strings.Contains(ex, "invisible")
 		if i := strings.Index(ex, "on update "); i >= 0 {
 			rest := strings.TrimSpace(extra.String[i+len("on update "):])
 			if f := strings.Fields(rest); len(f) > 0 {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	mysqldialect "github.com/retortdb/retort/dialect/mysql"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/model"
 )
@@ -187,8 +188,8 @@ func (r *reader) readTables(ctx context.Context, opts introspect.Options) error 
 		}
 	}
 	return r.query(ctx, "tables", queryTables(r.filter), r.args, func(rows scanner) error {
-		var name, engine, coll, comment sql.NullString
-		if err := rows.Scan(&name, &engine, &coll, &comment); err != nil {
+		var name, engine, coll, comment, createOpts sql.NullString
+		if err := rows.Scan(&name, &engine, &coll, &comment, &createOpts); err != nil {
 			return err
 		}
 		t := &model.Table{Name: name.String, Comment: comment.String}
@@ -201,6 +202,8 @@ func (r *reader) readTables(ctx context.Context, opts introspect.Options) error 
 		if engine.String != "" {
 			t.Options = append(t.Options, model.TableOption{Name: "ENGINE", Value: engine.String})
 		}
+		t.Options = append(t.Options, createOptions(createOpts.String)...)
+		slices.SortStableFunc(t.Options, func(a, b model.TableOption) int { return strings.Compare(a.Name, b.Name) })
 		r.tables[name.String] = t
 		r.order = append(r.order, name.String)
 		return nil
@@ -219,9 +222,10 @@ func (r *reader) readIndexes(ctx context.Context) error {
 		}
 	}
 	err := r.query(ctx, "indexes", q, r.args, func(rows scanner) error {
-		var table, name, col, ex, coll, typ sql.NullString
+		var table, name, col, ex, coll, typ, comment sql.NullString
 		var nonUnique, sub sql.NullInt64
-		if err := rows.Scan(&table, &name, &nonUnique, &col, &ex, &sub, &coll, &typ); err != nil {
+		var hidden sql.NullInt64
+		if err := rows.Scan(&table, &name, &nonUnique, &col, &ex, &sub, &coll, &typ, &comment, &hidden); err != nil {
 			return err
 		}
 		t, ok := r.tables[table.String]
@@ -229,6 +233,11 @@ func (r *reader) readIndexes(ctx context.Context) error {
 			return nil
 		}
 		part := model.IndexPart{Column: col.String, Expr: ex.String, Length: int(sub.Int64), Desc: coll.String == "D"}
+		if strings.EqualFold(typ.String, "SPATIAL") {
+			// MariaDB reports SUB_PART 32 for a SPATIAL key part, which
+			// takes no prefix length (SHOW CREATE TABLE shows none).
+			part.Length = 0
+		}
 		if name.String == "PRIMARY" {
 			t.PrimaryKey.Columns = append(t.PrimaryKey.Columns, col.String)
 			return nil
@@ -239,7 +248,8 @@ func (r *reader) readIndexes(ctx context.Context) error {
 			if method == "BTREE" || method == "HASH" {
 				method = ""
 			}
-			cur = &model.Index{Name: name.String, Unique: nonUnique.Int64 == 0, Method: method}
+			cur = &model.Index{Name: name.String, Unique: nonUnique.Int64 == 0, Method: method,
+				Comment: comment.String, Invisible: hidden.Int64 != 0}
 			curTable = table.String
 		}
 		cur.Parts = append(cur.Parts, part)
@@ -300,6 +310,23 @@ func (r *reader) readForeignKeys(ctx context.Context) error {
 		t.ForeignKeys = append(t.ForeignKeys, *fks[k])
 	}
 	return nil
+}
+
+// createOptions reads the options of CREATE_OPTIONS ("row_format=COMPACT
+// key_block_size=8") that retort models (see
+// [mysqldialect.CreateOptionReset]); "partitioned" and engine-private
+// flags are left out.
+func createOptions(s string) []model.TableOption {
+	var out []model.TableOption
+	for _, f := range strings.Fields(s) {
+		k, v, ok := strings.Cut(f, "=")
+		k = strings.ToUpper(k)
+		if _, known := mysqldialect.CreateOptionReset(k); !ok || !known {
+			continue
+		}
+		out = append(out, model.TableOption{Name: k, Value: strings.Trim(v, "'\"")})
+	}
+	return out
 }
 
 // action reads a rule; RESTRICT is NO ACTION in InnoDB.

@@ -21,7 +21,7 @@ const (
 
 func queryTables(filter string) string {
 	// MariaDB reports system-versioned tables as SYSTEM VERSIONED.
-	return "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES " +
+	return "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS FROM information_schema.TABLES " +
 		"WHERE TABLE_SCHEMA = ?" + filter + " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME"
 }
 
@@ -34,11 +34,12 @@ func queryColumns(filter string) string {
 
 func queryIndexes(mariaDB bool, filter string) string {
 	// MySQL 8.0.13+ has functional key parts (EXPRESSION); MariaDB has none.
-	expr := "EXPRESSION"
+	// MariaDB 10.6+ has IGNORED (YES/NO); MySQL 8 has IS_VISIBLE (YES/NO).
+	expr, hidden := "EXPRESSION", "IS_VISIBLE = 'NO'"
 	if mariaDB {
-		expr = "NULL"
+		expr, hidden = "NULL", "IGNORED = 'YES'"
 	}
-	return "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, " + expr + ", SUB_PART, COLLATION, INDEX_TYPE " +
+	return "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, " + expr + ", SUB_PART, COLLATION, INDEX_TYPE, INDEX_COMMENT, " + hidden + " " +
 		"FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?" + filter +
 		" ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX"
 }
