@@ -1,0 +1,99 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/retortdb/retort/internal/converge"
+)
+
+// pgSchemaDiff reads stripe/pg-schema-diff's acceptance cases: each
+// acceptanceTestCase literal holds oldSchemaDDL and newSchemaDDL, lists of
+// statements; a missing one is the empty schema.
+var pgSchemaDiff = goCorpus{
+	name:           "pg-schema-diff",
+	dialect:        converge.Postgres,
+	glob:           "internal/migration_acceptance_tests/*_cases_test.go",
+	fromKeys:       []string{"oldSchemaDDL"},
+	toKeys:         []string{"newSchemaDDL"},
+	missingIsEmpty: true,
+	skipKeys:       map[string]string{"roles": "needs roles the test creates first"},
+}
+
+// vitessSchemadiff reads vitess's schemadiff tests: literals with from and
+// to (a CREATE statement each) or fromQueries and toQueries (lists).
+var vitessSchemadiff = goCorpus{
+	name:     "vitess",
+	dialect:  converge.MySQL,
+	glob:     "go/vt/schemadiff/*_test.go",
+	fromKeys: []string{"from", "fromQueries"},
+	toKeys:   []string{"to", "toQueries"},
+}
+
+var (
+	quoted  = regexp.MustCompile("`[^`]*`|\"[^\"]*\"|'[^']*'")
+	number  = regexp.MustCompile(`\b\d+\b`)
+	upperWs = regexp.MustCompile(`\b[A-Z][A-Z_]+\b`)
+)
+
+// mask keeps a message's shape and drops its names and numbers, so that
+// failures of one kind fall into one category.
+func mask(s string) string {
+	s = quoted.ReplaceAllString(s, "?")
+	s = number.ReplaceAllString(s, "N")
+	if len(s) > 110 {
+		s = s[:110] + "…"
+	}
+	return s
+}
+
+// categorize names the kind of a failure: for dump differences, the first
+// changed line's upper-case words (the clause that differs); for
+// rejected SQL, the server's error with names masked; else the first line
+// of retort's error.
+func categorize(r converge.Result) string {
+	switch r.Stage {
+	case converge.NotConverged, converge.FalseEqual:
+		return diffCategory(r.Detail)
+	case converge.StdoutNotSQL:
+		_, rest, _ := strings.Cut(r.Detail, "stdout:\n")
+		for _, l := range strings.Split(rest, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "--") {
+				return "stdout holds: " + mask(l)
+			}
+		}
+	case converge.ApplyFailed:
+		line, _, _ := strings.Cut(r.Detail, "\n")
+		line = strings.TrimPrefix(line, "applying retort's SQL to A failed: ")
+		return mask(line)
+	case converge.DiffError:
+		_, rest, _ := strings.Cut(r.Detail, "--- stderr:\n")
+		for _, l := range strings.Split(rest, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				return mask(l)
+			}
+		}
+	}
+	line, _, _ := strings.Cut(r.Detail, "\n")
+	return mask(line)
+}
+
+// diffCategory reads the unified diff in a failure's detail and returns
+// the first changed line's clause: its sign and upper-case words, or, for
+// a line without any (SQLite's pragma rows), its masked text.
+func diffCategory(detail string) string {
+	for _, l := range strings.Split(detail, "\n") {
+		if len(l) < 2 || strings.HasPrefix(l, "---") || strings.HasPrefix(l, "+++") || (l[0] != '-' && l[0] != '+') {
+			continue
+		}
+		words := upperWs.FindAllString(quoted.ReplaceAllString(l[1:], "?"), -1)
+		if len(words) > 0 {
+			if len(words) > 8 {
+				words = words[:8]
+			}
+			return l[:1] + " " + strings.Join(words, " ")
+		}
+		return l[:1] + " " + mask(strings.TrimSpace(l[1:]))
+	}
+	return "dumps differ"
+}
