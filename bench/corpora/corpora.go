@@ -31,6 +31,7 @@ var vitessSchemadiff = goCorpus{
 }
 
 var (
+	anyURL  = regexp.MustCompile(`\b[a-z0-9]+://\S+`)
 	quoted  = regexp.MustCompile("`[^`]*`|\"[^\"]*\"|'[^']*'")
 	number  = regexp.MustCompile(`\b\d+\b`)
 	upperWs = regexp.MustCompile(`\b[A-Z][A-Z_]+\b`)
@@ -39,6 +40,7 @@ var (
 // mask keeps a message's shape and drops its names and numbers, so that
 // failures of one kind fall into one category.
 func mask(s string) string {
+	s = anyURL.ReplaceAllString(s, "URL")
 	s = quoted.ReplaceAllString(s, "?")
 	s = number.ReplaceAllString(s, "N")
 	if len(s) > 110 {
