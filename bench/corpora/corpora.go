@@ -82,10 +82,30 @@ func categorize(r converge.Result) string {
 
 // diffCategory reads the unified diff in a failure's detail and returns
 // the first changed line's clause: its sign and upper-case words, or, for
-// a line without any (SQLite's pragma rows), its masked text.
+// a line without any (SQLite's pragma rows), its masked text. Lines that
+// appear on both sides (but for a trailing comma) are moved, not changed:
+// when every changed line is one, the category is "column order".
 func diffCategory(detail string) string {
-	for _, l := range strings.Split(detail, "\n") {
+	var minus, plus []string
+	count := map[string]int{}
+	_, body, _ := strings.Cut(detail, "\n")
+	body, _, _ = strings.Cut(body, "--- retort exit")
+	for _, l := range strings.Split(body, "\n") {
 		if len(l) < 2 || strings.HasPrefix(l, "---") || strings.HasPrefix(l, "+++") || (l[0] != '-' && l[0] != '+') {
+			continue
+		}
+		key := strings.TrimSuffix(strings.TrimSpace(l[1:]), ",")
+		if l[0] == '-' {
+			minus = append(minus, l)
+			count[key]++
+		} else {
+			plus = append(plus, l)
+			count[key]--
+		}
+	}
+	for _, l := range append(minus, plus...) {
+		key := strings.TrimSuffix(strings.TrimSpace(l[1:]), ",")
+		if count[key] == 0 {
 			continue
 		}
 		words := upperWs.FindAllString(quoted.ReplaceAllString(l[1:], "?"), -1)
@@ -96,6 +116,9 @@ func diffCategory(detail string) string {
 			return l[:1] + " " + strings.Join(words, " ")
 		}
 		return l[:1] + " " + mask(strings.TrimSpace(l[1:]))
+	}
+	if len(minus)+len(plus) > 0 {
+		return "column order"
 	}
 	return "dumps differ"
 }
