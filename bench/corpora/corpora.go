@@ -30,6 +30,36 @@ var vitessSchemadiff = goCorpus{
 	toKeys:   []string{"to", "toQueries"},
 }
 
+// unmodeledPatterns find, in a script, the kinds of object retort does not
+// model.
+var unmodeledPatterns = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	{"view", regexp.MustCompile(`(?i)\bcreate\s+(or\s+replace\s+)?(materialized\s+|(algorithm\s*=\s*\w+\s+)?(definer\s*=\s*\S+\s+)?(sql\s+security\s+\w+\s+)?)?view\b`)},
+	{"function", regexp.MustCompile(`(?i)\bcreate\s+(or\s+replace\s+)?(function|procedure|aggregate)\b`)},
+	{"trigger", regexp.MustCompile(`(?i)\bcreate\s+(or\s+replace\s+)?(constraint\s+)?trigger\b`)},
+	{"policy", regexp.MustCompile(`(?i)\bcreate\s+policy\b|\brow\s+level\s+security\b`)},
+	{"sequence", regexp.MustCompile(`(?i)\bcreate\s+sequence\b`)},
+	{"partition", regexp.MustCompile(`(?i)\bpartition\s+(by|of)\b`)},
+	{"schema", regexp.MustCompile(`(?i)\bcreate\s+schema\b`)},
+	{"domain", regexp.MustCompile(`(?i)\bcreate\s+domain\b`)},
+	{"event", regexp.MustCompile(`(?i)\bcreate\s+event\b`)},
+	{"grant", regexp.MustCompile(`(?i)\bgrant\b`)},
+}
+
+// unmodeledKinds lists the kinds of object a script creates that retort
+// does not model.
+func unmodeledKinds(script string) []string {
+	var kinds []string
+	for _, p := range unmodeledPatterns {
+		if p.re.MatchString(script) {
+			kinds = append(kinds, p.kind)
+		}
+	}
+	return kinds
+}
+
 var (
 	anyURL  = regexp.MustCompile(`\b[a-z0-9]+://\S+`)
 	quoted  = regexp.MustCompile("`[^`]*`|\"[^\"]*\"|'[^']*'")
