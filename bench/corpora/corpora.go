@@ -114,7 +114,7 @@ func categorize(r converge.Result) string {
 // the first changed line's clause: its sign and upper-case words, or, for
 // a line without any (SQLite's pragma rows), its masked text. Lines that
 // appear on both sides (but for a trailing comma) are moved, not changed:
-// when every changed line is one, the category is "column order".
+// when every changed line is one, the category is "order only" (columns, keys or checks listed in another order).
 func diffCategory(detail string) string {
 	var minus, plus []string
 	count := map[string]int{}
@@ -148,7 +148,7 @@ func diffCategory(detail string) string {
 		return l[:1] + " " + mask(strings.TrimSpace(l[1:]))
 	}
 	if len(minus)+len(plus) > 0 {
-		return "column order"
+		return "order only"
 	}
 	return "dumps differ"
 }
