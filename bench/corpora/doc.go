@@ -7,7 +7,10 @@
 //     case literal's oldSchemaDDL and newSchemaDDL (a missing one is the
 //     empty schema). Cases that need roles are skipped.
 //   - vitess (MariaDB): vitess's go/vt/schemadiff/*_test.go; every test
-//     literal with from/to (or fromQueries/toQueries) string literals.
+//     literal with from/to (or fromQueries/toQueries) string literals,
+//     loaded with foreign-key checks off (SET FOREIGN_KEY_CHECKS = 0, as a
+//     dump is loaded), since vitess orders tables with foreign keys
+//     itself.
 //   - atlas (all three): ariga/atlas's internal/integration/testdata
 //     txtar scripts; two consecutive distinct states a script checks with
 //     cmpshow (MariaDB's SHOW CREATE TABLE, SQLite's schema text; the

@@ -30,6 +30,8 @@ type goCorpus struct {
 	// from (or to) the empty schema; otherwise it is skipped, as the test
 	// fills the missing side in with code the runner does not read.
 	missingIsEmpty bool
+	// preamble is put before both scripts of every pair.
+	preamble string
 	// skipKeys names fields whose presence (non-empty) makes the pair
 	// inapplicable, with the reason.
 	skipKeys map[string]string
@@ -109,6 +111,9 @@ func extractGo(c goCorpus, root string) ([]pair, error) {
 				}
 				if p.skip == "" && (!okFrom || !okTo) {
 					p.skip = "a side is not a string literal"
+				}
+				if p.skip == "" {
+					p.from, p.to = c.preamble+p.from, c.preamble+p.to
 				}
 				out = append(out, p)
 				return false
