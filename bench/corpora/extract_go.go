@@ -32,6 +32,9 @@ type goCorpus struct {
 	missingIsEmpty bool
 	// preamble is put before both scripts of every pair.
 	preamble string
+	// loadCheck, when set, is a query run after a script loads; a pair
+	// whose query prints anything but 0 is skipped (loadCheckWhy says why).
+	loadCheck, loadCheckWhy string
 	// skipKeys names fields whose presence (non-empty) makes the pair
 	// inapplicable, with the reason.
 	skipKeys map[string]string
@@ -78,7 +81,7 @@ func extractGo(c goCorpus, root string) ([]pair, error) {
 					return true
 				}
 				n++
-				p := pair{corpus: c.name, dialect: c.dialect}
+				p := pair{corpus: c.name, dialect: c.dialect, loadCheck: c.loadCheck, loadCheckWhy: c.loadCheckWhy}
 				name := fmt.Sprintf("%d", n)
 				if e, ok := fields["name"]; ok {
 					if s, ok := stringValue(e, vars); ok && s != "" {

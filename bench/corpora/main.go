@@ -31,6 +31,9 @@ type pair struct {
 	from, to string
 	// skip, when set, says why the pair is not applicable.
 	skip string
+	// loadCheck is a query run after each script loads: a pair whose
+	// query prints anything but 0 is skipped for loadCheckWhy.
+	loadCheck, loadCheckWhy string
 	// unmodeled lists kinds of object the scripts create that retort does
 	// not model (views, functions, ...): such a pair is run and scored,
 	// and scored again apart.
@@ -208,6 +211,14 @@ func runPair(ctx context.Context, p pair, server, tmp string, drops chan<- func(
 			o.status = "skipped"
 			o.skip = side + " does not load: " + mask(clientError(err))
 			return o
+		}
+		if p.loadCheck != "" {
+			out, err := converge.Exec(ctx, p.dialect, urls[i], p.loadCheck)
+			if f := strings.Fields(out); err != nil || len(f) == 0 || f[len(f)-1] != "0" {
+				o.status = "skipped"
+				o.skip = [...]string{"from", "to"}[i] + ": " + p.loadCheckWhy
+				return o
+			}
 		}
 	}
 	// Whether the two scripts make one schema is guessed from their text
