@@ -179,9 +179,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}()
 	}
 	wg.Wait()
-	close(drops)
-	<-dropped
 	report(stdout, results, dups, time.Since(start))
+	close(drops)
+	fmt.Fprintf(stderr, "corpora: dropping the last %d databases\n", len(drops))
+	<-dropped
 	return 0
 }
 
