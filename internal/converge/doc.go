@@ -5,8 +5,9 @@
 // It must not import retort's introspect or dialect packages directly: the dumps
 // here are the independent oracle, and retort is driven only through its
 // command line, in-process ([cli.Run]). Its non-test files (cases, clients,
-// dumps, [Check], the known-failure list) are meant to be reused by a runner
-// of public corpora.
+// dumps, [Check], the known-failure list, [CreateDatabase] and [ServerURL]
+// for a program that cannot use internal/testdb) are reused by
+// bench/corpora, the runner of public corpora.
 //
 // # Cases
 //
