@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 
+	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/model"
@@ -57,7 +58,14 @@ func NotCompared(ctx context.Context, db Database, env *migrate.Env, current mod
 		schemas = append(schemas, e.Schema)
 	}
 	slices.Sort(schemas)
-	for _, s := range slices.Compact(schemas) {
+	schemas = slices.Compact(schemas)
+	// Another schema is named only when it was not read: IncludeSchemas
+	// and qualified models read theirs.
+	out = slices.DeleteFunc(out, func(o introspect.Object) bool {
+		return o.Kind == introspect.Schema && (slices.Contains(schemas, o.Name) ||
+			slices.Contains(opts.IncludeSchemas, o.Name) || slices.Contains(opts.IncludeSchemas, diff.AllSchemas))
+	})
+	for _, s := range schemas {
 		if s == "" || s == env.Schema {
 			continue
 		}
@@ -65,6 +73,7 @@ func NotCompared(ctx context.Context, db Database, env *migrate.Env, current mod
 		if err != nil {
 			return nil, err
 		}
+		objs = slices.DeleteFunc(objs, func(o introspect.Object) bool { return o.Kind == introspect.Schema })
 		for i := range objs {
 			objs[i].Schema = s
 		}

@@ -41,9 +41,13 @@ const (
 	Type             ObjectKind = "type"
 	Collation        ObjectKind = "collation"
 	StatisticsObject ObjectKind = "statistics object"
+	// Schema is another schema of the database than the one read: its
+	// objects were not read at all (--schema, or env.go's IncludeSchemas,
+	// reads it).
+	Schema ObjectKind = "schema"
 )
 
-var kindOrder = []ObjectKind{View, MaterializedView, PartitionedTable, Partition, VirtualTable, ForeignTable,
+var kindOrder = []ObjectKind{Schema, View, MaterializedView, PartitionedTable, Partition, VirtualTable, ForeignTable,
 	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject}
 
 // Plural returns the kind's plural ("views", "policies").

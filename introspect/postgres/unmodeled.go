@@ -30,7 +30,8 @@ func notOwned(catalog, oid string) string {
 // partitions, foreign tables, sequences no column owns, composite types,
 // triggers (not the internal ones of constraints), functions, procedures,
 // aggregates, row-level security policies, rules (not a view's _RETURN
-// rule), domains, range types, collations and extended statistics.
+// rule), domains, range types, collations and extended statistics; and
+// the database's other user schemas, which were not read at all.
 var unmodeledQuery = `
 SELECT CASE
     WHEN c.relispartition THEN 'partition'
@@ -90,6 +91,11 @@ SELECT 'statistics object', s.stxname::text, ''
 FROM pg_catalog.pg_statistic_ext s
 JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
 WHERE ` + schemaCond + `
+UNION ALL
+SELECT 'schema', n.nspname::text, ''
+FROM pg_catalog.pg_namespace n
+WHERE NOT (` + schemaCond + `) AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
+  AND ` + notOwned("pg_namespace", "n.oid") + `
 ORDER BY 1, 3, 2`
 
 // Unmodeled names the objects of opts.Schema (the current schema when

@@ -41,6 +41,8 @@ func TestUnmodeled(t *testing.T) {
 		`CREATE RULE no_delete AS ON DELETE TO posts DO INSTEAD NOTHING`,
 		`CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)`,
 		`CREATE STATISTICS posts_stats ON id, author FROM posts`,
+		`CREATE SCHEMA audit`,
+		`CREATE TABLE audit.entries (id integer PRIMARY KEY)`,
 	} {
 		exec(t, db, q)
 	}
@@ -53,6 +55,7 @@ func TestUnmodeled(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []introspect.Object{
+		{Kind: introspect.Schema, Name: "audit"},
 		{Kind: introspect.View, Name: "recent"},
 		{Kind: introspect.MaterializedView, Name: "counts"},
 		{Kind: introspect.PartitionedTable, Name: "events"},
