@@ -13,13 +13,14 @@ import (
 //     INTEGER, REAL, TEXT, BLOB, ANY) in upper case, enum columns TEXT with
 //     a CHECK (col IN (...)) named ck_<table>_<col> appended to the checks;
 //   - a single-column primary key with AutoIncrement (or an identity) and
-//     an integer type becomes INTEGER, NOT NULL, without a default; a
-//     single-column key declared exactly INTEGER is a rowid alias and is
-//     marked AutoIncrement, as the catalog reader reports it; AutoIncrement
-//     is cleared everywhere else;
-//   - a rowid alias is NOT NULL; other key columns keep their nullability
-//     (SQLite, unlike other databases, lets a non-integer key hold NULL
-//     unless the column says NOT NULL);
+//     an integer type becomes INTEGER AUTOINCREMENT without a default;
+//     AutoIncrement is cleared everywhere else, so a rowid alias without
+//     AUTOINCREMENT (a key declared exactly INTEGER) is not AutoIncrement,
+//     as the catalog reader reports it;
+//   - every column keeps the nullability it declares, key columns
+//     included: SQLite reports NOT NULL only where it is written (a rowid
+//     alias never holds NULL either way, and a non-integer key may hold
+//     NULL unless the column says NOT NULL);
 //   - generated columns have no default;
 //   - foreign keys get RefSchema "" and, when they name no referenced
 //     columns, the referenced table's key; INITIALLY DEFERRED implies
@@ -74,12 +75,8 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 		if c.Generated.Expr != "" {
 			nc.Default = "" // a generated column has no default
 		}
-		if len(t.PrimaryKey.Columns) == 1 && t.PrimaryKey.Columns[0] == c.Name {
-			if c.Name == auto {
-				nc.Type.SQL, nc.AutoIncrement, nc.Default, nc.Nullable = "INTEGER", true, "", false
-			} else if strings.EqualFold(strings.TrimSpace(nc.Type.SQL), "INTEGER") && !hasOption(t, "WITHOUT ROWID") {
-				nc.AutoIncrement, nc.Nullable = true, false
-			}
+		if c.Name == auto {
+			nc.Type.SQL, nc.AutoIncrement, nc.Default = "INTEGER", true, ""
 		}
 		out.Columns = append(out.Columns, nc)
 	}

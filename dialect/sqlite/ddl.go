@@ -182,8 +182,9 @@ func constraint(name string) string {
 }
 
 // columnDef writes one column definition. The auto-increment key is
-// written INTEGER NOT NULL [CONSTRAINT pkName] PRIMARY KEY AUTOINCREMENT, the one spelling that
-// makes a rowid alias that never reuses ids.
+// written INTEGER [NOT NULL] [CONSTRAINT pkName] PRIMARY KEY AUTOINCREMENT,
+// the one spelling that makes a rowid alias that never reuses ids; NOT
+// NULL is written as the column declares it.
 func columnDef(c model.Column, auto bool, pkName string) string {
 	var b strings.Builder
 	b.WriteString(quoteIdent(c.Name))
@@ -194,7 +195,7 @@ func columnDef(c model.Column, auto bool, pkName string) string {
 	if typ != "" {
 		b.WriteString(" " + typ)
 	}
-	if !c.Nullable || auto {
+	if !c.Nullable {
 		b.WriteString(" NOT NULL")
 	}
 	if auto {

@@ -396,7 +396,7 @@ func TestRebuildKeepsTableOptions(t *testing.T) {
 	}
 	before := reflectDB(t, db)
 	want := []model.Table{
-		{Name: "s", Columns: []model.Column{{Name: "id", Type: model.Type{SQL: "INTEGER"}, AutoIncrement: true}, {Name: "v", Type: model.Type{SQL: "TEXT"}, Nullable: true}},
+		{Name: "s", Columns: []model.Column{{Name: "id", Type: model.Type{SQL: "INTEGER"}, Nullable: true}, {Name: "v", Type: model.Type{SQL: "TEXT"}, Nullable: true}},
 			PrimaryKey: model.PrimaryKey{Columns: []string{"id"}}, Options: []model.TableOption{{Name: "STRICT"}}},
 		// WITHOUT ROWID keys are NOT NULL, and INTEGER is no rowid alias.
 		{Name: "w", Columns: []model.Column{{Name: "id", Type: model.Type{SQL: "INTEGER"}}, {Name: "v", Type: model.Type{SQL: "INT"}, Nullable: true}},
