@@ -160,7 +160,7 @@ func TestNoFalsePositives(t *testing.T) {
 				{Name: "id", Type: model.Type{Logical: model.LogicalBigInt}, Nullable: true},
 				{Name: "email", Type: model.Type{SQL: "VARCHAR(255)"}},
 				{Name: "name", Type: model.Type{Logical: model.LogicalString}, Nullable: true, Default: "'anon'"},
-				{Name: "age", Type: model.Type{SQL: "integer"}, Nullable: true, Default: "0"},
+				{Name: "age", Type: model.Type{SQL: "int"}, Nullable: true, Default: "0"}, // declared as written: int, not integer
 				{Name: "active", Type: model.Type{Logical: model.LogicalBool}, Default: "1"},
 				{Name: "score", Type: model.Type{Logical: model.LogicalDouble}, Nullable: true, Default: "1"},
 				{Name: "ratio", Type: model.Type{Logical: model.LogicalReal}, Nullable: true, Default: "0.50"},

@@ -70,15 +70,10 @@ func TestNormalizeType(t *testing.T) {
 	t.Parallel()
 	d := sqlite.New()
 	same := [][]string{
-		{"INTEGER", "int", "Int4", " integer "},
-		{"BIGINT", "int8"},
-		{"smallint", "INT2"},
-		{"BOOLEAN", "bool"},
-		{"DOUBLE", "double precision", "DOUBLE  PRECISION", "float8"},
-		{"REAL", "float4"},
-		{"VARCHAR(255)", "varchar ( 255 )", "character varying(255)", "nvarchar(255)"},
-		{"NUMERIC(10,2)", "numeric(10, 2)", "DECIMAL( 10 , 2 )"},
-		{"CHAR(36)", "character(36)"},
+		{"INTEGER", "integer", " Integer "},
+		{"DOUBLE PRECISION", "double precision", "DOUBLE  PRECISION"},
+		{"VARCHAR(255)", "varchar ( 255 )", "VarChar(255)"},
+		{"NUMERIC(10,2)", "numeric(10, 2)", "NUMERIC( 10 , 2 )"},
 		{"TEXT", "text"},
 	}
 	for _, group := range same {
@@ -91,6 +86,11 @@ func TestNormalizeType(t *testing.T) {
 	different := [][2]string{
 		{"DATETIME", "TIMESTAMP"}, {"FLOAT", "DOUBLE"}, {"VARCHAR(10)", "VARCHAR(20)"}, {"TEXT", "VARCHAR(10)"},
 		{"INTEGER", "BIGINT"},
+		// Declared types are kept verbatim: synonyms elsewhere are two
+		// types here (INT PRIMARY KEY is no rowid alias).
+		{"INTEGER", "int"}, {"INTEGER", "int4"}, {"BIGINT", "int8"}, {"BOOLEAN", "bool"},
+		{"DOUBLE", "double precision"}, {"REAL", "float4"}, {"VARCHAR(255)", "nvarchar(255)"},
+		{"NUMERIC(10,2)", "DECIMAL(10,2)"}, {"CHAR(36)", "character(36)"},
 	}
 	for _, p := range different {
 		if d.NormalizeType(p[0]) == d.NormalizeType(p[1]) {

@@ -79,9 +79,9 @@
 //
 // # Normal forms
 //
-// NormalizeType folds case, spacing and synonyms (int/int4/integer,
-// int8/bigint, bool/boolean, double precision/float8/double, decimal/numeric,
-// character varying/varchar); NormalizeDefault folds parentheses, NULL, TRUE
+// NormalizeType folds case and spacing only: the declared type is kept
+// verbatim, so int and integer, decimal and numeric are different types
+// (a type the Go type implies is matched by affinity); NormalizeDefault folds parentheses, NULL, TRUE
 // and FALSE, keyword case and number spellings by the column's affinity ('0'
 // and 0 are one default on INTEGER, REAL, NUMERIC and TEXT affinity, where
 // SQLite stores the same value for both, and two on BLOB affinity);
