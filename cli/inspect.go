@@ -86,6 +86,9 @@ func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op
 			}
 			fmt.Fprintf(w, "%s;\n\n", sql)
 		}
+		if r, ok := tables.(*replayTables); ok {
+			r.apply(list[i : i+n])
+		}
 		i += n
 	}
 	return nil
@@ -93,9 +96,35 @@ func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op
 
 // schemaTables serves table definitions from a reflected schema, for SQL
 // printed without running it (SQLite rebuilds need the table's columns).
-func schemaTables(s model.Schema) dialect.TableSource {
-	return dialect.TableSourceFunc(func(_ context.Context, schema, name string) (model.Table, bool, error) {
-		t, ok := s.Table(schema, name)
-		return t, ok, nil
-	})
+// writeSQL replays each group of ops on it ([ops.Apply]), so that an op
+// sees the table as the ops before it left it, as on a live database.
+func schemaTables(s model.Schema) dialect.TableSource { return &replayTables{s: s} }
+
+// replayTables is a reflected schema that the printed ops change.
+type replayTables struct {
+	s model.Schema
+	// err is the first op that could not be replayed: the tables are not
+	// known past it, and a rebuild reports it.
+	err error
+}
+
+// Table returns the table as the ops printed so far left it.
+func (r *replayTables) Table(_ context.Context, schema, name string) (model.Table, bool, error) {
+	if r.err != nil {
+		return model.Table{}, false, r.err
+	}
+	t, ok := r.s.Table(schema, name)
+	return t, ok, nil
+}
+
+// apply replays printed ops on the schema.
+func (r *replayTables) apply(list []ops.Op) {
+	for _, op := range list {
+		if r.err != nil {
+			return
+		}
+		if err := ops.Apply(&r.s, op); err != nil {
+			r.err = fmt.Errorf("%w: the table is not known past %s: %w", dialect.ErrOffline, ops.Describe(op), err)
+		}
+	}
 }

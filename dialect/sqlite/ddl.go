@@ -32,9 +32,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.DropColumn:
 		return d.dropColumn(ctx, o, tables)
 	case ops.AlterColumn:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "alter column "+o.From.Name, func(t *model.Table, src map[string]string) error {
-			return alterColumn(t, src, o)
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "alter column "+o.From.Name, op)
 	case ops.RenameColumn:
 		return one("ALTER TABLE " + qualify(o.Schema, o.Table) + " RENAME COLUMN " + quoteIdent(o.From) + " TO " + quoteIdent(o.To)), nil
 	case ops.CreateIndex:
@@ -42,50 +40,21 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.DropIndex:
 		return one("DROP INDEX " + qualify(o.Schema, o.Index.Name)), nil
 	case ops.AddPrimaryKey:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "add primary key", func(t *model.Table, _ map[string]string) error {
-			t.PrimaryKey = o.PrimaryKey
-			return nil
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add primary key", op)
 	case ops.DropPrimaryKey:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop primary key", func(t *model.Table, _ map[string]string) error {
-			t.PrimaryKey = model.PrimaryKey{}
-			for i := range t.Columns {
-				t.Columns[i].AutoIncrement = false
-			}
-			return nil
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "drop primary key", op)
 	case ops.AddUnique:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "add unique", func(t *model.Table, _ map[string]string) error {
-			t.Uniques = append(t.Uniques, o.Unique)
-			return nil
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add unique", op)
 	case ops.DropUnique:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop unique", func(t *model.Table, _ map[string]string) error {
-			return dropUnique(t, o.Unique)
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "drop unique", op)
 	case ops.AddForeignKey:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "add foreign key", func(t *model.Table, _ map[string]string) error {
-			t.ForeignKeys = append(t.ForeignKeys, o.ForeignKey)
-			return nil
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add foreign key", op)
 	case ops.DropForeignKey:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop foreign key", func(t *model.Table, _ map[string]string) error {
-			return dropForeignKey(t, o.ForeignKey)
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "drop foreign key", op)
 	case ops.AddCheck:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "add check", func(t *model.Table, _ map[string]string) error {
-			for _, x := range t.Checks {
-				if o.Check.Name != "" && x.Name == o.Check.Name && d.NormalizeExpr(x.Expr) == d.NormalizeExpr(o.Check.Expr) {
-					return nil // already there, e.g. an enum column's CHECK
-				}
-			}
-			t.Checks = append(t.Checks, o.Check)
-			return nil
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add check", op)
 	case ops.DropCheck:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop check", func(t *model.Table, _ map[string]string) error {
-			return d.dropCheck(t, o.Check)
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "drop check", op)
 	case ops.SetTableComment, ops.SetTableOptions, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
 		// SQLite has no comments, table options or enum types.
 		return nil, nil
@@ -102,6 +71,13 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		return dialect.Custom(d, o)
 	}
 	return nil, fmt.Errorf("sqlite: op %T: %w", op, ErrUnsupported)
+}
+
+// rebuildFor rebuilds the table with op applied ([Dialect.applyToTable]).
+func (d *Dialect) rebuildFor(ctx context.Context, tables dialect.TableSource, schema, table, what string, op ops.Op) ([]dialect.Statement, error) {
+	return d.rebuild(ctx, tables, schema, table, what, func(t *model.Table, src map[string]string) error {
+		return d.applyToTable(t, src, op)
+	})
 }
 
 func one(sql string) []dialect.Statement { return []dialect.Statement{{SQL: sql}} }
@@ -290,13 +266,7 @@ func (d *Dialect) addColumn(ctx context.Context, o ops.AddColumn, tables dialect
 	if addsInPlace(c) {
 		return one("ALTER TABLE " + qualify(o.Schema, o.Table) + " ADD COLUMN " + columnDef(c, false, "")), nil
 	}
-	return d.rebuild(ctx, tables, o.Schema, o.Table, "add column "+c.Name, func(t *model.Table, _ map[string]string) error {
-		if _, ok := t.Column(c.Name); ok {
-			return fmt.Errorf("sqlite: add column %s.%s: %w", t.Name, c.Name, ErrExists)
-		}
-		t.Columns = append(t.Columns, c)
-		return nil
-	})
+	return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add column "+c.Name, o)
 }
 
 // addsInPlace reports whether ALTER TABLE ADD COLUMN can add c: a column
@@ -333,7 +303,7 @@ func (d *Dialect) dropColumn(ctx context.Context, o ops.DropColumn, tables diale
 		return alter, nil
 	}
 	return d.rebuildFrom(ctx, tables, live, o.Schema, "drop column "+o.Column.Name, func(t *model.Table, src map[string]string) error {
-		return dropColumn(t, src, o.Column.Name)
+		return d.applyToTable(t, src, o)
 	})
 }
 
