@@ -53,7 +53,11 @@ func (d *Dialect) PlanRebuild(ctx context.Context, list []ops.Op, i int, tables 
 		return 0, nil, false, nil
 	}
 	group := list[i:j]
-	what := fmt.Sprintf("%d changes (%s, ...)", n, ops.Describe(group[0]))
+	names := make([]string, n)
+	for k, op := range group {
+		names[k] = opWhat(op)
+	}
+	what := strings.Join(names, ", ")
 	stmts, err = d.rebuildFrom(ctx, tables, live, schema, what, func(t *model.Table, src map[string]string) error {
 		for _, op := range group {
 			if err := d.applyToTable(t, src, op); err != nil {
@@ -99,6 +103,39 @@ func rebuildTable(op ops.Op) (schema, table string, ok bool) {
 		return o.Schema, o.Table, true
 	}
 	return "", "", false
+}
+
+// opWhat names an op that can join a rebuild, in error messages.
+func opWhat(op ops.Op) string {
+	switch o := op.(type) {
+	case ops.AlterColumn:
+		return "alter column " + o.From.Name
+	case ops.AddColumn:
+		return "add column " + o.Column.Name
+	case ops.DropColumn:
+		return "drop column " + o.Column.Name
+	case ops.AddPrimaryKey:
+		return strings.TrimSpace("add primary key " + o.PrimaryKey.Name)
+	case ops.DropPrimaryKey:
+		return "drop primary key"
+	case ops.AddUnique:
+		return strings.TrimSpace("add unique " + o.Unique.Name)
+	case ops.DropUnique:
+		return strings.TrimSpace("drop unique " + o.Unique.Name)
+	case ops.AddForeignKey:
+		return strings.TrimSpace("add foreign key " + o.ForeignKey.Name)
+	case ops.DropForeignKey:
+		return strings.TrimSpace("drop foreign key " + o.ForeignKey.Name)
+	case ops.AddCheck:
+		return strings.TrimSpace("add check " + o.Check.Name)
+	case ops.DropCheck:
+		return strings.TrimSpace("drop check " + o.Check.Name)
+	case ops.CreateIndex:
+		return "create index " + o.Index.Name
+	case ops.DropIndex:
+		return "drop index " + o.Index.Name
+	}
+	return fmt.Sprintf("%T", op)
 }
 
 // needsRebuild reports whether op alone rebuilds the table, live as it
