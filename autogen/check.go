@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/safety"
@@ -32,6 +33,9 @@ type Report struct {
 	// Warnings are problems that did not stop the check: a row count of
 	// Options.DataAware that failed.
 	Warnings []error
+	// ModelWarnings are what reading the models noticed (see
+	// [Result.ModelWarnings]).
+	ModelWarnings []load.Warning
 }
 
 // Pending is a revision the database has not applied yet.
@@ -56,7 +60,7 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 	if err != nil {
 		return Report{}, err
 	}
-	r := Report{Dialect: string(db.Dialect.Name()), Ops: res.Ops, Current: []string{}, Heads: []string{}}
+	r := Report{Dialect: string(db.Dialect.Name()), Ops: res.Ops, Current: []string{}, Heads: []string{}, ModelWarnings: res.ModelWarnings}
 	g, err := graph(env)
 	if err != nil {
 		return r, err

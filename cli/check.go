@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/load"
 )
 
 // runCheck exits 0 when the models and the database agree, 1 when they
@@ -52,6 +53,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if len(unlisted) > 0 {
 		a.reportUnlisted(unlisted)
 	}
+	a.printModelWarnings(rep.ModelWarnings)
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(a.stderr, "warning: --data-aware: %v\n", w)
 	}
@@ -142,4 +144,12 @@ func (a *app) writeCheckJSON(r autogen.Report) error {
 		return errDrift
 	}
 	return nil
+}
+
+// printModelWarnings writes what reading the models noticed without
+// stopping, one "warning:" line each on stderr.
+func (a *app) printModelWarnings(ws []load.Warning) {
+	for _, w := range ws {
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
+	}
 }
