@@ -86,7 +86,7 @@ func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op
 			}
 			fmt.Fprintf(w, "%s;\n\n", sql)
 		}
-		if r, ok := tables.(*replayTables); ok {
+		if r, ok := tables.(*schemaSource); ok {
 			r.apply(list[i : i+n])
 		}
 		i += n
@@ -95,36 +95,37 @@ func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op
 }
 
 // schemaTables serves table definitions from a reflected schema, for SQL
-// printed without running it (SQLite rebuilds need the table's columns).
-// writeSQL replays each group of ops on it ([ops.Apply]), so that an op
-// sees the table as the ops before it left it, as on a live database.
-func schemaTables(s model.Schema) dialect.TableSource { return &replayTables{s: s} }
-
-// replayTables is a reflected schema that the printed ops change.
-type replayTables struct {
-	s model.Schema
-	// err is the first op that could not be replayed: the tables are not
-	// known past it, and a rebuild reports it.
-	err error
+// printed without running it (SQLite rebuilds need the table's columns;
+// MySQL's primary key and AUTO_INCREMENT clauses read the live key).
+// writeSQL replays each group's ops on it, so that every op is planned
+// from the tables as the ops before it left them, as the runner does.
+func schemaTables(s model.Schema) dialect.TableSource {
+	return &schemaSource{s: s}
 }
 
-// Table returns the table as the ops printed so far left it.
-func (r *replayTables) Table(_ context.Context, schema, name string) (model.Table, bool, error) {
-	if r.err != nil {
-		return model.Table{}, false, r.err
-	}
+// schemaSource is the [dialect.TableSource] of schemaTables.
+type schemaSource struct {
+	s model.Schema
+	// stale is set once an op could not be replayed: the tables are then
+	// served as they were before it.
+	stale bool
+}
+
+// Table returns the table as the ops replayed so far left it.
+func (r *schemaSource) Table(_ context.Context, schema, name string) (model.Table, bool, error) {
 	t, ok := r.s.Table(schema, name)
 	return t, ok, nil
 }
 
-// apply replays printed ops on the schema.
-func (r *replayTables) apply(list []ops.Op) {
+// apply replays ops on the schema; the first that cannot be replayed
+// stops the replay.
+func (r *schemaSource) apply(list []ops.Op) {
 	for _, op := range list {
-		if r.err != nil {
+		if r.stale {
 			return
 		}
 		if err := ops.Apply(&r.s, op); err != nil {
-			r.err = fmt.Errorf("%w: the table is not known past %s: %w", dialect.ErrOffline, ops.Describe(op), err)
+			r.stale = true
 		}
 	}
 }

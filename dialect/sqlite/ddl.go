@@ -26,6 +26,16 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.DropTable:
 		return one("DROP TABLE " + qualify(o.Table.Schema, o.Table.Name)), nil
 	case ops.RenameTable:
+		if strings.EqualFold(o.From, o.To) {
+			// SQLite refuses a new name that differs only in case ("there
+			// is already another table or index with this name"): rename
+			// through a name of its own.
+			tmp := rebuildPrefix + o.To
+			return []dialect.Statement{
+				{SQL: "ALTER TABLE " + qualify(o.Schema, o.From) + " RENAME TO " + quoteIdent(tmp)},
+				{SQL: "ALTER TABLE " + qualify(o.Schema, tmp) + " RENAME TO " + quoteIdent(o.To)},
+			}, nil
+		}
 		return one("ALTER TABLE " + qualify(o.Schema, o.From) + " RENAME TO " + quoteIdent(o.To)), nil
 	case ops.AddColumn:
 		return d.addColumn(ctx, o, tables)
