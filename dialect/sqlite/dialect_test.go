@@ -111,7 +111,7 @@ func TestNormalizeDefault(t *testing.T) {
 		{"nested parentheses", col("INTEGER", "((0))"), col("INTEGER", "0")},
 		{"keyword case", col("DATETIME", "current_timestamp"), col("DATETIME", "CURRENT_TIMESTAMP")},
 		{"keyword in parentheses", col("DATETIME", "(CURRENT_TIMESTAMP)"), col("DATETIME", "CURRENT_TIMESTAMP")},
-		{"null is none", col("TEXT", "NULL"), col("TEXT", "")},
+		{"null case", col("TEXT", "null"), col("TEXT", "(NULL)")},
 		{"true is 1", col("BOOLEAN", "TRUE"), col("BOOLEAN", "1")},
 		{"false is 0", col("BOOLEAN", "false"), col("BOOLEAN", "0")},
 		{"quoted number on integer", col("INTEGER", "'0'"), col("INTEGER", "0")},
@@ -137,6 +137,8 @@ func TestNormalizeDefault(t *testing.T) {
 		{"strings", col("TEXT", "'a'"), col("TEXT", "'A'")},
 		{"text number forms", col("TEXT", "'1.0'"), col("TEXT", "'1'")},
 		{"none and empty string", col("TEXT", ""), col("TEXT", "''")},
+		// DEFAULT NULL is kept apart from no default, as SQLite keeps it.
+		{"null and none", col("TEXT", "NULL"), col("TEXT", "")},
 	}
 	for _, tc := range different {
 		if a, b := d.NormalizeDefault(tc.a), d.NormalizeDefault(tc.b); a == b {
