@@ -27,7 +27,9 @@ import (
 //     DEFERRABLE;
 //   - what SQLite cannot hold is dropped: comments, charsets, ON UPDATE,
 //     identity kinds, index methods, INCLUDE columns and prefix lengths,
-//     table options and enum types;
+//     other dialects' table options and enum types; the two table options
+//     SQLite has are kept as the catalog reader reports them,
+//     {Name: "STRICT"} and {Name: "WITHOUT ROWID"}, in that order;
 //   - tables and indexes are sorted by name; uniques, foreign keys and
 //     checks keep their order, which CreateTable keeps and the catalog
 //     reader reports.
@@ -61,6 +63,7 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 		Schema:     t.Schema,
 		Name:       t.Name,
 		PrimaryKey: model.PrimaryKey{Name: t.PrimaryKey.Name, Columns: clone(t.PrimaryKey.Columns)},
+		Options:    sqliteOptions(t),
 	}
 	auto := autoIncrementColumn(t)
 	for _, c := range t.Columns {
@@ -167,4 +170,16 @@ func clone(s []string) []string {
 		return nil
 	}
 	return append([]string(nil), s...)
+}
+
+// sqliteOptions returns the table options SQLite has that t names, as the
+// catalog reader reports them: STRICT, then WITHOUT ROWID, without values.
+func sqliteOptions(t model.Table) []model.TableOption {
+	var out []model.TableOption
+	for _, name := range []string{"STRICT", "WITHOUT ROWID"} {
+		if hasOption(t, name) {
+			out = append(out, model.TableOption{Name: name})
+		}
+	}
+	return out
 }

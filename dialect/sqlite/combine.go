@@ -17,7 +17,8 @@ var _ dialect.RebuildCombiner = (*Dialect)(nil)
 // when at least one of them needs a rebuild ([Dialect.Statements] would
 // rebuild for each): AlterColumn, AddColumn, DropColumn, AddPrimaryKey,
 // DropPrimaryKey, AddUnique, DropUnique, AddForeignKey, DropForeignKey,
-// AddCheck, DropCheck, CreateIndex and DropIndex join the rebuild, each
+// AddCheck, DropCheck, CreateIndex, DropIndex and SetTableOptions of
+// STRICT or WITHOUT ROWID join the rebuild, each
 // applied to the new definition in order. A rename, an op on another
 // table or any other op ends the run. Changing an enum column's values
 // (a DropCheck and an AddCheck of its CHECK) is therefore one rebuild.
@@ -101,8 +102,34 @@ func rebuildTable(op ops.Op) (schema, table string, ok bool) {
 		return o.Schema, o.Table, true
 	case ops.DropIndex:
 		return o.Schema, o.Table, true
+	case ops.SetTableOptions:
+		return o.Schema, o.Table, changesOptions(o)
 	}
 	return "", "", false
+}
+
+// changesOptions reports whether o sets or clears one of the table options
+// SQLite has (STRICT, WITHOUT ROWID), which takes a rebuild.
+func changesOptions(o ops.SetTableOptions) bool {
+	return len(sqliteOptions(model.Table{Options: o.From})) > 0 || len(sqliteOptions(model.Table{Options: o.To})) > 0
+}
+
+// setOptions sets on t the SQLite options o.To names and clears those
+// o.From names and o.To does not (the reverse of setting them).
+func setOptions(t *model.Table, o ops.SetTableOptions) {
+	for _, name := range []string{"STRICT", "WITHOUT ROWID"} {
+		to := hasOption(model.Table{Options: o.To}, name)
+		from := hasOption(model.Table{Options: o.From}, name)
+		switch {
+		case to && !hasOption(*t, name):
+			t.Options = append(t.Options, model.TableOption{Name: name})
+		case from && !to:
+			t.Options = filter(t.Options, func(x model.TableOption) bool {
+				return !strings.EqualFold(strings.Join(strings.Fields(x.Name), " "), name)
+			})
+		}
+	}
+	t.Options = sqliteOptions(*t)
 }
 
 // opWhat names an op that can join a rebuild, in error messages.
@@ -134,6 +161,8 @@ func opWhat(op ops.Op) string {
 		return "create index " + o.Index.Name
 	case ops.DropIndex:
 		return "drop index " + o.Index.Name
+	case ops.SetTableOptions:
+		return "set table options"
 	}
 	return fmt.Sprintf("%T", op)
 }
@@ -192,6 +221,8 @@ func (d *Dialect) applyToTable(t *model.Table, src map[string]string, op ops.Op)
 		return d.dropCheck(t, o.Check)
 	case ops.CreateIndex:
 		t.Indexes = append(t.Indexes, o.Index)
+	case ops.SetTableOptions:
+		setOptions(t, o)
 	case ops.DropIndex:
 		for k, ix := range t.Indexes {
 			if strings.EqualFold(ix.Name, o.Index.Name) {

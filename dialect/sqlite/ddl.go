@@ -65,8 +65,13 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add check", op)
 	case ops.DropCheck:
 		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "drop check", op)
-	case ops.SetTableComment, ops.SetTableOptions, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
-		// SQLite has no comments, table options or enum types.
+	case ops.SetTableOptions:
+		if !changesOptions(o) {
+			return nil, nil // other dialects' options: SQLite has none of them
+		}
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "set table options", op)
+	case ops.SetTableComment, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
+		// SQLite has no comments or enum types.
 		return nil, nil
 	case ops.Execute:
 		if strings.TrimSpace(o.SQL) == "" {

@@ -62,6 +62,10 @@ func (*Dialect) Risks(op ops.Op, rc dialect.RiskContext) []dialect.Risk {
 		return rebuildRisk(o.Schema, o.Table, strings.TrimSpace("add check "+o.Check.Name), rc)
 	case ops.DropCheck:
 		return rebuildRisk(o.Schema, o.Table, "drop check "+o.Check.Name, rc)
+	case ops.SetTableOptions:
+		if changesOptions(o) {
+			return rebuildRisk(o.Schema, o.Table, "set table options (STRICT, WITHOUT ROWID)", rc)
+		}
 	}
 	return nil
 }
