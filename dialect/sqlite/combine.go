@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -111,19 +112,30 @@ func rebuildTable(op ops.Op) (schema, table string, ok bool) {
 // changesOptions reports whether o sets or clears one of the table options
 // SQLite has (STRICT, WITHOUT ROWID), which takes a rebuild.
 func changesOptions(o ops.SetTableOptions) bool {
-	return len(sqliteOptions(model.Table{Options: o.From})) > 0 || len(sqliteOptions(model.Table{Options: o.To})) > 0
+	for _, x := range append(slices.Clone(o.From), o.To...) {
+		if _, ok := (*Dialect)(nil).ResetTableOption(x.Name); ok {
+			return true
+		}
+	}
+	return false
 }
 
-// setOptions sets on t the SQLite options o.To names and clears those
-// o.From names and o.To does not (the reverse of setting them).
+// setOptions sets on t the SQLite options o.To sets, and clears those
+// o.To sets OFF or o.From names and o.To does not (the reverse of setting
+// them).
 func setOptions(t *model.Table, o ops.SetTableOptions) {
+	named := func(list []model.TableOption, name string) bool {
+		return slices.ContainsFunc(list, func(x model.TableOption) bool {
+			return strings.EqualFold(strings.Join(strings.Fields(x.Name), " "), name)
+		})
+	}
 	for _, name := range []string{"STRICT", "WITHOUT ROWID"} {
-		to := hasOption(model.Table{Options: o.To}, name)
-		from := hasOption(model.Table{Options: o.From}, name)
+		set := hasOption(model.Table{Options: o.To}, name)
+		clear := named(o.To, name) && !set || named(o.From, name) && !named(o.To, name)
 		switch {
-		case to && !hasOption(*t, name):
+		case set && !hasOption(*t, name):
 			t.Options = append(t.Options, model.TableOption{Name: name})
-		case from && !to:
+		case clear:
 			t.Options = filter(t.Options, func(x model.TableOption) bool {
 				return !strings.EqualFold(strings.Join(strings.Fields(x.Name), " "), name)
 			})

@@ -156,13 +156,26 @@ func tableOptions(t model.Table) string {
 	return " " + strings.Join(opts, ", ")
 }
 
+// hasOption reports whether t sets the named option; the value OFF
+// (what [Dialect.ResetTableOption] resets it to) means not set.
 func hasOption(t model.Table, name string) bool {
 	for _, o := range t.Options {
 		if strings.EqualFold(strings.Join(strings.Fields(o.Name), " "), name) {
-			return true
+			return !strings.EqualFold(strings.TrimSpace(o.Value), optionOff)
 		}
 	}
 	return false
+}
+
+// optionOff is the value that clears STRICT or WITHOUT ROWID.
+const optionOff = "OFF"
+
+// ResetTableOption returns OFF for STRICT and WITHOUT ROWID, so that a
+// table whose target does not name them loses them (diff's
+// OptionResetter); SQLite has no other table options.
+func (*Dialect) ResetTableOption(name string) (string, bool) {
+	n := strings.ToUpper(strings.Join(strings.Fields(name), " "))
+	return optionOff, n == "STRICT" || n == "WITHOUT ROWID"
 }
 
 func constraint(name string) string {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
@@ -125,5 +126,46 @@ func TestIntegerKeyTags(t *testing.T) {
 		if got := notNull == 1; got != want[1] {
 			t.Errorf("%s: NOT NULL %v, want %v: %s", table, got, want[1], text)
 		}
+	}
+}
+
+// TestSetTableOptions: STRICT and WITHOUT ROWID are set by a rebuild,
+// cleared by the reverse op and by the value OFF (what ResetTableOption
+// gives), and the rows stay.
+func TestSetTableOptions(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	if _, err := db.Exec(`CREATE TABLE kv (k TEXT NOT NULL PRIMARY KEY, v INTEGER); INSERT INTO kv VALUES ('a', 1)`); err != nil {
+		t.Fatal(err)
+	}
+	options := func() []model.TableOption {
+		t.Helper()
+		s := reflectDB(t, db)
+		kv, _ := s.Table("", "kv")
+		return kv.Options
+	}
+	set := ops.SetTableOptions{Table: "kv", To: []model.TableOption{{Name: "STRICT"}, {Name: "WITHOUT ROWID"}}}
+	mustApply(t, db, set)
+	if got := options(); len(got) != 2 {
+		t.Fatalf("after setting STRICT and WITHOUT ROWID the table has options %v", got)
+	}
+	back, ok := set.Reverse()
+	if !ok {
+		t.Fatal("SetTableOptions has no reverse")
+	}
+	mustApply(t, db, back)
+	if got := options(); len(got) != 0 {
+		t.Fatalf("after the reverse the table has options %v", got)
+	}
+	mustApply(t, db, set)
+	d := sqlite.New()
+	off, _ := d.ResetTableOption("strict")
+	mustApply(t, db, ops.SetTableOptions{Table: "kv", From: []model.TableOption{{Name: "STRICT"}}, To: []model.TableOption{{Name: "STRICT", Value: off}}})
+	if got := options(); len(got) != 1 || got[0].Name != "WITHOUT ROWID" {
+		t.Fatalf("after STRICT=%s the table has options %v", off, got)
+	}
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM kv WHERE k = 'a' AND v = 1`).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("the row is lost: %d, %v", n, err)
 	}
 }
