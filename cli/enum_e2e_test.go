@@ -1,6 +1,8 @@
 package cli_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,4 +50,73 @@ func TestCLIEnumValueAdded(t *testing.T) {
 	}
 	wantContains(t, m.run(0, "check"), "No drift")
 	wantContains(t, m.run(0, "check", "--migrations", "--dev-url", testdb.ServerURL(t, "postgres")), "refunded")
+}
+
+// TestCLIEnumValueAddedSQLite: on SQLite an enum column is TEXT with a
+// CHECK (status IN (...)); a value added to it is one table rebuild that
+// swaps the CHECK, with no "fails on existing rows" finding (a wider IN
+// list cannot fail a row), and the revision upgrades, downgrades and
+// upgrades with the rows kept.
+func TestCLIEnumValueAddedSQLite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds retort and a driver program")
+	}
+	db := testdb.SQLite(t)
+	m := newUserModule(t, db.URL)
+	m.write("models/models.go", enumModelsV1)
+	m.run(0, "init", "--dialect", "sqlite", "--models", "./models")
+	m.run(0, "revision", "--autogenerate", "-m", "orders")
+	m.run(0, "upgrade", "head")
+	first := m.run(0, "current")
+	exec1(t, db.DB, "INSERT INTO orders (id, status) VALUES (1, 'new'), (2, 'cancelled')")
+	m.write("models/models.go", strings.Replace(enumModelsV1, "cancelled)", "cancelled,refunded)", 1))
+	out := m.run(0, "revision", "--autogenerate", "-m", "refunded")
+	wantContains(t, out, "refunded")
+	file := revisionFile(t, m, "refunded")
+	up, down, _ := strings.Cut(file, "Downgrade:")
+	if strings.Contains(up, "fails on existing rows") {
+		t.Errorf("adding an enum value is flagged as failing on existing rows:\n%s", file)
+	}
+	if !strings.Contains(down, "fails on existing rows") {
+		t.Errorf("taking the value out again (the downgrade) is not flagged as failing on rows that hold it:\n%s", file)
+	}
+	rev := strings.Fields(first)[0]
+	sql := m.run(0, "upgrade", "--sql", rev+":head")
+	if n := strings.Count(sql, "CREATE TABLE _retort_new_orders (") + strings.Count(sql, "CREATE TABLE \"_retort_new_orders\" ("); n != 1 {
+		t.Errorf("upgrade --sql %s:head rebuilds orders %d times, want once:\n%s", rev, n, sql)
+	}
+	for _, step := range [][]string{{"upgrade", "head"}, {"downgrade", "-1"}, {"upgrade", "head"}} {
+		m.run(0, step...)
+		if n := count(t, db.DB, "SELECT count(*) FROM orders WHERE (id, status) IN (VALUES (1, 'new'), (2, 'cancelled'))"); n != 2 {
+			t.Fatalf("after %v the rows are not kept", step)
+		}
+	}
+	exec1(t, db.DB, "INSERT INTO orders (id, status) VALUES (3, 'refunded')")
+	if _, err := db.DB.Exec("INSERT INTO orders (id, status) VALUES (4, 'lost')"); err == nil {
+		t.Error("the CHECK accepts a value that is not in the enum")
+	}
+	wantContains(t, m.run(0, "check"), "No drift")
+}
+
+// revisionFile returns the text of the one revision file that contains s.
+func revisionFile(t *testing.T, m *userModule, s string) string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(m.dir, "migrations", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Base(p) != "env.go" && strings.Contains(string(b), s) {
+			found = append(found, string(b))
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("%d revision files contain %q, want 1", len(found), s)
+	}
+	return found[0]
 }

@@ -97,7 +97,7 @@ func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op
 			}
 			fmt.Fprintf(w, "%s;\n\n", sql)
 		}
-		if r, ok := tables.(*schemaSource); ok && replays(d) {
+		if r, ok := tables.(*schemaSource); ok {
 			r.apply(list[i : i+n])
 		}
 		i += n
@@ -108,22 +108,10 @@ func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op
 // schemaTables serves table definitions from a reflected schema, for SQL
 // printed without running it (SQLite rebuilds need the table's columns;
 // MySQL's primary key and AUTO_INCREMENT clauses read the live key).
-// writeSQL replays each group's ops on it (see replays), so that every op
-// is planned from the tables as the ops before it left them, as the
-// runner does.
+// writeSQL replays each group's ops on it, so that every op is planned
+// from the tables as the ops before it left them, as the runner does.
 func schemaTables(s model.Schema) dialect.TableSource {
 	return &schemaSource{s: s}
-}
-
-// replays reports whether writeSQL replays the ops on the tables it
-// serves d: for the dialects that merge ALTERs ([dialect.AlterCombiner],
-// MySQL), whose key, index and collation clauses read the table as the
-// ops before left it. SQLite's rebuild is planned from the table as
-// reflected: ops.Apply does not keep its rowid alias apart from
-// AUTOINCREMENT, so a replayed table would rebuild with AUTOINCREMENT.
-func replays(d dialect.Dialect) bool {
-	_, ok := d.(dialect.AlterCombiner)
-	return ok
 }
 
 // schemaSource is the [dialect.TableSource] of schemaTables.

@@ -22,6 +22,19 @@ type AlterCombiner interface {
 	CanCombine(pending []ops.Op, op ops.Op) bool
 }
 
+// RebuildCombiner is implemented by dialects that carry out many ops by
+// rebuilding the table (SQLite: create the new definition, copy the rows,
+// drop the old table, rename), so that consecutive ops on one table are
+// better carried out by one rebuild than by one each.
+type RebuildCombiner interface {
+	// PlanRebuild plans ops from list[i] on as one rebuild of op i's table
+	// when more than one consecutive op can share it: n (at least 2) is
+	// how many ops the rebuild applies, in order, and stmts carry them
+	// out, planned from tables as they are before op i. ok is false when
+	// op i is better planned alone ([Dialect.Statements]).
+	PlanRebuild(ctx context.Context, list []ops.Op, i int, tables TableSource) (n int, stmts []Statement, ok bool, err error)
+}
+
 // CombineAlters merges statements that all alter one table (AlterTable
 // set and equal) into one ALTER TABLE carrying their clauses in order. ok
 // is false when stmts is empty or one of them is not such an ALTER. A
@@ -52,7 +65,8 @@ func alterOf(s Statement, table string) bool {
 
 // PlanGroup plans the ops of list from index i on and returns the first
 // group: n ops (at least 1) and the statements that apply them. When d
-// implements [AlterCombiner] and op i gives ALTERs of one table, the ops
+// implements [RebuildCombiner] and rebuilds op i's table for it and the
+// ops after it, they are the group. When d implements [AlterCombiner] and op i gives ALTERs of one table, the ops
 // after it that CanCombine admits and that give ALTERs of the same table
 // join it, and the group's statements merge into one ALTER TABLE; else the
 // group is op i alone with its own statements. An error is op i's: an op
@@ -63,6 +77,11 @@ func alterOf(s Statement, table string) bool {
 // runner applies the group before it plans the next, so that every op
 // sees the live tables after the groups before it.
 func PlanGroup(ctx context.Context, d Dialect, list []ops.Op, i int, tables TableSource) (n int, stmts []Statement, err error) {
+	if rc, ok := d.(RebuildCombiner); ok {
+		if n, stmts, ok, err := rc.PlanRebuild(ctx, list, i, tables); err != nil || ok {
+			return max(n, 1), stmts, err
+		}
+	}
 	first, err := d.Statements(ctx, list[i], tables)
 	if err != nil {
 		return 1, nil, err

@@ -53,6 +53,10 @@ type RiskContext struct {
 	// Table is the table as the earlier ops of the list left it, when the
 	// caller knows the schema the list starts from; nil otherwise.
 	Table *model.Table
+	// Earlier are the ops before this one in the list, so that a dialect
+	// that carries several ops out at once ([RebuildCombiner]) reports a
+	// shared cost once.
+	Earlier []ops.Op
 }
 
 // RiskAssessor is implemented by dialects whose DDL costs more on a live

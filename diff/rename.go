@@ -53,6 +53,7 @@ func readHints(target model.Schema) *hints {
 // and the current tables as they are after them, sorted by key. cur and
 // tgt are sorted by key; cur is left as it is.
 func (c *comparer) applyRenames(cur, tgt []*model.Table, h *hints) ([]*model.Table, []ops.Op) {
+	h = c.foldedTableRenames(cur, tgt, h)
 	if h == nil {
 		return cur, nil
 	}

@@ -83,7 +83,6 @@ var optionAliases = map[string]string{
 // conflicts are pairs of column options that cannot be used together.
 var conflicts = [][2]string{
 	{"null", "notnull"},
-	{"pk", "null"},
 	{"autoincrement", "noautoincrement"},
 	{"identity", "autoincrement"},
 	{"type", "size"},
@@ -230,7 +229,10 @@ func (ml *modelLoader) column(f fieldRef, name string, opts []option) (model.Col
 		col.Nullable = false
 	}
 	if has("pk") {
-		col.Nullable = false
+		// A key column is NOT NULL unless tagged null too: SQLite keeps a
+		// key column's NOT NULL as declared (INTEGER PRIMARY KEY without
+		// it); other databases make key columns NOT NULL either way.
+		col.Nullable = has("null")
 		ml.pkCols = append(ml.pkCols, name)
 		ml.pkRefs = append(ml.pkRefs, f)
 	}

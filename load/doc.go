@@ -76,7 +76,10 @@
 //
 // # Column options
 //
-//	pk                 part of the primary key pk_<table>; several = composite, in field order
+//	pk                 part of the primary key pk_<table>; several = composite, in field order;
+//	                   NOT NULL whatever the Go type, unless also tagged null: pk,null is
+//	                   a key column that declares no NOT NULL (SQLite's INTEGER PRIMARY
+//	                   KEY as written; other databases make key columns NOT NULL anyway)
 //	autoincrement      the database numbers the column (a single-column integer pk is by default)
 //	noautoincrement    turn that default off
 //	type=SQL           the column's SQL type, verbatim (type=jsonb, type=numeric(10,2))
@@ -112,7 +115,7 @@
 //	                   the indexes, keys and constraints on it ([Read] lists it in
 //	                   [Result].Skips); it takes no other option: db:"legacy,skip_autogenerate"
 //
-// Conflicting options (null with notnull, pk with null, type= with size=
+// Conflicting options (null with notnull, type= with size=
 // or enum=, generated= with default=, identity with autoincrement) are
 // errors. Outer parentheses around check=, generated= and index_where=
 // expressions are dropped.

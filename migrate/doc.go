@@ -70,7 +70,8 @@
 // dialect.Statement.NoTransaction (CREATE INDEX CONCURRENTLY) commits what
 // came before it, runs on its own, and the revision continues in a new
 // transaction; a failure after that point cannot undo what was committed,
-// and the error says so.
+// and the error says so. Ops are planned in groups ([dialect.PlanGroup]):
+// on SQLite consecutive changes of one table share one table rebuild.
 //
 // On MySQL/MariaDB DDL commits implicitly, so a revision cannot be rolled
 // back. The runner applies it op by op, or group by group where the dialect

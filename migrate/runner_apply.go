@@ -111,14 +111,19 @@ func newError(st Step, list []ops.Op, i int, sql string, err error) *MigrationEr
 // number of ops a NoTransaction statement committed, and the failure.
 func (s *session) applyOps(ctx context.Context, t *txState, st Step, list []ops.Op) (committed int, me *MigrationError) {
 	src := s.tables(func() introspect.Querier { return t.tx })
-	for i, op := range list {
-		if ran, err := runGo(ctx, op, t.tx); ran {
+	for i, n := 0, 1; i < len(list); i += n {
+		n = 1
+		if ran, err := runGo(ctx, list[i], t.tx); ran {
 			if err != nil {
 				return committed, newError(st, list, i, "", err)
 			}
 			continue
 		}
-		stmts, err := s.be.Dialect.Statements(ctx, op, src)
+		// A group of ops may share statements (SQLite rebuilds a table once
+		// for consecutive changes of it; dialect.PlanGroup).
+		var stmts []dialect.Statement
+		var err error
+		n, stmts, err = dialect.PlanGroup(ctx, s.be.Dialect, list, i, src)
 		if err != nil {
 			return committed, newError(st, list, i, "", err)
 		}
@@ -138,12 +143,12 @@ func (s *session) applyOps(ctx context.Context, t *txState, st Step, list []ops.
 			if _, err := t.conn.ExecContext(ctx, stmt.SQL); err != nil {
 				return committed, newError(st, list, i, stmt.SQL, err)
 			}
-			committed = i + 1
+			committed = i + n
 			if t.tx, err = t.conn.BeginTx(ctx, nil); err != nil {
 				return committed, newError(st, list, -1, "BEGIN", err)
 			}
 		}
-		s.log.DebugContext(ctx, "migrate: ops executed", "revision", st.Revision.ID, "from", i+1, "to", i+1, "of", len(list))
+		s.log.DebugContext(ctx, "migrate: ops executed", "revision", st.Revision.ID, "from", i+1, "to", i+n, "of", len(list))
 	}
 	for _, q := range s.vt.updateSQL(st.Before, st.After) {
 		if _, err := t.tx.ExecContext(ctx, q); err != nil {

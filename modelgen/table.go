@@ -140,7 +140,7 @@ func (tg *tableGen) field(names *namer, c model.Column) (jen.Code, bool) {
 	if pk {
 		opts = append(opts, "pk")
 		if c.Nullable {
-			tg.warn(c.Name, "NULL allowed in a primary key column: a pk field is NOT NULL")
+			opts = append(opts, "null") // a key that declares no NOT NULL (SQLite)
 		}
 	}
 	opts = append(opts, tg.numbering(c, pk)...)

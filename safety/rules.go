@@ -42,6 +42,9 @@ func (a *analysis) portable(op ops.Op) []Finding {
 			"fails if a row of "+qualify(o.Schema, o.Table)+" has ("+strings.Join(fk.Columns, ", ")+") values missing from "+
 				qualify(fk.RefSchema, fk.RefTable)+" ("+strings.Join(fk.RefColumns, ", ")+")")
 	case ops.AddCheck:
+		if a.widensDropped(o) {
+			return nil // every row passed the check it replaces
+		}
 		return a.constraint(o.Schema, o.Table, o.Check.Name, "add check",
 			"fails if a row of "+qualify(o.Schema, o.Table)+" breaks ("+o.Check.Expr+")")
 	}
@@ -113,7 +116,7 @@ func (a *analysis) risks(op ops.Op) []Finding {
 		return nil
 	}
 	schema, table := opTable(op)
-	rc := dialect.RiskContext{New: a.isNew(schema, table)}
+	rc := dialect.RiskContext{New: a.isNew(schema, table), Earlier: a.list[:a.at:a.at]}
 	if t, ok := a.table(schema, table); ok {
 		rc.Table = &t
 	}

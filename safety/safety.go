@@ -122,7 +122,7 @@ type Options struct {
 // A table created earlier in the same list is taken to be empty: adding a
 // NOT NULL column to it, or indexing it, is not reported.
 func Analyze(list []ops.Op, d dialect.Dialect, opts Options) []Finding {
-	a := &analysis{d: d, opts: opts, created: map[string]bool{},
+	a := &analysis{d: d, opts: opts, list: list, created: map[string]bool{},
 		enums: dialect.CollectEnums(opts.Current, list), losses: map[int][]ops.Loss{}}
 	for _, l := range dialect.DataLoss(d, list, dialect.LossOptions{Current: opts.Current}) {
 		a.losses[l.Op] = append(a.losses[l.Op], l)
@@ -191,6 +191,8 @@ func ignored(list []Kind, k Kind) bool {
 type analysis struct {
 	d    dialect.Dialect
 	opts Options
+	// list is the op list analysed.
+	list []ops.Op
 	// created holds the tables created earlier in the list (qualified names).
 	created map[string]bool
 	// enums holds enum values by qualified name, from the list and Current.

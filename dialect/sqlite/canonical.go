@@ -13,20 +13,23 @@ import (
 //     INTEGER, REAL, TEXT, BLOB, ANY) in upper case, enum columns TEXT with
 //     a CHECK (col IN (...)) named ck_<table>_<col> appended to the checks;
 //   - a single-column primary key with AutoIncrement (or an identity) and
-//     an integer type becomes INTEGER, NOT NULL, without a default; a
-//     single-column key declared exactly INTEGER is a rowid alias and is
-//     marked AutoIncrement, as the catalog reader reports it; AutoIncrement
-//     is cleared everywhere else;
-//   - a rowid alias is NOT NULL; other key columns keep their nullability
-//     (SQLite, unlike other databases, lets a non-integer key hold NULL
-//     unless the column says NOT NULL);
+//     an integer type becomes INTEGER AUTOINCREMENT without a default;
+//     AutoIncrement is cleared everywhere else, so a rowid alias without
+//     AUTOINCREMENT (a key declared exactly INTEGER) is not AutoIncrement,
+//     as the catalog reader reports it;
+//   - every column keeps the nullability it declares, key columns
+//     included: SQLite reports NOT NULL only where it is written (a rowid
+//     alias never holds NULL either way, and a non-integer key may hold
+//     NULL unless the column says NOT NULL);
 //   - generated columns have no default;
 //   - foreign keys get RefSchema "" and, when they name no referenced
 //     columns, the referenced table's key; INITIALLY DEFERRED implies
 //     DEFERRABLE;
 //   - what SQLite cannot hold is dropped: comments, charsets, ON UPDATE,
 //     identity kinds, index methods, INCLUDE columns and prefix lengths,
-//     table options and enum types;
+//     other dialects' table options and enum types; the two table options
+//     SQLite has are kept as the catalog reader reports them,
+//     {Name: "STRICT"} and {Name: "WITHOUT ROWID"}, in that order;
 //   - tables and indexes are sorted by name; uniques, foreign keys and
 //     checks keep their order, which CreateTable keeps and the catalog
 //     reader reports.
@@ -60,6 +63,7 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 		Schema:     t.Schema,
 		Name:       t.Name,
 		PrimaryKey: model.PrimaryKey{Name: t.PrimaryKey.Name, Columns: clone(t.PrimaryKey.Columns)},
+		Options:    sqliteOptions(t),
 	}
 	auto := autoIncrementColumn(t)
 	for _, c := range t.Columns {
@@ -74,12 +78,8 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 		if c.Generated.Expr != "" {
 			nc.Default = "" // a generated column has no default
 		}
-		if len(t.PrimaryKey.Columns) == 1 && t.PrimaryKey.Columns[0] == c.Name {
-			if c.Name == auto {
-				nc.Type.SQL, nc.AutoIncrement, nc.Default, nc.Nullable = "INTEGER", true, "", false
-			} else if strings.EqualFold(strings.TrimSpace(nc.Type.SQL), "INTEGER") && !hasOption(t, "WITHOUT ROWID") {
-				nc.AutoIncrement, nc.Nullable = true, false
-			}
+		if c.Name == auto {
+			nc.Type.SQL, nc.AutoIncrement, nc.Default = "INTEGER", true, ""
 		}
 		out.Columns = append(out.Columns, nc)
 	}
@@ -170,4 +170,16 @@ func clone(s []string) []string {
 		return nil
 	}
 	return append([]string(nil), s...)
+}
+
+// sqliteOptions returns the table options SQLite has that t names, as the
+// catalog reader reports them: STRICT, then WITHOUT ROWID, without values.
+func sqliteOptions(t model.Table) []model.TableOption {
+	var out []model.TableOption
+	for _, name := range []string{"STRICT", "WITHOUT ROWID"} {
+		if hasOption(t, name) {
+			out = append(out, model.TableOption{Name: name})
+		}
+	}
+	return out
 }

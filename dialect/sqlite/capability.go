@@ -12,6 +12,13 @@ var _ dialect.CapabilityChecker = (*Dialect)(nil)
 // (ASCII) case, index names across the whole schema; and the columns
 // SQLite cannot create as declared (see columnProblems).
 func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
-	return append(dialect.CaseCollisions(s, dialect.FoldedNames{Tables: true, Columns: true, Indexes: true, IndexesPerSchema: true}),
+	return append(dialect.CaseCollisions(s, d.FoldedNames()),
 		columnProblems(s)...)
+}
+
+// FoldedNames says that SQLite compares table, column and index names
+// without regard to (ASCII) case, index names across the whole schema:
+// diff takes a case-only change of a name for a rename.
+func (*Dialect) FoldedNames() dialect.FoldedNames {
+	return dialect.FoldedNames{Tables: true, Columns: true, Indexes: true, IndexesPerSchema: true}
 }

@@ -147,7 +147,8 @@ func TestNoFalsePositives(t *testing.T) {
 		{
 			Name: "teams",
 			Columns: []model.Column{
-				{Name: "id", Type: model.Type{Logical: model.LogicalBigInt}, AutoIncrement: true},
+				// AUTOINCREMENT, without NOT NULL.
+				{Name: "id", Type: model.Type{Logical: model.LogicalBigInt}, AutoIncrement: true, Nullable: true},
 				{Name: "Label", Type: model.Type{Logical: model.LogicalString}, Nullable: true},
 			},
 			PrimaryKey: model.PrimaryKey{Name: "pk_teams", Columns: []string{"id"}},
@@ -155,10 +156,11 @@ func TestNoFalsePositives(t *testing.T) {
 		{
 			Name: "users",
 			Columns: []model.Column{
-				{Name: "id", Type: model.Type{Logical: model.LogicalBigInt}, AutoIncrement: true},
+				// A rowid alias as declared: no AUTOINCREMENT, no NOT NULL.
+				{Name: "id", Type: model.Type{Logical: model.LogicalBigInt}, Nullable: true},
 				{Name: "email", Type: model.Type{SQL: "VARCHAR(255)"}},
 				{Name: "name", Type: model.Type{Logical: model.LogicalString}, Nullable: true, Default: "'anon'"},
-				{Name: "age", Type: model.Type{SQL: "integer"}, Nullable: true, Default: "0"},
+				{Name: "age", Type: model.Type{SQL: "int"}, Nullable: true, Default: "0"}, // declared as written: int, not integer
 				{Name: "active", Type: model.Type{Logical: model.LogicalBool}, Default: "1"},
 				{Name: "score", Type: model.Type{Logical: model.LogicalDouble}, Nullable: true, Default: "1"},
 				{Name: "ratio", Type: model.Type{Logical: model.LogicalReal}, Nullable: true, Default: "0.50"},

@@ -26,15 +26,23 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.DropTable:
 		return one("DROP TABLE " + qualify(o.Table.Schema, o.Table.Name)), nil
 	case ops.RenameTable:
+		if strings.EqualFold(o.From, o.To) {
+			// SQLite refuses a new name that differs only in case ("there
+			// is already another table or index with this name"): rename
+			// through a name of its own.
+			tmp := rebuildPrefix + o.To
+			return []dialect.Statement{
+				{SQL: "ALTER TABLE " + qualify(o.Schema, o.From) + " RENAME TO " + quoteIdent(tmp)},
+				{SQL: "ALTER TABLE " + qualify(o.Schema, tmp) + " RENAME TO " + quoteIdent(o.To)},
+			}, nil
+		}
 		return one("ALTER TABLE " + qualify(o.Schema, o.From) + " RENAME TO " + quoteIdent(o.To)), nil
 	case ops.AddColumn:
 		return d.addColumn(ctx, o, tables)
 	case ops.DropColumn:
 		return d.dropColumn(ctx, o, tables)
 	case ops.AlterColumn:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "alter column "+o.From.Name, func(t *model.Table, src map[string]string) error {
-			return alterColumn(t, src, o)
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "alter column "+o.From.Name, op)
 	case ops.RenameColumn:
 		return one("ALTER TABLE " + qualify(o.Schema, o.Table) + " RENAME COLUMN " + quoteIdent(o.From) + " TO " + quoteIdent(o.To)), nil
 	case ops.CreateIndex:
@@ -42,52 +50,28 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.DropIndex:
 		return one("DROP INDEX " + qualify(o.Schema, o.Index.Name)), nil
 	case ops.AddPrimaryKey:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "add primary key", func(t *model.Table, _ map[string]string) error {
-			t.PrimaryKey = o.PrimaryKey
-			return nil
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add primary key", op)
 	case ops.DropPrimaryKey:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop primary key", func(t *model.Table, _ map[string]string) error {
-			t.PrimaryKey = model.PrimaryKey{}
-			for i := range t.Columns {
-				t.Columns[i].AutoIncrement = false
-			}
-			return nil
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "drop primary key", op)
 	case ops.AddUnique:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "add unique", func(t *model.Table, _ map[string]string) error {
-			t.Uniques = append(t.Uniques, o.Unique)
-			return nil
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add unique", op)
 	case ops.DropUnique:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop unique", func(t *model.Table, _ map[string]string) error {
-			return dropUnique(t, o.Unique)
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "drop unique", op)
 	case ops.AddForeignKey:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "add foreign key", func(t *model.Table, _ map[string]string) error {
-			t.ForeignKeys = append(t.ForeignKeys, o.ForeignKey)
-			return nil
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add foreign key", op)
 	case ops.DropForeignKey:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop foreign key", func(t *model.Table, _ map[string]string) error {
-			return dropForeignKey(t, o.ForeignKey)
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "drop foreign key", op)
 	case ops.AddCheck:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "add check", func(t *model.Table, _ map[string]string) error {
-			for _, x := range t.Checks {
-				if o.Check.Name != "" && x.Name == o.Check.Name && d.NormalizeExpr(x.Expr) == d.NormalizeExpr(o.Check.Expr) {
-					return nil // already there, e.g. an enum column's CHECK
-				}
-			}
-			t.Checks = append(t.Checks, o.Check)
-			return nil
-		})
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add check", op)
 	case ops.DropCheck:
-		return d.rebuild(ctx, tables, o.Schema, o.Table, "drop check", func(t *model.Table, _ map[string]string) error {
-			return d.dropCheck(t, o.Check)
-		})
-	case ops.SetTableComment, ops.SetTableOptions, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
-		// SQLite has no comments, table options or enum types.
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "drop check", op)
+	case ops.SetTableOptions:
+		if !changesOptions(o) {
+			return nil, nil // other dialects' options: SQLite has none of them
+		}
+		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "set table options", op)
+	case ops.SetTableComment, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue:
+		// SQLite has no comments or enum types.
 		return nil, nil
 	case ops.Execute:
 		if strings.TrimSpace(o.SQL) == "" {
@@ -102,6 +86,13 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		return dialect.Custom(d, o)
 	}
 	return nil, fmt.Errorf("sqlite: op %T: %w", op, ErrUnsupported)
+}
+
+// rebuildFor rebuilds the table with op applied ([Dialect.applyToTable]).
+func (d *Dialect) rebuildFor(ctx context.Context, tables dialect.TableSource, schema, table, what string, op ops.Op) ([]dialect.Statement, error) {
+	return d.rebuild(ctx, tables, schema, table, what, func(t *model.Table, src map[string]string) error {
+		return d.applyToTable(t, src, op)
+	})
 }
 
 func one(sql string) []dialect.Statement { return []dialect.Statement{{SQL: sql}} }
@@ -165,13 +156,26 @@ func tableOptions(t model.Table) string {
 	return " " + strings.Join(opts, ", ")
 }
 
+// hasOption reports whether t sets the named option; the value OFF
+// (what [Dialect.ResetTableOption] resets it to) means not set.
 func hasOption(t model.Table, name string) bool {
 	for _, o := range t.Options {
 		if strings.EqualFold(strings.Join(strings.Fields(o.Name), " "), name) {
-			return true
+			return !strings.EqualFold(strings.TrimSpace(o.Value), optionOff)
 		}
 	}
 	return false
+}
+
+// optionOff is the value that clears STRICT or WITHOUT ROWID.
+const optionOff = "OFF"
+
+// ResetTableOption returns OFF for STRICT and WITHOUT ROWID, so that a
+// table whose target does not name them loses them (diff's
+// OptionResetter); SQLite has no other table options.
+func (*Dialect) ResetTableOption(name string) (string, bool) {
+	n := strings.ToUpper(strings.Join(strings.Fields(name), " "))
+	return optionOff, n == "STRICT" || n == "WITHOUT ROWID"
 }
 
 func constraint(name string) string {
@@ -182,8 +186,9 @@ func constraint(name string) string {
 }
 
 // columnDef writes one column definition. The auto-increment key is
-// written INTEGER NOT NULL [CONSTRAINT pkName] PRIMARY KEY AUTOINCREMENT, the one spelling that
-// makes a rowid alias that never reuses ids.
+// written INTEGER [NOT NULL] [CONSTRAINT pkName] PRIMARY KEY AUTOINCREMENT,
+// the one spelling that makes a rowid alias that never reuses ids; NOT
+// NULL is written as the column declares it.
 func columnDef(c model.Column, auto bool, pkName string) string {
 	var b strings.Builder
 	b.WriteString(quoteIdent(c.Name))
@@ -194,7 +199,7 @@ func columnDef(c model.Column, auto bool, pkName string) string {
 	if typ != "" {
 		b.WriteString(" " + typ)
 	}
-	if !c.Nullable || auto {
+	if !c.Nullable {
 		b.WriteString(" NOT NULL")
 	}
 	if auto {
@@ -289,13 +294,7 @@ func (d *Dialect) addColumn(ctx context.Context, o ops.AddColumn, tables dialect
 	if addsInPlace(c) {
 		return one("ALTER TABLE " + qualify(o.Schema, o.Table) + " ADD COLUMN " + columnDef(c, false, "")), nil
 	}
-	return d.rebuild(ctx, tables, o.Schema, o.Table, "add column "+c.Name, func(t *model.Table, _ map[string]string) error {
-		if _, ok := t.Column(c.Name); ok {
-			return fmt.Errorf("sqlite: add column %s.%s: %w", t.Name, c.Name, ErrExists)
-		}
-		t.Columns = append(t.Columns, c)
-		return nil
-	})
+	return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add column "+c.Name, o)
 }
 
 // addsInPlace reports whether ALTER TABLE ADD COLUMN can add c: a column
@@ -332,7 +331,7 @@ func (d *Dialect) dropColumn(ctx context.Context, o ops.DropColumn, tables diale
 		return alter, nil
 	}
 	return d.rebuildFrom(ctx, tables, live, o.Schema, "drop column "+o.Column.Name, func(t *model.Table, src map[string]string) error {
-		return dropColumn(t, src, o.Column.Name)
+		return d.applyToTable(t, src, o)
 	})
 }
 

@@ -11,7 +11,9 @@ import (
 
 // NormalizeDefault returns the canonical form of col's default:
 //
-//   - "" and NULL both mean no default ("");
+//   - "" is no default and NULL is DEFAULT NULL: SQLite keeps the two
+//     apart (pragma_table_xinfo reports dflt_value NULL for the first and
+//     the text NULL for the second), so they differ here too;
 //   - redundant outer parentheses go (SQLite reports DEFAULT (x) as x);
 //   - TRUE and FALSE are 1 and 0 (SQLite stores them so);
 //   - CURRENT_TIMESTAMP, CURRENT_DATE and CURRENT_TIME are upper-cased;
@@ -45,7 +47,7 @@ func (d *Dialect) NormalizeDefault(col model.Column) string {
 	if len(toks) == 1 && toks[0].Kind == sqllex.Word {
 		switch u := strings.ToUpper(toks[0].Text); u {
 		case "NULL":
-			return ""
+			return "NULL"
 		case "TRUE":
 			return canonicalNumber("1", aff)
 		case "FALSE":

@@ -29,7 +29,9 @@
 // store their 36-character text form through driver.Valuer. A single-column
 // auto-increment integer primary key is always INTEGER PRIMARY KEY
 // AUTOINCREMENT, whatever integer type the model names: only the exact type
-// INTEGER makes the rowid alias. SQLite reports the six type names it knows
+// INTEGER makes the rowid alias. A key without AutoIncrement declared
+// exactly INTEGER is a rowid alias without AUTOINCREMENT, kept apart from
+// it; NOT NULL is written where the column says it and nowhere else. SQLite reports the six type names it knows
 // (INT, INTEGER, REAL, TEXT, BLOB, ANY) in upper case, so [Dialect.Canonical]
 // upper-cases them too; other type text is kept as written.
 //
@@ -57,31 +59,44 @@
 // values ([Dialect.RewritesValues]: '007' becomes 7), which is a data-loss
 // finding.
 // DropColumn offline writes ALTER TABLE DROP COLUMN, which SQLite refuses
-// when the column is indexed or constrained. A rebuilt rowid-alias key
-// (INTEGER PRIMARY KEY without AUTOINCREMENT) comes back with
-// AUTOINCREMENT: both reflect the same.
+// when the column is indexed or constrained. A rebuild writes the key as
+// it was: a rowid alias stays one, AUTOINCREMENT stays, NOT NULL as
+// declared.
+//
+// Consecutive ops on one table share one rebuild when one of them needs
+// it ([Dialect.PlanRebuild], a [dialect.RebuildCombiner] that
+// [dialect.PlanGroup] asks, so the runner, offline SQL and diff --sql
+// alike): an enum value added (its CHECK dropped and added) or several
+// column changes copy the table once, and [Dialect.Risks] reports that
+// rebuild once.
+//
+// A case-only table rename ([dialect.FoldedNames]: SQLite folds table,
+// column and index names) goes through a temporary name, since SQLite
+// refuses RENAME TO a name that differs only in case.
 //
 // # Table options
 //
 // The catalog reader reports STRICT and WITHOUT ROWID as the table options
-// {Name: "STRICT"} and {Name: "WITHOUT ROWID"}; CreateTable (and so a
-// rebuild) writes them back. [Dialect.Canonical] still drops table options,
-// so the differ never asks for them, and SetTableOptions writes nothing.
+// {Name: "STRICT"} and {Name: "WITHOUT ROWID"}; [Dialect.Canonical] keeps
+// them (and drops other dialects' options), CreateTable writes them, and
+// SetTableOptions of them is a rebuild. The value OFF clears one
+// ([Dialect.ResetTableOption]).
 //
 // # Objects SQLite does not have
 //
-// SetTableComment, SetTableOptions, CreateEnum, DropEnum and AddEnumValue
-// produce no statements: SQLite has no comments, no table options beyond
-// the two above, and no enum types. An enum's membership lives in its
+// SetTableComment, CreateEnum, DropEnum and AddEnumValue produce no
+// statements, nor does SetTableOptions of other dialects' options: SQLite
+// has no comments, no table options beyond the two above, and no enum
+// types. An enum's membership lives in its
 // columns' CHECK constraints (CreateTable writes one for each column whose
 // type carries EnumValues), which the differ changes with
 // AddCheck/DropCheck. [ops.Custom] ops run through [dialect.Custom].
 //
 // # Normal forms
 //
-// NormalizeType folds case, spacing and synonyms (int/int4/integer,
-// int8/bigint, bool/boolean, double precision/float8/double, decimal/numeric,
-// character varying/varchar); NormalizeDefault folds parentheses, NULL, TRUE
+// NormalizeType folds case and spacing only: the declared type is kept
+// verbatim, so int and integer, decimal and numeric are different types
+// (a type the Go type implies is matched by affinity); NormalizeDefault folds parentheses, NULL, TRUE
 // and FALSE, keyword case and number spellings by the column's affinity ('0'
 // and 0 are one default on INTEGER, REAL, NUMERIC and TEXT affinity, where
 // SQLite stores the same value for both, and two on BLOB affinity);

@@ -129,6 +129,7 @@ func opCases(base model.Schema) []opCase {
 	name, _ := items.Column("name")
 	note, _ := items.Column("note")
 	pairs, _ := base.Table("", "pairs")
+	itemsID, _ := items.Column("id")
 	tags := model.Table{
 		Name: "tags",
 		Columns: []model.Column{
@@ -323,8 +324,13 @@ func opCases(base model.Schema) []opCase {
 			rows: `SELECT a, b, v FROM pairs ORDER BY a`, wantRows: [][]string{{"1", "x", "one"}, {"2", "y", "<nil>"}},
 		},
 		{
+			// AUTOINCREMENT goes first (it needs the key), leaving a rowid
+			// alias; the reverse adds the key, then AUTOINCREMENT.
 			name: "DropPrimaryKey/rowid alias",
-			ops:  []ops.Op{ops.DropPrimaryKey{Table: "items", PrimaryKey: items.PrimaryKey}},
+			ops: []ops.Op{
+				ops.AlterColumn{Table: "items", Change: ops.ChangeAutoIncrement, From: itemsID, To: func() model.Column { c := itemsID; c.AutoIncrement = false; return c }()},
+				ops.DropPrimaryKey{Table: "items", PrimaryKey: items.PrimaryKey},
+			},
 			want: func(s *model.Schema) {
 				t := table(s, "items")
 				t.PrimaryKey = model.PrimaryKey{}

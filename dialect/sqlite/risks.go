@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
 
@@ -23,9 +24,11 @@ func (*Dialect) CharLength(expr string) string { return "length(" + expr + ")" }
 // Risks returns the table rebuilds of ops ALTER TABLE cannot carry out:
 // altering a column, adding or dropping a constraint, adding a column
 // ADD COLUMN refuses, dropping a column a key, index, constraint or
-// generated column uses. It decides as [Dialect.Statements] does.
+// generated column uses. It decides as [Dialect.Statements] does, and
+// reports a rebuild that consecutive ops share ([Dialect.PlanRebuild])
+// once, at the first op that needs it.
 func (*Dialect) Risks(op ops.Op, rc dialect.RiskContext) []dialect.Risk {
-	if rc.New {
+	if rc.New || joinsRebuild(op, rc) {
 		return nil
 	}
 	switch o := op.(type) {
@@ -59,8 +62,37 @@ func (*Dialect) Risks(op ops.Op, rc dialect.RiskContext) []dialect.Risk {
 		return rebuildRisk(o.Schema, o.Table, strings.TrimSpace("add check "+o.Check.Name), rc)
 	case ops.DropCheck:
 		return rebuildRisk(o.Schema, o.Table, "drop check "+o.Check.Name, rc)
+	case ops.SetTableOptions:
+		if changesOptions(o) {
+			return rebuildRisk(o.Schema, o.Table, "set table options (STRICT, WITHOUT ROWID)", rc)
+		}
 	}
 	return nil
+}
+
+// joinsRebuild reports whether op joins a rebuild that an op before it
+// already needs ([Dialect.PlanRebuild]): the ops right before it are on
+// the same table and can join a rebuild, and one of them needs one. The
+// rebuild is reported once, at the first op that needs it.
+func joinsRebuild(op ops.Op, rc dialect.RiskContext) bool {
+	schema, table, ok := rebuildTable(op)
+	if !ok {
+		return false
+	}
+	var live model.Table
+	if rc.Table != nil {
+		live = *rc.Table
+	}
+	for i := len(rc.Earlier) - 1; i >= 0; i-- {
+		s, t, ok := rebuildTable(rc.Earlier[i])
+		if !ok || s != schema || !strings.EqualFold(t, table) {
+			return false
+		}
+		if needsRebuild(rc.Earlier[i], live) {
+			return true
+		}
+	}
+	return false
 }
 
 // rebuildRisk is the risk of rebuilding schema.table, naming the indexes

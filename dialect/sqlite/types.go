@@ -51,33 +51,17 @@ func typeSQL(t model.Type) string {
 	return ""
 }
 
-// typeAliases maps spellings of one type to one name.
-var typeAliases = map[string]string{
-	"int": "integer", "int4": "integer",
-	"int8":             "bigint",
-	"int2":             "smallint",
-	"bool":             "boolean",
-	"double precision": "double", "float8": "double",
-	"float4":            "real",
-	"character varying": "varchar", "varying character": "varchar", "nvarchar": "varchar",
-	"character": "char", "nchar": "char", "native character": "char",
-	"decimal": "numeric",
-}
-
-// NormalizeType lower-cases type text, collapses spaces, drops spaces in
-// the argument list and folds synonyms: int, int4 and integer are integer;
-// int8 is bigint; int2 is smallint; bool is boolean; double precision and
-// float8 are double; float4 is real; character varying and nvarchar are
-// varchar; character and nchar are char; decimal is numeric. Types that
-// only share an affinity (datetime and timestamp, float and double) stay
-// apart: they are different types on other dialects and in the models.
+// NormalizeType lower-cases type text, collapses spaces and drops spaces
+// in the argument list, and nothing else: SQLite keeps the declared type
+// verbatim (pragma_table_xinfo reports it as written), and two spellings
+// of one type on other databases are two types here. INT and INTEGER
+// differ (only INTEGER PRIMARY KEY is a rowid alias), and so do DOUBLE
+// PRECISION and REAL, NVARCHAR and VARCHAR, DATETIME and TIMESTAMP. A type
+// the Go type implies is matched by affinity instead ([Dialect.SameImpliedType]).
 func (*Dialect) NormalizeType(sql string) string { return normalizeType(sql) }
 
 func normalizeType(sql string) string {
 	base, args := model.SplitType(sql)
-	if a, ok := typeAliases[base]; ok {
-		base = a
-	}
 	if len(args) == 0 {
 		return base
 	}

@@ -20,8 +20,9 @@
 // # How things are reflected
 //
 //   - Column types are the declared text as written ("VARCHAR(255)").
-//   - A single-column INTEGER primary key (a rowid alias) and an
-//     AUTOINCREMENT column both reflect as AutoIncrement, NOT NULL.
+//   - Only an AUTOINCREMENT column reflects as AutoIncrement; a rowid
+//     alias without it (INTEGER PRIMARY KEY) does not, and both keep the
+//     nullability they declare (NOT NULL or not).
 //   - Indexes SQLite makes for UNIQUE constraints are reported as
 //     [model.Unique], not as indexes; primary-key indexes are not reported.
 //   - Uniques, foreign keys and checks come in declaration order; indexes

@@ -10,7 +10,7 @@ import (
 	"github.com/retortdb/retort/introspect/sqlite"
 )
 
-// Inspect reads every admitted table; names, checks and the rowid alias
+// Inspect reads every admitted table; names, checks and AUTOINCREMENT
 // come from the CREATE TABLE text SQLite keeps.
 func ExampleInspector() {
 	ctx := context.Background()
@@ -51,7 +51,7 @@ func ExampleInspector() {
 	}
 	// Output:
 	// table users key [id]
-	//   id INTEGER nullable=false autoincrement=true
+	//   id INTEGER nullable=true autoincrement=false
 	//   email VARCHAR(255) nullable=false autoincrement=false
 	//   age INT nullable=true autoincrement=false
 	//   index ix_users_lower_email on [lower(email)] where age > 17

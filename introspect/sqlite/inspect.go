@@ -215,7 +215,11 @@ func (in *inspection) readColumns() error {
 	return nil
 }
 
-// finishPrimaryKey orders the key columns and marks the rowid alias.
+// finishPrimaryKey orders the key columns and marks the AUTOINCREMENT
+// column. A rowid alias without AUTOINCREMENT (INTEGER PRIMARY KEY) is
+// not marked: SQLite numbers it too, but may reuse the largest id, and
+// the two are kept apart. Nullability stays as pragma_table_xinfo reports
+// it, which is what the column declares.
 func (t *tableState) finishPrimaryKey() {
 	sort.Slice(t.pk, func(i, j int) bool { return t.pk[i].pos < t.pk[j].pos })
 	for _, c := range t.pk {
@@ -224,18 +228,12 @@ func (t *tableState) finishPrimaryKey() {
 	if len(t.pk) > 0 {
 		t.table.PrimaryKey.Name = t.def.pkName
 	}
-	if len(t.pk) != 1 {
+	if len(t.pk) != 1 || t.def.autoinc == "" {
 		return
 	}
 	for i := range t.table.Columns {
-		c := &t.table.Columns[i]
-		if c.Name != t.pk[0].name {
-			continue
-		}
-		rowid := strings.EqualFold(strings.TrimSpace(c.Type.SQL), "INTEGER") && !t.def.withoutRowid
-		if rowid || strings.EqualFold(t.def.autoinc, c.Name) {
+		if c := &t.table.Columns[i]; strings.EqualFold(c.Name, t.def.autoinc) && c.Name == t.pk[0].name {
 			c.AutoIncrement = true
-			c.Nullable = false
 		}
 	}
 }

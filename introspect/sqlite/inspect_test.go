@@ -77,7 +77,7 @@ func TestInspectHandWritten(t *testing.T) {
 		{
 			Name: "items",
 			Columns: []model.Column{
-				{Name: "id", Type: model.Type{SQL: "INTEGER"}, AutoIncrement: true},
+				{Name: "id", Type: model.Type{SQL: "INTEGER"}, AutoIncrement: true, Nullable: true},
 				{Name: "select", Type: model.Type{SQL: "VARCHAR(255)"}, Default: "'it''s, (x)'"},
 				{Name: "qty", Type: model.Type{SQL: "INT"}, Nullable: true, Default: "-1"},
 				{Name: "price", Type: model.Type{SQL: "NUMERIC(10, 2)"}, Nullable: true, Default: "0.5"},
@@ -296,7 +296,7 @@ func TestInspectAttachedSchema(t *testing.T) {
 		{
 			Name: "c",
 			Columns: []model.Column{
-				{Name: "id", Type: model.Type{SQL: "INTEGER"}, AutoIncrement: true},
+				{Name: "id", Type: model.Type{SQL: "INTEGER"}, Nullable: true},
 				{Name: "p_id", Type: model.Type{SQL: "INTEGER"}, Nullable: true},
 			},
 			PrimaryKey:  model.PrimaryKey{Columns: []string{"id"}},
@@ -307,7 +307,7 @@ func TestInspectAttachedSchema(t *testing.T) {
 		{
 			Name: "p",
 			Columns: []model.Column{
-				{Name: "id", Type: model.Type{SQL: "INTEGER"}, AutoIncrement: true},
+				{Name: "id", Type: model.Type{SQL: "INTEGER"}, Nullable: true},
 				{Name: "n", Type: model.Type{SQL: "TEXT"}, Nullable: true},
 			},
 			PrimaryKey: model.PrimaryKey{Columns: []string{"id"}},
