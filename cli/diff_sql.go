@@ -51,6 +51,10 @@ func writeScript(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops
 			}
 			fmt.Fprintf(&b, "%s;\n\n", sql)
 		}
+		// The next group is planned from the tables as this one left them.
+		if r, ok := tables.(*schemaSource); ok {
+			r.apply(list[i : i+n])
+		}
 		i += n
 	}
 	lines(frame.Commit)
