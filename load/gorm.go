@@ -407,15 +407,20 @@ func (ml *modelLoader) askDBDataType(f fieldRef, col string) (string, bool) {
 }
 
 // gormDefault turns default:VALUE into the DEFAULT GORM writes: a
-// function call (gen_random_uuid()), null or nothing is written as it is
-// (null: no default); otherwise the value is parsed by the field's Go
+// function call (gen_random_uuid()) is written as it is, null as NULL
+// (as GORM writes it), nothing as no default; otherwise the value is parsed by the field's Go
 // kind and written as GORM's drivers write it: a bool as true or false,
 // an integer in decimal (0x10 is 16), a float in plain decimal, a string
 // without its surrounding quotes, quoted again as an SQL string.
 func gormDefault(v string, gt gormType) (string, error) {
 	v = strings.TrimSpace(v)
-	if v == "" || strings.EqualFold(v, "null") || v == "(-)" {
+	if v == "" || v == "(-)" {
 		return "", nil
+	}
+	if strings.EqualFold(v, "null") {
+		// GORM's migrator writes DEFAULT null; SQLite keeps it apart from
+		// no default, PostgreSQL and MySQL read it as none.
+		return "NULL", nil
 	}
 	if strings.Contains(v, "(") && strings.Contains(v, ")") {
 		return v, nil
