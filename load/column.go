@@ -51,6 +51,7 @@ var columnOptions = []optSpec{
 	{"charset", optValue, "charset=NAME"},
 	{"collate", optValue, "collate=NAME"},
 	{"identity", optEither, "identity or identity=always"},
+	{"sequence", optValue, "sequence=(START WITH n INCREMENT BY n ...)"},
 	{"generated", optValue, "generated=EXPR"},
 	{"stored", optFlag, "stored"},
 	{"enum", optValue, "enum=NAME(value, ...)"},
@@ -251,6 +252,9 @@ func (ml *modelLoader) column(f fieldRef, name string, opts []option) (model.Col
 			ok = false
 		}
 		col.Identity = id
+	}
+	if has("sequence") {
+		col.Sequence = stripParens(val("sequence"))
 	}
 	if has("generated") {
 		col.Generated = model.Generated{Expr: stripParens(val("generated")), Stored: has("stored")}

@@ -126,6 +126,22 @@ type Column struct {
 	// hint that lets diff emit a rename instead of a drop and an add. It is
 	// never set by catalog readers and is not part of the column's shape.
 	RenamedFrom string
+
+	// Numbering details (issue 12, fidelity); the zero values are the
+	// dialect's defaults.
+
+	// Serial marks an AutoIncrement column numbered by a default that draws
+	// from a sequence the column owns (PostgreSQL serial, bigserial,
+	// smallserial), as distinct from an identity column. AutoIncrement with
+	// neither Serial nor an Identity leaves the mechanism to the dialect and
+	// compares equal to either.
+	Serial bool
+	// Sequence holds the options of the sequence that numbers an identity
+	// (or serial) column, as SQL sequence options in the order START WITH,
+	// INCREMENT BY, MINVALUE, MAXVALUE, CACHE, CYCLE, AS; only options that
+	// differ from the defaults for the column's type are listed, so ""
+	// means the defaults.
+	Sequence string
 }
 
 // Identity says how a PostgreSQL identity column is generated.

@@ -16,9 +16,12 @@ const (
 	ChangeGenerated
 	ChangeCollation
 	ChangeOnUpdate
+	// ChangeSequence: the options of the sequence that numbers the column
+	// ([model.Column.Sequence]) change.
+	ChangeSequence
 )
 
-var changeNames = []string{"type", "nullable", "default", "comment", "autoincrement", "identity", "generated", "collation", "onupdate"}
+var changeNames = []string{"type", "nullable", "default", "comment", "autoincrement", "identity", "generated", "collation", "onupdate", "sequence"}
 
 // Has reports whether every bit of k2 is set in k.
 func (k ChangeKind) Has(k2 ChangeKind) bool { return k&k2 == k2 && k2 != 0 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/retortdb/retort/internal/seqopt"
 	"github.com/retortdb/retort/model"
 )
 
@@ -15,10 +16,13 @@ const maxIdent = 63
 //
 //   - column types resolved with TypeSQL and spelled as format_type spells
 //     them; an enum column's Type is {SQL: name, Enum: name};
-//   - an auto-increment column (AutoIncrement, a serial type, or
-//     Identity=IdentityByDefault) becomes AutoIncrement=true,
-//     Identity=IdentityNone, NOT NULL, no default; GENERATED ALWAYS AS
-//     IDENTITY stays Identity=IdentityAlways with AutoIncrement=false;
+//   - an auto-increment column (AutoIncrement, a serial type, Serial, or
+//     Identity=IdentityByDefault) becomes AutoIncrement=true, NOT NULL, no
+//     default; a serial type sets Serial; Identity=IdentityByDefault is
+//     kept (a reflected identity BY DEFAULT column has it), and
+//     AutoIncrement alone leaves the mechanism open ([model.Column.Serial]);
+//     GENERATED ALWAYS AS IDENTITY stays Identity=IdentityAlways with
+//     AutoIncrement=false; Sequence is rewritten in its canonical text;
 //   - a unique constraint on exactly the primary key's columns is dropped,
 //     as CREATE TABLE drops it (GORM writes one for a key tagged unique);
 //   - primary-key columns are NOT NULL; generated columns are STORED and
@@ -127,15 +131,22 @@ func (d *Dialect) canonicalColumn(target model.Schema, col model.Column, inPK bo
 		Comment:       col.Comment,
 		Collation:     col.Collation,
 		RenamedFrom:   col.RenamedFrom,
+		Serial:        col.Serial,
 	}
 	if strings.EqualFold(n.Collation, "default") {
 		n.Collation = ""
 	}
 	sql := d.TypeSQL(col.Type)
 	if isSerial(sql) {
-		n.AutoIncrement = true
+		n.AutoIncrement, n.Serial = true, true
 	}
 	n.Type = model.Type{SQL: normalizeType(sql)}
+	if seq, err := seqopt.Canonical(col.Sequence, seqopt.Bits(n.Type.SQL)); err == nil {
+		n.Sequence = seq
+	} else {
+		// Kept as written: Statements refuses it with the parse error.
+		n.Sequence = col.Sequence
+	}
 	if col.Type.Enum != "" && !strings.HasSuffix(n.Type.SQL, "[]") {
 		n.Type.Enum = n.Type.SQL
 	} else if e, ok := enumOf(target, n.Type.SQL); ok {
@@ -143,9 +154,12 @@ func (d *Dialect) canonicalColumn(target model.Schema, col model.Column, inPK bo
 	}
 	switch n.Identity {
 	case model.IdentityByDefault:
-		n.AutoIncrement, n.Identity = true, model.IdentityNone
+		n.AutoIncrement, n.Serial = true, false
 	case model.IdentityAlways:
-		n.AutoIncrement = false
+		n.AutoIncrement, n.Serial = false, false
+	}
+	if n.Serial {
+		n.AutoIncrement = true
 	}
 	if n.AutoIncrement || n.Identity != model.IdentityNone {
 		n.Nullable = false

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/retortdb/retort/internal/seqopt"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/model"
 )
@@ -85,12 +86,15 @@ func readTables(ctx context.Context, q introspect.Querier, opts introspect.Optio
 func readColumns(ctx context.Context, q introspect.Querier, schema string, names []string, byName map[string]*model.Table) error {
 	return query(ctx, q, "columns", columnsQuery, []any{schema, names}, func(rows *sql.Rows) error {
 		var (
-			table, typ, identity, generated, enum string
-			c                                     model.Column
-			notNull, isArray, ownsSeq             bool
+			table, typ, identity, generated, enum, seqType string
+			c                                              model.Column
+			notNull, isArray, ownsSeq                      bool
+			seqStart, seqInc, seqMin, seqMax, seqCache     sql.NullInt64
+			seqCycle                                       sql.NullBool
 		)
 		if err := rows.Scan(&table, &c.Name, &typ, &notNull, &c.Default, &identity, &generated,
-			&c.Comment, &c.Collation, &enum, &isArray, &ownsSeq); err != nil {
+			&c.Comment, &c.Collation, &enum, &isArray, &ownsSeq,
+			&seqStart, &seqInc, &seqMin, &seqMax, &seqCache, &seqCycle, &seqType); err != nil {
 			return err
 		}
 		t, ok := byName[table]
@@ -110,15 +114,24 @@ func readColumns(ctx context.Context, q introspect.Querier, schema string, names
 		case "a":
 			c.Identity = model.IdentityAlways
 		case "d":
-			c.AutoIncrement = true
+			c.AutoIncrement, c.Identity = true, model.IdentityByDefault
 		}
 		if generated == "s" {
 			c.Generated = model.Generated{Expr: c.Default, Stored: true}
 			c.Default = ""
 		}
 		if ownsSeq && strings.HasPrefix(c.Default, "nextval(") {
-			c.AutoIncrement = true
+			c.AutoIncrement, c.Serial = true, true
 			c.Default = ""
+		}
+		if (c.Identity != model.IdentityNone || c.Serial) && seqInc.Valid {
+			bits := seqopt.Bits(typ)
+			o := seqopt.Options{Start: seqStart.Int64, Increment: seqInc.Int64, Min: seqMin.Int64,
+				Max: seqMax.Int64, Cache: seqCache.Int64, Cycle: seqCycle.Bool}
+			if seqopt.Bits(seqType) != bits {
+				o.As = seqType
+			}
+			c.Sequence = seqopt.Format(o, bits)
 		}
 		t.Columns = append(t.Columns, c)
 		return nil

@@ -33,14 +33,10 @@ SELECT c.relname, a.attname,
     ELSE quote_ident(en.nspname) || '.' || quote_ident(et.typname) END
   ELSE '' END,
   t.typcategory = 'A',
-  CASE WHEN ad.adbin IS NOT NULL AND a.attidentity = '' AND a.attgenerated = ''
-  THEN EXISTS (
-    SELECT 1 FROM pg_catalog.pg_depend dep
-    JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-    WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = c.oid
-      AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::regclass
-      AND dep.deptype = 'a')
-  ELSE false END
+  ad.adbin IS NOT NULL AND a.attidentity = '' AND a.attgenerated = '' AND COALESCE(sq.deptype = 'a', false),
+  -- The sequence that numbers the column: an identity's (internal
+  -- dependency) or a serial's (owned, automatic dependency).
+  sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqcache, sq.seqcycle, COALESCE(sq.seqtype, '')
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -51,6 +47,14 @@ LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+LEFT JOIN LATERAL (
+  SELECT dep.deptype::text AS deptype, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+    pg_catalog.format_type(s.seqtypid, NULL) AS seqtype
+  FROM pg_catalog.pg_depend dep
+  JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+  WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+    AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i')
+  ORDER BY dep.objid LIMIT 1) sq ON a.attidentity <> '' OR ad.adbin IS NOT NULL
 WHERE ` + schemaCond + ` AND c.relkind IN ('r', 'p') AND c.relname = ANY($2)
 ORDER BY c.relname, a.attnum`
 

@@ -1,0 +1,161 @@
+package postgres
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/retortdb/retort/internal/seqopt"
+	"github.com/retortdb/retort/model"
+)
+
+// The sequences behind identity and serial columns ([model.Column.Serial],
+// [model.Column.Sequence]). Sequence options reach SQL only as
+// [seqopt.Format] writes them back from parsed numbers, never as the model
+// spelled them.
+
+// seqOptions parses a column's sequence options for its type.
+func (d *Dialect) seqOptions(c model.Column) (seqopt.Options, error) {
+	bits := seqopt.Bits(normalizeType(d.TypeSQL(c.Type)))
+	o, err := seqopt.Parse(c.Sequence, bits)
+	if err != nil {
+		return o, fmt.Errorf("postgres: column %s: sequence options: %w (write them as START WITH n INCREMENT BY n MINVALUE n MAXVALUE n CACHE n CYCLE)", c.Name, err)
+	}
+	return o, nil
+}
+
+// checkSequence refuses sequence options that do not parse.
+func (d *Dialect) checkSequence(cols ...model.Column) error {
+	for _, c := range cols {
+		if c.Sequence == "" {
+			continue
+		}
+		if _, err := d.seqOptions(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// identityOptions is " (options)" for GENERATED ... AS IDENTITY, or "".
+func (d *Dialect) identityOptions(c model.Column) string {
+	if c.Sequence == "" {
+		return ""
+	}
+	o, err := d.seqOptions(c)
+	if err != nil {
+		return ""
+	}
+	o.As = ""
+	text := seqopt.Format(o, seqopt.Bits(normalizeType(d.TypeSQL(c.Type))))
+	if text == "" {
+		return ""
+	}
+	return " (" + text + ")"
+}
+
+// resolvedOptions writes every option of c's sequence, defaults included,
+// as ALTER SEQUENCE takes them (prefix before each: "SET " for ALTER
+// COLUMN, "" for ALTER SEQUENCE); withAs adds the AS clause.
+func (d *Dialect) resolvedOptions(c model.Column, prefix string, withAs bool) string {
+	o, err := d.seqOptions(c)
+	if err != nil {
+		return ""
+	}
+	var parts []string
+	if withAs {
+		as := o.As
+		if as == "" {
+			as = serialBase(normalizeType(d.TypeSQL(c.Type)))
+		}
+		parts = append(parts, "AS "+as)
+	}
+	parts = append(parts,
+		prefix+"INCREMENT BY "+strconv.FormatInt(o.Increment, 10),
+		prefix+"MINVALUE "+strconv.FormatInt(o.Min, 10),
+		prefix+"MAXVALUE "+strconv.FormatInt(o.Max, 10),
+		prefix+"START WITH "+strconv.FormatInt(o.Start, 10),
+		prefix+"CACHE "+strconv.FormatInt(o.Cache, 10))
+	if o.Cycle {
+		parts = append(parts, prefix+"CYCLE")
+	} else {
+		parts = append(parts, prefix+"NO CYCLE")
+	}
+	return strings.Join(parts, " ")
+}
+
+// serialBase is the integer type a serial column's sequence has.
+func serialBase(typ string) string {
+	switch seqopt.Bits(typ) {
+	case 16:
+		return "smallint"
+	case 32:
+		return "integer"
+	}
+	return "bigint"
+}
+
+// serialType is the serial pseudo-type for an integer type.
+func serialType(typ string) string {
+	switch seqopt.Bits(normalizeType(typ)) {
+	case 16:
+		return "smallserial"
+	case 32:
+		return "serial"
+	}
+	return "bigserial"
+}
+
+// serialSequence is an expression for the sequence a column owns.
+func serialSequence(schema, table, col string) string {
+	return "pg_catalog.pg_get_serial_sequence(" + quoteString(qualify(schema, table)) + ", " + quoteString(col) + ")"
+}
+
+// onSerialSequence runs "verb <the column's owned sequence> rest" as
+// dynamic SQL: the sequence's name is the server's to know (a serial may
+// have been made under any name), so it is looked up when the statement
+// runs. rest holds only keywords and numbers.
+func onSerialSequence(schema, table, col, verb, rest string) string {
+	body := "EXECUTE " + quoteString(verb+" ") + " || " + serialSequence(schema, table, col)
+	if rest != "" {
+		body += " || " + quoteString(" "+rest)
+	}
+	body += ";"
+	tag := "$retort$"
+	for i := 0; strings.Contains(body, tag); i++ {
+		tag = "$retort" + strconv.Itoa(i) + "$"
+	}
+	return "DO " + tag + " BEGIN " + body + " END " + tag
+}
+
+// addSerial makes col (with no numbering) a serial column: a sequence of
+// the column's type owned by it, the nextval default, and numbering that
+// starts after the rows already there.
+func (d *Dialect) addSerial(schema, table string, col model.Column) []string {
+	seq := objectName(table, col.Name, "seq")
+	q := qualify(schema, seq)
+	opts := d.resolvedOptions(col, "", true)
+	return []string{
+		"CREATE SEQUENCE " + q + " " + opts + " OWNED BY " + qualify(schema, table) + "." + quoteIdent(col.Name),
+		alterTable(schema, table) + " ALTER COLUMN " + quoteIdent(col.Name) + " SET DEFAULT nextval(" + quoteString(q) + "::regclass)",
+		"SELECT setval(" + quoteString(q) + ", max(" + quoteIdent(col.Name) + ")) FROM " + qualify(schema, table) +
+			" HAVING max(" + quoteIdent(col.Name) + ") IS NOT NULL",
+	}
+}
+
+// clampSequence moves the column's sequence into the range of c's options
+// before they are set: PostgreSQL refuses a MINVALUE above (or MAXVALUE
+// below) the sequence's current value. Nothing is emitted when the
+// options do not parse.
+func (d *Dialect) clampSequence(schema, table string, c model.Column) []string {
+	o, err := d.seqOptions(c)
+	if err != nil {
+		return nil
+	}
+	lo, hi := strconv.FormatInt(o.Min, 10), strconv.FormatInt(o.Max, 10)
+	// The value the sequence holds: the last one given, else its start.
+	cur := "COALESCE(pg_catalog.pg_sequence_last_value(s.seq), (SELECT seqstart FROM pg_catalog.pg_sequence WHERE seqrelid = s.seq))"
+	return []string{"SELECT setval(s.seq, GREATEST(" + lo + ", LEAST(" + hi + ", " + cur + ")), " +
+		"pg_catalog.pg_sequence_last_value(s.seq) IS NOT NULL) FROM (SELECT " + serialSequence(schema, table, c.Name) +
+		"::regclass) s(seq) WHERE " + cur + " NOT BETWEEN " + lo + " AND " + hi}
+}
