@@ -44,6 +44,15 @@ func (c *ColumnDef) PrimaryKey() *ColumnDef {
 // AutoIncrement marks an integer key the database numbers itself.
 func (c *ColumnDef) AutoIncrement() *ColumnDef { c.col.AutoIncrement = true; return c }
 
+// Serial marks an auto-increment column numbered by a sequence it owns
+// through its default (PostgreSQL serial), as distinct from an identity
+// column ([model.Column.Serial]).
+func (c *ColumnDef) Serial() *ColumnDef { c.col.AutoIncrement, c.col.Serial = true, true; return c }
+
+// Sequence sets the options of the sequence that numbers an identity or
+// serial column ("START WITH 100 INCREMENT BY 10"; [model.Column.Sequence]).
+func (c *ColumnDef) Sequence(options string) *ColumnDef { c.col.Sequence = options; return c }
+
 // Default sets the server default as an SQL expression: "'user'", "0",
 // "CURRENT_TIMESTAMP".
 func (c *ColumnDef) Default(expr string) *ColumnDef { c.col.Default = expr; return c }

@@ -104,6 +104,12 @@ func alterCode(o ops.AlterColumn) (jen.Code, error) {
 			s.Dot("DropAutoIncrement").Call()
 		}
 	})
+	aspect(ops.ChangeAutoIncrement, from.Serial != to.Serial, from.Serial, func() {
+		s.Dot("Serial").Call(jen.Lit(from.Serial), jen.Lit(to.Serial))
+	})
+	aspect(ops.ChangeSequence, from.Sequence != to.Sequence, from.Sequence != "", func() {
+		s.Dot("Sequence").Call(lit(from.Sequence), lit(to.Sequence))
+	})
 	aspect(ops.ChangeIdentity, from.Identity != to.Identity, from.Identity != model.IdentityNone, func() {
 		s.Dot("Identity").Call(identityCode(from.Identity), identityCode(to.Identity))
 	})
@@ -146,6 +152,7 @@ var changeNames = []struct {
 	{ops.ChangeComment, "ChangeComment"}, {ops.ChangeAutoIncrement, "ChangeAutoIncrement"},
 	{ops.ChangeIdentity, "ChangeIdentity"}, {ops.ChangeGenerated, "ChangeGenerated"},
 	{ops.ChangeCollation, "ChangeCollation"}, {ops.ChangeOnUpdate, "ChangeOnUpdate"},
+	{ops.ChangeSequence, "ChangeSequence"},
 }
 
 // changeCode renders a ChangeKind as ops.ChangeX|ops.ChangeY.

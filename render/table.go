@@ -204,8 +204,14 @@ func columnCode(c model.Column, in inline) (jen.Code, error) {
 	case !c.Nullable:
 		s.Dot("NotNull").Call()
 	}
-	if c.AutoIncrement {
+	switch {
+	case c.Serial: // implies AutoIncrement
+		s.Dot("Serial").Call()
+	case c.AutoIncrement:
 		s.Dot("AutoIncrement").Call()
+	}
+	if c.Sequence != "" {
+		s.Dot("Sequence").Call(lit(c.Sequence))
 	}
 	switch c.Identity {
 	case model.IdentityNone:
