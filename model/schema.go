@@ -177,6 +177,10 @@ type Generated struct {
 type PrimaryKey struct {
 	Name    string
 	Columns []string
+
+	// Constraint timing (issue 12, fidelity): as on [ForeignKey].
+	Deferrable        bool
+	InitiallyDeferred bool
 }
 
 // Index is a (possibly unique, partial or expression) index.
@@ -191,6 +195,18 @@ type Index struct {
 	Method string
 	// Include lists non-key columns (PostgreSQL INCLUDE).
 	Include []string
+
+	// Index details (issue 12, fidelity); the zero values are the defaults.
+
+	// NullsNotDistinct makes a unique index treat NULLs as equal (SQL
+	// NULLS NOT DISTINCT).
+	NullsNotDistinct bool
+	// StorageParams are the index's storage parameters (PostgreSQL WITH
+	// (...)), "name=value" pairs joined by ", " in the order the catalog
+	// keeps them; "" means none.
+	StorageParams string
+	// Comment is the index's comment.
+	Comment string
 }
 
 // Columns returns the column names of the index's parts; expression parts
@@ -214,12 +230,56 @@ type IndexPart struct {
 	Desc   bool
 	// Length is a MySQL prefix length (email(191)); 0 means the whole value.
 	Length int
+
+	// Key details (issue 12, fidelity); the zero values are the defaults.
+
+	// Collation is the key's collation where it differs from the column's
+	// (COLLATE "C").
+	Collation string
+	// Opclass is the key's operator class where it is not the default for
+	// its type and access method (text_pattern_ops, jsonb_path_ops).
+	Opclass string
+	// Nulls places NULLs where the key order would not by default.
+	Nulls NullsOrder
+}
+
+// NullsOrder says where an index key sorts NULLs.
+type NullsOrder int
+
+// NULL orders; the zero value is the dialect's default for the key's
+// direction.
+const (
+	NullsDefault NullsOrder = iota
+	NullsFirst
+	NullsLast
+)
+
+// String returns the SQL words (NULLS FIRST, NULLS LAST), or "".
+func (n NullsOrder) String() string {
+	switch n {
+	case NullsFirst:
+		return "NULLS FIRST"
+	case NullsLast:
+		return "NULLS LAST"
+	}
+	return ""
 }
 
 // Unique is a unique constraint (as distinct from a unique index).
 type Unique struct {
 	Name    string
 	Columns []string
+
+	// Constraint details (issue 12, fidelity); the zero values are the
+	// defaults.
+
+	// NullsNotDistinct treats NULLs as equal (SQL NULLS NOT DISTINCT).
+	NullsNotDistinct bool
+	// Deferrable and InitiallyDeferred: as on [ForeignKey].
+	Deferrable        bool
+	InitiallyDeferred bool
+	// Comment is the constraint's comment.
+	Comment string
 }
 
 // ForeignKey is a foreign key constraint.
@@ -233,6 +293,13 @@ type ForeignKey struct {
 	OnUpdate          ReferenceAction
 	Deferrable        bool
 	InitiallyDeferred bool
+
+	// MatchFull is SQL's MATCH FULL: a key with some NULL columns and
+	// some not is refused (the default, MATCH SIMPLE, accepts it). Issue
+	// 12, fidelity.
+	MatchFull bool
+	// Comment is the constraint's comment.
+	Comment string
 }
 
 // ReferenceAction is what a foreign key does when the referenced row changes.
@@ -285,6 +352,13 @@ func ParseReferenceAction(s string) (ReferenceAction, bool) {
 type Check struct {
 	Name string
 	Expr string
+
+	// Constraint details (issue 12, fidelity).
+
+	// NoInherit keeps the check off child tables (PostgreSQL NO INHERIT).
+	NoInherit bool
+	// Comment is the constraint's comment.
+	Comment string
 }
 
 // Enum is a named enum type.

@@ -61,13 +61,15 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 		c.Columns = append(c.Columns, d.canonicalColumn(target, col, inPK[col.Name]))
 	}
 	if len(t.PrimaryKey.Columns) > 0 {
-		c.PrimaryKey = model.PrimaryKey{Name: clipIdent(t.PrimaryKey.Name), Columns: slices.Clone(t.PrimaryKey.Columns)}
+		c.PrimaryKey = model.PrimaryKey{Name: clipIdent(t.PrimaryKey.Name), Columns: slices.Clone(t.PrimaryKey.Columns),
+			Deferrable: t.PrimaryKey.Deferrable || t.PrimaryKey.InitiallyDeferred, InitiallyDeferred: t.PrimaryKey.InitiallyDeferred}
 		if c.PrimaryKey.Name == "" {
 			c.PrimaryKey.Name = objectName(t.Name, "", "pkey")
 		}
 	}
 	for _, ix := range t.Indexes {
-		n := model.Index{Name: clipIdent(ix.Name), Unique: ix.Unique, Where: ix.Where, Method: strings.ToLower(ix.Method)}
+		n := model.Index{Name: clipIdent(ix.Name), Unique: ix.Unique, Where: ix.Where, Method: strings.ToLower(ix.Method),
+			NullsNotDistinct: ix.NullsNotDistinct && ix.Unique, StorageParams: storageParams(ix.StorageParams), Comment: ix.Comment}
 		n.Parts = slices.Clone(ix.Parts)
 		if len(ix.Include) > 0 {
 			n.Include = slices.Clone(ix.Include)
@@ -76,7 +78,15 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 			n.Method = "btree"
 		}
 		for i := range n.Parts {
-			n.Parts[i].Length = 0
+			p := &n.Parts[i]
+			p.Length = 0
+			if strings.EqualFold(p.Collation, "default") {
+				p.Collation = ""
+			}
+			if (p.Nulls == model.NullsFirst) == p.Desc && p.Nulls != model.NullsDefault {
+				// NULLS FIRST is DESC's default, NULLS LAST ASC's.
+				p.Nulls = model.NullsDefault
+			}
 		}
 		if n.Name == "" {
 			n.Name = objectName(t.Name, strings.Join(indexColumnNames(n.Parts), "_"), "idx")
@@ -89,7 +99,8 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 			// as redundant, silently: it never exists to compare.
 			continue
 		}
-		n := model.Unique{Name: clipIdent(u.Name), Columns: slices.Clone(u.Columns)}
+		n := model.Unique{Name: clipIdent(u.Name), Columns: slices.Clone(u.Columns), NullsNotDistinct: u.NullsNotDistinct,
+			Deferrable: u.Deferrable || u.InitiallyDeferred, InitiallyDeferred: u.InitiallyDeferred, Comment: u.Comment}
 		if n.Name == "" {
 			n.Name = objectName(t.Name, strings.Join(u.Columns, "_"), "key")
 		}
@@ -261,4 +272,18 @@ func figureColname(expr string) string {
 		}
 	}
 	return "expr"
+}
+
+// storageParams writes index storage parameters as the catalog keeps
+// them: "name=value" pairs, names lower-cased, joined by ", ".
+func storageParams(p string) string {
+	if strings.TrimSpace(p) == "" {
+		return ""
+	}
+	parts := strings.Split(p, ",")
+	for i, kv := range parts {
+		k, v, _ := strings.Cut(kv, "=")
+		parts[i] = strings.ToLower(strings.TrimSpace(k)) + "=" + strings.TrimSpace(v)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -58,7 +58,13 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 	case ops.RenameColumn:
 		sqls = []string{alterTable(o.Schema, o.Table) + " RENAME COLUMN " + quoteIdent(o.From) + " TO " + quoteIdent(o.To)}
 	case ops.CreateIndex:
+		if err := checkIndex(o.Index); err != nil {
+			return nil, fmt.Errorf("postgres: index %s on %s: %w", o.Index.Name, qualify(o.Schema, o.Table), err)
+		}
 		sqls = []string{d.createIndex(o)}
+		if o.Index.Comment != "" {
+			sqls = append(sqls, "COMMENT ON INDEX "+qualify(o.Schema, o.Index.Name)+" IS "+quoteString(o.Index.Comment))
+		}
 		noTx = o.Concurrently
 	case ops.DropIndex:
 		s := "DROP INDEX "
@@ -68,7 +74,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		sqls = []string{s + qualify(o.Schema, o.Index.Name)}
 		noTx = o.Concurrently
 	case ops.AddPrimaryKey:
-		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + constraintName(o.PrimaryKey.Name) + "PRIMARY KEY (" + identList(o.PrimaryKey.Columns) + ")"}
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + primaryKeyClause(o.PrimaryKey)}
 	case ops.DropPrimaryKey:
 		name := o.PrimaryKey.Name
 		if name == "" {
@@ -77,6 +83,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
 	case ops.AddUnique:
 		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + uniqueClause(o.Unique)}
+		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.Unique.Name, o.Unique.Comment)...)
 	case ops.DropUnique:
 		name := o.Unique.Name
 		if name == "" {
@@ -85,6 +92,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
 	case ops.AddForeignKey:
 		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + foreignKeyClause(o.ForeignKey)}
+		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.ForeignKey.Name, o.ForeignKey.Comment)...)
 	case ops.DropForeignKey:
 		name := o.ForeignKey.Name
 		if name == "" {
@@ -93,6 +101,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
 	case ops.AddCheck:
 		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + checkClause(o.Check)}
+		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.Check.Name, o.Check.Comment)...)
 	case ops.DropCheck:
 		if o.Check.Name == "" {
 			return nil, fmt.Errorf("postgres: drop check on %s: the check has no name", qualify(o.Schema, o.Table))
@@ -184,11 +193,43 @@ func columnComment(schema, table, col, comment string) string {
 }
 
 func uniqueClause(u model.Unique) string {
-	return constraintName(u.Name) + "UNIQUE (" + identList(u.Columns) + ")"
+	s := constraintName(u.Name) + "UNIQUE "
+	if u.NullsNotDistinct {
+		s += "NULLS NOT DISTINCT "
+	}
+	return s + "(" + identList(u.Columns) + ")" + timing(u.Deferrable, u.InitiallyDeferred)
+}
+
+func primaryKeyClause(pk model.PrimaryKey) string {
+	return constraintName(pk.Name) + "PRIMARY KEY (" + identList(pk.Columns) + ")" + timing(pk.Deferrable, pk.InitiallyDeferred)
+}
+
+// timing is a constraint's DEFERRABLE clause, or "".
+func timing(deferrable, deferred bool) string {
+	switch {
+	case deferred:
+		return " DEFERRABLE INITIALLY DEFERRED"
+	case deferrable:
+		return " DEFERRABLE"
+	}
+	return ""
 }
 
 func checkClause(c model.Check) string {
-	return constraintName(c.Name) + "CHECK (" + c.Expr + ")"
+	s := constraintName(c.Name) + "CHECK (" + c.Expr + ")"
+	if c.NoInherit {
+		s += " NO INHERIT"
+	}
+	return s
+}
+
+// constraintComment is COMMENT ON CONSTRAINT for a named constraint with a
+// comment.
+func constraintComment(schema, table, name, comment string) []string {
+	if comment == "" || name == "" {
+		return nil
+	}
+	return []string{"COMMENT ON CONSTRAINT " + quoteIdent(name) + " ON " + qualify(schema, table) + " IS " + quoteString(comment)}
 }
 
 func foreignKeyClause(fk model.ForeignKey) string {
@@ -196,19 +237,16 @@ func foreignKeyClause(fk model.ForeignKey) string {
 	if len(fk.RefColumns) > 0 {
 		s += " (" + identList(fk.RefColumns) + ")"
 	}
+	if fk.MatchFull {
+		s += " MATCH FULL"
+	}
 	if fk.OnDelete != model.NoAction {
 		s += " ON DELETE " + fk.OnDelete.String()
 	}
 	if fk.OnUpdate != model.NoAction {
 		s += " ON UPDATE " + fk.OnUpdate.String()
 	}
-	switch {
-	case fk.InitiallyDeferred:
-		s += " DEFERRABLE INITIALLY DEFERRED"
-	case fk.Deferrable:
-		s += " DEFERRABLE"
-	}
-	return s
+	return s + timing(fk.Deferrable, fk.InitiallyDeferred)
 }
 
 // numbering says how the database numbers a column.
@@ -284,7 +322,7 @@ func (d *Dialect) createTable(t model.Table) []string {
 		defs = append(defs, d.columnDef(c))
 	}
 	if len(t.PrimaryKey.Columns) > 0 {
-		defs = append(defs, constraintName(t.PrimaryKey.Name)+"PRIMARY KEY ("+identList(t.PrimaryKey.Columns)+")")
+		defs = append(defs, primaryKeyClause(t.PrimaryKey))
 	}
 	for _, u := range t.Uniques {
 		defs = append(defs, uniqueClause(u))
@@ -306,6 +344,15 @@ func (d *Dialect) createTable(t model.Table) []string {
 	}
 	for _, c := range t.Columns {
 		sqls = append(sqls, d.serialOptions(t.Schema, t.Name, c)...)
+	}
+	for _, u := range t.Uniques {
+		sqls = append(sqls, constraintComment(t.Schema, t.Name, u.Name, u.Comment)...)
+	}
+	for _, fk := range t.ForeignKeys {
+		sqls = append(sqls, constraintComment(t.Schema, t.Name, fk.Name, fk.Comment)...)
+	}
+	for _, c := range t.Checks {
+		sqls = append(sqls, constraintComment(t.Schema, t.Name, c.Name, c.Comment)...)
 	}
 	return sqls
 }
@@ -344,13 +391,28 @@ func (d *Dialect) createIndex(o ops.CreateIndex) string {
 		} else {
 			parts[i] = "(" + p.Expr + ")"
 		}
+		if p.Collation != "" {
+			parts[i] += " COLLATE " + collationName(p.Collation)
+		}
+		if p.Opclass != "" {
+			parts[i] += " " + p.Opclass
+		}
 		if p.Desc {
 			parts[i] += " DESC"
+		}
+		if p.Nulls != model.NullsDefault {
+			parts[i] += " " + p.Nulls.String()
 		}
 	}
 	b.WriteString(" (" + strings.Join(parts, ", ") + ")")
 	if len(ix.Include) > 0 {
 		b.WriteString(" INCLUDE (" + identList(ix.Include) + ")")
+	}
+	if ix.NullsNotDistinct {
+		b.WriteString(" NULLS NOT DISTINCT")
+	}
+	if ix.StorageParams != "" {
+		b.WriteString(" WITH (" + ix.StorageParams + ")")
 	}
 	if ix.Where != "" {
 		b.WriteString(" WHERE " + ix.Where)

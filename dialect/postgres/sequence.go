@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -158,4 +159,32 @@ func (d *Dialect) clampSequence(schema, table string, c model.Column) []string {
 	return []string{"SELECT setval(s.seq, GREATEST(" + lo + ", LEAST(" + hi + ", " + cur + ")), " +
 		"pg_catalog.pg_sequence_last_value(s.seq) IS NOT NULL) FROM (SELECT " + serialSequence(schema, table, c.Name) +
 		"::regclass) s(seq) WHERE " + cur + " NOT BETWEEN " + lo + " AND " + hi}
+}
+
+// opclassName matches an operator class as the catalog reader writes it:
+// a name, or a schema-qualified one, each plain or double-quoted.
+var opclassName = regexp.MustCompile(`^(?:[A-Za-z_][A-Za-z0-9_$]*|"[^"]+")(?:\.(?:[A-Za-z_][A-Za-z0-9_$]*|"[^"]+"))?$`)
+
+// storageParam matches one "name=value" storage parameter.
+var storageParam = regexp.MustCompile(`^[a-z_][a-z0-9_.]*=[A-Za-z0-9_.+-]+$`)
+
+// checkIndex refuses index attributes that would reach SQL as something
+// other than a name or a parameter list.
+func checkIndex(ix model.Index) error {
+	for _, p := range ix.Parts {
+		if p.Opclass != "" && !opclassName.MatchString(p.Opclass) {
+			return fmt.Errorf("operator class %q is refused: write a name such as text_pattern_ops or jsonb_path_ops", p.Opclass)
+		}
+		if p.Collation != "" && !collationOK(p.Collation) {
+			return fmt.Errorf("collation %q is refused: write a collation name such as C or \"de-DE-x-icu\"", p.Collation)
+		}
+	}
+	if ix.StorageParams != "" {
+		for _, kv := range strings.Split(ix.StorageParams, ", ") {
+			if !storageParam.MatchString(kv) {
+				return fmt.Errorf("storage parameter %q is refused: write name=value pairs such as fillfactor=70", kv)
+			}
+		}
+	}
+	return nil
 }

@@ -142,10 +142,11 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 	return query(ctx, q, "constraints", constraintsQuery, []any{schema, names}, func(rows *sql.Rows) error {
 		var (
 			table, name, kind, cols, refSchema, refTable, refCols, onDel, onUpd, def string
-			deferrable, deferred                                                     bool
+			match, comment                                                           string
+			deferrable, deferred, nullsNotDistinct, noInherit                        bool
 		)
 		if err := rows.Scan(&table, &name, &kind, &cols, &refSchema, &refTable, &refCols,
-			&onDel, &onUpd, &deferrable, &deferred, &def); err != nil {
+			&onDel, &onUpd, &deferrable, &deferred, &def, &nullsNotDistinct, &match, &noInherit, &comment); err != nil {
 			return err
 		}
 		t, ok := byName[table]
@@ -158,9 +159,10 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 		}
 		switch kind {
 		case "p":
-			t.PrimaryKey = model.PrimaryKey{Name: name, Columns: columns}
+			t.PrimaryKey = model.PrimaryKey{Name: name, Columns: columns, Deferrable: deferrable, InitiallyDeferred: deferred}
 		case "u":
-			t.Uniques = append(t.Uniques, model.Unique{Name: name, Columns: columns})
+			t.Uniques = append(t.Uniques, model.Unique{Name: name, Columns: columns, NullsNotDistinct: nullsNotDistinct,
+				Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment})
 		case "f":
 			rc, err := jsonStrings(refCols)
 			if err != nil {
@@ -169,10 +171,10 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 			t.ForeignKeys = append(t.ForeignKeys, model.ForeignKey{
 				Name: name, Columns: columns, RefSchema: refSchema, RefTable: refTable, RefColumns: rc,
 				OnDelete: action(onDel), OnUpdate: action(onUpd),
-				Deferrable: deferrable, InitiallyDeferred: deferred,
+				Deferrable: deferrable, InitiallyDeferred: deferred, MatchFull: match == "f", Comment: comment,
 			})
 		case "c":
-			t.Checks = append(t.Checks, model.Check{Name: name, Expr: checkExpr(def)})
+			t.Checks = append(t.Checks, model.Check{Name: name, Expr: checkExpr(def), NoInherit: noInherit, Comment: comment})
 		}
 		return nil
 	})
@@ -238,11 +240,13 @@ func readIndexes(ctx context.Context, q introspect.Querier, schema string, names
 	var last *model.Index
 	return query(ctx, q, "indexes", indexesQuery, []any{schema, names}, func(rows *sql.Rows) error {
 		var (
-			table, name, method, where, text string
-			unique                           bool
-			nKey, pos, num, option           int
+			table, name, method, where, text    string
+			collation, opclass, params, comment string
+			unique, nullsNotDistinct            bool
+			nKey, pos, num, option              int
 		)
-		if err := rows.Scan(&table, &name, &unique, &method, &where, &nKey, &pos, &num, &text, &option); err != nil {
+		if err := rows.Scan(&table, &name, &unique, &method, &where, &nKey, &pos, &num, &text, &option,
+			&collation, &opclass, &nullsNotDistinct, &params, &comment); err != nil {
 			return err
 		}
 		t, ok := byName[table]
@@ -250,7 +254,8 @@ func readIndexes(ctx context.Context, q introspect.Querier, schema string, names
 			return nil
 		}
 		if pos == 1 {
-			t.Indexes = append(t.Indexes, model.Index{Name: name, Unique: unique, Method: method, Where: where})
+			t.Indexes = append(t.Indexes, model.Index{Name: name, Unique: unique, Method: method, Where: where,
+				NullsNotDistinct: nullsNotDistinct, StorageParams: params, Comment: comment})
 			last = &t.Indexes[len(t.Indexes)-1]
 		}
 		if last == nil || last.Name != name {
@@ -260,7 +265,14 @@ func readIndexes(ctx context.Context, q introspect.Querier, schema string, names
 			last.Include = append(last.Include, text)
 			return nil
 		}
-		p := model.IndexPart{Desc: option&1 != 0}
+		// indoption: bit 1 DESC, bit 2 NULLS FIRST (the default when DESC).
+		p := model.IndexPart{Desc: option&1 != 0, Collation: collation, Opclass: opclass}
+		if nullsFirst := option&2 != 0; nullsFirst != p.Desc {
+			p.Nulls = model.NullsLast
+			if nullsFirst {
+				p.Nulls = model.NullsFirst
+			}
+		}
 		if num == 0 {
 			p.Expr = text
 		} else {

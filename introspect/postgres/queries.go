@@ -69,8 +69,13 @@ SELECT c.relname, con.conname, con.contype::text,
     FROM unnest(con.confkey) WITH ORDINALITY k(num, i)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num), '[]')::text,
   con.confdeltype::text, con.confupdtype::text, con.condeferrable, con.condeferred,
-  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid, true) ELSE '' END
+  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid, true) ELSE '' END,
+  COALESCE(ci.indnullsnotdistinct, false), con.confmatchtype::text, con.connoinherit,
+  COALESCE(d.description, '')
 FROM pg_catalog.pg_constraint con
+LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = con.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass AND d.objsubid = 0
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
@@ -84,7 +89,22 @@ SELECT t.relname, i.relname, ix.indisunique, am.amname,
   COALESCE(pg_catalog.pg_get_expr(ix.indpred, ix.indrelid, true), ''),
   ix.indnkeyatts, k.i, k.num,
   CASE WHEN k.num = 0 THEN pg_catalog.pg_get_indexdef(ix.indexrelid, k.i::int, true) ELSE a.attname::text END,
-  COALESCE(ix.indoption[k.i - 1], 0)
+  COALESCE(ix.indoption[k.i - 1], 0),
+  -- A key's collation where it differs from its column's (an expression's
+  -- from its type's), and its operator class where it is not the default.
+  CASE WHEN k.i <= ix.indnkeyatts AND ix.indcollation[k.i - 1] <> 0
+    AND ix.indcollation[k.i - 1] <> COALESCE(a.attcollation, ty.typcollation, 0)
+  THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname::text
+    ELSE '"' || replace(cn.nspname, '"', '""') || '"."' || replace(co.collname, '"', '""') || '"' END
+    FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+    WHERE co.oid = ix.indcollation[k.i - 1]) ELSE '' END,
+  CASE WHEN k.i <= ix.indnkeyatts AND NOT opc.opcdefault THEN
+    CASE WHEN on_.nspname = 'pg_catalog' THEN quote_ident(opc.opcname)
+    ELSE quote_ident(on_.nspname) || '.' || quote_ident(opc.opcname) END
+  ELSE '' END,
+  ix.indnullsnotdistinct,
+  COALESCE(array_to_string(i.reloptions, ', '), ''),
+  COALESCE(d.description, '')
 FROM pg_catalog.pg_index ix
 JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
 JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid
@@ -92,6 +112,12 @@ JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = i.relam
 CROSS JOIN LATERAL unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, i)
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
+LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = ix.indexrelid AND ia.attnum = k.i
+LEFT JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
+LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = ix.indclass[k.i - 1]
+LEFT JOIN pg_catalog.pg_namespace on_ ON on_.oid = opc.opcnamespace
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = i.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
 WHERE ` + schemaCond + ` AND t.relkind IN ('r', 'p') AND t.relname = ANY($2)
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_constraint con
