@@ -28,6 +28,19 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 		// never leaves it on a table it emits; no builder call records it.
 		return nil, fmt.Errorf("%w: table %s carries a renamed_from hint (%s)", ErrInexact, t.Name, t.RenamedFrom)
 	}
+	if err := primaryKeyExact(t.PrimaryKey); err != nil {
+		return nil, err
+	}
+	for _, u := range t.Uniques {
+		if err := uniqueExact(u); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range t.Checks {
+		if err := checkExact(c); err != nil {
+			return nil, err
+		}
+	}
 	in := make([]inline, len(t.Columns))
 	pkInline := inlinePrimaryKey(t)
 	if pkInline {
