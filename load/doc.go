@@ -153,6 +153,7 @@
 //	comment='text'          table comment
 //	option=NAME=VALUE       a dialect table option ([model.Table.Options], sorted by name)
 //	renamed_from=OLD        the table's previous name in the same schema, a hint for diff ([model.Table.RenamedFrom])
+//	pk_timing=deferrable    the primary key is DEFERRABLE; pk_timing=deferred: DEFERRABLE INITIALLY DEFERRED
 //	index=NAME(...)         an index (repeatable); grammar below
 //	uindex=NAME(...)        a unique index, same grammar
 //	unique=NAME(col, ...)   a unique constraint (columns only)
@@ -164,10 +165,18 @@
 // The index grammar is
 //
 //	NAME(part, part, ...) [where (PREDICATE)] [using METHOD] [include (col, ...)]
+//	    [nulls not distinct] [with (name=value, ...)] [comment 'text']
 //
 // where a part is a column (email), a column with a MySQL prefix length
 // (email(191)) or any other expression (lower(email), (a + b)), each
-// optionally followed by ASC or DESC. The clauses may come in any order;
+// optionally followed by collate NAME, an operator class
+// (text_pattern_ops), ASC or DESC, and nulls first or nulls last. with
+// gives storage parameters ([model.Index.StorageParams]).
+//
+// unique= takes [nulls not distinct] [deferrable [initially deferred]]
+// [comment 'text'] after its columns; check= takes [no inherit] [comment
+// 'text'] after its expression; fk= also takes [match full] and [comment
+// 'text']. The clauses may come in any order;
 // the predicate is always parenthesised. An empty NAME is generated from
 // the columns (ix_<table>_<cols> for indexes and unique indexes,
 // uq_<table>_<cols> for unique constraints); an index with expression

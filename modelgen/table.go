@@ -81,6 +81,12 @@ func (tg *tableGen) tableOptions(named bool) []string {
 	if t.Comment != "" {
 		out = append(out, "comment="+quoteSQL(t.Comment))
 	}
+	switch {
+	case t.PrimaryKey.InitiallyDeferred:
+		out = append(out, "pk_timing=deferred")
+	case t.PrimaryKey.Deferrable:
+		out = append(out, "pk_timing=deferrable")
+	}
 	for _, o := range t.Options {
 		v := "option=" + o.Name + "=" + o.Value
 		if strings.Contains(o.Name, "=") || !safeValue(o.Name) || !safeValue(o.Value) {
