@@ -41,7 +41,7 @@ type tableSpec struct {
 	renamedFrom string
 	// pkTiming is pk_timing=: "", "deferrable" or "deferred".
 	pkTiming string
-	options     []model.TableOption
+	options  []model.TableOption
 	// indexes hold index= and uindex= (Unique set); an empty name is
 	// generated once the table has a name.
 	indexes []named[model.Index]
