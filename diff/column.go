@@ -45,6 +45,9 @@ func (c *comparer) compareColumn(ctx CompareContext, from, to *model.Column) (op
 		// The alter keeps the live mechanism.
 		canon.Serial, canon.Identity = from.Serial, from.Identity
 	}
+	if !strings.EqualFold(from.Storage, to.Storage) || !strings.EqualFold(from.Compression, to.Compression) {
+		k |= ops.ChangeStorage
+	}
 	if from.Sequence != to.Sequence {
 		k |= ops.ChangeSequence
 	}

@@ -52,6 +52,8 @@ var columnOptions = []optSpec{
 	{"collate", optValue, "collate=NAME"},
 	{"identity", optEither, "identity or identity=always"},
 	{"sequence", optValue, "sequence=(START WITH n INCREMENT BY n ...)"},
+	{"storage", optValue, "storage=plain|external|extended|main"},
+	{"compression", optValue, "compression=pglz|lz4"},
 	{"generated", optValue, "generated=EXPR"},
 	{"stored", optFlag, "stored"},
 	{"enum", optValue, "enum=NAME(value, ...)"},
@@ -253,6 +255,8 @@ func (ml *modelLoader) column(f fieldRef, name string, opts []option) (model.Col
 		}
 		col.Identity = id
 	}
+	col.Storage = strings.ToLower(val("storage"))
+	col.Compression = strings.ToLower(val("compression"))
 	if has("sequence") {
 		col.Sequence = stripParens(val("sequence"))
 	}

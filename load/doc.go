@@ -104,6 +104,9 @@
 //	                   ([model.Column.Sequence]); type=serial (bigserial, smallserial) makes
 //	                   a PostgreSQL serial column, kept distinct from identity ([model.Column.Serial]);
 //	                   autoincrement alone leaves the mechanism to the dialect
+//	storage=S          the column's storage strategy (PostgreSQL SET STORAGE: plain, external,
+//	                   extended, main) where it differs from its type's
+//	compression=M      the column's compression method (PostgreSQL pglz, lz4)
 //	generated=EXPR     a generated column, VIRTUAL unless also tagged stored
 //	stored             with generated=: STORED
 //	enum=NAME(a,b,c)   an enum type (PostgreSQL CREATE TYPE, MySQL inline ENUM); values may be

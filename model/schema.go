@@ -142,6 +142,13 @@ type Column struct {
 	// differ from the defaults for the column's type are listed, so ""
 	// means the defaults.
 	Sequence string
+	// Storage is the column's storage strategy where it differs from its
+	// type's (PostgreSQL SET STORAGE: plain, external, extended, main),
+	// lower-case; "" means the type's.
+	Storage string
+	// Compression is the column's compression method (PostgreSQL
+	// COMPRESSION pglz or lz4), lower-case; "" means the server's default.
+	Compression string
 }
 
 // Identity says how a PostgreSQL identity column is generated.

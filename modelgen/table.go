@@ -154,6 +154,12 @@ func (tg *tableGen) field(names *namer, c model.Column) (jen.Code, bool) {
 	if c.Sequence != "" && safeValue(c.Sequence) {
 		opts = append(opts, "sequence=("+c.Sequence+")")
 	}
+	if c.Storage != "" && model.IsPlainIdent(c.Storage) {
+		opts = append(opts, "storage="+c.Storage)
+	}
+	if c.Compression != "" && model.IsPlainIdent(c.Compression) {
+		opts = append(opts, "compression="+c.Compression)
+	}
 	nullable := c.Nullable && !pk
 	if nullable && kind.isSlice() {
 		opts = append(opts, "null")

@@ -19,9 +19,12 @@ const (
 	// ChangeSequence: the options of the sequence that numbers the column
 	// ([model.Column.Sequence]) change.
 	ChangeSequence
+	// ChangeStorage: the column's storage strategy or compression method
+	// ([model.Column.Storage], [model.Column.Compression]) change.
+	ChangeStorage
 )
 
-var changeNames = []string{"type", "nullable", "default", "comment", "autoincrement", "identity", "generated", "collation", "onupdate", "sequence"}
+var changeNames = []string{"type", "nullable", "default", "comment", "autoincrement", "identity", "generated", "collation", "onupdate", "sequence", "storage"}
 
 // Has reports whether every bit of k2 is set in k.
 func (k ChangeKind) Has(k2 ChangeKind) bool { return k&k2 == k2 && k2 != 0 }

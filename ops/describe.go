@@ -216,6 +216,14 @@ func alterChanges(o AlterColumn) string {
 			parts = append(parts, "drop serial")
 		}
 	}
+	if o.Change.Has(ChangeStorage) {
+		if f.Storage != t.Storage {
+			parts = append(parts, setDrop("storage", f.Storage, t.Storage))
+		}
+		if f.Compression != t.Compression {
+			parts = append(parts, setDrop("compression", f.Compression, t.Compression))
+		}
+	}
 	if o.Change.Has(ChangeSequence) {
 		parts = append(parts, setDrop("sequence options", f.Sequence, t.Sequence))
 	}

@@ -21,7 +21,7 @@ func TestKnownFields(t *testing.T) {
 		want string
 	}{
 		{model.Table{}, "Schema Name Columns PrimaryKey Indexes Uniques ForeignKeys Checks Comment Options RenamedFrom"},
-		{model.Column{}, "Name Type Nullable Default AutoIncrement Identity Generated Comment Charset Collation OnUpdate RenamedFrom Serial Sequence"},
+		{model.Column{}, "Name Type Nullable Default AutoIncrement Identity Generated Comment Charset Collation OnUpdate RenamedFrom Serial Sequence Storage Compression"},
 		// Implied matters only when diff compares models: Canonical resolves
 		// every type to SQL, so ops (and rendered files) never carry it.
 		{model.Type{}, "SQL Logical Size Unsigned Enum EnumValues Implied"},

@@ -226,6 +226,12 @@ func columnCode(c model.Column, in inline) (jen.Code, error) {
 	if c.Sequence != "" {
 		s.Dot("Sequence").Call(lit(c.Sequence))
 	}
+	if c.Storage != "" {
+		s.Dot("Storage").Call(lit(c.Storage))
+	}
+	if c.Compression != "" {
+		s.Dot("Compression").Call(lit(c.Compression))
+	}
 	switch c.Identity {
 	case model.IdentityNone:
 	case model.IdentityAlways:

@@ -143,6 +143,8 @@ func (d *Dialect) canonicalColumn(target model.Schema, col model.Column, inPK bo
 		Collation:     col.Collation,
 		RenamedFrom:   col.RenamedFrom,
 		Serial:        col.Serial,
+		Storage:       strings.ToLower(col.Storage),
+		Compression:   strings.ToLower(col.Compression),
 	}
 	if strings.EqualFold(n.Collation, "default") {
 		n.Collation = ""

@@ -36,6 +36,9 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 			return nil, err
 		}
 	}
+	if err := checkStorage(op); err != nil {
+		return nil, err
+	}
 	var sqls []string
 	noTx := false
 	switch o := op.(type) {
@@ -51,6 +54,9 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 			sqls = append(sqls, columnComment(o.Schema, o.Table, o.Column.Name, o.Column.Comment))
 		}
 		sqls = append(sqls, d.serialOptions(o.Schema, o.Table, o.Column)...)
+		if o.Column.Storage != "" {
+			sqls = append(sqls, alterTable(o.Schema, o.Table)+" ALTER COLUMN "+quoteIdent(o.Column.Name)+" SET STORAGE "+strings.ToUpper(o.Column.Storage))
+		}
 	case ops.DropColumn:
 		sqls = []string{alterTable(o.Schema, o.Table) + " DROP COLUMN " + quoteIdent(o.Column.Name)}
 	case ops.AlterColumn:
@@ -283,6 +289,9 @@ func (d *Dialect) columnDef(c model.Column) string {
 		typ = serialType(typ)
 	}
 	s := quoteIdent(c.Name) + " " + typ
+	if c.Compression != "" {
+		s += " COMPRESSION " + c.Compression
+	}
 	if c.Collation != "" {
 		s += " COLLATE " + collationName(c.Collation)
 	}
@@ -344,6 +353,9 @@ func (d *Dialect) createTable(t model.Table) []string {
 	}
 	for _, c := range t.Columns {
 		sqls = append(sqls, d.serialOptions(t.Schema, t.Name, c)...)
+		if c.Storage != "" {
+			sqls = append(sqls, alterTable(t.Schema, t.Name)+" ALTER COLUMN "+quoteIdent(c.Name)+" SET STORAGE "+strings.ToUpper(c.Storage))
+		}
 	}
 	for _, u := range t.Uniques {
 		sqls = append(sqls, constraintComment(t.Schema, t.Name, u.Name, u.Comment)...)
@@ -533,6 +545,22 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 			sqls = append(sqls, columnComment(o.Schema, o.Table, to.Name, to.Comment))
 		}
 		return sqls
+	}
+	if o.Change.Has(ops.ChangeStorage) {
+		if !strings.EqualFold(from.Storage, to.Storage) {
+			if to.Storage == "" {
+				sqls = append(sqls, storageReset(o.Schema, o.Table, to.Name))
+			} else {
+				sqls = append(sqls, at+" SET STORAGE "+strings.ToUpper(to.Storage))
+			}
+		}
+		if !strings.EqualFold(from.Compression, to.Compression) {
+			comp := to.Compression
+			if comp == "" {
+				comp = "DEFAULT"
+			}
+			sqls = append(sqls, at+" SET COMPRESSION "+comp)
+		}
 	}
 	if o.Change.Has(ops.ChangeComment) {
 		sqls = append(sqls, columnComment(o.Schema, o.Table, to.Name, to.Comment))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/retortdb/retort/internal/seqopt"
 	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
 )
 
 // The sequences behind identity and serial columns ([model.Column.Serial],
@@ -184,6 +185,48 @@ func checkIndex(ix model.Index) error {
 			if !storageParam.MatchString(kv) {
 				return fmt.Errorf("storage parameter %q is refused: write name=value pairs such as fillfactor=70", kv)
 			}
+		}
+	}
+	return nil
+}
+
+// storageReset sets a column's storage strategy back to its type's: PostgreSQL
+// 15 has no SET STORAGE DEFAULT, so the type's strategy is looked up when
+// the statement runs.
+func storageReset(schema, table, col string) string {
+	body := "EXECUTE " + quoteString(alterTable(schema, table)+" ALTER COLUMN "+quoteIdent(col)+" SET STORAGE ") +
+		" || (SELECT CASE t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END" +
+		" FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid" +
+		" WHERE a.attrelid = " + quoteString(qualify(schema, table)) + "::regclass AND a.attname = " + quoteString(col) + ");"
+	tag := "$retort$"
+	for i := 0; strings.Contains(body, tag); i++ {
+		tag = "$retort" + strconv.Itoa(i) + "$"
+	}
+	return "DO " + tag + " BEGIN " + body + " END " + tag
+}
+
+// checkStorage refuses storage strategies and compression methods
+// PostgreSQL does not name.
+func checkStorage(op ops.Op) error {
+	var cols []model.Column
+	switch o := op.(type) {
+	case ops.CreateTable:
+		cols = o.Table.Columns
+	case ops.AddColumn:
+		cols = []model.Column{o.Column}
+	case ops.AlterColumn:
+		cols = []model.Column{o.To}
+	}
+	for _, c := range cols {
+		switch strings.ToLower(c.Storage) {
+		case "", "plain", "external", "extended", "main":
+		default:
+			return fmt.Errorf("postgres: column %s: storage %q is refused: want plain, external, extended or main", c.Name, c.Storage)
+		}
+		switch strings.ToLower(c.Compression) {
+		case "", "pglz", "lz4":
+		default:
+			return fmt.Errorf("postgres: column %s: compression %q is refused: want pglz or lz4", c.Name, c.Compression)
 		}
 	}
 	return nil

@@ -94,7 +94,7 @@ func readColumns(ctx context.Context, q introspect.Querier, schema string, names
 		)
 		if err := rows.Scan(&table, &c.Name, &typ, &notNull, &c.Default, &identity, &generated,
 			&c.Comment, &c.Collation, &enum, &isArray, &ownsSeq,
-			&seqStart, &seqInc, &seqMin, &seqMax, &seqCache, &seqCycle, &seqType); err != nil {
+			&seqStart, &seqInc, &seqMin, &seqMax, &seqCache, &seqCycle, &seqType, &c.Storage, &c.Compression); err != nil {
 			return err
 		}
 		t, ok := byName[table]

@@ -36,7 +36,10 @@ SELECT c.relname, a.attname,
   ad.adbin IS NOT NULL AND a.attidentity = '' AND a.attgenerated = '' AND COALESCE(sq.deptype = 'a', false),
   -- The sequence that numbers the column: an identity's (internal
   -- dependency) or a serial's (owned, automatic dependency).
-  sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqcache, sq.seqcycle, COALESCE(sq.seqtype, '')
+  sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqcache, sq.seqcycle, COALESCE(sq.seqtype, ''),
+  CASE a.attstorage WHEN t.typstorage THEN ''
+    WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'x' THEN 'extended' WHEN 'm' THEN 'main' ELSE '' END,
+  CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' ELSE '' END
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
