@@ -156,7 +156,8 @@ func compareOptions(cur, tgt *model.Table) (from, to []model.TableOption) {
 	})
 	for _, o := range opts {
 		v, ok := cur.Option(o.Name)
-		if ok && strings.EqualFold(v, o.Value) {
+		if (ok && strings.EqualFold(v, o.Value)) || (!ok && o.Value == "") {
+			// An empty value is the option unset, as a missing one.
 			continue
 		}
 		to = append(to, o)

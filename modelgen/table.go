@@ -88,6 +88,9 @@ func (tg *tableGen) tableOptions(named bool) []string {
 		out = append(out, "pk_timing=deferrable")
 	}
 	for _, o := range t.Options {
+		if o.Value == "" {
+			continue // unset
+		}
 		v := "option=" + o.Name + "=" + o.Value
 		if strings.Contains(o.Name, "=") || !safeValue(o.Name) || !safeValue(o.Value) {
 			tg.warn("", "table option %s=%s cannot be written in a db tag", o.Name, o.Value)

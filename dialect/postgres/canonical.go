@@ -52,7 +52,7 @@ func (d *Dialect) Canonical(target model.Schema) model.Schema {
 }
 
 func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table {
-	c := model.Table{Schema: t.Schema, Name: t.Name, Comment: t.Comment}
+	c := model.Table{Schema: t.Schema, Name: t.Name, Comment: t.Comment, Options: tableOptions(t.Options)}
 	inPK := map[string]bool{}
 	for _, col := range t.PrimaryKey.Columns {
 		inPK[col] = true
@@ -288,4 +288,29 @@ func storageParams(p string) string {
 		parts[i] = strings.ToLower(strings.TrimSpace(k)) + "=" + strings.TrimSpace(v)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// tableOptions keeps the table options PostgreSQL has, each spelled as the
+// catalog reader spells it and always present (an empty value is unset):
+// UNLOGGED ("true" or "") and WITH (storage parameters, "(name=value,
+// ...)" or ""). Other dialects' options (ENGINE, CHARSET) are dropped.
+func tableOptions(opts []model.TableOption) []model.TableOption {
+	unlogged, with := "", ""
+	for _, o := range opts {
+		switch strings.ToUpper(o.Name) {
+		case "UNLOGGED":
+			if v := strings.ToLower(strings.TrimSpace(o.Value)); v == "true" || v == "on" || v == "yes" || v == "1" {
+				unlogged = "true"
+			}
+		case "WITH":
+			v := strings.TrimSpace(o.Value)
+			if strings.HasPrefix(v, "(") && strings.HasSuffix(v, ")") {
+				v = v[1 : len(v)-1]
+			}
+			if v = storageParams(v); v != "" {
+				with = "(" + v + ")"
+			}
+		}
+	}
+	return []model.TableOption{{Name: "UNLOGGED", Value: unlogged}, {Name: "WITH", Value: with}}
 }

@@ -27,6 +27,11 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		if err := d.checkSequence(o.Table.Columns...); err != nil {
 			return nil, err
 		}
+		if v, ok := o.Table.Option("WITH"); ok {
+			if _, err := withParams(v); err != nil {
+				return nil, err
+			}
+		}
 	case ops.AddColumn:
 		if err := d.checkSequence(o.Column); err != nil {
 			return nil, err
@@ -116,10 +121,14 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 	case ops.SetTableComment:
 		sqls = []string{"COMMENT ON TABLE " + qualify(o.Schema, o.Table) + " IS " + commentLiteral(o.To)}
 	case ops.SetTableOptions:
-		// Table options are MySQL's (ENGINE, CHARSET); PostgreSQL has none
-		// and ignores them here as it ignores CreateTable's, so a revision
-		// written for several dialects runs on each.
-		return nil, nil
+		// PostgreSQL's options are UNLOGGED and WITH (see Canonical);
+		// others (MySQL's ENGINE, CHARSET) are ignored here as CreateTable
+		// ignores them, so a revision written for several dialects runs
+		// on each.
+		var err error
+		if sqls, err = setTableOptions(o); err != nil || len(sqls) == 0 {
+			return nil, err
+		}
 	case ops.CreateEnum:
 		vals := make([]string, len(o.Enum.Values))
 		for i, v := range o.Enum.Values {
@@ -342,7 +351,17 @@ func (d *Dialect) createTable(t model.Table) []string {
 	for _, c := range t.Checks {
 		defs = append(defs, checkClause(c))
 	}
-	sqls := []string{"CREATE TABLE " + qualify(t.Schema, t.Name) + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)"}
+	create := "CREATE TABLE "
+	if v, _ := t.Option("UNLOGGED"); v == "true" {
+		create = "CREATE UNLOGGED TABLE "
+	}
+	with := ""
+	if v, _ := t.Option("WITH"); v != "" {
+		if p, err := withParams(v); err == nil {
+			with = " WITH (" + p + ")"
+		}
+	}
+	sqls := []string{create + qualify(t.Schema, t.Name) + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)" + with}
 	if t.Comment != "" {
 		sqls = append(sqls, "COMMENT ON TABLE "+qualify(t.Schema, t.Name)+" IS "+quoteString(t.Comment))
 	}

@@ -319,7 +319,8 @@ func TestCanonical(t *testing.T) {
 	want := model.Schema{
 		Enums: []model.Enum{{Name: "mood", Values: []string{"a"}}},
 		Tables: []model.Table{{
-			Name: "t",
+			Name:    "t",
+			Options: []model.TableOption{{Name: "UNLOGGED"}, {Name: "WITH"}},
 			Columns: []model.Column{
 				{Name: "id", Type: model.Type{SQL: "bigint"}, AutoIncrement: true},
 				{Name: "s", Type: model.Type{SQL: "integer"}, AutoIncrement: true, Serial: true},

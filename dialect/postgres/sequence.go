@@ -231,3 +231,65 @@ func checkStorage(op ops.Op) error {
 	}
 	return nil
 }
+
+// withParams checks a WITH table option, "(name=value, ...)", and returns
+// its parameters as SQL.
+func withParams(v string) (string, error) {
+	v = strings.TrimSpace(v)
+	if strings.HasPrefix(v, "(") && strings.HasSuffix(v, ")") {
+		v = v[1 : len(v)-1]
+	}
+	v = storageParams(v)
+	if v == "" {
+		return "", nil
+	}
+	for _, kv := range strings.Split(v, ", ") {
+		if !storageParam.MatchString(kv) {
+			return "", fmt.Errorf("postgres: table option WITH: storage parameter %q is refused: write name=value pairs such as fillfactor=70", kv)
+		}
+	}
+	return v, nil
+}
+
+// setTableOptions changes UNLOGGED and WITH; other options give nothing.
+func setTableOptions(o ops.SetTableOptions) ([]string, error) {
+	at := alterTable(o.Schema, o.Table)
+	var sqls []string
+	for _, to := range o.To {
+		switch strings.ToUpper(to.Name) {
+		case "UNLOGGED":
+			if strings.EqualFold(strings.TrimSpace(to.Value), "true") {
+				sqls = append(sqls, at+" SET UNLOGGED")
+			} else {
+				sqls = append(sqls, at+" SET LOGGED")
+			}
+		case "WITH":
+			for _, from := range o.From {
+				if !strings.EqualFold(from.Name, "WITH") {
+					continue
+				}
+				old, err := withParams(from.Value)
+				if err != nil {
+					return nil, err
+				}
+				if old == "" {
+					continue
+				}
+				var names []string
+				for _, kv := range strings.Split(old, ", ") {
+					k, _, _ := strings.Cut(kv, "=")
+					names = append(names, k)
+				}
+				sqls = append(sqls, at+" RESET ("+strings.Join(names, ", ")+")")
+			}
+			p, err := withParams(to.Value)
+			if err != nil {
+				return nil, err
+			}
+			if p != "" {
+				sqls = append(sqls, at+" SET ("+p+")")
+			}
+		}
+	}
+	return sqls, nil
+}

@@ -71,9 +71,22 @@ func query(ctx context.Context, q introspect.Querier, what, sqlText string, args
 func readTables(ctx context.Context, q introspect.Querier, opts introspect.Options) ([]model.Table, error) {
 	var tables []model.Table
 	err := query(ctx, q, "tables", tablesQuery, []any{opts.Schema}, func(rows *sql.Rows) error {
-		var t model.Table
-		if err := rows.Scan(&t.Name, &t.Comment); err != nil {
+		var (
+			t        model.Table
+			unlogged bool
+			params   string
+		)
+		if err := rows.Scan(&t.Name, &t.Comment, &unlogged, &params); err != nil {
 			return err
+		}
+		// Table options, always both (an empty value is unset): UNLOGGED
+		// ("true"), WITH ("(storage parameters)").
+		t.Options = []model.TableOption{{Name: "UNLOGGED"}, {Name: "WITH"}}
+		if unlogged {
+			t.Options[0].Value = "true"
+		}
+		if params != "" {
+			t.Options[1].Value = "(" + params + ")"
 		}
 		if opts.Includes(t.Name) {
 			tables = append(tables, t)

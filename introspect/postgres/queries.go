@@ -7,7 +7,8 @@ package postgres
 const schemaCond = `n.nspname = COALESCE(NULLIF($1::text, ''), current_schema())`
 
 const tablesQuery = `
-SELECT c.relname, COALESCE(d.description, '')
+SELECT c.relname, COALESCE(d.description, ''), c.relpersistence = 'u',
+  COALESCE(array_to_string(c.reloptions, ', '), '')
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d
