@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/safety"
@@ -32,6 +34,13 @@ type Report struct {
 	// Warnings are problems that did not stop the check: a row count of
 	// Options.DataAware that failed.
 	Warnings []error
+	// NotCompared are the database's objects retort does not model
+	// (views, triggers, functions, ...; see [NotCompared]). They are named,
+	// not drift: InSync does not count them.
+	NotCompared []introspect.Object
+	// ModelWarnings are what reading the models noticed (see
+	// [Result.ModelWarnings]).
+	ModelWarnings []load.Warning
 }
 
 // Pending is a revision the database has not applied yet.
@@ -45,7 +54,8 @@ type Pending struct {
 	Refused bool
 }
 
-// InSync reports whether there is neither drift nor a pending revision.
+// InSync reports whether there is neither drift nor a pending revision;
+// objects retort does not model (NotCompared) are not drift.
 func (r Report) InSync() bool { return len(r.Ops) == 0 && len(r.Pending) == 0 }
 
 // Check compares db with env.go's models and reads where the database is
@@ -56,7 +66,10 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 	if err != nil {
 		return Report{}, err
 	}
-	r := Report{Dialect: string(db.Dialect.Name()), Ops: res.Ops, Current: []string{}, Heads: []string{}}
+	r := Report{Dialect: string(db.Dialect.Name()), Ops: res.Ops, Current: []string{}, Heads: []string{}, ModelWarnings: res.ModelWarnings}
+	if r.NotCompared, err = NotCompared(ctx, db, env, res.Current); err != nil {
+		return r, err
+	}
 	g, err := graph(env)
 	if err != nil {
 		return r, err

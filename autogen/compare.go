@@ -29,6 +29,11 @@ type Result struct {
 	// autogenerate writes them: the built-in comparison, then Comparators,
 	// then DBComparators.
 	Ops []ops.Op
+	// ModelWarnings are what reading the models noticed without stopping:
+	// a GORM setting GORM itself ignores, a GormDBDataType method no hook
+	// answered. Each names the model and field (with file:line when
+	// Options.PackageDirs is set).
+	ModelWarnings []load.Warning
 }
 
 // Load reads env.go's Models into the target schema (or returns
@@ -37,38 +42,48 @@ type Result struct {
 // names the file and line of the field. When env.go sets a Backend, the
 // models are checked against its dialect too (see [Compare]).
 func Load(ctx context.Context, env *migrate.Env, opts Options) (model.Schema, error) {
-	s, _, err := loadFor(ctx, env, opts, env.Backend.Dialect)
-	return s, err
+	res, err := loadFor(ctx, env, opts, env.Backend.Dialect)
+	return res.Schema, err
 }
 
 // loadFor is [Load] checking the models against d (none when d is nil):
 // every value d would write into DDL must be one its grammar accepts, and
 // every feature one its server runs ([dialect.ValidateSchema]), so that
 // nothing the server would refuse, misread or silently change is run.
-// It also returns the columns fields mark skip_autogenerate.
-func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (model.Schema, []load.Skip, error) {
+// The result also holds the columns fields mark skip_autogenerate and the
+// load's warnings. When the models have errors, or warnings, and
+// opts.PackageDirs is set, they are read again with source positions, so
+// that each message names the file and line of the field.
+func loadFor(ctx context.Context, env *migrate.Env, opts Options, d dialect.Dialect) (load.Result, error) {
 	if opts.Target != nil {
-		return *opts.Target, nil, nil
+		return load.Result{Schema: *opts.Target}, nil
 	}
 	lopts, err := load.ApplySettings(load.Options{Family: env.ModelFamily, Validate: validator(d)}, env.ORM)
 	if err != nil {
-		return model.Schema{}, nil, fmt.Errorf("env.go: %w", err)
+		return load.Result{}, fmt.Errorf("env.go: %w", err)
 	}
 	res, err := load.Read(env.Models, lopts)
-	if err == nil {
-		return res.Schema, res.Skips, nil
+	if err == nil && len(res.Warnings) == 0 {
+		return res, nil
 	}
 	if opts.PackageDirs != nil {
 		if dirs, derr := opts.PackageDirs(ctx, load.PackagePaths(env.Models)); derr == nil {
 			if pos, perr := load.SourcePositions(dirs...); perr == nil {
 				lopts.Positions = pos
-				if _, err2 := load.Models(env.Models, lopts); err2 != nil {
+				res2, err2 := load.Read(env.Models, lopts)
+				switch {
+				case err != nil && err2 != nil:
 					err = err2
+				case err == nil && err2 == nil:
+					res.Warnings = res2.Warnings
 				}
 			}
 		}
 	}
-	return model.Schema{}, nil, fmt.Errorf("models:\n%w", err)
+	if err != nil {
+		return load.Result{}, fmt.Errorf("models:\n%w", err)
+	}
+	return res, nil
 }
 
 // Reflect reads the database as autogenerate compares it: tables that
@@ -117,14 +132,13 @@ func Compare(ctx context.Context, db Database, env *migrate.Env, opts Options) (
 	log := opts.logger()
 	start := time.Now()
 	type loaded struct {
-		s     model.Schema
-		skips []load.Skip
-		err   error
+		load.Result
+		err error
 	}
 	ch := make(chan loaded, 1)
 	go func() {
-		s, skips, err := loadFor(ctx, env, opts, db.Dialect)
-		ch <- loaded{s, skips, err}
+		res, err := loadFor(ctx, env, opts, db.Dialect)
+		ch <- loaded{res, err}
 	}()
 	current, rerr := reflectOwn(ctx, db, env, cmp)
 	l := <-ch
@@ -134,19 +148,19 @@ func Compare(ctx context.Context, db Database, env *migrate.Env, opts Options) (
 	if rerr != nil {
 		return Result{}, rerr
 	}
-	if err := reflectOtherSchemas(ctx, db, env, cmp, l.s, &current); err != nil {
+	if err := reflectOtherSchemas(ctx, db, env, cmp, l.Schema, &current); err != nil {
 		return Result{}, err
 	}
 	// Columns marked skip_autogenerate are compared on neither side.
-	current = load.SkipColumns(current, l.skips)
-	log.DebugContext(ctx, "autogen: reflected and loaded", "tables", len(current.Tables), "models", len(l.s.Tables), "elapsed", time.Since(start))
+	current = load.SkipColumns(current, l.Skips)
+	log.DebugContext(ctx, "autogen: reflected and loaded", "tables", len(current.Tables), "models", len(l.Schema.Tables), "elapsed", time.Since(start))
 	start = time.Now()
-	list, err := Diff(ctx, db, env, current, l.s)
+	list, err := Diff(ctx, db, env, current, l.Schema)
 	if err != nil {
 		return Result{}, err
 	}
 	log.DebugContext(ctx, "autogen: compared", "ops", len(list), "elapsed", time.Since(start))
-	return Result{Current: current, Target: l.s, Ops: list}, nil
+	return Result{Current: current, Target: l.Schema, Ops: list, ModelWarnings: l.Warnings}, nil
 }
 
 // ErrCompareOptions is wrapped by the error for an env.go Compare field

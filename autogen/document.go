@@ -26,6 +26,9 @@ type (
 		Revision DocumentRevision `json:"revision"`
 		Ops      []DocumentOp     `json:"ops"`
 		Objects  []string         `json:"objects"`
+		// NotCompared names the objects retort does not model; they are
+		// not drift and leave in_sync true.
+		NotCompared []ObjectDoc `json:"not_compared"`
 	}
 	// DocumentRevision is where the database is in the revision graph.
 	DocumentRevision struct {
@@ -65,7 +68,7 @@ func (r Report) Document() Document {
 	doc := Document{
 		Version: DocumentVersion, Dialect: r.Dialect, InSync: r.InSync(),
 		Revision: DocumentRevision{Current: nonNil(r.Current), Heads: nonNil(r.Heads), Pending: len(r.Pending), PendingRevisions: []DocumentPending{}},
-		Ops:      []DocumentOp{}, Objects: []string{},
+		Ops:      []DocumentOp{}, Objects: []string{}, NotCompared: ObjectDocs(r.NotCompared),
 	}
 	for _, p := range r.Pending {
 		doc.Revision.PendingRevisions = append(doc.Revision.PendingRevisions, DocumentPending{

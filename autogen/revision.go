@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/retortdb/retort/load"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
@@ -77,6 +78,9 @@ type RevisionResult struct {
 	// Warnings are problems that did not stop the run: a row count of
 	// Options.DataAware that failed.
 	Warnings []error
+	// ModelWarnings are what reading the models noticed (see
+	// [Result.ModelWarnings]).
+	ModelWarnings []load.Warning
 }
 
 // NotAtHeadError is returned by [Revision] when the database is not at the
@@ -112,6 +116,7 @@ func IDList(ids []string) string {
 // file and runs no post-write hook.
 func Revision(ctx context.Context, db *Database, env *migrate.Env, spec RevisionSpec, opts Options) (RevisionResult, error) {
 	var upgrade, downgrade []ops.Op
+	var modelWarnings []load.Warning
 	var current *model.Schema
 	generated := spec.Autogenerate || spec.Baseline
 	if spec.Baseline {
@@ -139,6 +144,7 @@ func Revision(ctx context.Context, db *Database, env *migrate.Env, spec Revision
 			return RevisionResult{}, err
 		}
 		upgrade, current = res.Ops, &res.Current
+		modelWarnings = res.ModelWarnings
 		// The downgrade reverses the differ's ops, before any rewriter:
 		// a rewritten upgrade (a backfill) need not be reversible. An op
 		// without a reverse leaves a placeholder the hooks may replace.
@@ -177,7 +183,7 @@ func Revision(ctx context.Context, db *Database, env *migrate.Env, spec Revision
 		date = time.Now()
 	}
 	date = naming.Date(date)
-	var out RevisionResult
+	out := RevisionResult{ModelWarnings: modelWarnings}
 	for _, sc := range scripts {
 		if g != nil {
 			if _, dup := g.Revision(sc.ID); dup {

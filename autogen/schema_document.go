@@ -23,6 +23,9 @@ type (
 		Dialect string     `json:"dialect"`
 		Tables  []TableDoc `json:"tables"`
 		Enums   []EnumDoc  `json:"enums"`
+		// NotCompared names the objects retort does not model (views,
+		// triggers, ...): they are in the database but in no table here.
+		NotCompared []ObjectDoc `json:"not_compared"`
 	}
 	// TableDoc is one table; objects are in catalog order, tables sorted
 	// by schema and name.
@@ -108,7 +111,7 @@ type (
 // NewSchemaDocument returns s, reflected from a database of the named
 // dialect, as the JSON document.
 func NewSchemaDocument(dialect string, s model.Schema) SchemaDocument {
-	doc := SchemaDocument{Version: SchemaDocumentVersion, Dialect: dialect, Tables: []TableDoc{}, Enums: []EnumDoc{}}
+	doc := SchemaDocument{Version: SchemaDocumentVersion, Dialect: dialect, Tables: []TableDoc{}, Enums: []EnumDoc{}, NotCompared: []ObjectDoc{}}
 	tables := slices.Clone(s.Tables)
 	slices.SortFunc(tables, func(a, b model.Table) int {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))

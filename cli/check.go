@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/load"
 )
 
 // runCheck exits 0 when the models and the database agree, 1 when they
@@ -52,8 +54,14 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if len(unlisted) > 0 {
 		a.reportUnlisted(unlisted)
 	}
+	a.printModelWarnings(rep.ModelWarnings)
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(a.stderr, "warning: --data-aware: %v\n", w)
+	}
+	// Objects retort does not model are named, not drift: alone they
+	// leave the exit code 0 (README, `retort check`).
+	if line := introspect.NotCompared("", rep.NotCompared); line != "" {
+		fmt.Fprintln(a.stderr, line)
 	}
 	if *format == "json" {
 		if err := a.writeCheckJSON(rep); err != nil || len(unlisted) == 0 {
@@ -65,6 +73,10 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		if len(unlisted) > 0 {
 			fmt.Fprintln(a.stdout, "No drift in the listed models, but tagged structs are not listed (see above).")
 			return errDrift
+		}
+		if len(rep.NotCompared) > 0 {
+			fmt.Fprintln(a.stdout, "No drift: the database matches the models in what retort compares (the objects named on stderr were not compared).")
+			return nil
 		}
 		fmt.Fprintln(a.stdout, "No drift: the database matches the models.")
 		return nil
@@ -142,4 +154,12 @@ func (a *app) writeCheckJSON(r autogen.Report) error {
 		return errDrift
 	}
 	return nil
+}
+
+// printModelWarnings writes what reading the models noticed without
+// stopping, one "warning:" line each on stderr.
+func (a *app) printModelWarnings(ws []load.Warning) {
+	for _, w := range ws {
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
+	}
 }

@@ -11,7 +11,11 @@ import (
 
 // runDiff compares two live databases: the ops that would turn --from into
 // --to, each with its safety findings as `retort check` prints them. Exit 0
-// when they agree, 1 when they differ.
+// when they agree, 1 when they differ. With --sql stdout holds SQL only, a
+// script framed as `upgrade --sql` frames a revision ([writeScript]), and
+// nothing when they agree. Objects retort does not model (views,
+// triggers, ...) are named on stderr, on either outcome; they are not
+// drift, so alone they never make the exit code 1.
 func runDiff(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("diff")
 	from := fs.String("from", "", "`URL` of the database as it is")
@@ -46,16 +50,34 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	fromObjs, err := src.unmodeled(ctx, *schema, defaultEnv.RunnerTables())
+	if err != nil {
+		return err
+	}
+	toObjs, err := dst.unmodeled(ctx, *schema, defaultEnv.RunnerTables())
+	if err != nil {
+		return err
+	}
 	list, err := diff.Compare(current, target, src.be.Dialect, diff.Options{})
 	if err != nil {
 		return err
 	}
+	unmodeled := a.reportNotCompared(fromObjs, toObjs)
 	if len(list) == 0 {
-		fmt.Fprintf(a.stdout, "%s and %s have the same schema.\n", dburl.Redact(*from), dburl.Redact(*to))
+		// Under --sql stdout is SQL only: the sentence goes to stderr.
+		w := a.stdout
+		if *asSQL {
+			w = a.stderr
+		}
+		if unmodeled {
+			fmt.Fprintf(w, "%s and %s have the same schema in what retort compares; the objects named above were not compared.\n", dburl.Redact(*from), dburl.Redact(*to))
+		} else {
+			fmt.Fprintf(w, "%s and %s have the same schema.\n", dburl.Redact(*from), dburl.Redact(*to))
+		}
 		return nil
 	}
 	if *asSQL {
-		if err := writeSQL(ctx, a.stdout, src.be.Dialect, list, schemaTables(current)); err != nil {
+		if err := writeScript(ctx, a.stdout, src.be.Dialect, list, schemaTables(current)); err != nil {
 			return err
 		}
 	} else {

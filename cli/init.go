@@ -68,7 +68,14 @@ func runInit(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	src, err := render.EnvFileExcluding(filepath.Base(migDir), be.Name, models.importPath, models.names, models.excluded)
+	spec := render.EnvSpec{Package: filepath.Base(migDir), Dialect: be.Name, ModelsImportPath: models.importPath, Models: models.names, Excluded: models.excluded}
+	if models.gorm {
+		spec.GORMDriver = be.GORMDriver
+	}
+	if models.bun {
+		spec.BunDialect = be.BunDialect
+	}
+	src, err := render.Env(spec)
 	if err != nil {
 		return errors.Join(err, undoModels())
 	}
@@ -91,6 +98,11 @@ func runInit(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintf(a.stdout, "; models: %s", strings.Join(models.qualified, ", "))
 	}
 	fmt.Fprintln(a.stdout, ")")
+	for _, orm := range []struct{ name, path string }{{"GORM", spec.GORMDriver}, {"bun", spec.BunDialect}} {
+		if orm.path != "" {
+			fmt.Fprintf(a.stdout, "The models use %s: env.go's ORM names %s, so their columns get the types %s writes on %s.\n", orm.name, orm.path, orm.name, be.Name)
+		}
+	}
 	if models.importPath == "" {
 		fmt.Fprintf(a.stdout, "No tagged structs found in the module: list your models in %s (Models: []any{models.User{}, ...}), or run init again with --models DIR.\n", rel(wd, envPath))
 	}
@@ -106,6 +118,9 @@ type initModels struct {
 	// excluded are tagged structs over a table a listed model maps to:
 	// env.go's Exclude.
 	excluded []string
+	// gorm and bun: some model uses that ORM's tags, so env.go names its
+	// driver (dialect) for the column types.
+	gorm, bun bool
 }
 
 // initModels finds the models package: --models, else ./models when it
@@ -142,7 +157,7 @@ func (a *app) initModels(wd string, p project, migDir, modelsDir string) (initMo
 		pkg.Models = pkg.Untagged
 		fmt.Fprintf(a.stdout, "No db, gorm or bun tags in %s: listing every exported struct. Plain GORM structs? Set ModelFamily: model.FamilyGORM in env.go.\n", rel(wd, abs))
 	}
-	m := initModels{importPath: strings.TrimSuffix(p.Module+"/"+filepath.ToSlash(r), "/."), names: pkg.Models}
+	m := initModels{importPath: strings.TrimSuffix(p.Module+"/"+filepath.ToSlash(r), "/."), names: pkg.Models, gorm: pkg.GORM, bun: pkg.Bun}
 	m.names, m.excluded = splitSameTable(a.stdout, pkg)
 	for _, n := range m.names {
 		m.qualified = append(m.qualified, pkg.Name+"."+n)

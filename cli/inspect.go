@@ -10,6 +10,7 @@ import (
 	"github.com/retortdb/retort/autogen"
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
@@ -50,6 +51,14 @@ func runInspect(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	objs, err := d.unmodeled(ctx, *schema, defaultEnv.RunnerTables())
+	if err != nil {
+		return err
+	}
+	// Named on stderr in every format: stdout stays SQL, JSON or Go.
+	if line := introspect.NotCompared("(left out of this output)", objs); line != "" {
+		fmt.Fprintln(a.stderr, line)
+	}
 	if *format == "go" {
 		res, err := generateModels(a.stderr, s, *pkg, u, "retort inspect --format go")
 		if err != nil {
@@ -62,7 +71,9 @@ func runInspect(ctx context.Context, a *app, args []string) error {
 		enc := json.NewEncoder(a.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(autogen.NewSchemaDocument(string(d.be.Dialect.Name()), s))
+		doc := autogen.NewSchemaDocument(string(d.be.Dialect.Name()), s)
+		doc.NotCompared = autogen.ObjectDocs(objs)
+		return enc.Encode(doc)
 	}
 	list, err := diff.Compare(model.Schema{}, s, d.be.Dialect, diff.Options{})
 	if err != nil {

@@ -116,6 +116,7 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	a.printModelWarnings(res.ModelWarnings)
 	for _, w := range res.Warnings {
 		fmt.Fprintf(a.stderr, "warning: --data-aware: %v\n", w)
 	}

@@ -8,6 +8,16 @@
 // mysql. Each reads with a constant number of catalog queries however many
 // tables there are (one per object kind), and every query ends in ORDER BY.
 //
+// # What is not modelled
+//
+// What a catalog holds beyond tables and enums (views, triggers,
+// functions, policies, sequences, partitions, virtual tables, ...) is not
+// reflected, and must never be silently called equal. An inspector that
+// implements [UnmodeledLister] names those objects ([Object]: an
+// [ObjectKind] and a name), and [NotCompared] is the one line every
+// command prints about them ("not compared: 2 views (a, b), 1 trigger (t
+// on posts) ...").
+//
 // # What it must not import
 //
 // model and the standard library only; never a database driver: callers pass

@@ -21,6 +21,9 @@ type Package struct {
 	// table a model declared before them names too (two TableName methods
 	// returning "users"): not a second table. Nil when there are none.
 	SameTable []SameTable
+	// GORM and Bun report that some model carries gorm (bun) tags or
+	// embeds gorm.Model (bun.BaseModel).
+	GORM, Bun bool
 }
 
 // modelTagKeys are the struct-tag keys that mark a model field.
@@ -46,6 +49,7 @@ func Discover(dir string) (Package, error) {
 	structs := map[string]bool{}
 	embedded := map[string]bool{}
 	hasTableName := map[string]bool{}
+	var usesGORM, usesBun bool
 	for _, f := range files {
 		for _, name := range f.tableName {
 			hasTableName[name] = true
@@ -62,7 +66,15 @@ func Discover(dir string) (Package, error) {
 					}
 					if fld.ormBase {
 						tagged[td.name] = true
+						usesGORM = usesGORM || fld.name == "Model"
+						usesBun = usesBun || fld.name == "BaseModel"
 					}
+				}
+				if v, ok := fld.tag.Lookup("gorm"); ok && v != "-" {
+					usesGORM = true
+				}
+				if v, ok := fld.tag.Lookup("bun"); ok && v != "-" {
+					usesBun = true
 				}
 				if hasModelTag(fld) {
 					tagged[td.name] = true
@@ -102,7 +114,7 @@ func Discover(dir string) (Package, error) {
 		}
 	}
 	sort.Strings(untagged)
-	return Package{Name: files[0].pkg, Models: models, Untagged: untagged, SameTable: sameTables(files, models)}, nil
+	return Package{Name: files[0].pkg, Models: models, Untagged: untagged, SameTable: sameTables(files, models), GORM: usesGORM, Bun: usesBun}, nil
 }
 
 // hasModelTag reports whether a field carries a db, gorm or bun tag other

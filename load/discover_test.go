@@ -49,7 +49,7 @@ type Plain struct {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := load.Package{Name: "models", Models: []string{"Article", "Post", "User"}, Untagged: []string{"Plain"}}
+	want := load.Package{Name: "models", Models: []string{"Article", "Post", "User"}, Untagged: []string{"Plain"}, GORM: true, Bun: true}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
@@ -169,7 +169,8 @@ func TestDiscoverTablesOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := load.Package{Name: "models", Models: []string{"Account", "AccountRow", "Post", "User", "UserView"},
-		SameTable: []load.SameTable{{Name: "UserView", Of: "User", Table: "users"}, {Name: "AccountRow", Of: "Account", Table: "accounts"}}}
+		SameTable: []load.SameTable{{Name: "UserView", Of: "User", Table: "users"}, {Name: "AccountRow", Of: "Account", Table: "accounts"}},
+		GORM:      true, Bun: true}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}

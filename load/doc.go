@@ -183,7 +183,10 @@
 // the predicate is always parenthesised. An empty NAME is generated from
 // the columns (ix_<table>_<cols> for indexes and unique indexes,
 // uq_<table>_<cols> for unique constraints); an index with expression
-// parts needs a NAME. Every column an index or constraint names must be a
+// parts needs a NAME. An index's or foreign key's NAME, like a column in
+// a list, is a plain identifier or a double-quoted one, which keeps its
+// spaces and case (index=\"ix order group\"(\"Group\") inside the Go
+// tag's quotes). Every column an index or constraint names must be a
 // column of the table. A foreign key whose referenced table is one of the
 // models must name columns that table has.
 //

@@ -362,7 +362,7 @@ func (ml *modelLoader) gormColumn(gf *gormField) (col model.Column, isCol, ok bo
 		case asked && sql != "":
 			gc.gt.dbType = sql
 		case o.DBDataType == nil:
-			ml.warn(f, fmt.Sprintf("%s has a GormDBDataType method, which only a program importing GORM can call: without GORMOptions.DBDataType retort reads the column as GormDataType() and the Go type say", base))
+			ml.warn(f, fmt.Sprintf("%s has a GormDBDataType method, which only a program importing GORM can call: retort reads the column as GormDataType() and the Go type say; set env.go's ORM.GORM.DBDataType (README: GormDBDataType from env.go) to ask the method", base))
 		}
 	}
 	if g.has("SIZE") && gc.gt.size < 0 {

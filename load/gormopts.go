@@ -1,7 +1,6 @@
 package load
 
 import (
-	"reflect"
 	"strings"
 
 	"github.com/retortdb/retort/model"
@@ -98,18 +97,10 @@ type GORMOptions struct {
 	DBDataType func(f GORMField) (sql string, ok bool)
 }
 
-// GORMField is a field [GORMOptions.DBDataType] is asked about.
-type GORMField struct {
-	// Model is the model's struct type (for a many2many join table, the
-	// model that declares the relation).
-	Model reflect.Type
-	// Path is the Go field name, dotted through embedded structs.
-	Path string
-	// Field is the struct field.
-	Field reflect.StructField
-	// Table and Column are where retort puts it.
-	Table, Column string
-}
+// GORMField is a field [GORMOptions.DBDataType] is asked about: the
+// model's struct type, the field's dotted Go path and struct field, and
+// the table and column retort puts it in.
+type GORMField = model.GORMField
 
 // Warning is something [Read] noticed that does not stop it: a GORM
 // setting GORM itself ignores (so retort ignores it too), or a type retort

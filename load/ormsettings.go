@@ -12,7 +12,8 @@ import (
 var ErrUnknownDriver = errors.New("unknown ORM driver")
 
 // ApplySettings sets o's GORM and bun options from the settings env.go
-// states (migrate.Env.ORM), keeping o's other fields. A driver or dialect
+// states (migrate.Env.ORM), keeping o's other fields; env.go's
+// DBDataType hook, when set, replaces o's. A driver or dialect
 // import path it does not know is an error that lists the known ones.
 func ApplySettings(o Options, s model.ORMSettings) (Options, error) {
 	g := s.GORM
@@ -35,6 +36,9 @@ func ApplySettings(o Options, s model.ORMSettings) (Options, error) {
 		dialect = d
 	}
 	hook := o.GORM.DBDataType
+	if g.DBDataType != nil {
+		hook = g.DBDataType
+	}
 	o.GORM = GORMOptions{
 		Driver:                                   driver,
 		TablePrefix:                              g.TablePrefix,

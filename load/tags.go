@@ -202,6 +202,7 @@ func identName(s string) (string, bool) {
 //
 //	NAME(part, part, ...) [where (PREDICATE)] [using METHOD] [include (col, ...)]
 //
+// NAME is a plain identifier or a double-quoted one ("ix order group").
 // A part is a column ("email"), a column with a MySQL prefix length
 // ("email(191)") or an expression ("lower(email)", "(a + b)"), each
 // optionally followed by ASC or DESC. NAME may be empty; the caller then
@@ -212,8 +213,10 @@ func parseIndexSpec(spec string) (model.Index, error) {
 		return model.Index{}, fmt.Errorf("want NAME(col, ...), got %q", spec)
 	}
 	ix := model.Index{Name: name}
-	if name != "" && !model.IsPlainIdent(name) {
-		return model.Index{}, fmt.Errorf("bad index name %q", name)
+	if name != "" {
+		if ix.Name, ok = identName(name); !ok {
+			return model.Index{}, fmt.Errorf("bad index name %s: write a plain identifier, or double-quote it (\"ix order group\")", name)
+		}
 	}
 	parts := splitList(args)
 	if len(parts) == 0 {
@@ -296,8 +299,11 @@ func parseIndexSpec(spec string) (model.Index, error) {
 // NAME may be empty; the caller then generates one.
 func parseFKSpec(spec string) (model.ForeignKey, error) {
 	name, args, rest, ok := parseCall(spec)
-	if !ok || (name != "" && !model.IsPlainIdent(name)) {
-		return model.ForeignKey{}, fmt.Errorf("want NAME(col, ...) references table(col, ...)")
+	if ok && name != "" {
+		name, ok = identName(name)
+	}
+	if !ok {
+		return model.ForeignKey{}, fmt.Errorf("want NAME(col, ...) references table(col, ...) (NAME a plain identifier or double-quoted)")
 	}
 	fk := model.ForeignKey{Name: name}
 	cols, err := identList(args)

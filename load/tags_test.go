@@ -102,6 +102,11 @@ func TestParseIndexSpec(t *testing.T) {
 			name: "clauses in another order", spec: "ix(a) USING hash WHERE (a > 0)",
 			want: model.Index{Name: "ix", Parts: []model.IndexPart{{Column: "a"}}, Where: "a > 0", Method: "hash"},
 		},
+		{
+			name: "double-quoted name", spec: `"ix order group"("Group")`,
+			want: model.Index{Name: "ix order group", Parts: []model.IndexPart{{Column: "Group"}}},
+		},
+		{name: "unquoted name with a space", spec: `ix order(a)`, wantErr: `bad index name ix order: write a plain identifier, or double-quote it ("ix order group")`},
 		{name: "no parentheses", spec: "ix", wantErr: `want NAME(col, ...), got "ix"`},
 		{name: "no columns", spec: "ix()", wantErr: `index "ix" has no columns`},
 		{name: "where without parentheses", spec: "ix(a) where a > 0", wantErr: `want where (PREDICATE), got "where a > 0"`},
@@ -148,6 +153,10 @@ func TestParseFKSpec(t *testing.T) {
 		{
 			name: "underscore action", spec: "f(a) references o(x) ondelete set_default",
 			want: model.ForeignKey{Name: "f", Columns: []string{"a"}, RefTable: "o", RefColumns: []string{"x"}, OnDelete: model.SetDefault},
+		},
+		{
+			name: "double-quoted name", spec: `"Fk Mixed"(a) references o(x)`,
+			want: model.ForeignKey{Name: "Fk Mixed", Columns: []string{"a"}, RefTable: "o", RefColumns: []string{"x"}},
 		},
 		{name: "no references", spec: "f(a) other(x)", wantErr: `want references table(col, ...) after the columns, got "other(x)"`},
 		{name: "count mismatch", spec: "f(a, b) references o(x)", wantErr: "2 columns reference 1 columns"},

@@ -98,6 +98,9 @@ func ExampleSQL() {
 	// BEGIN;
 	// ALTER TABLE users ADD COLUMN email varchar(200);
 	// UPDATE retort_version SET version_num = '7b3e9c04a5d2' WHERE version_num = '1f0c2a7d9e31';
+	// CREATE TEMP TABLE retort_foreign_key_check (violations INTEGER CONSTRAINT "foreign key violations (PRAGMA foreign_key_check lists them): this transaction must not commit" CHECK (violations = 0));
+	// INSERT INTO temp.retort_foreign_key_check SELECT count(*) FROM pragma_foreign_key_check;
+	// DROP TABLE temp.retort_foreign_key_check;
 	// COMMIT;
 	// PRAGMA foreign_keys = ON;
 }

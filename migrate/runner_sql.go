@@ -12,8 +12,10 @@ import (
 // SQL returns, without a connection, the SQL that takes a database from
 // revision from to target to (as `retort upgrade --sql FROM:TO` prints it):
 // each revision's statements under a "-- Running upgrade A -> B" comment,
-// wrapped in BEGIN/COMMIT on dialects with transactional DDL, followed by
-// its version table update; the version table's CREATE TABLE IF NOT EXISTS
+// wrapped in BEGIN/COMMIT on dialects with transactional DDL
+// ([dialect.ScriptFrame]: on SQLite, foreign keys off around it and a
+// foreign-key check before COMMIT that fails the script on a violation),
+// followed by its version table update; the version table's CREATE TABLE IF NOT EXISTS
 // comes first. Statements end in ";\n". On MySQL, consecutive ALTERs of
 // one table are merged into one ALTER TABLE as the runner sends them
 // ([dialect.PlanGroup]).
@@ -71,11 +73,12 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 		}
 	}
 	write(vt.createSQL())
-	var before, after []string
-	if cs, ok := d.(dialect.ConnSetup); ok {
-		before, after = cs.BeforeTx(), cs.AfterTx()
+	frame := dialect.ScriptFrame(d)
+	writeAll := func(qs []string) {
+		for _, q := range qs {
+			write(q)
+		}
 	}
-	tx := d.TransactionalDDL()
 	state, err := replayTo(g, d, current)
 	if err != nil {
 		return "", err
@@ -92,12 +95,8 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 			return "", err
 		}
 		fmt.Fprintf(&b, "\n-- Running %s %s -> %s\n\n", st.Direction, revisionsOrBase(st.Before), revisionsOrBase(st.After))
-		if tx {
-			for _, q := range before {
-				write(q)
-			}
-			write("BEGIN")
-		}
+		writeAll(frame.Before)
+		writeAll(frame.Begin)
 		for i := 0; i < len(list); {
 			n, stmts, err := dialect.PlanGroup(ctx, d, list, i, state)
 			if err != nil {
@@ -107,10 +106,10 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 			state.apply(st, list, i, i+n)
 			i += n
 			for _, stmt := range stmts {
-				if stmt.NoTransaction && tx {
-					write("COMMIT")
+				if stmt.NoTransaction && frame.InTransaction() {
+					writeAll(frame.Commit)
 					write(stmt.SQL)
-					write("BEGIN")
+					writeAll(frame.Begin)
 					continue
 				}
 				write(stmt.SQL)
@@ -119,12 +118,8 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 		for _, q := range vt.updateSQL(st.Before, st.After) {
 			write(q)
 		}
-		if tx {
-			write("COMMIT")
-			for _, q := range after {
-				write(q)
-			}
-		}
+		writeAll(frame.Commit)
+		writeAll(frame.After)
 	}
 	return b.String(), nil
 }

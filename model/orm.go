@@ -1,5 +1,7 @@
 package model
 
+import "reflect"
+
 // ORMSettings are the settings of a team's GORM or bun set-up that change
 // the schema those ORMs create, as env.go states them (migrate.Env.ORM).
 // They are plain data: the loader maps them to its own options, so
@@ -37,6 +39,29 @@ type GORMSettings struct {
 	DefaultDatetimePrecision *int
 	// DisableDatetimePrecision is mysql.Config's DisableDatetimePrecision.
 	DisableDatetimePrecision bool
+	// DBDataType, when set, is asked for the SQL type of every field whose
+	// Go type has GORM's GormDBDataType(*gorm.DB, *schema.Field) string
+	// method (gorm.io/datatypes' JSON, UUID, ...). Neither retort nor the
+	// migrate package imports GORM; an env.go that does can answer by
+	// calling the method with a *gorm.DB of its driver and the parsed
+	// field, as GORM's migrator does (README: "GormDBDataType from
+	// env.go"). ok false, or no hook, falls back to GormDataType() and the
+	// Go type, with a warning. It is a function, so ORMSettings with it set
+	// are no longer comparable with ==.
+	DBDataType func(f GORMField) (sql string, ok bool)
+}
+
+// GORMField is a field GORMSettings.DBDataType is asked about.
+type GORMField struct {
+	// Model is the model's struct type (for a many2many join table, the
+	// model that declares the relation).
+	Model reflect.Type
+	// Path is the Go field name, dotted through embedded structs.
+	Path string
+	// Field is the struct field.
+	Field reflect.StructField
+	// Table and Column are where retort puts it.
+	Table, Column string
 }
 
 // BunSettings mirror the bun settings that change what CreateTable

@@ -29,7 +29,8 @@ func awkward() model.Schema {
 				{Name: "m2", Type: model.Type{SQL: "mood", Enum: "mood"}, Nullable: true},
 			}, PrimaryKey: model.PrimaryKey{Columns: []string{"table_name", "func"}},
 				ForeignKeys: []model.ForeignKey{{Name: "fk_x", Columns: []string{"func"}, RefTable: "Type_", RefColumns: []string{"id"}, Deferrable: true}},
-				Indexes:     []model.Index{{Name: "ix odd", Parts: []model.IndexPart{{Column: "func"}}}},
+				Indexes: []model.Index{{Name: "ix odd", Parts: []model.IndexPart{{Column: "func"}}},
+					{Name: `ix "odd"`, Parts: []model.IndexPart{{Column: "func"}}}},
 			},
 			{Name: "Type_", Columns: []model.Column{{Name: "id", Type: model.Type{SQL: "bigint"}, AutoIncrement: true}}, PrimaryKey: model.PrimaryKey{Columns: []string{"id"}}},
 		},
@@ -56,6 +57,8 @@ func TestGenerateNamesAndWarnings(t *testing.T) {
 		"TableName2 string",
 		// a deferrable key keeps its deferrable
 		"fk=fk_x(func) references Type_(id) deferrable",
+		// a name that needs quotes is double-quoted
+		`index=\"ix odd\"(func)`,
 	} {
 		if !strings.Contains(strings.Join(strings.Fields(src), " "), strings.Join(strings.Fields(want), " ")) {
 			t.Errorf("source lacks %q:\n%s", want, src)
@@ -70,7 +73,7 @@ func TestGenerateNamesAndWarnings(t *testing.T) {
 	}
 	for _, want := range []string{
 		"type.a,b: the column name cannot be written",
-		`type: index "ix odd": its name is not a plain identifier`,
+		`type: index "ix \"odd\"": its name cannot be written in a db tag`,
 		"type: column order: the primary key is (table_name, func)",
 		"enum type unused is used by no column",
 	} {

@@ -75,8 +75,9 @@ func sortedBy[T any](list []T, key func(T) string) []T {
 // index writes index=NAME(parts) [where (PRED)] [using METHOD]
 // [include (cols)], or uindex= for a unique index.
 func (tg *tableGen) index(ix model.Index) (string, bool) {
-	if !model.IsPlainIdent(ix.Name) {
-		tg.warn("", "index %q: its name is not a plain identifier, which the db tag grammar needs; the index is not written", ix.Name)
+	ixName, ok := colRef(ix.Name)
+	if !ok || strings.ContainsAny(ix.Name, "()") {
+		tg.warn("", "index %q: its name cannot be written in a db tag (plain or double-quoted); the index is not written", ix.Name)
 		return "", false
 	}
 	parts := make([]string, 0, len(ix.Parts))
@@ -117,7 +118,7 @@ func (tg *tableGen) index(ix model.Index) (string, bool) {
 		}
 		parts = append(parts, s)
 	}
-	spec := ix.Name + "(" + strings.Join(parts, ", ") + ")"
+	spec := ixName + "(" + strings.Join(parts, ", ") + ")"
 	if ix.Where != "" {
 		spec += " where " + wrapped(ix.Where)
 	}

@@ -22,6 +22,27 @@ func EnvFile(pkg, dialect, modelsImportPath string, modelNames []string) ([]byte
 // lists them in Exclude, where `retort check` accepts them. With none it
 // writes what EnvFile writes.
 func EnvFileExcluding(pkg, dialect, modelsImportPath string, modelNames, excluded []string) ([]byte, error) {
+	return Env(EnvSpec{Package: pkg, Dialect: dialect, ModelsImportPath: modelsImportPath, Models: modelNames, Excluded: excluded})
+}
+
+// EnvSpec is what [Env] writes into env.go.
+type EnvSpec struct {
+	// Package is the migrations package's name; Dialect env.go's dialect.
+	Package, Dialect string
+	// ModelsImportPath is the models package ("" for none: a TODO);
+	// Models are its structs to list, Excluded those to list in Exclude
+	// (see [EnvFileExcluding]).
+	ModelsImportPath string
+	Models, Excluded []string
+	// GORMDriver and BunDialect, when set, are the import paths env.go's
+	// ORM field names, so that GORM or bun models are read with the
+	// types that ORM's AutoMigrate or CreateTable writes on the dialect.
+	GORMDriver, BunDialect string
+}
+
+// Env returns the env.go `retort init` writes (see [EnvFile]).
+func Env(spec EnvSpec) ([]byte, error) {
+	pkg, dialect, modelsImportPath, modelNames, excluded := spec.Package, spec.Dialect, spec.ModelsImportPath, spec.Models, spec.Excluded
 	pkg, err := packageName(pkg)
 	if err != nil {
 		return nil, err
@@ -59,6 +80,7 @@ func EnvFileExcluding(pkg, dialect, modelsImportPath string, modelNames, exclude
 			Comment("//").Line().
 			Add(models),
 		excludeList(modelsImportPath, excluded),
+		ormSettings(spec.GORMDriver, spec.BunDialect),
 	)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
@@ -80,4 +102,22 @@ func excludeList(importPath string, names []string) jen.Code {
 	return jen.Comment("Exclude lists tagged structs that are not tables to compare: each").Line().
 		Comment("maps to a table a model of Models describes.").Line().
 		Id("Exclude").Op(":").Index().Any().Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, items...)
+}
+
+// ormSettings is env.go's ORM field, or nothing when neither ORM is named.
+func ormSettings(gormDriver, bunDialect string) jen.Code {
+	if gormDriver == "" && bunDialect == "" {
+		return jen.Null()
+	}
+	var fields []jen.Code
+	if gormDriver != "" {
+		fields = append(fields, jen.Id("GORM").Op(":").Qual(modelPath, "GORMSettings").Values(jen.Id("Driver").Op(":").Lit(gormDriver)))
+	}
+	if bunDialect != "" {
+		fields = append(fields, jen.Id("Bun").Op(":").Qual(modelPath, "BunSettings").Values(jen.Id("Dialect").Op(":").Lit(bunDialect)))
+	}
+	return jen.Comment("ORM reads GORM and bun models with the column types their own").Line().
+		Comment("migrators write on this dialect (README: ORM settings in env.go);").Line().
+		Comment("remove it to give them retort's dialect-neutral types.").Line().
+		Id("ORM").Op(":").Qual(modelPath, "ORMSettings").Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, fields...)
 }

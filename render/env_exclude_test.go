@@ -32,3 +32,33 @@ func TestEnvFileExcluding(t *testing.T) {
 		t.Errorf("without exclusions the file changed:\n%s\n---\n%s", plain, none)
 	}
 }
+
+// TestEnvORM: the ORM field names the GORM driver and bun dialect given,
+// as model.ORMSettings, and is absent without them.
+func TestEnvORM(t *testing.T) {
+	got, err := Env(EnvSpec{Package: "migrations", Dialect: "mysql", ModelsImportPath: "example.com/app/models", Models: []string{"User"},
+		GORMDriver: "gorm.io/driver/mysql", BunDialect: "github.com/uptrace/bun/dialect/mysqldialect"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), "env.go", got, 0); err != nil {
+		t.Fatalf("not Go: %v\n%s", err, got)
+	}
+	for _, want := range []string{
+		`"github.com/retortdb/retort/model"`,
+		`ORM: model.ORMSettings{`,
+		`GORM: model.GORMSettings{Driver: "gorm.io/driver/mysql"},`,
+		`Bun:  model.BunSettings{Dialect: "github.com/uptrace/bun/dialect/mysqldialect"},`,
+	} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("env.go lacks %s:\n%s", want, got)
+		}
+	}
+	plain, err := Env(EnvSpec{Package: "migrations", Dialect: "mysql"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(plain), "ORM") {
+		t.Errorf("env.go without ORMs names one:\n%s", plain)
+	}
+}

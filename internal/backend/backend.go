@@ -20,6 +20,10 @@ type Backend struct {
 	Dialect dialect.Dialect
 	// Inspector reads the catalog.
 	Inspector introspect.Inspector
+	// GORMDriver and BunDialect are the import paths of the GORM driver
+	// and the bun dialect for this database kind: what `retort init`
+	// writes into env.go's ORM field when the models use GORM or bun.
+	GORMDriver, BunDialect string
 }
 
 // ErrUnknown is returned by [Lookup] for a name it does not know.

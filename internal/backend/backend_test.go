@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/retortdb/retort/load"
 )
 
 func TestLookup(t *testing.T) {
@@ -33,5 +35,23 @@ func TestLookupUnknown(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), `"oracle"`) || !strings.Contains(err.Error(), strings.Join(Names(), ", ")) {
 		t.Errorf("err = %q, want the name and the valid names", err)
+	}
+}
+
+// TestORMPaths: every backend's GORM driver and bun dialect are import
+// paths the loader knows.
+func TestORMPaths(t *testing.T) {
+	t.Parallel()
+	for _, name := range Names() {
+		b, err := Lookup(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := load.ParseGORMDriver(b.GORMDriver); !ok {
+			t.Errorf("%s: GORM driver %q is not one load knows", name, b.GORMDriver)
+		}
+		if _, ok := load.ParseBunDialect(b.BunDialect); !ok {
+			t.Errorf("%s: bun dialect %q is not one load knows", name, b.BunDialect)
+		}
 	}
 }

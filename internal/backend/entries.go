@@ -14,9 +14,12 @@ import (
 func build(n dialect.Name) Backend {
 	switch n {
 	case dialect.Postgres:
-		return Backend{Name: string(n), Dialect: dpostgres.New(), Inspector: ipostgres.Inspector{}}
+		return Backend{Name: string(n), Dialect: dpostgres.New(), Inspector: ipostgres.Inspector{},
+			GORMDriver: "gorm.io/driver/postgres", BunDialect: "github.com/uptrace/bun/dialect/pgdialect"}
 	case dialect.MySQL:
-		return Backend{Name: string(n), Dialect: dmysql.New(), Inspector: imysql.Inspector{}}
+		return Backend{Name: string(n), Dialect: dmysql.New(), Inspector: imysql.Inspector{},
+			GORMDriver: "gorm.io/driver/mysql", BunDialect: "github.com/uptrace/bun/dialect/mysqldialect"}
 	}
-	return Backend{Name: string(n), Dialect: dsqlite.New(), Inspector: isqlite.Inspector{}}
+	return Backend{Name: string(n), Dialect: dsqlite.New(), Inspector: isqlite.Inspector{},
+		GORMDriver: "gorm.io/driver/sqlite", BunDialect: "github.com/uptrace/bun/dialect/sqlitedialect"}
 }

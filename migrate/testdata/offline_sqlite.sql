@@ -11,6 +11,9 @@ CREATE TABLE users (
 	CONSTRAINT pk_users PRIMARY KEY (id)
 );
 INSERT INTO retort_version (version_num) VALUES ('r1');
+CREATE TEMP TABLE retort_foreign_key_check (violations INTEGER CONSTRAINT "foreign key violations (PRAGMA foreign_key_check lists them): this transaction must not commit" CHECK (violations = 0));
+INSERT INTO temp.retort_foreign_key_check SELECT count(*) FROM pragma_foreign_key_check;
+DROP TABLE temp.retort_foreign_key_check;
 COMMIT;
 PRAGMA foreign_keys = ON;
 
@@ -20,6 +23,9 @@ PRAGMA foreign_keys = OFF;
 BEGIN;
 ALTER TABLE users ADD COLUMN email varchar(200);
 UPDATE retort_version SET version_num = 'r2' WHERE version_num = 'r1';
+CREATE TEMP TABLE retort_foreign_key_check (violations INTEGER CONSTRAINT "foreign key violations (PRAGMA foreign_key_check lists them): this transaction must not commit" CHECK (violations = 0));
+INSERT INTO temp.retort_foreign_key_check SELECT count(*) FROM pragma_foreign_key_check;
+DROP TABLE temp.retort_foreign_key_check;
 COMMIT;
 PRAGMA foreign_keys = ON;
 
@@ -36,6 +42,9 @@ CREATE TABLE posts (
 );
 CREATE INDEX ix_posts_title ON posts (title);
 UPDATE retort_version SET version_num = 'r3' WHERE version_num = 'r2';
+CREATE TEMP TABLE retort_foreign_key_check (violations INTEGER CONSTRAINT "foreign key violations (PRAGMA foreign_key_check lists them): this transaction must not commit" CHECK (violations = 0));
+INSERT INTO temp.retort_foreign_key_check SELECT count(*) FROM pragma_foreign_key_check;
+DROP TABLE temp.retort_foreign_key_check;
 COMMIT;
 PRAGMA foreign_keys = ON;
 
@@ -49,6 +58,9 @@ BEGIN;
 DROP INDEX ix_posts_title;
 DROP TABLE posts;
 UPDATE retort_version SET version_num = 'r2' WHERE version_num = 'r3';
+CREATE TEMP TABLE retort_foreign_key_check (violations INTEGER CONSTRAINT "foreign key violations (PRAGMA foreign_key_check lists them): this transaction must not commit" CHECK (violations = 0));
+INSERT INTO temp.retort_foreign_key_check SELECT count(*) FROM pragma_foreign_key_check;
+DROP TABLE temp.retort_foreign_key_check;
 COMMIT;
 PRAGMA foreign_keys = ON;
 
@@ -58,6 +70,9 @@ PRAGMA foreign_keys = OFF;
 BEGIN;
 ALTER TABLE users DROP COLUMN email;
 UPDATE retort_version SET version_num = 'r1' WHERE version_num = 'r2';
+CREATE TEMP TABLE retort_foreign_key_check (violations INTEGER CONSTRAINT "foreign key violations (PRAGMA foreign_key_check lists them): this transaction must not commit" CHECK (violations = 0));
+INSERT INTO temp.retort_foreign_key_check SELECT count(*) FROM pragma_foreign_key_check;
+DROP TABLE temp.retort_foreign_key_check;
 COMMIT;
 PRAGMA foreign_keys = ON;
 
@@ -67,5 +82,8 @@ PRAGMA foreign_keys = OFF;
 BEGIN;
 DROP TABLE users;
 DELETE FROM retort_version WHERE version_num = 'r1';
+CREATE TEMP TABLE retort_foreign_key_check (violations INTEGER CONSTRAINT "foreign key violations (PRAGMA foreign_key_check lists them): this transaction must not commit" CHECK (violations = 0));
+INSERT INTO temp.retort_foreign_key_check SELECT count(*) FROM pragma_foreign_key_check;
+DROP TABLE temp.retort_foreign_key_check;
 COMMIT;
 PRAGMA foreign_keys = ON;

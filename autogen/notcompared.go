@@ -1,0 +1,75 @@
+package autogen
+
+import (
+	"context"
+	"slices"
+
+	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/model"
+)
+
+// ObjectDoc is an object retort does not model, in the JSON documents of
+// `retort check` and `retort inspect` (not_compared): kind is one of the
+// [introspect.ObjectKind] values ("view", "trigger", "function", ...),
+// schema is "" for the schema read, and table is the table a trigger,
+// policy, rule or partition belongs to, else "".
+type ObjectDoc struct {
+	Kind   string `json:"kind"`
+	Schema string `json:"schema"`
+	Name   string `json:"name"`
+	Table  string `json:"table"`
+}
+
+// ObjectDocs returns objs as the not_compared array of a document, never
+// nil.
+func ObjectDocs(objs []introspect.Object) []ObjectDoc {
+	out := []ObjectDoc{}
+	for _, o := range objs {
+		out = append(out, ObjectDoc{Kind: string(o.Kind), Schema: o.Schema, Name: o.Name, Table: o.Table})
+	}
+	return out
+}
+
+// NotCompared names the objects of db that retort does not model (views,
+// triggers, functions, ...; see [introspect.UnmodeledLister]) in the
+// schemas current was reflected from: env.Schema, and each schema a table
+// or enum of current is qualified with. Objects of tables the runner owns
+// or env.go's filters refuse are left out. They are neither compared nor
+// drift: [Report.InSync] does not count them.
+func NotCompared(ctx context.Context, db Database, env *migrate.Env, current model.Schema) ([]introspect.Object, error) {
+	opts, err := compareOptions(env)
+	if err != nil {
+		return nil, err
+	}
+	skip := env.RunnerTables()
+	out, err := introspect.ListUnmodeled(ctx, db.Inspector, db.DB, introspect.Options{Schema: env.Schema, IncludeTable: func(n string) bool {
+		return !slices.Contains(skip, n) && opts.IncludesTable("", n)
+	}})
+	if err != nil {
+		return nil, err
+	}
+	var schemas []string
+	for _, t := range current.Tables {
+		schemas = append(schemas, t.Schema)
+	}
+	for _, e := range current.Enums {
+		schemas = append(schemas, e.Schema)
+	}
+	slices.Sort(schemas)
+	for _, s := range slices.Compact(schemas) {
+		if s == "" || s == env.Schema {
+			continue
+		}
+		objs, err := introspect.ListUnmodeled(ctx, db.Inspector, db.DB, introspect.Options{Schema: s, IncludeTable: func(n string) bool { return opts.IncludesTable(s, n) }})
+		if err != nil {
+			return nil, err
+		}
+		for i := range objs {
+			objs[i].Schema = s
+		}
+		out = append(out, objs...)
+	}
+	introspect.SortObjects(out)
+	return out, nil
+}
