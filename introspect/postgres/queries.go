@@ -96,8 +96,16 @@ SELECT t.relname, i.relname, ix.indisunique, am.amname,
   COALESCE(ix.indoption[k.i - 1], 0),
   -- A key's collation where it differs from its column's (an expression's
   -- from its type's), and its operator class where it is not the default.
+  -- An expression's collation is derived from the columns it reads (not
+  -- known here): one equal to a referenced column's is taken as derived.
   CASE WHEN k.i <= ix.indnkeyatts AND ix.indcollation[k.i - 1] <> 0
     AND ix.indcollation[k.i - 1] <> COALESCE(a.attcollation, ty.typcollation, 0)
+    AND (k.num <> 0 OR NOT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_depend dep
+      JOIN pg_catalog.pg_attribute ca ON ca.attrelid = dep.refobjid AND ca.attnum = dep.refobjsubid
+      WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = ix.indexrelid
+        AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = ix.indrelid
+        AND ca.attcollation = ix.indcollation[k.i - 1]))
   THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname::text
     ELSE '"' || replace(cn.nspname, '"', '""') || '"."' || replace(co.collname, '"', '""') || '"' END
     FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
