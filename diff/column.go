@@ -32,11 +32,24 @@ func (c *comparer) compareColumn(ctx CompareContext, from, to *model.Column) (op
 	if from.Comment != to.Comment {
 		k |= ops.ChangeComment
 	}
-	if from.AutoIncrement != to.AutoIncrement {
+	// AutoIncrement with neither Serial nor an identity leaves the
+	// mechanism to the dialect: either kind of live column matches it.
+	open := to.AutoIncrement && !to.Serial && to.Identity == model.IdentityNone
+	if from.AutoIncrement != to.AutoIncrement || (to.AutoIncrement && !open && from.Serial != to.Serial) {
 		k |= ops.ChangeAutoIncrement
 	}
-	if from.Identity != to.Identity {
+	if from.Identity != to.Identity && !(open && from.AutoIncrement && from.Identity == model.IdentityByDefault) {
 		k |= ops.ChangeIdentity
+	}
+	if open && from.AutoIncrement {
+		// The alter keeps the live mechanism.
+		canon.Serial, canon.Identity = from.Serial, from.Identity
+	}
+	if !strings.EqualFold(from.Storage, to.Storage) || !strings.EqualFold(from.Compression, to.Compression) {
+		k |= ops.ChangeStorage
+	}
+	if from.Sequence != to.Sequence {
+		k |= ops.ChangeSequence
 	}
 	if !c.sameExpr(from.Generated.Expr, to.Generated.Expr) ||
 		(from.Generated.Expr != "" && from.Generated.Stored != to.Generated.Stored) {

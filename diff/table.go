@@ -64,9 +64,10 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 		addCk = append(addCk, ops.AddCheck{Schema: s, Table: n, Check: ck})
 	}
 
-	// Primary key, by column list only.
+	// Primary key, by column list and timing.
 	var dropPK, addPK, keyedAI []ops.Op
-	pkChanged := !slices.Equal(cur.PrimaryKey.Columns, tgt.PrimaryKey.Columns)
+	pkChanged := !slices.Equal(cur.PrimaryKey.Columns, tgt.PrimaryKey.Columns) ||
+		cur.PrimaryKey.Deferrable != tgt.PrimaryKey.Deferrable || cur.PrimaryKey.InitiallyDeferred != tgt.PrimaryKey.InitiallyDeferred
 	keysChange := pkChanged || len(dropIx) > 0
 	if keysChange {
 		cur, keyedAI = c.unkeyAutoIncrement(cur, tgt, pkChanged, dropIx)
@@ -265,7 +266,8 @@ func (c *comparer) compareOptions(cur, tgt *model.Table) (from, to []model.Table
 	})
 	for _, o := range opts {
 		v, ok := cur.Option(o.Name)
-		if ok && strings.EqualFold(v, o.Value) {
+		if (ok && strings.EqualFold(v, o.Value)) || (!ok && o.Value == "") {
+			// An empty value is the option unset, as a missing one.
 			continue
 		}
 		to = append(to, o)
@@ -316,6 +318,7 @@ func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
 			want.Name != model.ForeignKeyName(tgt.Name, want.Columns, want.RefTable)
 		if renamed || have.OnDelete != want.OnDelete || have.OnUpdate != want.OnUpdate ||
 			have.Deferrable != want.Deferrable || have.InitiallyDeferred != want.InitiallyDeferred ||
+			have.MatchFull != want.MatchFull || have.Comment != want.Comment ||
 			c.typeChanges(cur, tgt, want.Columns) || !c.keyStable(refKey(tgt, &want), want.RefColumns) {
 			td.dropFKs = append(td.dropFKs, ops.DropForeignKey{Schema: s, Table: n, ForeignKey: *have})
 			td.addFKs = append(td.addFKs, ops.AddForeignKey{Schema: s, Table: n, ForeignKey: want})
@@ -349,7 +352,7 @@ func matchUniques(cur, tgt []model.Unique) (drop, add []model.Unique) {
 	for _, want := range tu {
 		found := false
 		for k := range cu {
-			if !used[k] && slices.Equal(cu[k].Columns, want.Columns) {
+			if !used[k] && sameUnique(&cu[k], &want) {
 				used[k], found = true, true
 				break
 			}
@@ -364,6 +367,18 @@ func matchUniques(cur, tgt []model.Unique) (drop, add []model.Unique) {
 		}
 	}
 	return drop, add
+}
+
+// sameUnique reports whether two unique constraints mean the same: same
+// columns, NULL treatment, timing and comment.
+func sameUnique(a, b *model.Unique) bool {
+	return slices.Equal(a.Columns, b.Columns) && a.NullsNotDistinct == b.NullsNotDistinct &&
+		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred && a.Comment == b.Comment
+}
+
+// sameCheckExtras reports whether two checks agree beyond their expression.
+func sameCheckExtras(a, b *model.Check) bool {
+	return a.NoInherit == b.NoInherit && a.Comment == b.Comment
 }
 
 // matchChecks matches checks by name when both have one, then the rest by
@@ -381,7 +396,7 @@ func (c *comparer) matchChecks(cur, tgt []model.Check) (drop, add []model.Check)
 		for i := range cc {
 			if !curDone[i] && cc[i].Name == tc[j].Name {
 				curDone[i], tgtDone[j] = true, true
-				if !c.sameExpr(cc[i].Expr, tc[j].Expr) {
+				if !c.sameExpr(cc[i].Expr, tc[j].Expr) || !sameCheckExtras(&cc[i], &tc[j]) {
 					drop = append(drop, cc[i])
 					add = append(add, tc[j])
 				}
@@ -394,7 +409,7 @@ func (c *comparer) matchChecks(cur, tgt []model.Check) (drop, add []model.Check)
 			continue
 		}
 		for i := range cc {
-			if !curDone[i] && (cc[i].Name == "" || tc[j].Name == "") && c.sameExpr(cc[i].Expr, tc[j].Expr) {
+			if !curDone[i] && (cc[i].Name == "" || tc[j].Name == "") && c.sameExpr(cc[i].Expr, tc[j].Expr) && sameCheckExtras(&cc[i], &tc[j]) {
 				curDone[i], tgtDone[j] = true, true
 				break
 			}
@@ -419,12 +434,14 @@ func (c *comparer) matchChecks(cur, tgt []model.Check) (drop, add []model.Check)
 func (c *comparer) sameIndex(a, b *model.Index) bool {
 	if a.Unique != b.Unique || len(a.Parts) != len(b.Parts) || a.Comment != b.Comment || a.Invisible != b.Invisible ||
 		!strings.EqualFold(a.Method, b.Method) || !slices.Equal(a.Include, b.Include) ||
-		!c.sameExpr(a.Where, b.Where) {
+		!c.sameExpr(a.Where, b.Where) || a.NullsNotDistinct != b.NullsNotDistinct ||
+		a.StorageParams != b.StorageParams {
 		return false
 	}
 	for k := range a.Parts {
 		p, q := &a.Parts[k], &b.Parts[k]
-		if p.Column != q.Column || p.Desc != q.Desc || p.Length != q.Length || !c.sameExpr(p.Expr, q.Expr) {
+		if p.Column != q.Column || p.Desc != q.Desc || p.Length != q.Length || !c.sameExpr(p.Expr, q.Expr) ||
+			!strings.EqualFold(p.Collation, q.Collation) || !strings.EqualFold(p.Opclass, q.Opclass) || p.Nulls != q.Nulls {
 			return false
 		}
 	}

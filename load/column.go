@@ -51,6 +51,9 @@ var columnOptions = []optSpec{
 	{"charset", optValue, "charset=NAME"},
 	{"collate", optValue, "collate=NAME"},
 	{"identity", optEither, "identity or identity=always"},
+	{"sequence", optValue, "sequence=(START WITH n INCREMENT BY n ...)"},
+	{"storage", optValue, "storage=plain|external|extended|main"},
+	{"compression", optValue, "compression=pglz|lz4"},
 	{"generated", optValue, "generated=EXPR"},
 	{"stored", optFlag, "stored"},
 	{"invisible", optFlag, "invisible"},
@@ -256,6 +259,11 @@ func (ml *modelLoader) column(f fieldRef, name string, opts []option) (model.Col
 		col.Identity = id
 	}
 	col.Invisible = has("invisible")
+	col.Storage = strings.ToLower(val("storage"))
+	col.Compression = strings.ToLower(val("compression"))
+	if has("sequence") {
+		col.Sequence = stripParens(val("sequence"))
+	}
 	if has("generated") {
 		col.Generated = model.Generated{Expr: stripParens(val("generated")), Stored: has("stored")}
 	} else if has("stored") {

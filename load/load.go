@@ -342,7 +342,8 @@ func (ml *modelLoader) addField(f fieldRef) {
 func (ml *modelLoader) finish() {
 	t := &ml.table
 	if len(ml.pkCols) > 0 {
-		t.PrimaryKey = model.PrimaryKey{Name: model.PrimaryKeyName(t.Name), Columns: ml.pkCols}
+		t.PrimaryKey = model.PrimaryKey{Name: model.PrimaryKeyName(t.Name), Columns: ml.pkCols,
+			Deferrable: ml.tspec.pkTiming != "", InitiallyDeferred: ml.tspec.pkTiming == "deferred"}
 		if ml.gorm != nil && ml.l.opts.GORM.Driver != GORMNoDriver {
 			// GORM writes PRIMARY KEY (...) without a name: the database names it.
 			t.PrimaryKey.Name = ""

@@ -23,6 +23,7 @@ var tableOptions = []optSpec{
 	{"comment", optValue, "comment='text'"},
 	{"option", optValue, "option=NAME=VALUE"},
 	{"renamed_from", optValue, "renamed_from=OLD"},
+	{"pk_timing", optValue, "pk_timing=deferrable or pk_timing=deferred"},
 }
 
 // repeatableTableOptions may be given many times.
@@ -38,7 +39,9 @@ type tableSpec struct {
 	name, schema, comment string
 	// renamedFrom is the table's previous name (renamed_from=).
 	renamedFrom string
-	options     []model.TableOption
+	// pkTiming is pk_timing=: "", "deferrable" or "deferred".
+	pkTiming string
+	options  []model.TableOption
 	// indexes hold index= and uindex= (Unique set); an empty name is
 	// generated once the table has a name.
 	indexes []named[model.Index]
@@ -79,6 +82,15 @@ func (ml *modelLoader) parseTableOptions(blanks []fieldRef) {
 		single("schema", &ts.schema, same)
 		single("comment", &ts.comment, unquoteSQL)
 		single("renamed_from", &ts.renamedFrom, same)
+		single("pk_timing", &ts.pkTiming, func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) })
+		switch ts.pkTiming {
+		case "", "deferrable", "deferred":
+		case "deferrable initially deferred", "initially deferred":
+			ts.pkTiming = "deferred"
+		default:
+			report(fmt.Errorf("%w: pk_timing=%s: want deferrable or deferred", ErrBadTag, ts.pkTiming))
+			ts.pkTiming = ""
+		}
 		for _, o := range list {
 			if err := ts.add(o); err != nil {
 				report(err)
@@ -103,10 +115,14 @@ func (ts *tableSpec) add(o option) error {
 		ts.indexes = append(ts.indexes, named[model.Index]{v: ix})
 	case "unique":
 		name, args, rest, ok := parseCall(o.value)
-		if !ok || rest != "" || (name != "" && !model.IsPlainIdent(name)) {
+		if !ok || (name != "" && !model.IsPlainIdent(name)) {
 			return fmt.Errorf("%w: %s: want unique=NAME(col, ...)", ErrBadTag, o)
 		}
-		u := model.Unique{Name: name}
+		e, err := parseExtras(rest, "nulls deferrable comment", "nulls not distinct, deferrable [initially deferred] or comment '...'")
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
+		}
+		u := model.Unique{Name: name, NullsNotDistinct: e.nullsNotDistinct, Deferrable: e.deferrable, InitiallyDeferred: e.deferred, Comment: e.comment}
 		for _, c := range splitList(args) {
 			col, ok := identName(c)
 			if !ok {
@@ -120,10 +136,14 @@ func (ts *tableSpec) add(o option) error {
 		ts.uniques = append(ts.uniques, named[model.Unique]{v: u})
 	case "check":
 		name, args, rest, ok := parseCall(o.value)
-		if !ok || rest != "" || !model.IsPlainIdent(name) || strings.TrimSpace(args) == "" {
+		if !ok || !model.IsPlainIdent(name) || strings.TrimSpace(args) == "" {
 			return fmt.Errorf("%w: %s: want check=NAME(EXPR)", ErrBadTag, o)
 		}
-		ts.checks = append(ts.checks, named[model.Check]{v: model.Check{Name: name, Expr: strings.TrimSpace(args)}})
+		e, err := parseExtras(rest, "no comment", "no inherit or comment '...'")
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
+		}
+		ts.checks = append(ts.checks, named[model.Check]{v: model.Check{Name: name, Expr: strings.TrimSpace(args), NoInherit: e.noInherit, Comment: e.comment}})
 	case "fk":
 		fk, err := parseFKSpec(o.value)
 		if err != nil {

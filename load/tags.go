@@ -295,7 +295,22 @@ func parseIndexSpec(spec string) (model.Index, error) {
 		case "invisible":
 			ix.Invisible, rest = true, after
 		default:
-			return model.Index{}, fmt.Errorf("unexpected %q after the columns; want where (...), using METHOD, include (...), comment 'text' or invisible", rest)
+			var e extras
+			ok, r, err := parseExtra(kw, after, "nulls with comment", &e)
+			if err != nil {
+				return model.Index{}, err
+			}
+			if !ok {
+				return model.Index{}, fmt.Errorf("unexpected %q after the columns; want where (...), using METHOD, include (...), nulls not distinct, with (...), comment 'text' or invisible", rest)
+			}
+			ix.NullsNotDistinct = ix.NullsNotDistinct || e.nullsNotDistinct
+			if e.with != "" {
+				ix.StorageParams = e.with
+			}
+			if e.comment != "" {
+				ix.Comment = e.comment
+			}
+			rest = r
 		}
 	}
 	return ix, nil
@@ -354,6 +369,18 @@ func parseFKSpec(spec string) (model.ForeignKey, error) {
 			var w string
 			w, after = nextWord(after)
 			kw += strings.ToLower(w)
+		}
+		if (kw == "match" || kw == "comment") && !seen[kw] {
+			seen[kw] = true
+			var e extras
+			if _, rest, err = parseExtra(kw, after, "match comment", &e); err != nil {
+				return model.ForeignKey{}, err
+			}
+			fk.MatchFull = fk.MatchFull || e.matchFull
+			if e.comment != "" {
+				fk.Comment = e.comment
+			}
+			continue
 		}
 		if kw == "deferrable" && !seen[kw] {
 			seen[kw] = true
@@ -425,7 +452,18 @@ func identList(s string) ([]string, error) {
 // an optional ASC/DESC.
 func parseIndexPart(p string) (model.IndexPart, error) {
 	var part model.IndexPart
+	p = strings.TrimSpace(p)
 	lower := strings.ToLower(p)
+	for _, n := range []struct {
+		suffix string
+		order  model.NullsOrder
+	}{{" nulls first", model.NullsFirst}, {" nulls last", model.NullsLast}} {
+		if strings.HasSuffix(lower, n.suffix) {
+			part.Nulls = n.order
+			p = strings.TrimSpace(p[:len(p)-len(n.suffix)])
+			lower = strings.ToLower(p)
+		}
+	}
 	switch {
 	case strings.HasSuffix(lower, " desc"):
 		part.Desc = true
@@ -435,6 +473,11 @@ func parseIndexPart(p string) (model.IndexPart, error) {
 	}
 	if p == "" {
 		return model.IndexPart{}, fmt.Errorf("empty index column")
+	}
+	if key, ok := parseKeyModifiers(p, &part); ok {
+		p = key
+	} else {
+		part.Collation, part.Opclass = "", ""
 	}
 	if col, ok := identName(p); ok {
 		part.Column = col

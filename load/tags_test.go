@@ -84,6 +84,13 @@ func TestParseIndexSpec(t *testing.T) {
 			want: model.Index{Name: "ix", Parts: []model.IndexPart{{Column: "a", Desc: true}, {Column: "b"}, {Column: "email", Length: 191}, {Column: "Mixed Case"}}},
 		},
 		{
+			name: "key modifiers and fidelity clauses",
+			spec: `ix(a collate "C" text_pattern_ops desc nulls last, lower(b) nulls first) nulls not distinct with (fillfactor=70) comment 'it''s'`,
+			want: model.Index{Name: "ix", Parts: []model.IndexPart{
+				{Column: "a", Collation: "C", Opclass: "text_pattern_ops", Desc: true, Nulls: model.NullsLast},
+				{Expr: "lower(b)", Nulls: model.NullsFirst}}, NullsNotDistinct: true, StorageParams: "fillfactor=70", Comment: "it's"},
+		},
+		{
 			name: "expressions", spec: "ix(lower(email), (a + b) DESC)",
 			want: model.Index{Name: "ix", Parts: []model.IndexPart{{Expr: "lower(email)"}, {Expr: "a + b", Desc: true}}},
 		},
@@ -103,7 +110,7 @@ func TestParseIndexSpec(t *testing.T) {
 		{name: "no parentheses", spec: "ix", wantErr: `want NAME(col, ...), got "ix"`},
 		{name: "no columns", spec: "ix()", wantErr: `index "ix" has no columns`},
 		{name: "where without parentheses", spec: "ix(a) where a > 0", wantErr: `want where (PREDICATE), got "where a > 0"`},
-		{name: "unknown clause", spec: "ix(a) with (fillfactor=70)", wantErr: `unexpected "with (fillfactor=70)" after the columns; want where (...), using METHOD, include (...), comment 'text' or invisible`},
+		{name: "unknown clause", spec: "ix(a) tablespace fast", wantErr: `unexpected "tablespace fast" after the columns; want where (...), using METHOD, include (...), nulls not distinct, with (...), comment 'text' or invisible`},
 		{
 			name: "comment and invisible", spec: "ix(a) comment 'it''s, for (lookups)' invisible",
 			want: model.Index{Name: "ix", Parts: []model.IndexPart{{Column: "a"}}, Comment: "it's, for (lookups)", Invisible: true},

@@ -61,7 +61,9 @@ func (d *AlterColumnDef) build() ops.AlterColumn {
 	apply(ops.ChangeNullable, func(dst, src *model.Column) { dst.Nullable = src.Nullable })
 	apply(ops.ChangeDefault, func(dst, src *model.Column) { dst.Default = src.Default })
 	apply(ops.ChangeComment, func(dst, src *model.Column) { dst.Comment = src.Comment })
-	apply(ops.ChangeAutoIncrement, func(dst, src *model.Column) { dst.AutoIncrement = src.AutoIncrement })
+	apply(ops.ChangeAutoIncrement, func(dst, src *model.Column) { dst.AutoIncrement, dst.Serial = src.AutoIncrement, src.Serial })
+	apply(ops.ChangeSequence, func(dst, src *model.Column) { dst.Sequence = src.Sequence })
+	apply(ops.ChangeStorage, func(dst, src *model.Column) { dst.Storage, dst.Compression = src.Storage, src.Compression })
 	apply(ops.ChangeIdentity, func(dst, src *model.Column) { dst.Identity = src.Identity })
 	apply(ops.ChangeGenerated, func(dst, src *model.Column) { dst.Generated = src.Generated })
 	apply(ops.ChangeCollation, func(dst, src *model.Column) { dst.Collation = src.Collation })
@@ -152,6 +154,35 @@ func (d *AlterColumnDef) SetAutoIncrement() *AlterColumnDef {
 // DropAutoIncrement makes the column stop auto-incrementing.
 func (d *AlterColumnDef) DropAutoIncrement() *AlterColumnDef {
 	return d.update(ops.ChangeAutoIncrement, func(f, t *model.Column) { f.AutoIncrement, t.AutoIncrement = true, false })
+}
+
+// Serial changes whether the auto-increment column is a serial
+// ([model.Column.Serial]); true implies auto-increment. It sets the
+// [ops.ChangeAutoIncrement] bit.
+func (d *AlterColumnDef) Serial(from, to bool) *AlterColumnDef {
+	return d.update(ops.ChangeAutoIncrement, func(f, t *model.Column) {
+		f.Serial, t.Serial = from, to
+		f.AutoIncrement = f.AutoIncrement || from
+		t.AutoIncrement = t.AutoIncrement || to
+	})
+}
+
+// Sequence changes the options of the sequence that numbers the column
+// ([model.Column.Sequence]).
+func (d *AlterColumnDef) Sequence(from, to string) *AlterColumnDef {
+	return d.update(ops.ChangeSequence, func(f, t *model.Column) { f.Sequence, t.Sequence = from, to })
+}
+
+// Storage changes the column's storage strategy; it sets the
+// [ops.ChangeStorage] bit.
+func (d *AlterColumnDef) Storage(from, to string) *AlterColumnDef {
+	return d.update(ops.ChangeStorage, func(f, t *model.Column) { f.Storage, t.Storage = from, to })
+}
+
+// Compression changes the column's compression method; it sets the
+// [ops.ChangeStorage] bit.
+func (d *AlterColumnDef) Compression(from, to string) *AlterColumnDef {
+	return d.update(ops.ChangeStorage, func(f, t *model.Column) { f.Compression, t.Compression = from, to })
 }
 
 // Identity changes the PostgreSQL identity kind.

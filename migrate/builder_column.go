@@ -60,6 +60,23 @@ func (c *ColumnDef) After(name string) *ColumnDef { c.pos = ops.ColumnPosition{A
 // AutoIncrement marks an integer key the database numbers itself.
 func (c *ColumnDef) AutoIncrement() *ColumnDef { c.col.AutoIncrement = true; return c }
 
+// Serial marks an auto-increment column numbered by a sequence it owns
+// through its default (PostgreSQL serial), as distinct from an identity
+// column ([model.Column.Serial]).
+func (c *ColumnDef) Serial() *ColumnDef { c.col.AutoIncrement, c.col.Serial = true, true; return c }
+
+// Sequence sets the options of the sequence that numbers an identity or
+// serial column ("START WITH 100 INCREMENT BY 10"; [model.Column.Sequence]).
+func (c *ColumnDef) Sequence(options string) *ColumnDef { c.col.Sequence = options; return c }
+
+// Storage sets the column's storage strategy (PostgreSQL: plain, external,
+// extended, main; [model.Column.Storage]).
+func (c *ColumnDef) Storage(strategy string) *ColumnDef { c.col.Storage = strategy; return c }
+
+// Compression sets the column's compression method (PostgreSQL: pglz,
+// lz4; [model.Column.Compression]).
+func (c *ColumnDef) Compression(method string) *ColumnDef { c.col.Compression = method; return c }
+
 // Default sets the server default as an SQL expression: "'user'", "0",
 // "CURRENT_TIMESTAMP".
 func (c *ColumnDef) Default(expr string) *ColumnDef { c.col.Default = expr; return c }

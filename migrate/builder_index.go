@@ -130,7 +130,8 @@ func (d *IndexDef) Include(cols ...string) *IndexDef {
 	return d.update(func() { d.ix.Include = append(d.ix.Include, cols...) })
 }
 
-// Comment sets the index's comment (MySQL/MariaDB COMMENT).
+// Comment sets the index's comment (PostgreSQL COMMENT ON INDEX,
+// MySQL/MariaDB COMMENT).
 func (d *IndexDef) Comment(text string) *IndexDef {
 	return d.update(func() { d.ix.Comment = text })
 }
@@ -146,3 +147,29 @@ func (d *IndexDef) Invisible() *IndexDef {
 func (d *IndexDef) Concurrently() *IndexDef {
 	return d.update(func() { d.concurrently = true })
 }
+
+// Collate sets the collation of the key named key (COLLATE "C").
+func (d *IndexDef) Collate(key, collation string) *IndexDef {
+	return d.update(func() { d.part("Collate", key, func(p *model.IndexPart) { p.Collation = collation }) })
+}
+
+// Opclass sets the operator class of the key named key (text_pattern_ops).
+func (d *IndexDef) Opclass(key, opclass string) *IndexDef {
+	return d.update(func() { d.part("Opclass", key, func(p *model.IndexPart) { p.Opclass = opclass }) })
+}
+
+// Nulls places the NULLs of the key named key (NULLS FIRST or LAST).
+func (d *IndexDef) Nulls(key string, order model.NullsOrder) *IndexDef {
+	return d.update(func() { d.part("Nulls", key, func(p *model.IndexPart) { p.Nulls = order }) })
+}
+
+// NullsNotDistinct makes a unique index treat NULLs as equal.
+func (d *IndexDef) NullsNotDistinct() *IndexDef {
+	return d.update(func() { d.ix.NullsNotDistinct = true })
+}
+
+// With sets the index's storage parameters ("fillfactor=70").
+func (d *IndexDef) With(params string) *IndexDef {
+	return d.update(func() { d.ix.StorageParams = params })
+}
+

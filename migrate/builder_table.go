@@ -167,6 +167,16 @@ func (d *ForeignKeyDef) InitiallyDeferred() *ForeignKeyDef {
 	return d.update(func(fk *model.ForeignKey) { fk.InitiallyDeferred = true })
 }
 
+// MatchFull makes the constraint MATCH FULL.
+func (d *ForeignKeyDef) MatchFull() *ForeignKeyDef {
+	return d.update(func(fk *model.ForeignKey) { fk.MatchFull = true })
+}
+
+// Comment sets the constraint's comment.
+func (d *ForeignKeyDef) Comment(text string) *ForeignKeyDef {
+	return d.update(func(fk *model.ForeignKey) { fk.Comment = text })
+}
+
 // RefSchema names the referenced table's schema when it is not the
 // table's own.
 func (d *ForeignKeyDef) RefSchema(schema string) *ForeignKeyDef {

@@ -129,6 +129,29 @@ type Column struct {
 	// hint that lets diff emit a rename instead of a drop and an add. It is
 	// never set by catalog readers and is not part of the column's shape.
 	RenamedFrom string
+
+	// Numbering details (issue 12, fidelity); the zero values are the
+	// dialect's defaults.
+
+	// Serial marks an AutoIncrement column numbered by a default that draws
+	// from a sequence the column owns (PostgreSQL serial, bigserial,
+	// smallserial), as distinct from an identity column. AutoIncrement with
+	// neither Serial nor an Identity leaves the mechanism to the dialect and
+	// compares equal to either.
+	Serial bool
+	// Sequence holds the options of the sequence that numbers an identity
+	// (or serial) column, as SQL sequence options in the order START WITH,
+	// INCREMENT BY, MINVALUE, MAXVALUE, CACHE, CYCLE, AS; only options that
+	// differ from the defaults for the column's type are listed, so ""
+	// means the defaults.
+	Sequence string
+	// Storage is the column's storage strategy where it differs from its
+	// type's (PostgreSQL SET STORAGE: plain, external, extended, main),
+	// lower-case; "" means the type's.
+	Storage string
+	// Compression is the column's compression method (PostgreSQL
+	// COMPRESSION pglz or lz4), lower-case; "" means the server's default.
+	Compression string
 }
 
 // Identity says how a PostgreSQL identity column is generated.
@@ -164,6 +187,10 @@ type Generated struct {
 type PrimaryKey struct {
 	Name    string
 	Columns []string
+
+	// Constraint timing (issue 12, fidelity): as on [ForeignKey].
+	Deferrable        bool
+	InitiallyDeferred bool
 }
 
 // Index is a (possibly unique, partial or expression) index.
@@ -178,8 +205,17 @@ type Index struct {
 	Method string
 	// Include lists non-key columns (PostgreSQL INCLUDE).
 	Include []string
-	// Comment is the index's comment (MySQL/MariaDB COMMENT 'text').
-	// Tag: index=NAME(cols) comment 'text'.
+	// Index details (issue 12, fidelity); the zero values are the defaults.
+
+	// NullsNotDistinct makes a unique index treat NULLs as equal (SQL
+	// NULLS NOT DISTINCT).
+	NullsNotDistinct bool
+	// StorageParams are the index's storage parameters (PostgreSQL WITH
+	// (...)), "name=value" pairs joined by ", " in the order the catalog
+	// keeps them; "" means none.
+	StorageParams string
+	// Comment is the index's comment (PostgreSQL COMMENT ON INDEX,
+	// MySQL/MariaDB COMMENT 'text'). Tag: index=NAME(cols) comment 'text'.
 	Comment string
 	// Invisible keeps the index up to date but out of the optimizer's
 	// reach (MariaDB IGNORED, MySQL INVISIBLE). Tag: index=NAME(cols)
@@ -208,12 +244,56 @@ type IndexPart struct {
 	Desc   bool
 	// Length is a MySQL prefix length (email(191)); 0 means the whole value.
 	Length int
+
+	// Key details (issue 12, fidelity); the zero values are the defaults.
+
+	// Collation is the key's collation where it differs from the column's
+	// (COLLATE "C").
+	Collation string
+	// Opclass is the key's operator class where it is not the default for
+	// its type and access method (text_pattern_ops, jsonb_path_ops).
+	Opclass string
+	// Nulls places NULLs where the key order would not by default.
+	Nulls NullsOrder
+}
+
+// NullsOrder says where an index key sorts NULLs.
+type NullsOrder int
+
+// NULL orders; the zero value is the dialect's default for the key's
+// direction.
+const (
+	NullsDefault NullsOrder = iota
+	NullsFirst
+	NullsLast
+)
+
+// String returns the SQL words (NULLS FIRST, NULLS LAST), or "".
+func (n NullsOrder) String() string {
+	switch n {
+	case NullsFirst:
+		return "NULLS FIRST"
+	case NullsLast:
+		return "NULLS LAST"
+	}
+	return ""
 }
 
 // Unique is a unique constraint (as distinct from a unique index).
 type Unique struct {
 	Name    string
 	Columns []string
+
+	// Constraint details (issue 12, fidelity); the zero values are the
+	// defaults.
+
+	// NullsNotDistinct treats NULLs as equal (SQL NULLS NOT DISTINCT).
+	NullsNotDistinct bool
+	// Deferrable and InitiallyDeferred: as on [ForeignKey].
+	Deferrable        bool
+	InitiallyDeferred bool
+	// Comment is the constraint's comment.
+	Comment string
 }
 
 // ForeignKey is a foreign key constraint.
@@ -227,6 +307,13 @@ type ForeignKey struct {
 	OnUpdate          ReferenceAction
 	Deferrable        bool
 	InitiallyDeferred bool
+
+	// MatchFull is SQL's MATCH FULL: a key with some NULL columns and
+	// some not is refused (the default, MATCH SIMPLE, accepts it). Issue
+	// 12, fidelity.
+	MatchFull bool
+	// Comment is the constraint's comment.
+	Comment string
 }
 
 // ReferenceAction is what a foreign key does when the referenced row changes.
@@ -279,6 +366,13 @@ func ParseReferenceAction(s string) (ReferenceAction, bool) {
 type Check struct {
 	Name string
 	Expr string
+
+	// Constraint details (issue 12, fidelity).
+
+	// NoInherit keeps the check off child tables (PostgreSQL NO INHERIT).
+	NoInherit bool
+	// Comment is the constraint's comment.
+	Comment string
 }
 
 // Enum is a named enum type.

@@ -100,8 +100,21 @@ func (tg *tableGen) index(ix model.Index) (string, bool) {
 		default:
 			s = wrapped(p.Expr)
 		}
+		if p.Collation != "" {
+			c := p.Collation
+			if !strings.Contains(c, `"`) {
+				c = `"` + c + `"`
+			}
+			s += " collate " + c
+		}
+		if p.Opclass != "" {
+			s += " " + p.Opclass
+		}
 		if p.Desc {
 			s += " DESC"
+		}
+		if p.Nulls != model.NullsDefault {
+			s += " " + strings.ToLower(p.Nulls.String())
 		}
 		parts = append(parts, s)
 	}
@@ -123,6 +136,12 @@ func (tg *tableGen) index(ix model.Index) (string, bool) {
 			return "", false
 		}
 		spec += " include (" + cols + ")"
+	}
+	if ix.NullsNotDistinct {
+		spec += " nulls not distinct"
+	}
+	if ix.StorageParams != "" {
+		spec += " with (" + ix.StorageParams + ")"
 	}
 	if ix.Comment != "" {
 		spec += " comment " + quoteSQL(ix.Comment)
@@ -153,7 +172,19 @@ func (tg *tableGen) unique(u model.Unique) (string, bool) {
 		tg.warn("", "unique constraint %q: its name is not a plain identifier; written with a generated name", name)
 		name = ""
 	}
-	return "unique=" + name + "(" + cols + ")", true
+	spec := name + "(" + cols + ")"
+	if u.NullsNotDistinct {
+		spec += " nulls not distinct"
+	}
+	spec += deferrableClause(u.Deferrable, u.InitiallyDeferred)
+	if u.Comment != "" {
+		spec += " comment " + quoteSQL(u.Comment)
+	}
+	if !safeValue(spec) {
+		tg.warn("", "unique constraint %s cannot be written in a db tag; the constraint is not written", u.Name)
+		return "", false
+	}
+	return "unique=" + spec, true
 }
 
 // check writes check=NAME(EXPR); an unnamed check gets a free
@@ -170,6 +201,12 @@ func (tg *tableGen) check(ck model.Check, names *namer) (string, bool) {
 		}
 	}
 	o := name + wrapped(ck.Expr)
+	if ck.NoInherit {
+		o += " no inherit"
+	}
+	if ck.Comment != "" {
+		o += " comment " + quoteSQL(ck.Comment)
+	}
 	if !safeValue(o) {
 		tg.warn("", "check %s (%s) cannot be written in a db tag (unbalanced quotes or parentheses); not written", name, ck.Expr)
 		return "", false
@@ -203,11 +240,23 @@ func (tg *tableGen) foreignKey(fk model.ForeignKey) (string, bool) {
 	if fk.OnUpdate != model.NoAction {
 		spec += " onupdate " + strings.ToLower(fk.OnUpdate.String())
 	}
-	if fk.Deferrable {
-		spec += " deferrable"
-		if fk.InitiallyDeferred {
-			spec += " initially deferred"
-		}
+	spec += deferrableClause(fk.Deferrable, fk.InitiallyDeferred)
+	if fk.MatchFull {
+		spec += " match full"
+	}
+	if fk.Comment != "" {
+		spec += " comment " + quoteSQL(fk.Comment)
 	}
 	return "fk=" + spec, true
+}
+
+// deferrableClause writes " deferrable [initially deferred]", or "".
+func deferrableClause(deferrable, deferred bool) string {
+	switch {
+	case deferred:
+		return " deferrable initially deferred"
+	case deferrable:
+		return " deferrable"
+	}
+	return ""
 }

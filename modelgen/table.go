@@ -81,7 +81,16 @@ func (tg *tableGen) tableOptions(named bool) []string {
 	if t.Comment != "" {
 		out = append(out, "comment="+quoteSQL(t.Comment))
 	}
+	switch {
+	case t.PrimaryKey.InitiallyDeferred:
+		out = append(out, "pk_timing=deferred")
+	case t.PrimaryKey.Deferrable:
+		out = append(out, "pk_timing=deferrable")
+	}
 	for _, o := range t.Options {
+		if o.Value == "" {
+			continue // unset
+		}
 		v := "option=" + o.Name + "=" + o.Value
 		if strings.Contains(o.Name, "=") || !safeValue(o.Name) || !safeValue(o.Value) {
 			tg.warn("", "table option %s=%s cannot be written in a db tag", o.Name, o.Value)
@@ -145,6 +154,15 @@ func (tg *tableGen) field(names *namer, c model.Column) (jen.Code, bool) {
 	}
 	opts = append(opts, tg.numbering(c, pk)...)
 	opts = append(opts, tg.typeOption(c)...)
+	if c.Sequence != "" && safeValue(c.Sequence) {
+		opts = append(opts, "sequence=("+c.Sequence+")")
+	}
+	if c.Storage != "" && model.IsPlainIdent(c.Storage) {
+		opts = append(opts, "storage="+c.Storage)
+	}
+	if c.Compression != "" && model.IsPlainIdent(c.Compression) {
+		opts = append(opts, "compression="+c.Compression)
+	}
 	nullable := c.Nullable && !pk
 	if nullable && kind.isSlice() {
 		opts = append(opts, "null")
@@ -197,6 +215,8 @@ func (tg *tableGen) numbering(c model.Column, pk bool) []string {
 		return []string{"identity=always"}
 	case c.Identity == model.IdentityByDefault:
 		return []string{"identity"}
+	case c.Serial:
+		return nil // type= writes the serial type
 	case c.AutoIncrement:
 		return []string{"autoincrement"}
 	case pk && len(tg.t.PrimaryKey.Columns) == 1 && isIntegerSQL(c.Type.SQL) && c.Default == "" && c.Generated.Expr == "":
@@ -226,6 +246,9 @@ func (tg *tableGen) typeOption(c model.Column) []string {
 		tg.warn(c.Name, "enum type %s (its values are unknown or its name cannot be written); written as type=%s", t.Enum, t.String())
 	}
 	sql := t.String()
+	if c.Serial {
+		sql = serialType(sql)
+	}
 	if !safeValue(sql) {
 		tg.warn(c.Name, "type %s cannot be written in a db tag; the Go type decides it", sql)
 		return nil
@@ -253,4 +276,16 @@ func isIntegerSQL(sql string) bool {
 		return true
 	}
 	return false
+}
+
+// serialType is the serial type a [model.Column.Serial] column of an
+// integer type is written with (smallserial, serial, bigserial).
+func serialType(sql string) string {
+	switch strings.ToLower(sql) {
+	case "smallint", "int2":
+		return "smallserial"
+	case "integer", "int", "int4":
+		return "serial"
+	}
+	return "bigserial"
 }

@@ -18,9 +18,15 @@ const (
 	ChangeOnUpdate
 	// ChangeInvisible: the column's Invisible (MySQL/MariaDB INVISIBLE).
 	ChangeInvisible
+	// ChangeSequence: the options of the sequence that numbers the column
+	// ([model.Column.Sequence]) change.
+	ChangeSequence
+	// ChangeStorage: the column's storage strategy or compression method
+	// ([model.Column.Storage], [model.Column.Compression]) change.
+	ChangeStorage
 )
 
-var changeNames = []string{"type", "nullable", "default", "comment", "autoincrement", "identity", "generated", "collation", "onupdate", "invisible"}
+var changeNames = []string{"type", "nullable", "default", "comment", "autoincrement", "identity", "generated", "collation", "onupdate", "invisible", "sequence", "storage"}
 
 // Has reports whether every bit of k2 is set in k.
 func (k ChangeKind) Has(k2 ChangeKind) bool { return k&k2 == k2 && k2 != 0 }

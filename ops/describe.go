@@ -199,7 +199,7 @@ func alterChanges(o AlterColumn) string {
 	if o.Change.Has(ChangeComment) {
 		parts = append(parts, textChange("comment", f.Comment, t.Comment))
 	}
-	if o.Change.Has(ChangeAutoIncrement) {
+	if o.Change.Has(ChangeAutoIncrement) && f.AutoIncrement != t.AutoIncrement {
 		if t.AutoIncrement {
 			parts = append(parts, "set autoincrement")
 		} else {
@@ -208,6 +208,24 @@ func alterChanges(o AlterColumn) string {
 	}
 	if o.Change.Has(ChangeIdentity) {
 		parts = append(parts, setDrop("identity", f.Identity.String(), t.Identity.String()))
+	}
+	if o.Change.Has(ChangeAutoIncrement) && f.AutoIncrement && t.AutoIncrement && f.Serial != t.Serial {
+		if t.Serial {
+			parts = append(parts, "set serial")
+		} else {
+			parts = append(parts, "drop serial")
+		}
+	}
+	if o.Change.Has(ChangeStorage) {
+		if f.Storage != t.Storage {
+			parts = append(parts, setDrop("storage", f.Storage, t.Storage))
+		}
+		if f.Compression != t.Compression {
+			parts = append(parts, setDrop("compression", f.Compression, t.Compression))
+		}
+	}
+	if o.Change.Has(ChangeSequence) {
+		parts = append(parts, setDrop("sequence options", f.Sequence, t.Sequence))
 	}
 	if o.Change.Has(ChangeGenerated) {
 		var from, to string

@@ -104,6 +104,18 @@ func alterCode(o ops.AlterColumn) (jen.Code, error) {
 			s.Dot("DropAutoIncrement").Call()
 		}
 	})
+	aspect(ops.ChangeAutoIncrement, from.Serial != to.Serial, from.Serial, func() {
+		s.Dot("Serial").Call(jen.Lit(from.Serial), jen.Lit(to.Serial))
+	})
+	aspect(ops.ChangeStorage, from.Storage != to.Storage, from.Storage != "", func() {
+		s.Dot("Storage").Call(lit(from.Storage), lit(to.Storage))
+	})
+	aspect(ops.ChangeStorage, from.Compression != to.Compression, from.Compression != "", func() {
+		s.Dot("Compression").Call(lit(from.Compression), lit(to.Compression))
+	})
+	aspect(ops.ChangeSequence, from.Sequence != to.Sequence, from.Sequence != "", func() {
+		s.Dot("Sequence").Call(lit(from.Sequence), lit(to.Sequence))
+	})
 	aspect(ops.ChangeIdentity, from.Identity != to.Identity, from.Identity != model.IdentityNone, func() {
 		s.Dot("Identity").Call(identityCode(from.Identity), identityCode(to.Identity))
 	})
@@ -149,7 +161,7 @@ var changeNames = []struct {
 	{ops.ChangeComment, "ChangeComment"}, {ops.ChangeAutoIncrement, "ChangeAutoIncrement"},
 	{ops.ChangeIdentity, "ChangeIdentity"}, {ops.ChangeGenerated, "ChangeGenerated"},
 	{ops.ChangeCollation, "ChangeCollation"}, {ops.ChangeOnUpdate, "ChangeOnUpdate"},
-	{ops.ChangeInvisible, "ChangeInvisible"},
+	{ops.ChangeInvisible, "ChangeInvisible"}, {ops.ChangeSequence, "ChangeSequence"}, {ops.ChangeStorage, "ChangeStorage"},
 }
 
 // changeCode renders a ChangeKind as ops.ChangeX|ops.ChangeY.

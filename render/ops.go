@@ -14,8 +14,11 @@ import (
 )
 
 // opCode returns the builder call that records o.
-func opCode(o ops.Op, st style) (jen.Code, error) {
-	switch o := o.(type) {
+func opCode(op ops.Op, st style) (jen.Code, error) {
+	if err := constraintExact(op); err != nil {
+		return nil, err
+	}
+	switch o := op.(type) {
 	case ops.CreateTable:
 		return tableCall("CreateTable", o.Table, st)
 	case ops.DropTable:
@@ -101,7 +104,7 @@ func opCode(o ops.Op, st style) (jen.Code, error) {
 		}
 		return customCode(o)
 	}
-	return nil, fmt.Errorf("%w: %T", ErrUnsupportedOp, o)
+	return nil, fmt.Errorf("%w: %T", ErrUnsupportedOp, op)
 }
 
 // opIn returns the receiver of a builder call: op, or op.InSchema(schema).
@@ -147,6 +150,12 @@ func foreignKeyCode(call *jen.Statement, table string, fk model.ForeignKey) jen.
 	if fk.InitiallyDeferred {
 		s.Dot("InitiallyDeferred").Call()
 	}
+	if fk.MatchFull {
+		s.Dot("MatchFull").Call()
+	}
+	if fk.Comment != "" {
+		s.Dot("Comment").Call(lit(fk.Comment))
+	}
 	if fk.RefSchema != "" {
 		s.Dot("RefSchema").Call(lit(fk.RefSchema))
 	}
@@ -185,7 +194,7 @@ func indexCode(call *jen.Statement, args []jen.Code, ix model.Index, concurrentl
 	for _, p := range ix.Parts {
 		key := p.Column + p.Expr
 		if q, ok := seen[key]; ok {
-			if q.Desc != p.Desc || q.Length != p.Length {
+			if q != p {
 				return nil, fmt.Errorf("%w: index %s: key %q appears twice with different order or length", ErrInexact, ix.Name, key)
 			}
 			continue
@@ -197,6 +206,18 @@ func indexCode(call *jen.Statement, args []jen.Code, ix model.Index, concurrentl
 		if p.Length != 0 {
 			s.Dot("Length").Call(lit(key), jen.Lit(p.Length))
 		}
+		if p.Collation != "" {
+			s.Dot("Collate").Call(lit(key), lit(p.Collation))
+		}
+		if p.Opclass != "" {
+			s.Dot("Opclass").Call(lit(key), lit(p.Opclass))
+		}
+		switch p.Nulls {
+		case model.NullsFirst:
+			s.Dot("Nulls").Call(lit(key), jen.Qual(modelPath, "NullsFirst"))
+		case model.NullsLast:
+			s.Dot("Nulls").Call(lit(key), jen.Qual(modelPath, "NullsLast"))
+		}
 	}
 	if ix.Where != "" {
 		s.Dot("Where").Call(lit(ix.Where))
@@ -206,6 +227,12 @@ func indexCode(call *jen.Statement, args []jen.Code, ix model.Index, concurrentl
 	}
 	if len(ix.Include) > 0 {
 		s.Dot("Include").Call(litList(lit(ix.Include[0]), ix.Include[1:])...)
+	}
+	if ix.NullsNotDistinct {
+		s.Dot("NullsNotDistinct").Call()
+	}
+	if ix.StorageParams != "" {
+		s.Dot("With").Call(lit(ix.StorageParams))
 	}
 	if ix.Comment != "" {
 		s.Dot("Comment").Call(lit(ix.Comment))
@@ -308,4 +335,47 @@ func positioned(c jen.Code, p ops.ColumnPosition) jen.Code {
 		return s.Dot("First").Call()
 	}
 	return s.Dot("After").Call(lit(p.After))
+}
+
+// constraintExact refuses a primary key, unique constraint or check
+// carrying attributes no builder call records yet (DEFERRABLE, NULLS NOT
+// DISTINCT, NO INHERIT, a comment): writing the op without them would
+// change its meaning.
+func constraintExact(op ops.Op) error {
+	switch o := op.(type) {
+	case ops.AddPrimaryKey:
+		return primaryKeyExact(o.PrimaryKey)
+	case ops.DropPrimaryKey:
+		return primaryKeyExact(o.PrimaryKey)
+	case ops.AddUnique:
+		return uniqueExact(o.Unique)
+	case ops.DropUnique:
+		return uniqueExact(o.Unique)
+	case ops.AddCheck:
+		return checkExact(o.Check)
+	case ops.DropCheck:
+		return checkExact(o.Check)
+	}
+	return nil
+}
+
+func primaryKeyExact(pk model.PrimaryKey) error {
+	if pk.Deferrable || pk.InitiallyDeferred {
+		return fmt.Errorf("%w: primary key %s is DEFERRABLE, which no builder call records yet", ErrInexact, pk.Name)
+	}
+	return nil
+}
+
+func uniqueExact(u model.Unique) error {
+	if u.NullsNotDistinct || u.Deferrable || u.InitiallyDeferred || u.Comment != "" {
+		return fmt.Errorf("%w: unique constraint %s has NULLS NOT DISTINCT, DEFERRABLE or a comment, which no builder call records yet", ErrInexact, u.Name)
+	}
+	return nil
+}
+
+func checkExact(c model.Check) error {
+	if c.NoInherit || c.Comment != "" {
+		return fmt.Errorf("%w: check %s has NO INHERIT or a comment, which no builder call records yet", ErrInexact, c.Name)
+	}
+	return nil
 }

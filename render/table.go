@@ -28,6 +28,19 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 		// never leaves it on a table it emits; no builder call records it.
 		return nil, fmt.Errorf("%w: table %s carries a renamed_from hint (%s)", ErrInexact, t.Name, t.RenamedFrom)
 	}
+	if err := primaryKeyExact(t.PrimaryKey); err != nil {
+		return nil, err
+	}
+	for _, u := range t.Uniques {
+		if err := uniqueExact(u); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range t.Checks {
+		if err := checkExact(c); err != nil {
+			return nil, err
+		}
+	}
 	in := make([]inline, len(t.Columns))
 	pkInline := inlinePrimaryKey(t)
 	if pkInline {
@@ -204,8 +217,20 @@ func columnCode(c model.Column, in inline) (jen.Code, error) {
 	case !c.Nullable:
 		s.Dot("NotNull").Call()
 	}
-	if c.AutoIncrement {
+	switch {
+	case c.Serial: // implies AutoIncrement
+		s.Dot("Serial").Call()
+	case c.AutoIncrement:
 		s.Dot("AutoIncrement").Call()
+	}
+	if c.Sequence != "" {
+		s.Dot("Sequence").Call(lit(c.Sequence))
+	}
+	if c.Storage != "" {
+		s.Dot("Storage").Call(lit(c.Storage))
+	}
+	if c.Compression != "" {
+		s.Dot("Compression").Call(lit(c.Compression))
 	}
 	switch c.Identity {
 	case model.IdentityNone:

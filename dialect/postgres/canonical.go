@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/retortdb/retort/internal/seqopt"
 	"github.com/retortdb/retort/model"
 )
 
@@ -15,10 +16,13 @@ const maxIdent = 63
 //
 //   - column types resolved with TypeSQL and spelled as format_type spells
 //     them; an enum column's Type is {SQL: name, Enum: name};
-//   - an auto-increment column (AutoIncrement, a serial type, or
-//     Identity=IdentityByDefault) becomes AutoIncrement=true,
-//     Identity=IdentityNone, NOT NULL, no default; GENERATED ALWAYS AS
-//     IDENTITY stays Identity=IdentityAlways with AutoIncrement=false;
+//   - an auto-increment column (AutoIncrement, a serial type, Serial, or
+//     Identity=IdentityByDefault) becomes AutoIncrement=true, NOT NULL, no
+//     default; a serial type sets Serial; Identity=IdentityByDefault is
+//     kept (a reflected identity BY DEFAULT column has it), and
+//     AutoIncrement alone leaves the mechanism open ([model.Column.Serial]);
+//     GENERATED ALWAYS AS IDENTITY stays Identity=IdentityAlways with
+//     AutoIncrement=false; Sequence is rewritten in its canonical text;
 //   - a unique constraint on exactly the primary key's columns is dropped,
 //     as CREATE TABLE drops it (GORM writes one for a key tagged unique);
 //   - primary-key columns are NOT NULL; generated columns are STORED and
@@ -48,7 +52,7 @@ func (d *Dialect) Canonical(target model.Schema) model.Schema {
 }
 
 func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table {
-	c := model.Table{Schema: t.Schema, Name: t.Name, Comment: t.Comment}
+	c := model.Table{Schema: t.Schema, Name: t.Name, Comment: t.Comment, Options: tableOptions(t.Options)}
 	inPK := map[string]bool{}
 	for _, col := range t.PrimaryKey.Columns {
 		inPK[col] = true
@@ -57,13 +61,15 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 		c.Columns = append(c.Columns, d.canonicalColumn(target, col, inPK[col.Name]))
 	}
 	if len(t.PrimaryKey.Columns) > 0 {
-		c.PrimaryKey = model.PrimaryKey{Name: clipIdent(t.PrimaryKey.Name), Columns: slices.Clone(t.PrimaryKey.Columns)}
+		c.PrimaryKey = model.PrimaryKey{Name: clipIdent(t.PrimaryKey.Name), Columns: slices.Clone(t.PrimaryKey.Columns),
+			Deferrable: t.PrimaryKey.Deferrable || t.PrimaryKey.InitiallyDeferred, InitiallyDeferred: t.PrimaryKey.InitiallyDeferred}
 		if c.PrimaryKey.Name == "" {
 			c.PrimaryKey.Name = objectName(t.Name, "", "pkey")
 		}
 	}
 	for _, ix := range t.Indexes {
-		n := model.Index{Name: clipIdent(ix.Name), Unique: ix.Unique, Where: ix.Where, Method: strings.ToLower(ix.Method)}
+		n := model.Index{Name: clipIdent(ix.Name), Unique: ix.Unique, Where: ix.Where, Method: strings.ToLower(ix.Method),
+			NullsNotDistinct: ix.NullsNotDistinct && ix.Unique, StorageParams: storageParams(ix.StorageParams), Comment: ix.Comment}
 		n.Parts = slices.Clone(ix.Parts)
 		if len(ix.Include) > 0 {
 			n.Include = slices.Clone(ix.Include)
@@ -72,7 +78,15 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 			n.Method = "btree"
 		}
 		for i := range n.Parts {
-			n.Parts[i].Length = 0
+			p := &n.Parts[i]
+			p.Length = 0
+			if strings.EqualFold(p.Collation, "default") {
+				p.Collation = ""
+			}
+			if (p.Nulls == model.NullsFirst) == p.Desc && p.Nulls != model.NullsDefault {
+				// NULLS FIRST is DESC's default, NULLS LAST ASC's.
+				p.Nulls = model.NullsDefault
+			}
 		}
 		if n.Name == "" {
 			n.Name = objectName(t.Name, strings.Join(indexColumnNames(n.Parts), "_"), "idx")
@@ -85,7 +99,8 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 			// as redundant, silently: it never exists to compare.
 			continue
 		}
-		n := model.Unique{Name: clipIdent(u.Name), Columns: slices.Clone(u.Columns)}
+		n := model.Unique{Name: clipIdent(u.Name), Columns: slices.Clone(u.Columns), NullsNotDistinct: u.NullsNotDistinct,
+			Deferrable: u.Deferrable || u.InitiallyDeferred, InitiallyDeferred: u.InitiallyDeferred, Comment: u.Comment}
 		if n.Name == "" {
 			n.Name = objectName(t.Name, strings.Join(u.Columns, "_"), "key")
 		}
@@ -127,15 +142,24 @@ func (d *Dialect) canonicalColumn(target model.Schema, col model.Column, inPK bo
 		Comment:       col.Comment,
 		Collation:     col.Collation,
 		RenamedFrom:   col.RenamedFrom,
+		Serial:        col.Serial,
+		Storage:       strings.ToLower(col.Storage),
+		Compression:   strings.ToLower(col.Compression),
 	}
 	if strings.EqualFold(n.Collation, "default") {
 		n.Collation = ""
 	}
 	sql := d.TypeSQL(col.Type)
 	if isSerial(sql) {
-		n.AutoIncrement = true
+		n.AutoIncrement, n.Serial = true, true
 	}
 	n.Type = model.Type{SQL: normalizeType(sql)}
+	if seq, err := seqopt.Canonical(col.Sequence, seqopt.Bits(n.Type.SQL)); err == nil {
+		n.Sequence = seq
+	} else {
+		// Kept as written: Statements refuses it with the parse error.
+		n.Sequence = col.Sequence
+	}
 	if col.Type.Enum != "" && !strings.HasSuffix(n.Type.SQL, "[]") {
 		n.Type.Enum = n.Type.SQL
 	} else if e, ok := enumOf(target, n.Type.SQL); ok {
@@ -143,9 +167,12 @@ func (d *Dialect) canonicalColumn(target model.Schema, col model.Column, inPK bo
 	}
 	switch n.Identity {
 	case model.IdentityByDefault:
-		n.AutoIncrement, n.Identity = true, model.IdentityNone
+		n.AutoIncrement, n.Serial = true, false
 	case model.IdentityAlways:
-		n.AutoIncrement = false
+		n.AutoIncrement, n.Serial = false, false
+	}
+	if n.Serial {
+		n.AutoIncrement = true
 	}
 	if n.AutoIncrement || n.Identity != model.IdentityNone {
 		n.Nullable = false
@@ -247,4 +274,43 @@ func figureColname(expr string) string {
 		}
 	}
 	return "expr"
+}
+
+// storageParams writes index storage parameters as the catalog keeps
+// them: "name=value" pairs, names lower-cased, joined by ", ".
+func storageParams(p string) string {
+	if strings.TrimSpace(p) == "" {
+		return ""
+	}
+	parts := strings.Split(p, ",")
+	for i, kv := range parts {
+		k, v, _ := strings.Cut(kv, "=")
+		parts[i] = strings.ToLower(strings.TrimSpace(k)) + "=" + strings.TrimSpace(v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// tableOptions keeps the table options PostgreSQL has, each spelled as the
+// catalog reader spells it and always present (an empty value is unset):
+// UNLOGGED ("true" or "") and WITH (storage parameters, "(name=value,
+// ...)" or ""). Other dialects' options (ENGINE, CHARSET) are dropped.
+func tableOptions(opts []model.TableOption) []model.TableOption {
+	unlogged, with := "", ""
+	for _, o := range opts {
+		switch strings.ToUpper(o.Name) {
+		case "UNLOGGED":
+			if v := strings.ToLower(strings.TrimSpace(o.Value)); v == "true" || v == "on" || v == "yes" || v == "1" {
+				unlogged = "true"
+			}
+		case "WITH":
+			v := strings.TrimSpace(o.Value)
+			if strings.HasPrefix(v, "(") && strings.HasSuffix(v, ")") {
+				v = v[1 : len(v)-1]
+			}
+			if v = storageParams(v); v != "" {
+				with = "(" + v + ")"
+			}
+		}
+	}
+	return []model.TableOption{{Name: "UNLOGGED", Value: unlogged}, {Name: "WITH", Value: with}}
 }

@@ -22,6 +22,28 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 	if err := dialect.CheckOp(d, op); err != nil {
 		return nil, err
 	}
+	switch o := op.(type) {
+	case ops.CreateTable:
+		if err := d.checkSequence(o.Table.Columns...); err != nil {
+			return nil, err
+		}
+		if v, ok := o.Table.Option("WITH"); ok {
+			if _, err := withParams(v); err != nil {
+				return nil, err
+			}
+		}
+	case ops.AddColumn:
+		if err := d.checkSequence(o.Column); err != nil {
+			return nil, err
+		}
+	case ops.AlterColumn:
+		if err := d.checkSequence(o.To); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkStorage(op); err != nil {
+		return nil, err
+	}
 	var sqls []string
 	noTx := false
 	switch o := op.(type) {
@@ -36,6 +58,10 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		if o.Column.Comment != "" {
 			sqls = append(sqls, columnComment(o.Schema, o.Table, o.Column.Name, o.Column.Comment))
 		}
+		sqls = append(sqls, d.serialOptions(o.Schema, o.Table, o.Column)...)
+		if o.Column.Storage != "" {
+			sqls = append(sqls, alterTable(o.Schema, o.Table)+" ALTER COLUMN "+quoteIdent(o.Column.Name)+" SET STORAGE "+strings.ToUpper(o.Column.Storage))
+		}
 	case ops.DropColumn:
 		sqls = []string{alterTable(o.Schema, o.Table) + " DROP COLUMN " + quoteIdent(o.Column.Name)}
 	case ops.AlterColumn:
@@ -43,7 +69,13 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 	case ops.RenameColumn:
 		sqls = []string{alterTable(o.Schema, o.Table) + " RENAME COLUMN " + quoteIdent(o.From) + " TO " + quoteIdent(o.To)}
 	case ops.CreateIndex:
+		if err := checkIndex(o.Index); err != nil {
+			return nil, fmt.Errorf("postgres: index %s on %s: %w", o.Index.Name, qualify(o.Schema, o.Table), err)
+		}
 		sqls = []string{d.createIndex(o)}
+		if o.Index.Comment != "" {
+			sqls = append(sqls, "COMMENT ON INDEX "+qualify(o.Schema, o.Index.Name)+" IS "+quoteString(o.Index.Comment))
+		}
 		noTx = o.Concurrently
 	case ops.DropIndex:
 		s := "DROP INDEX "
@@ -53,7 +85,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		sqls = []string{s + qualify(o.Schema, o.Index.Name)}
 		noTx = o.Concurrently
 	case ops.AddPrimaryKey:
-		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + constraintName(o.PrimaryKey.Name) + "PRIMARY KEY (" + identList(o.PrimaryKey.Columns) + ")"}
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + primaryKeyClause(o.PrimaryKey)}
 	case ops.DropPrimaryKey:
 		name := o.PrimaryKey.Name
 		if name == "" {
@@ -62,6 +94,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
 	case ops.AddUnique:
 		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + uniqueClause(o.Unique)}
+		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.Unique.Name, o.Unique.Comment)...)
 	case ops.DropUnique:
 		name := o.Unique.Name
 		if name == "" {
@@ -70,6 +103,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
 	case ops.AddForeignKey:
 		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + foreignKeyClause(o.ForeignKey)}
+		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.ForeignKey.Name, o.ForeignKey.Comment)...)
 	case ops.DropForeignKey:
 		name := o.ForeignKey.Name
 		if name == "" {
@@ -78,6 +112,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
 	case ops.AddCheck:
 		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + checkClause(o.Check)}
+		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.Check.Name, o.Check.Comment)...)
 	case ops.DropCheck:
 		if o.Check.Name == "" {
 			return nil, fmt.Errorf("postgres: drop check on %s: the check has no name", qualify(o.Schema, o.Table))
@@ -86,10 +121,14 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 	case ops.SetTableComment:
 		sqls = []string{"COMMENT ON TABLE " + qualify(o.Schema, o.Table) + " IS " + commentLiteral(o.To)}
 	case ops.SetTableOptions:
-		// Table options are MySQL's (ENGINE, CHARSET); PostgreSQL has none
-		// and ignores them here as it ignores CreateTable's, so a revision
-		// written for several dialects runs on each.
-		return nil, nil
+		// PostgreSQL's options are UNLOGGED and WITH (see Canonical);
+		// others (MySQL's ENGINE, CHARSET) are ignored here as CreateTable
+		// ignores them, so a revision written for several dialects runs
+		// on each.
+		var err error
+		if sqls, err = setTableOptions(o); err != nil || len(sqls) == 0 {
+			return nil, err
+		}
 	case ops.CreateEnum:
 		vals := make([]string, len(o.Enum.Values))
 		for i, v := range o.Enum.Values {
@@ -169,11 +208,43 @@ func columnComment(schema, table, col, comment string) string {
 }
 
 func uniqueClause(u model.Unique) string {
-	return constraintName(u.Name) + "UNIQUE (" + identList(u.Columns) + ")"
+	s := constraintName(u.Name) + "UNIQUE "
+	if u.NullsNotDistinct {
+		s += "NULLS NOT DISTINCT "
+	}
+	return s + "(" + identList(u.Columns) + ")" + timing(u.Deferrable, u.InitiallyDeferred)
+}
+
+func primaryKeyClause(pk model.PrimaryKey) string {
+	return constraintName(pk.Name) + "PRIMARY KEY (" + identList(pk.Columns) + ")" + timing(pk.Deferrable, pk.InitiallyDeferred)
+}
+
+// timing is a constraint's DEFERRABLE clause, or "".
+func timing(deferrable, deferred bool) string {
+	switch {
+	case deferred:
+		return " DEFERRABLE INITIALLY DEFERRED"
+	case deferrable:
+		return " DEFERRABLE"
+	}
+	return ""
 }
 
 func checkClause(c model.Check) string {
-	return constraintName(c.Name) + "CHECK (" + c.Expr + ")"
+	s := constraintName(c.Name) + "CHECK (" + c.Expr + ")"
+	if c.NoInherit {
+		s += " NO INHERIT"
+	}
+	return s
+}
+
+// constraintComment is COMMENT ON CONSTRAINT for a named constraint with a
+// comment.
+func constraintComment(schema, table, name, comment string) []string {
+	if comment == "" || name == "" {
+		return nil
+	}
+	return []string{"COMMENT ON CONSTRAINT " + quoteIdent(name) + " ON " + qualify(schema, table) + " IS " + quoteString(comment)}
 }
 
 func foreignKeyClause(fk model.ForeignKey) string {
@@ -181,19 +252,16 @@ func foreignKeyClause(fk model.ForeignKey) string {
 	if len(fk.RefColumns) > 0 {
 		s += " (" + identList(fk.RefColumns) + ")"
 	}
+	if fk.MatchFull {
+		s += " MATCH FULL"
+	}
 	if fk.OnDelete != model.NoAction {
 		s += " ON DELETE " + fk.OnDelete.String()
 	}
 	if fk.OnUpdate != model.NoAction {
 		s += " ON UPDATE " + fk.OnUpdate.String()
 	}
-	switch {
-	case fk.InitiallyDeferred:
-		s += " DEFERRABLE INITIALLY DEFERRED"
-	case fk.Deferrable:
-		s += " DEFERRABLE"
-	}
-	return s
+	return s + timing(fk.Deferrable, fk.InitiallyDeferred)
 }
 
 // numbering says how the database numbers a column.
@@ -203,13 +271,20 @@ const (
 	numberNone numbering = iota
 	numberByDefault
 	numberAlways
+	numberSerial
 )
+
+func (n numbering) identity() bool { return n == numberByDefault || n == numberAlways }
 
 func numberingOf(c model.Column) numbering {
 	switch {
 	case c.Identity == model.IdentityAlways:
 		return numberAlways
-	case c.Identity == model.IdentityByDefault || c.AutoIncrement:
+	case c.Identity == model.IdentityByDefault:
+		return numberByDefault
+	case c.Serial || (c.AutoIncrement && isSerial(c.Type.SQL)):
+		return numberSerial
+	case c.AutoIncrement:
 		return numberByDefault
 	}
 	return numberNone
@@ -218,19 +293,25 @@ func numberingOf(c model.Column) numbering {
 // columnDef is a column's definition as CREATE TABLE and ADD COLUMN take it.
 func (d *Dialect) columnDef(c model.Column) string {
 	typ := d.TypeSQL(c.Type)
+	num := numberingOf(c)
+	if num == numberSerial && c.Generated.Expr == "" && !isSerial(typ) {
+		typ = serialType(typ)
+	}
 	s := quoteIdent(c.Name) + " " + typ
+	if c.Compression != "" {
+		s += " COMPRESSION " + c.Compression
+	}
 	if c.Collation != "" {
 		s += " COLLATE " + collationName(c.Collation)
 	}
-	num := numberingOf(c)
 	switch {
 	case c.Generated.Expr != "":
 		s += " GENERATED ALWAYS AS (" + c.Generated.Expr + ") STORED"
 	case isSerial(typ):
 	case num == numberAlways:
-		s += " GENERATED ALWAYS AS IDENTITY"
+		s += " GENERATED ALWAYS AS IDENTITY" + d.identityOptions(c)
 	case num == numberByDefault:
-		s += " GENERATED BY DEFAULT AS IDENTITY"
+		s += " GENERATED BY DEFAULT AS IDENTITY" + d.identityOptions(c)
 	}
 	if c.Default != "" && c.Generated.Expr == "" && (num == numberNone || !strings.HasPrefix(strings.ToLower(c.Default), "nextval(")) {
 		s += " DEFAULT " + c.Default
@@ -259,7 +340,7 @@ func (d *Dialect) createTable(t model.Table) []string {
 		defs = append(defs, d.columnDef(c))
 	}
 	if len(t.PrimaryKey.Columns) > 0 {
-		defs = append(defs, constraintName(t.PrimaryKey.Name)+"PRIMARY KEY ("+identList(t.PrimaryKey.Columns)+")")
+		defs = append(defs, primaryKeyClause(t.PrimaryKey))
 	}
 	for _, u := range t.Uniques {
 		defs = append(defs, uniqueClause(u))
@@ -270,7 +351,17 @@ func (d *Dialect) createTable(t model.Table) []string {
 	for _, c := range t.Checks {
 		defs = append(defs, checkClause(c))
 	}
-	sqls := []string{"CREATE TABLE " + qualify(t.Schema, t.Name) + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)"}
+	create := "CREATE TABLE "
+	if v, _ := t.Option("UNLOGGED"); v == "true" {
+		create = "CREATE UNLOGGED TABLE "
+	}
+	with := ""
+	if v, _ := t.Option("WITH"); v != "" {
+		if p, err := withParams(v); err == nil {
+			with = " WITH (" + p + ")"
+		}
+	}
+	sqls := []string{create + qualify(t.Schema, t.Name) + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)" + with}
 	if t.Comment != "" {
 		sqls = append(sqls, "COMMENT ON TABLE "+qualify(t.Schema, t.Name)+" IS "+quoteString(t.Comment))
 	}
@@ -279,7 +370,31 @@ func (d *Dialect) createTable(t model.Table) []string {
 			sqls = append(sqls, columnComment(t.Schema, t.Name, c.Name, c.Comment))
 		}
 	}
+	for _, c := range t.Columns {
+		sqls = append(sqls, d.serialOptions(t.Schema, t.Name, c)...)
+		if c.Storage != "" {
+			sqls = append(sqls, alterTable(t.Schema, t.Name)+" ALTER COLUMN "+quoteIdent(c.Name)+" SET STORAGE "+strings.ToUpper(c.Storage))
+		}
+	}
+	for _, u := range t.Uniques {
+		sqls = append(sqls, constraintComment(t.Schema, t.Name, u.Name, u.Comment)...)
+	}
+	for _, fk := range t.ForeignKeys {
+		sqls = append(sqls, constraintComment(t.Schema, t.Name, fk.Name, fk.Comment)...)
+	}
+	for _, c := range t.Checks {
+		sqls = append(sqls, constraintComment(t.Schema, t.Name, c.Name, c.Comment)...)
+	}
 	return sqls
+}
+
+// serialOptions sets the options of a new serial column's sequence, when
+// the column has any.
+func (d *Dialect) serialOptions(schema, table string, c model.Column) []string {
+	if numberingOf(c) != numberSerial || c.Sequence == "" {
+		return nil
+	}
+	return []string{onSerialSequence(schema, table, c.Name, "ALTER SEQUENCE", d.resolvedOptions(c, "", true))}
 }
 
 func (d *Dialect) createIndex(o ops.CreateIndex) string {
@@ -307,13 +422,28 @@ func (d *Dialect) createIndex(o ops.CreateIndex) string {
 		} else {
 			parts[i] = "(" + p.Expr + ")"
 		}
+		if p.Collation != "" {
+			parts[i] += " COLLATE " + collationName(p.Collation)
+		}
+		if p.Opclass != "" {
+			parts[i] += " " + p.Opclass
+		}
 		if p.Desc {
 			parts[i] += " DESC"
+		}
+		if p.Nulls != model.NullsDefault {
+			parts[i] += " " + p.Nulls.String()
 		}
 	}
 	b.WriteString(" (" + strings.Join(parts, ", ") + ")")
 	if len(ix.Include) > 0 {
 		b.WriteString(" INCLUDE (" + identList(ix.Include) + ")")
+	}
+	if ix.NullsNotDistinct {
+		b.WriteString(" NULLS NOT DISTINCT")
+	}
+	if ix.StorageParams != "" {
+		b.WriteString(" WITH (" + ix.StorageParams + ")")
 	}
 	if ix.Where != "" {
 		b.WriteString(" WHERE " + ix.Where)
@@ -332,11 +462,22 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 	fromNum, toNum := numberingOf(from), numberingOf(to)
 	numChange := (o.Change.Has(ops.ChangeAutoIncrement) || o.Change.Has(ops.ChangeIdentity)) && fromNum != toNum
 	defaultDropped := false
-	if numChange && toNum == numberNone {
-		// DROP IDENTITY for an identity column; a serial column has a
-		// nextval default instead, which DROP DEFAULT removes.
-		sqls = append(sqls, at+" DROP IDENTITY IF EXISTS", at+" DROP DEFAULT")
+	if numChange && (toNum == numberNone || fromNum == numberSerial || toNum == numberSerial) && fromNum != numberNone {
+		// An identity column loses its identity; a serial column its
+		// nextval default and the sequence it owns.
+		switch {
+		case fromNum == numberSerial:
+			sqls = append(sqls, at+" DROP DEFAULT",
+				onSerialSequence(o.Schema, o.Table, from.Name, "DROP SEQUENCE", ""))
+		case from.Identity == model.IdentityNone:
+			// AutoIncrement alone (an op written by hand) may be either
+			// kind: drop both.
+			sqls = append(sqls, at+" DROP IDENTITY IF EXISTS", at+" DROP DEFAULT")
+		default:
+			sqls = append(sqls, at+" DROP IDENTITY")
+		}
 		defaultDropped = true
+		fromNum = numberNone
 	}
 	if o.Change.Has(ops.ChangeGenerated) && from.Generated.Expr != "" && to.Generated.Expr == "" {
 		sqls = append(sqls, at+" DROP EXPRESSION")
@@ -376,7 +517,15 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 			sqls = append(sqls, at+" DROP DEFAULT")
 		}
 	}
-	if numChange && toNum != numberNone {
+	seqDone := false
+	if numChange && toNum == numberSerial {
+		if from.Default != "" && !defaultDropped {
+			sqls = append(sqls, at+" DROP DEFAULT")
+		}
+		sqls = append(sqls, d.addSerial(o.Schema, o.Table, to)...)
+		seqDone = true
+	}
+	if numChange && toNum.identity() {
 		kind := "BY DEFAULT"
 		if toNum == numberAlways {
 			kind = "ALWAYS"
@@ -385,14 +534,25 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 			if from.Default != "" && !defaultDropped {
 				sqls = append(sqls, at+" DROP DEFAULT")
 			}
-			sqls = append(sqls, at+" ADD GENERATED "+kind+" AS IDENTITY")
+			sqls = append(sqls, at+" ADD GENERATED "+kind+" AS IDENTITY"+d.identityOptions(to))
+			seqDone = true
 			// Start numbering after the rows already there.
 			q := qualify(o.Schema, o.Table)
-			sqls = append(sqls, "SELECT setval(pg_get_serial_sequence("+quoteString(q)+", "+quoteString(to.Name)+
-				"), COALESCE(max("+quoteIdent(to.Name)+"), 0) + 1, false) FROM "+q)
+			sqls = append(sqls, "SELECT setval("+serialSequence(o.Schema, o.Table, to.Name)+", max("+quoteIdent(to.Name)+
+				")) FROM "+q+" HAVING max("+quoteIdent(to.Name)+") IS NOT NULL")
 		} else {
 			sqls = append(sqls, at+" SET GENERATED "+kind)
 		}
+	}
+	switch {
+	case seqDone:
+	case toNum.identity() && o.Change.Has(ops.ChangeSequence):
+		sqls = append(sqls, d.clampSequence(o.Schema, o.Table, to)...)
+		sqls = append(sqls, at+" "+d.resolvedOptions(to, "SET ", false))
+	case toNum == numberSerial && (o.Change.Has(ops.ChangeSequence) || o.Change.Has(ops.ChangeType)):
+		// A serial's sequence keeps its type when the column's changes.
+		sqls = append(sqls, d.clampSequence(o.Schema, o.Table, to)...)
+		sqls = append(sqls, onSerialSequence(o.Schema, o.Table, to.Name, "ALTER SEQUENCE", d.resolvedOptions(to, "", true)))
 	}
 	if o.Change.Has(ops.ChangeGenerated) && to.Generated.Expr != "" {
 		// PostgreSQL 15 cannot add or change a generation expression in
@@ -404,6 +564,22 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 			sqls = append(sqls, columnComment(o.Schema, o.Table, to.Name, to.Comment))
 		}
 		return sqls
+	}
+	if o.Change.Has(ops.ChangeStorage) {
+		if !strings.EqualFold(from.Storage, to.Storage) {
+			if to.Storage == "" {
+				sqls = append(sqls, storageReset(o.Schema, o.Table, to.Name))
+			} else {
+				sqls = append(sqls, at+" SET STORAGE "+strings.ToUpper(to.Storage))
+			}
+		}
+		if !strings.EqualFold(from.Compression, to.Compression) {
+			comp := to.Compression
+			if comp == "" {
+				comp = "DEFAULT"
+			}
+			sqls = append(sqls, at+" SET COMPRESSION "+comp)
+		}
 	}
 	if o.Change.Has(ops.ChangeComment) {
 		sqls = append(sqls, columnComment(o.Schema, o.Table, to.Name, to.Comment))

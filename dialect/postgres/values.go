@@ -77,7 +77,16 @@ func collationOK(c string) bool {
 	return b.String() == c
 }
 
-// CheckTableOption checks a table option by the shared rule.
+// CheckTableOption checks a table option by the shared rule; WITH holds
+// storage parameters, "(name=value, ...)".
 func (d *Dialect) CheckTableOption(o model.TableOption) error {
+	if strings.EqualFold(o.Name, "WITH") {
+		// PostgreSQL's storage parameters: "(name=value, ...)".
+		if _, err := withParams(o.Value); err != nil {
+			return &dialect.ValueError{Kind: dialect.ValueTableOption, Value: o.Name + "=" + o.Value,
+				Fix: "option=WITH takes storage parameters: option=WITH=(fillfactor=70, autovacuum_enabled=false)"}
+		}
+		return nil
+	}
 	return dialect.CheckTableOption(d, o)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/retortdb/retort/internal/seqopt"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/model"
 )
@@ -70,9 +71,22 @@ func query(ctx context.Context, q introspect.Querier, what, sqlText string, args
 func readTables(ctx context.Context, q introspect.Querier, opts introspect.Options) ([]model.Table, error) {
 	var tables []model.Table
 	err := query(ctx, q, "tables", tablesQuery, []any{opts.Schema}, func(rows *sql.Rows) error {
-		var t model.Table
-		if err := rows.Scan(&t.Name, &t.Comment); err != nil {
+		var (
+			t        model.Table
+			unlogged bool
+			params   string
+		)
+		if err := rows.Scan(&t.Name, &t.Comment, &unlogged, &params); err != nil {
 			return err
+		}
+		// Table options, always both (an empty value is unset): UNLOGGED
+		// ("true"), WITH ("(storage parameters)").
+		t.Options = []model.TableOption{{Name: "UNLOGGED"}, {Name: "WITH"}}
+		if unlogged {
+			t.Options[0].Value = "true"
+		}
+		if params != "" {
+			t.Options[1].Value = "(" + params + ")"
 		}
 		if opts.Includes(t.Name) {
 			tables = append(tables, t)
@@ -85,12 +99,15 @@ func readTables(ctx context.Context, q introspect.Querier, opts introspect.Optio
 func readColumns(ctx context.Context, q introspect.Querier, schema string, names []string, byName map[string]*model.Table) error {
 	return query(ctx, q, "columns", columnsQuery, []any{schema, names}, func(rows *sql.Rows) error {
 		var (
-			table, typ, identity, generated, enum string
-			c                                     model.Column
-			notNull, isArray, ownsSeq             bool
+			table, typ, identity, generated, enum, seqType string
+			c                                              model.Column
+			notNull, isArray, ownsSeq                      bool
+			seqStart, seqInc, seqMin, seqMax, seqCache     sql.NullInt64
+			seqCycle                                       sql.NullBool
 		)
 		if err := rows.Scan(&table, &c.Name, &typ, &notNull, &c.Default, &identity, &generated,
-			&c.Comment, &c.Collation, &enum, &isArray, &ownsSeq); err != nil {
+			&c.Comment, &c.Collation, &enum, &isArray, &ownsSeq,
+			&seqStart, &seqInc, &seqMin, &seqMax, &seqCache, &seqCycle, &seqType, &c.Storage, &c.Compression); err != nil {
 			return err
 		}
 		t, ok := byName[table]
@@ -110,15 +127,24 @@ func readColumns(ctx context.Context, q introspect.Querier, schema string, names
 		case "a":
 			c.Identity = model.IdentityAlways
 		case "d":
-			c.AutoIncrement = true
+			c.AutoIncrement, c.Identity = true, model.IdentityByDefault
 		}
 		if generated == "s" {
 			c.Generated = model.Generated{Expr: c.Default, Stored: true}
 			c.Default = ""
 		}
 		if ownsSeq && strings.HasPrefix(c.Default, "nextval(") {
-			c.AutoIncrement = true
+			c.AutoIncrement, c.Serial = true, true
 			c.Default = ""
+		}
+		if (c.Identity != model.IdentityNone || c.Serial) && seqInc.Valid {
+			bits := seqopt.Bits(typ)
+			o := seqopt.Options{Start: seqStart.Int64, Increment: seqInc.Int64, Min: seqMin.Int64,
+				Max: seqMax.Int64, Cache: seqCache.Int64, Cycle: seqCycle.Bool}
+			if seqopt.Bits(seqType) != bits {
+				o.As = seqType
+			}
+			c.Sequence = seqopt.Format(o, bits)
 		}
 		t.Columns = append(t.Columns, c)
 		return nil
@@ -129,10 +155,11 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 	return query(ctx, q, "constraints", constraintsQuery, []any{schema, names}, func(rows *sql.Rows) error {
 		var (
 			table, name, kind, cols, refSchema, refTable, refCols, onDel, onUpd, def string
-			deferrable, deferred                                                     bool
+			match, comment                                                           string
+			deferrable, deferred, nullsNotDistinct, noInherit                        bool
 		)
 		if err := rows.Scan(&table, &name, &kind, &cols, &refSchema, &refTable, &refCols,
-			&onDel, &onUpd, &deferrable, &deferred, &def); err != nil {
+			&onDel, &onUpd, &deferrable, &deferred, &def, &nullsNotDistinct, &match, &noInherit, &comment); err != nil {
 			return err
 		}
 		t, ok := byName[table]
@@ -145,9 +172,10 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 		}
 		switch kind {
 		case "p":
-			t.PrimaryKey = model.PrimaryKey{Name: name, Columns: columns}
+			t.PrimaryKey = model.PrimaryKey{Name: name, Columns: columns, Deferrable: deferrable, InitiallyDeferred: deferred}
 		case "u":
-			t.Uniques = append(t.Uniques, model.Unique{Name: name, Columns: columns})
+			t.Uniques = append(t.Uniques, model.Unique{Name: name, Columns: columns, NullsNotDistinct: nullsNotDistinct,
+				Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment})
 		case "f":
 			rc, err := jsonStrings(refCols)
 			if err != nil {
@@ -156,10 +184,10 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 			t.ForeignKeys = append(t.ForeignKeys, model.ForeignKey{
 				Name: name, Columns: columns, RefSchema: refSchema, RefTable: refTable, RefColumns: rc,
 				OnDelete: action(onDel), OnUpdate: action(onUpd),
-				Deferrable: deferrable, InitiallyDeferred: deferred,
+				Deferrable: deferrable, InitiallyDeferred: deferred, MatchFull: match == "f", Comment: comment,
 			})
 		case "c":
-			t.Checks = append(t.Checks, model.Check{Name: name, Expr: checkExpr(def)})
+			t.Checks = append(t.Checks, model.Check{Name: name, Expr: checkExpr(def), NoInherit: noInherit, Comment: comment})
 		}
 		return nil
 	})
@@ -225,11 +253,13 @@ func readIndexes(ctx context.Context, q introspect.Querier, schema string, names
 	var last *model.Index
 	return query(ctx, q, "indexes", indexesQuery, []any{schema, names}, func(rows *sql.Rows) error {
 		var (
-			table, name, method, where, text string
-			unique                           bool
-			nKey, pos, num, option           int
+			table, name, method, where, text    string
+			collation, opclass, params, comment string
+			unique, nullsNotDistinct            bool
+			nKey, pos, num, option              int
 		)
-		if err := rows.Scan(&table, &name, &unique, &method, &where, &nKey, &pos, &num, &text, &option); err != nil {
+		if err := rows.Scan(&table, &name, &unique, &method, &where, &nKey, &pos, &num, &text, &option,
+			&collation, &opclass, &nullsNotDistinct, &params, &comment); err != nil {
 			return err
 		}
 		t, ok := byName[table]
@@ -237,7 +267,8 @@ func readIndexes(ctx context.Context, q introspect.Querier, schema string, names
 			return nil
 		}
 		if pos == 1 {
-			t.Indexes = append(t.Indexes, model.Index{Name: name, Unique: unique, Method: method, Where: where})
+			t.Indexes = append(t.Indexes, model.Index{Name: name, Unique: unique, Method: method, Where: where,
+				NullsNotDistinct: nullsNotDistinct, StorageParams: params, Comment: comment})
 			last = &t.Indexes[len(t.Indexes)-1]
 		}
 		if last == nil || last.Name != name {
@@ -247,7 +278,14 @@ func readIndexes(ctx context.Context, q introspect.Querier, schema string, names
 			last.Include = append(last.Include, text)
 			return nil
 		}
-		p := model.IndexPart{Desc: option&1 != 0}
+		// indoption: bit 1 DESC, bit 2 NULLS FIRST (the default when DESC).
+		p := model.IndexPart{Desc: option&1 != 0, Collation: collation, Opclass: opclass}
+		if nullsFirst := option&2 != 0; nullsFirst != p.Desc {
+			p.Nulls = model.NullsLast
+			if nullsFirst {
+				p.Nulls = model.NullsFirst
+			}
+		}
 		if num == 0 {
 			p.Expr = text
 		} else {

@@ -7,7 +7,8 @@ package postgres
 const schemaCond = `n.nspname = COALESCE(NULLIF($1::text, ''), current_schema())`
 
 const tablesQuery = `
-SELECT c.relname, COALESCE(d.description, '')
+SELECT c.relname, COALESCE(d.description, ''), c.relpersistence = 'u',
+  COALESCE(array_to_string(c.reloptions, ', '), '')
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d
@@ -33,14 +34,13 @@ SELECT c.relname, a.attname,
     ELSE quote_ident(en.nspname) || '.' || quote_ident(et.typname) END
   ELSE '' END,
   t.typcategory = 'A',
-  CASE WHEN ad.adbin IS NOT NULL AND a.attidentity = '' AND a.attgenerated = ''
-  THEN EXISTS (
-    SELECT 1 FROM pg_catalog.pg_depend dep
-    JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-    WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = c.oid
-      AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::regclass
-      AND dep.deptype = 'a')
-  ELSE false END
+  ad.adbin IS NOT NULL AND a.attidentity = '' AND a.attgenerated = '' AND COALESCE(sq.deptype = 'a', false),
+  -- The sequence that numbers the column: an identity's (internal
+  -- dependency) or a serial's (owned, automatic dependency).
+  sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqcache, sq.seqcycle, COALESCE(sq.seqtype, ''),
+  CASE a.attstorage WHEN t.typstorage THEN ''
+    WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'x' THEN 'extended' WHEN 'm' THEN 'main' ELSE '' END,
+  CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' ELSE '' END
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -51,6 +51,14 @@ LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+LEFT JOIN LATERAL (
+  SELECT dep.deptype::text AS deptype, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+    pg_catalog.format_type(s.seqtypid, NULL) AS seqtype
+  FROM pg_catalog.pg_depend dep
+  JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+  WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+    AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i')
+  ORDER BY dep.objid LIMIT 1) sq ON a.attidentity <> '' OR ad.adbin IS NOT NULL
 WHERE ` + schemaCond + ` AND c.relkind IN ('r', 'p') AND c.relname = ANY($2)
 ORDER BY c.relname, a.attnum`
 
@@ -65,8 +73,13 @@ SELECT c.relname, con.conname, con.contype::text,
     FROM unnest(con.confkey) WITH ORDINALITY k(num, i)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num), '[]')::text,
   con.confdeltype::text, con.confupdtype::text, con.condeferrable, con.condeferred,
-  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid, true) ELSE '' END
+  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid, true) ELSE '' END,
+  COALESCE(ci.indnullsnotdistinct, false), con.confmatchtype::text, con.connoinherit,
+  COALESCE(d.description, '')
 FROM pg_catalog.pg_constraint con
+LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = con.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass AND d.objsubid = 0
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
@@ -80,7 +93,30 @@ SELECT t.relname, i.relname, ix.indisunique, am.amname,
   COALESCE(pg_catalog.pg_get_expr(ix.indpred, ix.indrelid, true), ''),
   ix.indnkeyatts, k.i, k.num,
   CASE WHEN k.num = 0 THEN pg_catalog.pg_get_indexdef(ix.indexrelid, k.i::int, true) ELSE a.attname::text END,
-  COALESCE(ix.indoption[k.i - 1], 0)
+  COALESCE(ix.indoption[k.i - 1], 0),
+  -- A key's collation where it differs from its column's (an expression's
+  -- from its type's), and its operator class where it is not the default.
+  -- An expression's collation is derived from the columns it reads (not
+  -- known here): one equal to a referenced column's is taken as derived.
+  CASE WHEN k.i <= ix.indnkeyatts AND ix.indcollation[k.i - 1] <> 0
+    AND ix.indcollation[k.i - 1] <> COALESCE(a.attcollation, ty.typcollation, 0)
+    AND (k.num <> 0 OR NOT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_depend dep
+      JOIN pg_catalog.pg_attribute ca ON ca.attrelid = dep.refobjid AND ca.attnum = dep.refobjsubid
+      WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = ix.indexrelid
+        AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = ix.indrelid
+        AND ca.attcollation = ix.indcollation[k.i - 1]))
+  THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname::text
+    ELSE '"' || replace(cn.nspname, '"', '""') || '"."' || replace(co.collname, '"', '""') || '"' END
+    FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+    WHERE co.oid = ix.indcollation[k.i - 1]) ELSE '' END,
+  CASE WHEN k.i <= ix.indnkeyatts AND NOT opc.opcdefault THEN
+    CASE WHEN on_.nspname = 'pg_catalog' THEN quote_ident(opc.opcname)
+    ELSE quote_ident(on_.nspname) || '.' || quote_ident(opc.opcname) END
+  ELSE '' END,
+  ix.indnullsnotdistinct,
+  COALESCE(array_to_string(i.reloptions, ', '), ''),
+  COALESCE(d.description, '')
 FROM pg_catalog.pg_index ix
 JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
 JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid
@@ -88,6 +124,12 @@ JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = i.relam
 CROSS JOIN LATERAL unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, i)
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
+LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = ix.indexrelid AND ia.attnum = k.i
+LEFT JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
+LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = ix.indclass[k.i - 1]
+LEFT JOIN pg_catalog.pg_namespace on_ ON on_.oid = opc.opcnamespace
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = i.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
 WHERE ` + schemaCond + ` AND t.relkind IN ('r', 'p') AND t.relname = ANY($2)
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_constraint con
