@@ -29,7 +29,7 @@ import (
 //     identity kinds, index methods, INCLUDE columns and prefix lengths,
 //     other dialects' table options and enum types; the two table options
 //     SQLite has are kept as the catalog reader reports them,
-//     {Name: "STRICT"} and {Name: "WITHOUT ROWID"}, in that order;
+//     {Name: "STRICT", Value: "ON"} and {Name: "WITHOUT ROWID", Value: "ON"}, in that order;
 //   - tables and indexes are sorted by name; uniques, foreign keys and
 //     checks keep their order, which CreateTable keeps and the catalog
 //     reader reports.
@@ -173,12 +173,12 @@ func clone(s []string) []string {
 }
 
 // sqliteOptions returns the table options SQLite has that t names, as the
-// catalog reader reports them: STRICT, then WITHOUT ROWID, without values.
+// catalog reader reports them: STRICT, then WITHOUT ROWID, each ON.
 func sqliteOptions(t model.Table) []model.TableOption {
 	var out []model.TableOption
 	for _, name := range []string{"STRICT", "WITHOUT ROWID"} {
 		if hasOption(t, name) {
-			out = append(out, model.TableOption{Name: name})
+			out = append(out, model.TableOption{Name: name, Value: "ON"})
 		}
 	}
 	return out

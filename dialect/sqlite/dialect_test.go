@@ -399,10 +399,10 @@ func TestRebuildKeepsTableOptions(t *testing.T) {
 	before := reflectDB(t, db)
 	want := []model.Table{
 		{Name: "s", Columns: []model.Column{{Name: "id", Type: model.Type{SQL: "INTEGER"}, Nullable: true}, {Name: "v", Type: model.Type{SQL: "TEXT"}, Nullable: true}},
-			PrimaryKey: model.PrimaryKey{Columns: []string{"id"}}, Options: []model.TableOption{{Name: "STRICT"}}},
+			PrimaryKey: model.PrimaryKey{Columns: []string{"id"}}, Options: []model.TableOption{{Name: "STRICT", Value: "ON"}}},
 		// WITHOUT ROWID keys are NOT NULL, and INTEGER is no rowid alias.
 		{Name: "w", Columns: []model.Column{{Name: "id", Type: model.Type{SQL: "INTEGER"}}, {Name: "v", Type: model.Type{SQL: "INT"}, Nullable: true}},
-			PrimaryKey: model.PrimaryKey{Columns: []string{"id"}}, Options: []model.TableOption{{Name: "STRICT"}, {Name: "WITHOUT ROWID"}}},
+			PrimaryKey: model.PrimaryKey{Columns: []string{"id"}}, Options: []model.TableOption{{Name: "STRICT", Value: "ON"}, {Name: "WITHOUT ROWID", Value: "ON"}}},
 	}
 	if diff := cmp.Diff(want, before.Tables); diff != "" {
 		t.Fatalf("reflected (-want +got):\n%s", diff)

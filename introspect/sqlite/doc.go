@@ -30,7 +30,7 @@
 //   - Defaults are pragma_table_xinfo's dflt_value text, which SQLite gives
 //     without the outer parentheses of DEFAULT (expr).
 //   - STRICT and WITHOUT ROWID come back as the table options
-//     {Name: "STRICT"} and {Name: "WITHOUT ROWID"} (in that order), so that
+//     {Name: "STRICT", Value: "ON"} and {Name: "WITHOUT ROWID", Value: "ON"} (in that order), so that
 //     a table rebuild keeps them; retort's differ compares only the options
 //     a model names.
 //   - SQLite has no comments, enum types or index methods; those fields

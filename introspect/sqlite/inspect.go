@@ -123,10 +123,10 @@ func (in *inspection) readMaster(opts introspect.Options) error {
 		t := &tableState{table: model.Table{Name: name}, def: parseCreateTable(text)}
 		// The two table options SQLite has, so that a rebuild keeps them.
 		if t.def.strict {
-			t.table.Options = append(t.table.Options, model.TableOption{Name: "STRICT"})
+			t.table.Options = append(t.table.Options, model.TableOption{Name: "STRICT", Value: optionOn})
 		}
 		if t.def.withoutRowid {
-			t.table.Options = append(t.table.Options, model.TableOption{Name: "WITHOUT ROWID"})
+			t.table.Options = append(t.table.Options, model.TableOption{Name: "WITHOUT ROWID", Value: optionOn})
 		}
 		in.tables = append(in.tables, t)
 		in.byName[name] = t
@@ -414,3 +414,7 @@ func sameNames(a, b []string) bool {
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 func quoteString(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }
+
+// optionOn is the value of a table option SQLite has set (STRICT,
+// WITHOUT ROWID): a model's option=STRICT=ON; an empty value means unset.
+const optionOn = "ON"
