@@ -3,9 +3,12 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/dburl"
+	"github.com/retortdb/retort/introspect"
+	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/safety"
 )
 
@@ -58,6 +61,14 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *schema == "" {
+		// The database's other schemas (named as objects not compared)
+		// that both sides hold are compared too, qualified; a schema one
+		// side lacks stays named, as retort writes no CREATE SCHEMA.
+		if fromObjs, toObjs, err = compareSharedSchemas(ctx, src, dst, &current, &target, fromObjs, toObjs); err != nil {
+			return err
+		}
+	}
 	list, err := diff.Compare(current, target, src.be.Dialect, diff.Options{})
 	if err != nil {
 		return err
@@ -84,4 +95,65 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 		printOps(a.stdout, "", list, safety.Analyze(list, src.be.Dialect, safety.Options{Current: &current}))
 	}
 	return errDrift
+}
+
+// compareSharedSchemas adds to current and target the tables of every
+// schema other than the one read that both databases hold (their
+// unmodeled lists name them as introspect.Schema objects), qualified with
+// the schema, and replaces those schemas in the lists by the objects of
+// theirs retort does not model.
+func compareSharedSchemas(ctx context.Context, src, dst *database, current, target *model.Schema, fromObjs, toObjs []introspect.Object) ([]introspect.Object, []introspect.Object, error) {
+	schemasOf := func(objs []introspect.Object) []string {
+		var out []string
+		for _, o := range objs {
+			if o.Kind == introspect.Schema {
+				out = append(out, o.Name)
+			}
+		}
+		return out
+	}
+	to := schemasOf(toObjs)
+	var shared []string
+	for _, s := range schemasOf(fromObjs) {
+		if slices.Contains(to, s) {
+			shared = append(shared, s)
+		}
+	}
+	if len(shared) == 0 {
+		return fromObjs, toObjs, nil
+	}
+	drop := func(objs []introspect.Object) []introspect.Object {
+		return slices.DeleteFunc(objs, func(o introspect.Object) bool {
+			return o.Kind == introspect.Schema && slices.Contains(shared, o.Name)
+		})
+	}
+	fromObjs, toObjs = drop(fromObjs), drop(toObjs)
+	for _, side := range []struct {
+		d    *database
+		s    *model.Schema
+		objs *[]introspect.Object
+	}{{src, current, &fromObjs}, {dst, target, &toObjs}} {
+		for _, name := range shared {
+			sc, err := side.d.inspect(ctx, name, nil)
+			if err != nil {
+				return nil, nil, err
+			}
+			model.QualifySchema(&sc, name)
+			side.s.Tables = append(side.s.Tables, sc.Tables...)
+			side.s.Enums = append(side.s.Enums, sc.Enums...)
+			objs, err := side.d.unmodeled(ctx, name, nil)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, o := range objs {
+				if o.Kind == introspect.Schema {
+					continue
+				}
+				o.Schema = name
+				*side.objs = append(*side.objs, o)
+			}
+		}
+		introspect.SortObjects(*side.objs)
+	}
+	return fromObjs, toObjs, nil
 }
