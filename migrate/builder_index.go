@@ -172,4 +172,3 @@ func (d *IndexDef) NullsNotDistinct() *IndexDef {
 func (d *IndexDef) With(params string) *IndexDef {
 	return d.update(func() { d.ix.StorageParams = params })
 }
-
