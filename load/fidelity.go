@@ -172,34 +172,10 @@ func isOpclassWord(w string) bool {
 // topLevelWords splits s at spaces outside parentheses and quotes.
 func topLevelWords(s string) []string {
 	var out []string
-	depth, start := 0, -1
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"':
-			quote = c
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-		case c == ' ' && depth == 0:
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-			continue
+	for _, w := range model.SplitTopLevelOn(s, ' ') {
+		if w != "" {
+			out = append(out, w)
 		}
-		if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
 	}
 	return out
 }

@@ -120,7 +120,10 @@ func SplitType(sql string) (base string, args []string) {
 // SplitTopLevel splits SQL text on the commas that lie outside quotes and
 // parentheses: "a, f(b, c), 'd,e'" gives "a", " f(b, c)", " 'd,e'" (the
 // parts are not trimmed).
-func SplitTopLevel(s string) []string {
+func SplitTopLevel(s string) []string { return SplitTopLevelOn(s, ',') }
+
+// SplitTopLevelOn is [SplitTopLevel] splitting on sep instead of a comma.
+func SplitTopLevelOn(s string, sep byte) []string {
 	var parts []string
 	depth, start := 0, 0
 	var quote byte
@@ -137,7 +140,7 @@ func SplitTopLevel(s string) []string {
 			depth++
 		case c == ')':
 			depth--
-		case c == ',' && depth == 0:
+		case c == sep && depth == 0:
 			parts = append(parts, s[start:i])
 			start = i + 1
 		}

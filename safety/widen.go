@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
 
@@ -72,7 +73,11 @@ func splitInList(e string) (x string, values []string, ok bool) {
 	if x == "" || strings.HasSuffix(strings.ToLower(x), " not") || !strings.HasPrefix(rest, "(") || closing(rest, 0) != len(rest)-1 {
 		return "", nil, false
 	}
-	return x, splitTop(rest[1 : len(rest)-1]), true
+	values = model.SplitTopLevel(rest[1 : len(rest)-1])
+	for i := range values {
+		values[i] = strings.TrimSpace(values[i])
+	}
+	return x, values, true
 }
 
 // closing returns the index of the parenthesis that closes the one at
@@ -93,25 +98,4 @@ func closing(s string, open int) int {
 		}
 	}
 	return -1
-}
-
-// splitTop splits a list on the commas outside quotes and parentheses.
-func splitTop(s string) []string {
-	var out []string
-	depth, quoted, start := 0, false, 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\'':
-			quoted = !quoted
-		case quoted:
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-		case c == ',' && depth == 0:
-			out = append(out, strings.TrimSpace(s[start:i]))
-			start = i + 1
-		}
-	}
-	return append(out, strings.TrimSpace(s[start:]))
 }
