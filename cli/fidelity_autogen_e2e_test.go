@@ -183,3 +183,123 @@ func TestAutogenFidelityPostgres(t *testing.T) {
 		return strings.Join(keep, "\n")
 	})
 }
+
+const mysqlFidelityV1 = `package models
+
+// Place: table options (ENGINE, ROW_FORMAT, charset and collation, a
+// comment), an INVISIBLE column, an index with a comment that is
+// IGNORED, a SPATIAL index.
+type Place struct {
+	_      struct{} ` + "`" + `db:",table=places,comment='Places.',option=ENGINE=InnoDB,option=ROW_FORMAT=DYNAMIC,option=CHARSET=utf8mb4,option=COLLATE=utf8mb4_unicode_ci"` + "`" + `
+	ID     int64  ` + "`" + `db:"id,pk"` + "`" + `
+	Name   string ` + "`" + `db:"name,type=varchar(80)"` + "`" + `
+	Secret string ` + "`" + `db:"secret,type=varchar(20),default='',invisible"` + "`" + `
+	Geo    string ` + "`" + `db:"geo,type=point"` + "`" + `
+	_      struct{} ` + "`" + `db:",index=ix_places_name(name) comment 'by name' invisible"` + "`" + `
+	_      struct{} ` + "`" + `db:",index=geo_spatial(geo) using SPATIAL"` + "`" + `
+}
+
+// Visit: a MyISAM table with its own row format and comment.
+type Visit struct {
+	_       struct{} ` + "`" + `db:",table=visits,comment='Visits.',option=ENGINE=MyISAM,option=ROW_FORMAT=FIXED,option=CHARSET=latin1,option=COLLATE=latin1_swedish_ci"` + "`" + `
+	ID      int64 ` + "`" + `db:"id,pk"` + "`" + `
+	PlaceID int64 ` + "`" + `db:"place_id,index"` + "`" + `
+}
+`
+
+func TestAutogenFidelityMySQL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds retort and a driver program")
+	}
+	db := testdb.MySQL(t)
+	// v2 drops visits (its downgrade recreates it) and takes the comment
+	// and IGNORED off places' index, the INVISIBLE off its column. The
+	// index changes by drop and create, and SHOW CREATE TABLE lists keys
+	// in the order they were made: the changed index sorts last by name
+	// (CreateTable's order), so the recreated one lands where it was.
+	// Index order is not something retort models.
+	v2 := strings.Replace(mysqlFidelityV1, " comment 'by name' invisible", "", 1)
+	v2 = strings.Replace(v2, ",invisible", "", 1)
+	v2 = without(t, v2, "Visit")
+	calls := []string{`op.Option("ENGINE", "InnoDB")`, `op.Option("ROW_FORMAT", "DYNAMIC")`, `op.Comment("Places.")`,
+		".Invisible()", `.Comment("by name")`, `.Using("SPATIAL")`}
+	fidelityRoundTrip(t, db, mysqlFidelityV1, v2, "Visit", calls, func() string {
+		rows, err := db.DB.Query("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name NOT LIKE 'retort%' ORDER BY table_name")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, n)
+		}
+		if err := rows.Close(); err != nil {
+			t.Fatal(err)
+		}
+		var out strings.Builder
+		for _, n := range names {
+			var name, create string
+			if err := db.DB.QueryRow("SHOW CREATE TABLE `"+n+"`").Scan(&name, &create); err != nil {
+				t.Fatal(err)
+			}
+			out.WriteString(create + ";\n")
+		}
+		return out.String()
+	})
+}
+
+const sqliteFidelityV1 = `package models
+
+// Item: a STRICT table whose key is a rowid alias without AUTOINCREMENT,
+// types declared as SQLite's own names.
+type Item struct {
+	_     struct{} ` + "`" + `db:",table=items,option=STRICT=ON"` + "`" + `
+	ID    int64   ` + "`" + `db:"id,pk,type=INTEGER,noautoincrement"` + "`" + `
+	Name  string  ` + "`" + `db:"name,type=TEXT,check=name <> ''"` + "`" + `
+	Price float64 ` + "`" + `db:"price,type=REAL,default=0"` + "`" + `
+	Data  []byte  ` + "`" + `db:"data,type=ANY"` + "`" + `
+}
+
+// Counter: an INTEGER PRIMARY KEY AUTOINCREMENT, declared types kept
+// verbatim (VARCHAR(10), DATETIME, int).
+type Counter struct {
+	_      struct{} ` + "`" + `db:",table=counters"` + "`" + `
+	ID     int64   ` + "`" + `db:"id,pk,autoincrement"` + "`" + `
+	Code   string  ` + "`" + `db:"code,type=VARCHAR(10),unique"` + "`" + `
+	At     *string ` + "`" + `db:"at,type=DATETIME"` + "`" + `
+	N      int64   ` + "`" + `db:"n,type=int,default=1"` + "`" + `
+	ItemID *int64  ` + "`" + `db:"item_id,fk=items.id,ondelete=cascade"` + "`" + `
+}
+
+// Pair: a WITHOUT ROWID table with a composite text key.
+type Pair struct {
+	_ struct{} ` + "`" + `db:",table=pairs,option=WITHOUT ROWID=ON"` + "`" + `
+	K string   ` + "`" + `db:"k,pk,type=TEXT"` + "`" + `
+	J string   ` + "`" + `db:"j,pk,type=Text"` + "`" + `
+	V *string  ` + "`" + `db:"v,type=nvarchar(20)"` + "`" + `
+}
+`
+
+func TestAutogenFidelitySQLite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds retort and a driver program")
+	}
+	if _, err := exec.LookPath("sqlite3"); err != nil {
+		t.Skip("no sqlite3 shell")
+	}
+	db := testdb.SQLite(t)
+	// v2 drops pairs (its downgrade recreates it) and indexes counters.n.
+	// It rebuilds no table: a rebuild renames the new table into place,
+	// and SQLite then stores its CREATE TABLE with the name quoted
+	// (CREATE TABLE "items"), which is not the dump the table had.
+	v2 := strings.Replace(sqliteFidelityV1, `db:"n,type=int,default=1"`, `db:"n,type=int,default=1,index"`, 1)
+	v2 = without(t, v2, "Pair")
+	calls := []string{`op.Option("STRICT", "ON")`, `op.Option("WITHOUT ROWID", "ON")`, `op.Column("v", "nvarchar(20)")`,
+		`op.Column("at", "DATETIME")`, `op.Column("n", "INT")`, ".AutoIncrement()"}
+	fidelityRoundTrip(t, db, sqliteFidelityV1, v2, "Pair", calls, func() string {
+		return run1(t, "sqlite3", db.Name, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name NOT LIKE 'retort%' AND name <> 'sqlite_sequence' ORDER BY type, name")
+	})
+}
