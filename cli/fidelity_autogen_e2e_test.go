@@ -303,3 +303,38 @@ func TestAutogenFidelitySQLite(t *testing.T) {
 		return run1(t, "sqlite3", db.Name, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name NOT LIKE 'retort%' AND name <> 'sqlite_sequence' ORDER BY type, name")
 	})
 }
+
+// TestRevisionNamesNotCompared: revision --autogenerate prints the "not
+// compared" line check and diff print, on stderr, for the objects retort
+// does not model (a view, a trigger): the revision leaves them alone.
+func TestRevisionNamesNotCompared(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds retort and a driver program")
+	}
+	db := testdb.SQLite(t)
+	exec1(t, db.DB, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INT)")
+	exec1(t, db.DB, "CREATE VIEW v AS SELECT n FROM t")
+	exec1(t, db.DB, "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END")
+	m := newUserModule(t, db.URL)
+	m.write("models/models.go", enumModelsV1)
+	m.run(0, "init", "--dialect", "sqlite", "--models", "./models")
+	cmd := exec.Command(retort(t), "revision", "--autogenerate", "-m", "orders")
+	cmd.Dir = m.dir
+	cmd.Env = append(os.Environ(), "RETORT_DATABASE_URL="+db.URL)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("revision --autogenerate: %v\n%s%s", err, stdout.String(), stderr.String())
+	}
+	want := "not compared: 1 view (v), 1 trigger (tr on t)"
+	if !strings.Contains(stderr.String(), want) || strings.Contains(stdout.String(), "not compared") {
+		t.Errorf("revision --autogenerate: stderr %q, stdout %q; want %q on stderr", stderr.String(), stdout.String(), want)
+	}
+	check := exec.Command(retort(t), "check")
+	check.Dir = m.dir
+	check.Env = cmd.Env
+	out, _ := check.CombinedOutput()
+	if !strings.Contains(string(out), want) {
+		t.Errorf("check does not print %q, the line revision printed:\n%s", want, out)
+	}
+}
