@@ -547,10 +547,16 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 	switch {
 	case seqDone:
 	case toNum.identity() && o.Change.Has(ops.ChangeSequence):
+		if lo, hi, ok := d.widenedRange(from, to); ok {
+			sqls = append(sqls, at+" SET MINVALUE "+lo+" SET MAXVALUE "+hi)
+		}
 		sqls = append(sqls, d.clampSequence(o.Schema, o.Table, to)...)
 		sqls = append(sqls, at+" "+d.resolvedOptions(to, "SET ", false))
 	case toNum == numberSerial && (o.Change.Has(ops.ChangeSequence) || o.Change.Has(ops.ChangeType)):
 		// A serial's sequence keeps its type when the column's changes.
+		if lo, hi, ok := d.widenedRange(from, to); ok {
+			sqls = append(sqls, onSerialSequence(o.Schema, o.Table, to.Name, "ALTER SEQUENCE", "MINVALUE "+lo+" MAXVALUE "+hi))
+		}
 		sqls = append(sqls, d.clampSequence(o.Schema, o.Table, to)...)
 		sqls = append(sqls, onSerialSequence(o.Schema, o.Table, to.Name, "ALTER SEQUENCE", d.resolvedOptions(to, "", true)))
 	}
