@@ -3,8 +3,8 @@ package diff_test
 import (
 	"testing"
 
-	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/dialect/postgres"
+	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
