@@ -385,7 +385,7 @@ func (d *Dialect) createTable(t model.Table) []string {
 	for _, c := range t.Checks {
 		sqls = append(sqls, constraintComment(t.Schema, t.Name, c.Name, c.Comment)...)
 	}
-	return sqls
+	return append(sqls, createTableFlags(t)...)
 }
 
 // serialOptions sets the options of a new serial column's sequence, when

@@ -197,6 +197,22 @@ var opCases = []struct {
 	{"set table comment", ops.SetTableComment{Table: "t", From: "", To: "x"}, stmts(false, "COMMENT ON TABLE t IS 'x'"), nil},
 	{"clear table comment", ops.SetTableComment{Table: "t", From: "x"}, stmts(false, "COMMENT ON TABLE t IS NULL"), nil},
 	{"set table options", ops.SetTableOptions{Table: "t", To: []model.TableOption{{Name: "ENGINE", Value: "InnoDB"}}}, nil, nil},
+	{"replica identity and row security", ops.SetTableOptions{Table: "t", To: []model.TableOption{
+		{Name: "FORCE_ROW_SECURITY", Value: "true"}, {Name: "REPLICA_IDENTITY", Value: "USING INDEX t_Key"}, {Name: "ROW_SECURITY", Value: ""}}}, stmts(false,
+		"ALTER TABLE t FORCE ROW LEVEL SECURITY",
+		`ALTER TABLE t REPLICA IDENTITY USING INDEX "t_Key"`,
+		"ALTER TABLE t DISABLE ROW LEVEL SECURITY"), nil},
+	{"replica identity back to default", ops.SetTableOptions{Table: "t", To: []model.TableOption{
+		{Name: "REPLICA_IDENTITY", Value: ""}, {Name: "ROW_SECURITY", Value: "true"}, {Name: "FORCE_ROW_SECURITY", Value: ""}}}, stmts(false,
+		"ALTER TABLE t REPLICA IDENTITY DEFAULT",
+		"ALTER TABLE t ENABLE ROW LEVEL SECURITY",
+		"ALTER TABLE t NO FORCE ROW LEVEL SECURITY"), nil},
+	{"create table with replica identity and row security", ops.CreateTable{Table: model.Table{Name: "t",
+		Columns: []model.Column{{Name: "id", Type: model.Type{SQL: "integer"}}},
+		Options: []model.TableOption{{Name: "REPLICA_IDENTITY", Value: "FULL"}, {Name: "ROW_SECURITY", Value: "true"}}}}, stmts(false,
+		"CREATE TABLE t (\n\tid integer NOT NULL\n)",
+		"ALTER TABLE t REPLICA IDENTITY FULL",
+		"ALTER TABLE t ENABLE ROW LEVEL SECURITY"), nil},
 	{"create enum", ops.CreateEnum{Enum: model.Enum{Schema: "app", Name: "mood", Values: []string{"sad", "it's ok"}}}, stmts(false, "CREATE TYPE app.mood AS ENUM ('sad', 'it''s ok')"), nil},
 	{"drop enum", ops.DropEnum{Enum: model.Enum{Name: "Mood"}}, stmts(false, `DROP TYPE "Mood"`), nil},
 	{"add enum value", ops.AddEnumValue{Enum: "mood", Value: "meh", Before: "ok"}, stmts(true, "ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok'"), nil},
@@ -326,7 +342,7 @@ func TestCanonical(t *testing.T) {
 		Enums: []model.Enum{{Name: "mood", Values: []string{"a"}}},
 		Tables: []model.Table{{
 			Name:    "t",
-			Options: []model.TableOption{{Name: "UNLOGGED"}, {Name: "WITH"}},
+			Options: []model.TableOption{{Name: "UNLOGGED"}, {Name: "WITH"}, {Name: "FORCE_ROW_SECURITY"}, {Name: "REPLICA_IDENTITY"}, {Name: "ROW_SECURITY"}},
 			Columns: []model.Column{
 				{Name: "id", Type: model.Type{SQL: "bigint"}, AutoIncrement: true},
 				{Name: "s", Type: model.Type{SQL: "integer"}, AutoIncrement: true, Serial: true},

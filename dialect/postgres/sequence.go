@@ -268,11 +268,16 @@ func withParams(v string) (string, error) {
 	return v, nil
 }
 
-// setTableOptions changes UNLOGGED and WITH; other options give nothing.
+// setTableOptions changes UNLOGGED, WITH, REPLICA_IDENTITY, ROW_SECURITY
+// and FORCE_ROW_SECURITY; other options give nothing.
 func setTableOptions(o ops.SetTableOptions) ([]string, error) {
 	at := alterTable(o.Schema, o.Table)
 	var sqls []string
 	for _, to := range o.To {
+		if s, ok := tableFlagSQL(at, to.Name, to.Value); ok {
+			sqls = append(sqls, s)
+			continue
+		}
 		switch strings.ToUpper(to.Name) {
 		case "UNLOGGED":
 			if strings.EqualFold(strings.TrimSpace(to.Value), "true") {

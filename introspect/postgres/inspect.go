@@ -72,21 +72,38 @@ func readTables(ctx context.Context, q introspect.Querier, opts introspect.Optio
 	var tables []model.Table
 	err := query(ctx, q, "tables", tablesQuery, []any{opts.Schema}, func(rows *sql.Rows) error {
 		var (
-			t        model.Table
-			unlogged bool
-			params   string
+			t                             model.Table
+			unlogged, rowSec, forceRowSec bool
+			params, replIdent, replIndex  string
 		)
-		if err := rows.Scan(&t.Name, &t.Comment, &unlogged, &params); err != nil {
+		if err := rows.Scan(&t.Name, &t.Comment, &unlogged, &params, &rowSec, &forceRowSec, &replIdent, &replIndex); err != nil {
 			return err
 		}
-		// Table options, always both (an empty value is unset): UNLOGGED
-		// ("true"), WITH ("(storage parameters)").
-		t.Options = []model.TableOption{{Name: "UNLOGGED"}, {Name: "WITH"}}
+		// Table options, always all (an empty value is unset): UNLOGGED
+		// ("true"), WITH ("(storage parameters)"), FORCE_ROW_SECURITY
+		// ("true"), REPLICA_IDENTITY (FULL, NOTHING, "USING INDEX name"),
+		// ROW_SECURITY ("true").
+		t.Options = []model.TableOption{{Name: "UNLOGGED"}, {Name: "WITH"},
+			{Name: "FORCE_ROW_SECURITY"}, {Name: "REPLICA_IDENTITY"}, {Name: "ROW_SECURITY"}}
 		if unlogged {
 			t.Options[0].Value = "true"
 		}
 		if params != "" {
 			t.Options[1].Value = "(" + params + ")"
+		}
+		if forceRowSec {
+			t.Options[2].Value = "true"
+		}
+		switch replIdent {
+		case "f":
+			t.Options[3].Value = "FULL"
+		case "n":
+			t.Options[3].Value = "NOTHING"
+		case "i":
+			t.Options[3].Value = "USING INDEX " + replIndex
+		}
+		if rowSec {
+			t.Options[4].Value = "true"
 		}
 		if opts.Includes(t.Name) {
 			tables = append(tables, t)

@@ -8,7 +8,10 @@ const schemaCond = `n.nspname = COALESCE(NULLIF($1::text, ''), current_schema())
 
 const tablesQuery = `
 SELECT c.relname, COALESCE(d.description, ''), c.relpersistence = 'u',
-  COALESCE(array_to_string(c.reloptions, ', '), '')
+  COALESCE(array_to_string(c.reloptions, ', '), ''),
+  c.relrowsecurity, c.relforcerowsecurity, c.relreplident::text,
+  COALESCE((SELECT ic.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+    WHERE i.indrelid = c.oid AND i.indisreplident), '')
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d
