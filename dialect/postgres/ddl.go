@@ -102,7 +102,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		}
 		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
 	case ops.AddForeignKey:
-		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + foreignKeyClause(o.ForeignKey)}
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + foreignKeyClause(o.ForeignKey) + notValid(o.ForeignKey.NotValid)}
 		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.ForeignKey.Name, o.ForeignKey.Comment)...)
 	case ops.DropForeignKey:
 		name := o.ForeignKey.Name
@@ -111,7 +111,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		}
 		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
 	case ops.AddCheck:
-		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + checkClause(o.Check)}
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + checkClause(o.Check) + notValid(o.Check.NotValid)}
 		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.Check.Name, o.Check.Comment)...)
 	case ops.DropCheck:
 		if o.Check.Name == "" {
@@ -238,6 +238,16 @@ func checkClause(c model.Check) string {
 	return s
 }
 
+// notValid is " NOT VALID" for a constraint added without checking the
+// rows already there ([model.Check.NotValid], [model.ForeignKey.NotValid]),
+// else "".
+func notValid(nv bool) string {
+	if nv {
+		return " NOT VALID"
+	}
+	return ""
+}
+
 // constraintComment is COMMENT ON CONSTRAINT for a named constraint with a
 // comment.
 func constraintComment(schema, table, name, comment string) []string {
@@ -345,10 +355,21 @@ func (d *Dialect) createTable(t model.Table) []string {
 	for _, u := range t.Uniques {
 		defs = append(defs, uniqueClause(u))
 	}
+	// CREATE TABLE cannot hold NOT VALID: such constraints are added
+	// right after it.
+	var late []string
 	for _, fk := range t.ForeignKeys {
+		if fk.NotValid {
+			late = append(late, alterTable(t.Schema, t.Name)+" ADD "+foreignKeyClause(fk)+notValid(true))
+			continue
+		}
 		defs = append(defs, foreignKeyClause(fk))
 	}
 	for _, c := range t.Checks {
+		if c.NotValid {
+			late = append(late, alterTable(t.Schema, t.Name)+" ADD "+checkClause(c)+notValid(true))
+			continue
+		}
 		defs = append(defs, checkClause(c))
 	}
 	create := "CREATE TABLE "
@@ -361,7 +382,7 @@ func (d *Dialect) createTable(t model.Table) []string {
 			with = " WITH (" + p + ")"
 		}
 	}
-	sqls := []string{create + qualify(t.Schema, t.Name) + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)" + with}
+	sqls := append([]string{create + qualify(t.Schema, t.Name) + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)" + with}, late...)
 	if t.Comment != "" {
 		sqls = append(sqls, "COMMENT ON TABLE "+qualify(t.Schema, t.Name)+" IS "+quoteString(t.Comment))
 	}

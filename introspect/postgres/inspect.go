@@ -173,10 +173,10 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 		var (
 			table, name, kind, cols, refSchema, refTable, refCols, onDel, onUpd, def string
 			match, comment                                                           string
-			deferrable, deferred, nullsNotDistinct, noInherit                        bool
+			deferrable, deferred, nullsNotDistinct, noInherit, notValid              bool
 		)
 		if err := rows.Scan(&table, &name, &kind, &cols, &refSchema, &refTable, &refCols,
-			&onDel, &onUpd, &deferrable, &deferred, &def, &nullsNotDistinct, &match, &noInherit, &comment); err != nil {
+			&onDel, &onUpd, &deferrable, &deferred, &def, &nullsNotDistinct, &match, &noInherit, &comment, &notValid); err != nil {
 			return err
 		}
 		t, ok := byName[table]
@@ -202,9 +202,10 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 				Name: name, Columns: columns, RefSchema: refSchema, RefTable: refTable, RefColumns: rc,
 				OnDelete: action(onDel), OnUpdate: action(onUpd),
 				Deferrable: deferrable, InitiallyDeferred: deferred, MatchFull: match == "f", Comment: comment,
+				NotValid: notValid,
 			})
 		case "c":
-			t.Checks = append(t.Checks, model.Check{Name: name, Expr: checkExpr(def), NoInherit: noInherit, Comment: comment})
+			t.Checks = append(t.Checks, model.Check{Name: name, Expr: checkExpr(def), NoInherit: noInherit, Comment: comment, NotValid: notValid})
 		}
 		return nil
 	})

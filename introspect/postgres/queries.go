@@ -78,7 +78,7 @@ SELECT c.relname, con.conname, con.contype::text,
   con.confdeltype::text, con.confupdtype::text, con.condeferrable, con.condeferred,
   CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid, true) ELSE '' END,
   COALESCE(ci.indnullsnotdistinct, false), con.confmatchtype::text, con.connoinherit,
-  COALESCE(d.description, '')
+  COALESCE(d.description, ''), NOT con.convalidated
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
 LEFT JOIN pg_catalog.pg_description d
