@@ -153,6 +153,9 @@ func foreignKeyCode(call *jen.Statement, table string, fk model.ForeignKey) jen.
 	if fk.MatchFull {
 		s.Dot("MatchFull").Call()
 	}
+	if fk.NotValid {
+		s.Dot("NotValid").Call()
+	}
 	if fk.Comment != "" {
 		s.Dot("Comment").Call(lit(fk.Comment))
 	}
@@ -374,8 +377,8 @@ func uniqueExact(u model.Unique) error {
 }
 
 func checkExact(c model.Check) error {
-	if c.NoInherit || c.Comment != "" {
-		return fmt.Errorf("%w: check %s has NO INHERIT or a comment, which no builder call records yet", ErrInexact, c.Name)
+	if c.NoInherit || c.NotValid || c.Comment != "" {
+		return fmt.Errorf("%w: check %s has NO INHERIT, NOT VALID or a comment, which no builder call records yet", ErrInexact, c.Name)
 	}
 	return nil
 }

@@ -60,7 +60,7 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 	}
 	nc := inlinePrefix(t, len(t.Checks), func(i, col int) bool {
 		ck := t.Checks[i]
-		return ck.Expr != "" && ck.Name == model.CheckName(t.Name, t.Columns[col].Name)
+		return ck.Expr != "" && !ck.NotValid && ck.Name == model.CheckName(t.Name, t.Columns[col].Name)
 	}, func(i, col int) { in[col].check = t.Checks[i].Expr })
 
 	var items []jen.Code
@@ -81,6 +81,9 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 		items = append(items, foreignKeyCode(jen.Id("op").Dot("ForeignKey"), "", fk))
 	}
 	for _, ck := range t.Checks[nc:] {
+		if ck.NotValid {
+			return nil, fmt.Errorf("%w: check %s is NOT VALID, which no builder call records yet", ErrInexact, ck.Name)
+		}
 		items = append(items, jen.Id("op").Dot("Check").Call(lit(ck.Name), lit(ck.Expr)))
 	}
 	for _, ix := range t.Indexes {
@@ -118,7 +121,7 @@ func multiline(first jen.Code, items []jen.Code) []jen.Code {
 func inlineForeignKey(t model.Table, i, col int) bool {
 	fk := t.ForeignKeys[i]
 	return len(fk.Columns) == 1 && fk.Columns[0] == t.Columns[col].Name && len(fk.RefColumns) == 1 &&
-		fk.RefTable != "" && fk.RefSchema == "" && fk.OnUpdate == model.NoAction && !fk.Deferrable && !fk.InitiallyDeferred &&
+		fk.RefTable != "" && fk.RefSchema == "" && fk.OnUpdate == model.NoAction && !fk.Deferrable && !fk.InitiallyDeferred && !fk.NotValid &&
 		fk.Name == model.ForeignKeyName(t.Name, fk.Columns, fk.RefTable)
 }
 
