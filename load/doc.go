@@ -113,7 +113,8 @@
 //	generated=EXPR     a generated column, VIRTUAL unless also tagged stored
 //	stored             with generated=: STORED
 //	invisible          left out of SELECT * (MariaDB and MySQL INVISIBLE)
-//	enum=NAME(a,b,c)   an enum type (PostgreSQL CREATE TYPE, MySQL inline ENUM); values may be
+//	enum=NAME(a,b,c)   an enum type (PostgreSQL CREATE TYPE, MySQL inline ENUM), optionally
+//	                   followed by comment 'text' (PostgreSQL COMMENT ON TYPE); values may be
 //	                   quoted; enum=NAME alone uses an enum declared on another field;
 //	                   NAME may be schema-qualified
 //	renamed_from=OLD   the column's previous name, a hint for diff ([model.Column.RenamedFrom])

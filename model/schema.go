@@ -388,4 +388,7 @@ type Enum struct {
 	Schema string
 	Name   string
 	Values []string
+	// Comment is the type's comment (PostgreSQL COMMENT ON TYPE). Tag:
+	// enum=NAME(values) comment 'text'.
+	Comment string
 }

@@ -73,9 +73,11 @@ func opCode(op ops.Op, st style) (jen.Code, error) {
 		}
 		return s, nil
 	case ops.CreateEnum:
-		return opIn(o.Enum.Schema).Dot("CreateEnum").Call(litList(lit(o.Enum.Name), o.Enum.Values)...), nil
+		return enumCode(opIn(o.Enum.Schema).Dot("CreateEnum"), o.Enum), nil
 	case ops.DropEnum:
-		return opIn(o.Enum.Schema).Dot("DropEnum").Call(litList(lit(o.Enum.Name), o.Enum.Values)...), nil
+		return enumCode(opIn(o.Enum.Schema).Dot("DropEnum"), o.Enum), nil
+	case ops.SetEnumComment:
+		return opIn(o.Schema).Dot("SetEnumComment").Call(lit(o.Enum), lit(o.From), lit(o.To)), nil
 	case ops.AddEnumValue:
 		s := opIn(o.Schema).Dot("AddEnumValue").Call(lit(o.Enum), lit(o.Value))
 		if o.Before != "" {

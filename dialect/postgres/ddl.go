@@ -135,6 +135,11 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 			vals[i] = quoteString(v)
 		}
 		sqls = []string{"CREATE TYPE " + enumName(o.Enum.Schema, o.Enum.Name) + " AS ENUM (" + strings.Join(vals, ", ") + ")"}
+		if o.Enum.Comment != "" {
+			sqls = append(sqls, typeComment(o.Enum.Schema, o.Enum.Name, o.Enum.Comment))
+		}
+	case ops.SetEnumComment:
+		sqls = []string{typeComment(o.Schema, o.Enum, o.To)}
 	case ops.DropEnum:
 		sqls = []string{"DROP TYPE " + enumName(o.Enum.Schema, o.Enum.Name)}
 	case ops.AddEnumValue:
@@ -236,6 +241,15 @@ func checkClause(c model.Check) string {
 		s += " NO INHERIT"
 	}
 	return s
+}
+
+// typeComment is COMMENT ON TYPE for an enum type; "" removes the comment.
+func typeComment(schema, name, comment string) string {
+	text := "NULL"
+	if comment != "" {
+		text = quoteString(comment)
+	}
+	return "COMMENT ON TYPE " + enumName(schema, name) + " IS " + text
 }
 
 // notValid is " NOT VALID" for a constraint added without checking the

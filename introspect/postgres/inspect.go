@@ -317,12 +317,12 @@ func readIndexes(ctx context.Context, q introspect.Querier, schema string, names
 func readEnums(ctx context.Context, q introspect.Querier, schema string) ([]model.Enum, error) {
 	var enums []model.Enum
 	err := query(ctx, q, "enums", enumsQuery, []any{schema}, func(rows *sql.Rows) error {
-		var name, label string
-		if err := rows.Scan(&name, &label); err != nil {
+		var name, label, comment string
+		if err := rows.Scan(&name, &label, &comment); err != nil {
 			return err
 		}
 		if n := len(enums); n == 0 || enums[n-1].Name != name {
-			enums = append(enums, model.Enum{Name: name})
+			enums = append(enums, model.Enum{Name: name, Comment: comment})
 		}
 		e := &enums[len(enums)-1]
 		e.Values = append(e.Values, label)

@@ -140,7 +140,7 @@ WHERE ` + schemaCond + ` AND t.relkind IN ('r', 'p') AND t.relname = ANY($2)
 ORDER BY t.relname, i.relname, k.i`
 
 const enumsQuery = `
-SELECT t.typname, e.enumlabel
+SELECT t.typname, e.enumlabel, COALESCE(pg_catalog.obj_description(t.oid, 'pg_type'), '')
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
