@@ -206,6 +206,8 @@ func target(op ops.Op) (schema, table, object string, known bool) {
 		return dot(o.Schema, o.Table, "")
 	case ops.AddEnumValue:
 		return o.Schema, "", "enum " + qualify(o.Schema, o.Enum), true
+	case ops.SetEnumComment:
+		return o.Schema, "", "enum " + qualify(o.Schema, o.Enum), true
 	case ops.Custom:
 		if o.Op != nil {
 			return "", "", o.Op.Name(), true

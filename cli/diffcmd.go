@@ -69,7 +69,7 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	list, err := diff.Compare(current, target, src.be.Dialect, diff.Options{})
+	list, err := diff.Compare(current, target, src.be.Dialect, diff.Options{CompareServerDefault: diff.ReflectedDefaults(src.be.Dialect)})
 	if err != nil {
 		return err
 	}

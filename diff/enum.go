@@ -46,6 +46,9 @@ func (c *comparer) compareEnums(cur, tgt []model.Enum, tgtTables []*model.Table)
 				return out, err
 			}
 			out.adds = append(out.adds, adds...)
+			if ce[i].Comment != te[j].Comment {
+				out.adds = append(out.adds, ops.SetEnumComment{Schema: te[j].Schema, Enum: te[j].Name, From: ce[i].Comment, To: te[j].Comment})
+			}
 			i++
 			j++
 		}

@@ -318,7 +318,7 @@ func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
 			want.Name != model.ForeignKeyName(tgt.Name, want.Columns, want.RefTable)
 		if renamed || have.OnDelete != want.OnDelete || have.OnUpdate != want.OnUpdate ||
 			have.Deferrable != want.Deferrable || have.InitiallyDeferred != want.InitiallyDeferred ||
-			have.MatchFull != want.MatchFull || have.Comment != want.Comment ||
+			have.MatchFull != want.MatchFull || have.Comment != want.Comment || have.NotValid != want.NotValid ||
 			c.typeChanges(cur, tgt, want.Columns) || !c.keyStable(refKey(tgt, &want), want.RefColumns) {
 			td.dropFKs = append(td.dropFKs, ops.DropForeignKey{Schema: s, Table: n, ForeignKey: *have})
 			td.addFKs = append(td.addFKs, ops.AddForeignKey{Schema: s, Table: n, ForeignKey: want})
@@ -376,9 +376,10 @@ func sameUnique(a, b *model.Unique) bool {
 		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred && a.Comment == b.Comment
 }
 
-// sameCheckExtras reports whether two checks agree beyond their expression.
+// sameCheckExtras reports whether two checks agree beyond their expression
+// (NO INHERIT, NOT VALID, comment).
 func sameCheckExtras(a, b *model.Check) bool {
-	return a.NoInherit == b.NoInherit && a.Comment == b.Comment
+	return a.NoInherit == b.NoInherit && a.NotValid == b.NotValid && a.Comment == b.Comment
 }
 
 // matchChecks matches checks by name when both have one, then the rest by

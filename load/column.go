@@ -379,12 +379,20 @@ func (ml *modelLoader) addGroup(f fieldRef, col string, o option, unique bool, w
 	return true
 }
 
-// enumType reads enum=NAME(v1, v2, ...) or enum=NAME (an enum declared on
-// another field).
+// enumType reads enum=NAME(v1, v2, ...) [comment 'text'] or enum=NAME (an
+// enum declared on another field).
 func (ml *modelLoader) enumType(f fieldRef, col, spec string) (model.Type, error) {
 	name, args, rest, hasValues := parseCall(spec)
-	if !validEnumName(name) || (hasValues && rest != "") {
+	if !validEnumName(name) {
 		return model.Type{}, fmt.Errorf("%w: enum=%s: want enum=NAME(value, ...)", ErrBadTag, spec)
+	}
+	var comment string
+	if hasValues && rest != "" {
+		e, err := parseExtras(rest, "comment", "comment '...'")
+		if err != nil {
+			return model.Type{}, fmt.Errorf("%w: enum=%s: want enum=NAME(value, ...) [comment 'text']: %v", ErrBadTag, spec, err)
+		}
+		comment = e.comment
 	}
 	if !hasValues {
 		ml.l.enumRefs = append(ml.l.enumRefs, enumRef{m: ml, ref: f, table: [2]string{ml.table.Schema, ml.table.Name}, col: col, name: name})
@@ -404,7 +412,7 @@ func (ml *modelLoader) enumType(f fieldRef, col, spec string) (model.Type, error
 	if len(values) == 0 {
 		return model.Type{}, fmt.Errorf("%w: enum=%s: no values", ErrBadTag, spec)
 	}
-	ml.declareEnum(f, name, values)
+	ml.declareEnum(f, name, values, comment)
 	return model.Type{Enum: name, EnumValues: values}, nil
 }
 

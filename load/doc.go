@@ -113,7 +113,8 @@
 //	generated=EXPR     a generated column, VIRTUAL unless also tagged stored
 //	stored             with generated=: STORED
 //	invisible          left out of SELECT * (MariaDB and MySQL INVISIBLE)
-//	enum=NAME(a,b,c)   an enum type (PostgreSQL CREATE TYPE, MySQL inline ENUM); values may be
+//	enum=NAME(a,b,c)   an enum type (PostgreSQL CREATE TYPE, MySQL inline ENUM), optionally
+//	                   followed by comment 'text' (PostgreSQL COMMENT ON TYPE); values may be
 //	                   quoted; enum=NAME alone uses an enum declared on another field;
 //	                   NAME may be schema-qualified
 //	renamed_from=OLD   the column's previous name, a hint for diff ([model.Column.RenamedFrom])
@@ -158,7 +159,10 @@
 //	table=NAME              the table name (a TableName method wins)
 //	schema=NAME             the table's schema
 //	comment='text'          table comment
-//	option=NAME=VALUE       a dialect table option ([model.Table.Options], sorted by name)
+//	option=NAME=VALUE       a dialect table option ([model.Table.Options], sorted by name); PostgreSQL's:
+//	                        UNLOGGED=true, WITH=(name=value, ...), REPLICA_IDENTITY=FULL (or NOTHING,
+//	                        DEFAULT, USING INDEX name), ROW_SECURITY=true (ENABLE ROW LEVEL SECURITY),
+//	                        FORCE_ROW_SECURITY=true (FORCE ROW LEVEL SECURITY)
 //	renamed_from=OLD        the table's previous name in the same schema, a hint for diff ([model.Table.RenamedFrom])
 //	pk_timing=deferrable    the primary key is DEFERRABLE; pk_timing=deferred: DEFERRABLE INITIALLY DEFERRED
 //	index=NAME(...)         an index (repeatable); grammar below
@@ -182,9 +186,12 @@
 // gives storage parameters ([model.Index.StorageParams]).
 //
 // unique= takes [nulls not distinct] [deferrable [initially deferred]]
-// [comment 'text'] after its columns; check= takes [no inherit] [comment
-// 'text'] after its expression; fk= also takes [match full] and [comment
-// 'text']. The clauses may come in any order;
+// [comment 'text'] after its columns; check= takes [no inherit] [not
+// valid] [comment 'text'] after its expression; fk= also takes [match
+// full], [not valid] and [comment 'text']. not valid is PostgreSQL's ADD
+// ... NOT VALID: a constraint the rows already there were never checked
+// against ([model.Check.NotValid], [model.ForeignKey.NotValid]). The
+// clauses may come in any order;
 // the predicate is always parenthesised. An empty NAME is generated from
 // the columns (ix_<table>_<cols> for indexes and unique indexes,
 // uq_<table>_<cols> for unique constraints); an index with expression

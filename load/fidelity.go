@@ -12,14 +12,14 @@ import (
 //	index key:       col [collate NAME] [OPCLASS] [asc|desc] [nulls first|last]
 //	index, uindex:   ... [nulls not distinct] [with (name=value, ...)] [comment 'text']
 //	unique:          NAME(col, ...) [nulls not distinct] [deferrable [initially deferred]] [comment 'text']
-//	check:           NAME(EXPR) [no inherit] [comment 'text']
-//	fk:              ... [match full] [comment 'text']
+//	check:           NAME(EXPR) [no inherit] [not valid] [comment 'text']
+//	fk:              ... [match full] [not valid] [comment 'text']
 //	pk_timing=       deferrable or deferred (the table's primary key)
 
 // extras are the trailing clauses a constraint or index may carry.
 type extras struct {
-	nullsNotDistinct, deferrable, deferred, noInherit, matchFull bool
-	with, comment                                                string
+	nullsNotDistinct, deferrable, deferred, noInherit, matchFull, notValid bool
+	with, comment                                                          string
 }
 
 // parseExtra reads one clause named by kw (lower-case) from after, if
@@ -47,6 +47,13 @@ func parseExtra(kw, after string, allowed string, e *extras) (bool, string, erro
 			return true, "", fmt.Errorf("want no inherit, got %q", "no "+after)
 		}
 		e.noInherit = true
+		return true, r, nil
+	case "not":
+		w, r := nextWord(after)
+		if !strings.EqualFold(w, "valid") {
+			return true, "", fmt.Errorf("want not valid, got %q", "not "+after)
+		}
+		e.notValid = true
 		return true, r, nil
 	case "match":
 		w, r := nextWord(after)

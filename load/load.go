@@ -477,17 +477,26 @@ func (l *loader) resolveEnums(s *model.Schema) {
 }
 
 // declareEnum records an enum declared by a field; a second declaration
-// must list the same values.
-func (ml *modelLoader) declareEnum(f fieldRef, name string, values []string) {
+// must list the same values, and may leave out the comment (two comments
+// must agree).
+func (ml *modelLoader) declareEnum(f fieldRef, name string, values []string, comment string) {
 	l := ml.l
 	if i, ok := l.enumIdx[name]; ok {
 		if !slices.Equal(l.enums[i].Values, values) {
 			ml.fieldErr(f, fmt.Errorf("%w: enum %q is (%s) here but (%s) in %s", ErrEnumMismatch, name,
 				strings.Join(values, ", "), strings.Join(l.enums[i].Values, ", "), l.enumFrom[i]))
 		}
+		switch {
+		case comment == "" || comment == l.enums[i].Comment:
+		case l.enums[i].Comment == "":
+			l.enums[i].Comment = comment
+		default:
+			ml.fieldErr(f, fmt.Errorf("%w: enum %q has comment %q here but %q in %s", ErrEnumMismatch, name,
+				comment, l.enums[i].Comment, l.enumFrom[i]))
+		}
 		return
 	}
-	e := model.Enum{Name: name}
+	e := model.Enum{Name: name, Comment: comment}
 	if sch, n, ok := strings.Cut(name, "."); ok {
 		e.Schema, e.Name = sch, n
 	}

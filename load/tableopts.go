@@ -139,11 +139,11 @@ func (ts *tableSpec) add(o option) error {
 		if !ok || !model.IsPlainIdent(name) || strings.TrimSpace(args) == "" {
 			return fmt.Errorf("%w: %s: want check=NAME(EXPR)", ErrBadTag, o)
 		}
-		e, err := parseExtras(rest, "no comment", "no inherit or comment '...'")
+		e, err := parseExtras(rest, "no not comment", "no inherit, not valid or comment '...'")
 		if err != nil {
 			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
 		}
-		ts.checks = append(ts.checks, named[model.Check]{v: model.Check{Name: name, Expr: strings.TrimSpace(args), NoInherit: e.noInherit, Comment: e.comment}})
+		ts.checks = append(ts.checks, named[model.Check]{v: model.Check{Name: name, Expr: strings.TrimSpace(args), NoInherit: e.noInherit, NotValid: e.notValid, Comment: e.comment}})
 	case "fk":
 		fk, err := parseFKSpec(o.value)
 		if err != nil {

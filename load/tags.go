@@ -370,13 +370,14 @@ func parseFKSpec(spec string) (model.ForeignKey, error) {
 			w, after = nextWord(after)
 			kw += strings.ToLower(w)
 		}
-		if (kw == "match" || kw == "comment") && !seen[kw] {
+		if (kw == "match" || kw == "comment" || kw == "not") && !seen[kw] {
 			seen[kw] = true
 			var e extras
-			if _, rest, err = parseExtra(kw, after, "match comment", &e); err != nil {
+			if _, rest, err = parseExtra(kw, after, "match not comment", &e); err != nil {
 				return model.ForeignKey{}, err
 			}
 			fk.MatchFull = fk.MatchFull || e.matchFull
+			fk.NotValid = fk.NotValid || e.notValid
 			if e.comment != "" {
 				fk.Comment = e.comment
 			}
@@ -391,7 +392,7 @@ func parseFKSpec(spec string) (model.ForeignKey, error) {
 			continue
 		}
 		if (kw != "ondelete" && kw != "onupdate") || seen[kw] {
-			return model.ForeignKey{}, fmt.Errorf("unexpected %q; want ondelete ACTION, onupdate ACTION or deferrable, once each", rest)
+			return model.ForeignKey{}, fmt.Errorf("unexpected %q; want ondelete ACTION, onupdate ACTION, deferrable, match full, not valid or comment '...', once each", rest)
 		}
 		seen[kw] = true
 		w, r := nextWord(after)

@@ -166,7 +166,7 @@ func TestParseFKSpec(t *testing.T) {
 		{name: "no references", spec: "f(a) other(x)", wantErr: `want references table(col, ...) after the columns, got "other(x)"`},
 		{name: "count mismatch", spec: "f(a, b) references o(x)", wantErr: "2 columns reference 1 columns"},
 		{name: "bad action", spec: "f(a) references o(x) ondelete explode", wantErr: `bad action "explode"; want cascade, restrict, set null, set default or no action`},
-		{name: "repeated clause", spec: "f(a) references o(x) ondelete cascade on delete restrict", wantErr: `unexpected "on delete restrict"; want ondelete ACTION, onupdate ACTION or deferrable, once each`},
+		{name: "repeated clause", spec: "f(a) references o(x) ondelete cascade on delete restrict", wantErr: `unexpected "on delete restrict"; want ondelete ACTION, onupdate ACTION, deferrable, match full, not valid or comment '...', once each`},
 		{
 			name: "deferrable initially deferred", spec: "f(a) references o(x) ondelete cascade deferrable initially deferred",
 			want: model.ForeignKey{Name: "f", Columns: []string{"a"}, RefTable: "o", RefColumns: []string{"x"}, OnDelete: model.Cascade, Deferrable: true, InitiallyDeferred: true},

@@ -120,15 +120,16 @@ func (d *TableOptionsDef) To(name, value string) *TableOptionsDef {
 	return d
 }
 
-// CreateEnum records creating a named enum type with its values in order.
-func (o *Recorder) CreateEnum(name string, values ...string) {
-	o.record(ops.CreateEnum{Enum: model.Enum{Schema: o.schema, Name: name, Values: cloneStrings(values)}})
+// CreateEnum records creating a named enum type with its values in order;
+// chain Comment on the returned definition.
+func (o *Recorder) CreateEnum(name string, values ...string) *EnumDef {
+	return o.enumDef(false, model.Enum{Schema: o.schema, Name: name, Values: cloneStrings(values)})
 }
 
-// DropEnum records dropping a named enum type; values are its definition,
-// so the drop can be reversed.
-func (o *Recorder) DropEnum(name string, values ...string) {
-	o.record(ops.DropEnum{Enum: model.Enum{Schema: o.schema, Name: name, Values: cloneStrings(values)}})
+// DropEnum records dropping a named enum type; values (and a chained
+// Comment) are its definition, so the drop can be reversed.
+func (o *Recorder) DropEnum(name string, values ...string) *EnumDef {
+	return o.enumDef(true, model.Enum{Schema: o.schema, Name: name, Values: cloneStrings(values)})
 }
 
 // AddEnumValue records adding value to enum, at the end unless the returned

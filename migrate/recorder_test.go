@@ -301,6 +301,7 @@ func TestOpBuilderCoversOps(t *testing.T) {
 	op.CreateEnum("e")
 	op.DropEnum("e")
 	op.AddEnumValue("e", "v")
+	op.SetEnumComment("e", "", "x")
 	op.Execute("SELECT 1")
 	op.BulkInsert("t", []string{"a"}, []any{1})
 	op.RenameEnum("e", "f")

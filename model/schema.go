@@ -314,6 +314,10 @@ type ForeignKey struct {
 	MatchFull bool
 	// Comment is the constraint's comment.
 	Comment string
+	// NotValid marks a constraint added without checking the rows already
+	// there (PostgreSQL ADD ... NOT VALID; pg_constraint.convalidated is
+	// false) and not validated since. Tag: fk=... not valid.
+	NotValid bool
 }
 
 // ReferenceAction is what a foreign key does when the referenced row changes.
@@ -373,6 +377,10 @@ type Check struct {
 	NoInherit bool
 	// Comment is the constraint's comment.
 	Comment string
+	// NotValid marks a check added without checking the rows already
+	// there (PostgreSQL ADD ... NOT VALID) and not validated since. Tag:
+	// check=NAME(EXPR) not valid.
+	NotValid bool
 }
 
 // Enum is a named enum type.
@@ -380,4 +388,7 @@ type Enum struct {
 	Schema string
 	Name   string
 	Values []string
+	// Comment is the type's comment (PostgreSQL COMMENT ON TYPE). Tag:
+	// enum=NAME(values) comment 'text'.
+	Comment string
 }

@@ -14,7 +14,7 @@
 // UPDATE; the primary key (pk on its fields); indexes (plain, unique,
 // partial, expression, prefix lengths, DESC, methods, INCLUDE), unique
 // constraints, checks and foreign keys with their actions, as table
-// options on a blank field; enum types (enum=NAME(values) on the first
+// options on a blank field; enum types (enum=NAME(values) [comment 'text'] on the first
 // column that uses one); the table's schema, comment and options.
 //
 // What the tag grammar cannot spell (a primary

@@ -137,6 +137,16 @@ func enumKey(schema, name string) string {
 	return schema + "." + name
 }
 
+// enumComment returns the comment of the enum with qualified name key.
+func (g *generator) enumComment(key string) string {
+	for _, e := range g.schema.Enums {
+		if enumKey(e.Schema, e.Name) == key {
+			return e.Comment
+		}
+	}
+	return ""
+}
+
 // enumValues returns the values of the enum a column type names.
 func (g *generator) enumValues(t model.Type, tableSchema string) ([]string, string, bool) {
 	sch, name, ok := strings.Cut(t.Enum, ".")

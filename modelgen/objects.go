@@ -204,6 +204,9 @@ func (tg *tableGen) check(ck model.Check, names *namer) (string, bool) {
 	if ck.NoInherit {
 		o += " no inherit"
 	}
+	if ck.NotValid {
+		o += " not valid"
+	}
 	if ck.Comment != "" {
 		o += " comment " + quoteSQL(ck.Comment)
 	}
@@ -243,6 +246,9 @@ func (tg *tableGen) foreignKey(fk model.ForeignKey) (string, bool) {
 	spec += deferrableClause(fk.Deferrable, fk.InitiallyDeferred)
 	if fk.MatchFull {
 		spec += " match full"
+	}
+	if fk.NotValid {
+		spec += " not valid"
 	}
 	if fk.Comment != "" {
 		spec += " comment " + quoteSQL(fk.Comment)

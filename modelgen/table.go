@@ -241,7 +241,11 @@ func (tg *tableGen) typeOption(c model.Column) []string {
 				quoted[i] = quoteSQL(v)
 			}
 			tg.g.declared[key] = true
-			return []string{"enum=" + key + "(" + strings.Join(quoted, ", ") + ")"}
+			spec := "enum=" + key + "(" + strings.Join(quoted, ", ") + ")"
+			if cm := tg.g.enumComment(key); cm != "" {
+				spec += " comment " + quoteSQL(cm)
+			}
+			return []string{spec}
 		}
 		tg.warn(c.Name, "enum type %s (its values are unknown or its name cannot be written); written as type=%s", t.Enum, t.String())
 	}

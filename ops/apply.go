@@ -194,6 +194,11 @@ func Apply(s *model.Schema, op Op) error {
 			es[i].Values = slices.Insert(v, at, o.Value)
 			return es
 		})
+	case SetEnumComment:
+		return editEnum(s, o.Schema, o.Enum, func(es []model.Enum, i int) []model.Enum {
+			es[i].Comment = o.To
+			return es
+		})
 	case Execute, BulkInsert, Custom:
 		return nil
 	}

@@ -72,6 +72,8 @@ func Describe(op Op) string {
 		return fmt.Sprintf("create enum %s (%s)", qualify(o.Enum.Schema, o.Enum.Name), enumValues(o.Enum.Values))
 	case DropEnum:
 		return fmt.Sprintf("drop enum %s (%s)", qualify(o.Enum.Schema, o.Enum.Name), enumValues(o.Enum.Values))
+	case SetEnumComment:
+		return "enum " + qualify(o.Schema, o.Enum) + ": " + textChange("comment", o.From, o.To)
 	case AddEnumValue:
 		s := fmt.Sprintf("enum %s: add value %s", qualify(o.Schema, o.Enum), sqlString(o.Value))
 		switch {

@@ -205,6 +205,15 @@ type AddEnumValue struct {
 	After  string
 }
 
+// SetEnumComment changes an enum type's comment (PostgreSQL COMMENT ON
+// TYPE); "" is none.
+type SetEnumComment struct {
+	Schema string
+	Enum   string
+	From   string
+	To     string
+}
+
 // Execute runs SQL written by hand. DownSQL, when set, is the SQL that undoes it.
 type Execute struct {
 	SQL     string
@@ -263,6 +272,7 @@ func (CreateEnum) isOp()      {}
 func (DropEnum) isOp()        {}
 func (AddEnumValue) isOp()    {}
 func (RenameEnum) isOp()      {}
+func (SetEnumComment) isOp()  {}
 func (Execute) isOp()         {}
 func (BulkInsert) isOp()      {}
 func (Custom) isOp()          {}
@@ -279,7 +289,7 @@ func All() []Op {
 		AddForeignKey{}, DropForeignKey{},
 		AddCheck{}, DropCheck{},
 		SetTableComment{}, SetTableOptions{},
-		CreateEnum{}, DropEnum{}, RenameEnum{}, AddEnumValue{},
+		CreateEnum{}, DropEnum{}, RenameEnum{}, AddEnumValue{}, SetEnumComment{},
 		Execute{}, BulkInsert{}, Custom{},
 	}
 }

@@ -81,6 +81,11 @@ func (o RenameEnum) Reverse() (Op, bool) {
 // Reverse reports false: PostgreSQL cannot drop an enum value in place.
 func (o AddEnumValue) Reverse() (Op, bool) { return nil, false }
 
+// Reverse sets the enum's comment back.
+func (o SetEnumComment) Reverse() (Op, bool) {
+	return SetEnumComment{Schema: o.Schema, Enum: o.Enum, From: o.To, To: o.From}, true
+}
+
 // Reverse runs DownSQL, when there is one.
 func (o Execute) Reverse() (Op, bool) {
 	if o.DownSQL == "" {

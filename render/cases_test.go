@@ -180,8 +180,12 @@ func fileCases() []fileCase {
 				ops.AddEnumValue{Enum: "mood", Value: "ok", After: "happy"},
 				ops.AddEnumValue{Enum: "mood", Value: "meh", Before: "sad"},
 				ops.AddEnumValue{Enum: "mood", Value: "ecstatic"},
+				ops.CreateEnum{Enum: model.Enum{Name: "tone", Values: []string{"calm"}, Comment: "how it's said"}},
+				ops.SetEnumComment{Enum: "mood", From: "", To: "how the day went"},
 			},
 			down: []ops.Op{
+				ops.SetEnumComment{Enum: "mood", From: "how the day went"},
+				ops.DropEnum{Enum: model.Enum{Name: "tone", Values: []string{"calm"}, Comment: "how it's said"}},
 				ops.DropEnum{Enum: model.Enum{Name: "mood", Values: []string{"happy", "ok", "meh", "sad", "ecstatic"}}},
 				ops.DropEnum{Enum: model.Enum{Name: "empty"}},
 				ops.RenameEnum{Schema: "app", From: "mood", To: "mood__retort_old"},

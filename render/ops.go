@@ -70,9 +70,11 @@ func opCode(op ops.Op, st style) (jen.Code, error) {
 		}
 		return s, nil
 	case ops.CreateEnum:
-		return opIn(o.Enum.Schema).Dot("CreateEnum").Call(litList(lit(o.Enum.Name), o.Enum.Values)...), nil
+		return enumCode(opIn(o.Enum.Schema).Dot("CreateEnum"), o.Enum), nil
 	case ops.DropEnum:
-		return opIn(o.Enum.Schema).Dot("DropEnum").Call(litList(lit(o.Enum.Name), o.Enum.Values)...), nil
+		return enumCode(opIn(o.Enum.Schema).Dot("DropEnum"), o.Enum), nil
+	case ops.SetEnumComment:
+		return opIn(o.Schema).Dot("SetEnumComment").Call(lit(o.Enum), lit(o.From), lit(o.To)), nil
 	case ops.AddEnumValue:
 		s := opIn(o.Schema).Dot("AddEnumValue").Call(lit(o.Enum), lit(o.Value))
 		if o.Before != "" {
@@ -161,6 +163,9 @@ func checkCode(call *jen.Statement, table string, ck model.Check) jen.Code {
 	if ck.NoInherit {
 		s.Dot("NoInherit").Call()
 	}
+	if ck.NotValid {
+		s.Dot("NotValid").Call()
+	}
 	if ck.Comment != "" {
 		s.Dot("Comment").Call(lit(ck.Comment))
 	}
@@ -195,6 +200,9 @@ func foreignKeyCode(call *jen.Statement, table string, fk model.ForeignKey) jen.
 	deferral(s, fk.Deferrable, fk.InitiallyDeferred)
 	if fk.MatchFull {
 		s.Dot("MatchFull").Call()
+	}
+	if fk.NotValid {
+		s.Dot("NotValid").Call()
 	}
 	if fk.Comment != "" {
 		s.Dot("Comment").Call(lit(fk.Comment))

@@ -48,7 +48,7 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 	}
 	nc := inlinePrefix(t, len(t.Checks), func(i, col int) bool {
 		ck := t.Checks[i]
-		return ck.Expr != "" && ck.Name == model.CheckName(t.Name, t.Columns[col].Name) && !ck.NoInherit && ck.Comment == ""
+		return ck.Expr != "" && !ck.NotValid && ck.Name == model.CheckName(t.Name, t.Columns[col].Name) && !ck.NoInherit && ck.Comment == ""
 	}, func(i, col int) { in[col].check = t.Checks[i].Expr })
 
 	var items []jen.Code
@@ -107,7 +107,7 @@ func inlineForeignKey(t model.Table, i, col int) bool {
 	fk := t.ForeignKeys[i]
 	return len(fk.Columns) == 1 && fk.Columns[0] == t.Columns[col].Name && len(fk.RefColumns) == 1 &&
 		fk.RefTable != "" && fk.RefSchema == "" && fk.OnUpdate == model.NoAction && !fk.Deferrable && !fk.InitiallyDeferred &&
-		!fk.MatchFull && fk.Comment == "" &&
+		!fk.MatchFull && fk.Comment == "" && !fk.NotValid &&
 		fk.Name == model.ForeignKeyName(t.Name, fk.Columns, fk.RefTable)
 }
 

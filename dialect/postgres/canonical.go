@@ -293,7 +293,8 @@ func storageParams(p string) string {
 // tableOptions keeps the table options PostgreSQL has, each spelled as the
 // catalog reader spells it and always present (an empty value is unset):
 // UNLOGGED ("true" or "") and WITH (storage parameters, "(name=value,
-// ...)" or ""). Other dialects' options (ENGINE, CHARSET) are dropped.
+// ...)" or""), then FORCE_ROW_SECURITY, REPLICA_IDENTITY and ROW_SECURITY
+// (tableflags.go). Other dialects' options (ENGINE, CHARSET) are dropped.
 func tableOptions(opts []model.TableOption) []model.TableOption {
 	unlogged, with := "", ""
 	for _, o := range opts {
@@ -312,5 +313,5 @@ func tableOptions(opts []model.TableOption) []model.TableOption {
 			}
 		}
 	}
-	return []model.TableOption{{Name: "UNLOGGED", Value: unlogged}, {Name: "WITH", Value: with}}
+	return append([]model.TableOption{{Name: "UNLOGGED", Value: unlogged}, {Name: "WITH", Value: with}}, canonicalTableFlags(opts)...)
 }

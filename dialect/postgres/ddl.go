@@ -102,7 +102,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		}
 		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
 	case ops.AddForeignKey:
-		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + foreignKeyClause(o.ForeignKey)}
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + foreignKeyClause(o.ForeignKey) + notValid(o.ForeignKey.NotValid)}
 		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.ForeignKey.Name, o.ForeignKey.Comment)...)
 	case ops.DropForeignKey:
 		name := o.ForeignKey.Name
@@ -111,7 +111,7 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		}
 		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
 	case ops.AddCheck:
-		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + checkClause(o.Check)}
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + checkClause(o.Check) + notValid(o.Check.NotValid)}
 		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.Check.Name, o.Check.Comment)...)
 	case ops.DropCheck:
 		if o.Check.Name == "" {
@@ -135,6 +135,11 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 			vals[i] = quoteString(v)
 		}
 		sqls = []string{"CREATE TYPE " + enumName(o.Enum.Schema, o.Enum.Name) + " AS ENUM (" + strings.Join(vals, ", ") + ")"}
+		if o.Enum.Comment != "" {
+			sqls = append(sqls, typeComment(o.Enum.Schema, o.Enum.Name, o.Enum.Comment))
+		}
+	case ops.SetEnumComment:
+		sqls = []string{typeComment(o.Schema, o.Enum, o.To)}
 	case ops.DropEnum:
 		sqls = []string{"DROP TYPE " + enumName(o.Enum.Schema, o.Enum.Name)}
 	case ops.AddEnumValue:
@@ -236,6 +241,25 @@ func checkClause(c model.Check) string {
 		s += " NO INHERIT"
 	}
 	return s
+}
+
+// typeComment is COMMENT ON TYPE for an enum type; "" removes the comment.
+func typeComment(schema, name, comment string) string {
+	text := "NULL"
+	if comment != "" {
+		text = quoteString(comment)
+	}
+	return "COMMENT ON TYPE " + enumName(schema, name) + " IS " + text
+}
+
+// notValid is " NOT VALID" for a constraint added without checking the
+// rows already there ([model.Check.NotValid], [model.ForeignKey.NotValid]),
+// else "".
+func notValid(nv bool) string {
+	if nv {
+		return " NOT VALID"
+	}
+	return ""
 }
 
 // constraintComment is COMMENT ON CONSTRAINT for a named constraint with a
@@ -345,10 +369,21 @@ func (d *Dialect) createTable(t model.Table) []string {
 	for _, u := range t.Uniques {
 		defs = append(defs, uniqueClause(u))
 	}
+	// CREATE TABLE cannot hold NOT VALID: such constraints are added
+	// right after it.
+	var late []string
 	for _, fk := range t.ForeignKeys {
+		if fk.NotValid {
+			late = append(late, alterTable(t.Schema, t.Name)+" ADD "+foreignKeyClause(fk)+notValid(true))
+			continue
+		}
 		defs = append(defs, foreignKeyClause(fk))
 	}
 	for _, c := range t.Checks {
+		if c.NotValid {
+			late = append(late, alterTable(t.Schema, t.Name)+" ADD "+checkClause(c)+notValid(true))
+			continue
+		}
 		defs = append(defs, checkClause(c))
 	}
 	create := "CREATE TABLE "
@@ -361,7 +396,7 @@ func (d *Dialect) createTable(t model.Table) []string {
 			with = " WITH (" + p + ")"
 		}
 	}
-	sqls := []string{create + qualify(t.Schema, t.Name) + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)" + with}
+	sqls := append([]string{create + qualify(t.Schema, t.Name) + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)" + with}, late...)
 	if t.Comment != "" {
 		sqls = append(sqls, "COMMENT ON TABLE "+qualify(t.Schema, t.Name)+" IS "+quoteString(t.Comment))
 	}
@@ -385,7 +420,7 @@ func (d *Dialect) createTable(t model.Table) []string {
 	for _, c := range t.Checks {
 		sqls = append(sqls, constraintComment(t.Schema, t.Name, c.Name, c.Comment)...)
 	}
-	return sqls
+	return append(sqls, createTableFlags(t)...)
 }
 
 // serialOptions sets the options of a new serial column's sequence, when
@@ -547,10 +582,16 @@ func (d *Dialect) alterColumn(o ops.AlterColumn) []string {
 	switch {
 	case seqDone:
 	case toNum.identity() && o.Change.Has(ops.ChangeSequence):
+		if lo, hi, ok := d.widenedRange(from, to); ok {
+			sqls = append(sqls, at+" SET MINVALUE "+lo+" SET MAXVALUE "+hi)
+		}
 		sqls = append(sqls, d.clampSequence(o.Schema, o.Table, to)...)
 		sqls = append(sqls, at+" "+d.resolvedOptions(to, "SET ", false))
 	case toNum == numberSerial && (o.Change.Has(ops.ChangeSequence) || o.Change.Has(ops.ChangeType)):
 		// A serial's sequence keeps its type when the column's changes.
+		if lo, hi, ok := d.widenedRange(from, to); ok {
+			sqls = append(sqls, onSerialSequence(o.Schema, o.Table, to.Name, "ALTER SEQUENCE", "MINVALUE "+lo+" MAXVALUE "+hi))
+		}
 		sqls = append(sqls, d.clampSequence(o.Schema, o.Table, to)...)
 		sqls = append(sqls, onSerialSequence(o.Schema, o.Table, to.Name, "ALTER SEQUENCE", d.resolvedOptions(to, "", true)))
 	}

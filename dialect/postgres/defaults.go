@@ -114,3 +114,8 @@ func unquote(s string) (string, bool) {
 	}
 	return strings.ReplaceAll(inner, "''", "'"), true
 }
+
+// CatalogDefaults reports that pg_get_expr writes each default one way:
+// two reflected schemas compare defaults as written
+// ([dialect.CatalogDefaults]).
+func (*Dialect) CatalogDefaults() bool { return true }

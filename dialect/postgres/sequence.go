@@ -162,6 +162,23 @@ func (d *Dialect) clampSequence(schema, table string, c model.Column) []string {
 		"::regclass) s(seq) WHERE " + cur + " NOT BETWEEN " + lo + " AND " + hi}
 }
 
+// widenedRange is the union of the from and to sequences' ranges when
+// they are disjoint (an ascending sequence made descending): the sequence
+// is first widened to it, so that clampSequence's setval into the new
+// range is accepted before the new bounds are set. ok is false when the
+// ranges overlap (the clamp alone suffices) or the options do not parse.
+func (d *Dialect) widenedRange(from, to model.Column) (lo, hi string, ok bool) {
+	a, err := d.seqOptions(from)
+	if err != nil {
+		return "", "", false
+	}
+	b, err := d.seqOptions(to)
+	if err != nil || (b.Min <= a.Max && b.Max >= a.Min) {
+		return "", "", false
+	}
+	return strconv.FormatInt(min(a.Min, b.Min), 10), strconv.FormatInt(max(a.Max, b.Max), 10), true
+}
+
 // opclassName matches an operator class as the catalog reader writes it:
 // a name, or a schema-qualified one, each plain or double-quoted.
 var opclassName = regexp.MustCompile(`^(?:[A-Za-z_][A-Za-z0-9_$]*|"[^"]+")(?:\.(?:[A-Za-z_][A-Za-z0-9_$]*|"[^"]+"))?$`)
@@ -251,11 +268,16 @@ func withParams(v string) (string, error) {
 	return v, nil
 }
 
-// setTableOptions changes UNLOGGED and WITH; other options give nothing.
+// setTableOptions changes UNLOGGED, WITH, REPLICA_IDENTITY, ROW_SECURITY
+// and FORCE_ROW_SECURITY; other options give nothing.
 func setTableOptions(o ops.SetTableOptions) ([]string, error) {
 	at := alterTable(o.Schema, o.Table)
 	var sqls []string
 	for _, to := range o.To {
+		if s, ok := tableFlagSQL(at, to.Name, to.Value); ok {
+			sqls = append(sqls, s)
+			continue
+		}
 		switch strings.ToUpper(to.Name) {
 		case "UNLOGGED":
 			if strings.EqualFold(strings.TrimSpace(to.Value), "true") {

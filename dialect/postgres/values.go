@@ -88,5 +88,11 @@ func (d *Dialect) CheckTableOption(o model.TableOption) error {
 		}
 		return nil
 	}
+	if handled, err := checkTableFlag(o); handled {
+		if err != nil {
+			return &dialect.ValueError{Kind: dialect.ValueTableOption, Value: o.Name + "=" + o.Value, Fix: err.Error()}
+		}
+		return nil
+	}
 	return dialect.CheckTableOption(d, o)
 }

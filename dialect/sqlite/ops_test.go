@@ -411,6 +411,11 @@ func opCases(base model.Schema) []opCase {
 			want: func(*model.Schema) {},
 		},
 		{
+			name: "SetEnumComment",
+			ops:  []ops.Op{ops.SetEnumComment{Enum: "mood", To: "how"}},
+			want: func(*model.Schema) {},
+		},
+		{
 			name:      "AddEnumValue",
 			ops:       []ops.Op{ops.AddEnumValue{Enum: "mood", Value: "b"}},
 			want:      func(*model.Schema) {},

@@ -72,21 +72,38 @@ func readTables(ctx context.Context, q introspect.Querier, opts introspect.Optio
 	var tables []model.Table
 	err := query(ctx, q, "tables", tablesQuery, []any{opts.Schema}, func(rows *sql.Rows) error {
 		var (
-			t        model.Table
-			unlogged bool
-			params   string
+			t                             model.Table
+			unlogged, rowSec, forceRowSec bool
+			params, replIdent, replIndex  string
 		)
-		if err := rows.Scan(&t.Name, &t.Comment, &unlogged, &params); err != nil {
+		if err := rows.Scan(&t.Name, &t.Comment, &unlogged, &params, &rowSec, &forceRowSec, &replIdent, &replIndex); err != nil {
 			return err
 		}
-		// Table options, always both (an empty value is unset): UNLOGGED
-		// ("true"), WITH ("(storage parameters)").
-		t.Options = []model.TableOption{{Name: "UNLOGGED"}, {Name: "WITH"}}
+		// Table options, always all (an empty value is unset): UNLOGGED
+		// ("true"), WITH ("(storage parameters)"), FORCE_ROW_SECURITY
+		// ("true"), REPLICA_IDENTITY (FULL, NOTHING, "USING INDEX name"),
+		// ROW_SECURITY ("true").
+		t.Options = []model.TableOption{{Name: "UNLOGGED"}, {Name: "WITH"},
+			{Name: "FORCE_ROW_SECURITY"}, {Name: "REPLICA_IDENTITY"}, {Name: "ROW_SECURITY"}}
 		if unlogged {
 			t.Options[0].Value = "true"
 		}
 		if params != "" {
 			t.Options[1].Value = "(" + params + ")"
+		}
+		if forceRowSec {
+			t.Options[2].Value = "true"
+		}
+		switch replIdent {
+		case "f":
+			t.Options[3].Value = "FULL"
+		case "n":
+			t.Options[3].Value = "NOTHING"
+		case "i":
+			t.Options[3].Value = "USING INDEX " + replIndex
+		}
+		if rowSec {
+			t.Options[4].Value = "true"
 		}
 		if opts.Includes(t.Name) {
 			tables = append(tables, t)
@@ -156,10 +173,10 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 		var (
 			table, name, kind, cols, refSchema, refTable, refCols, onDel, onUpd, def string
 			match, comment                                                           string
-			deferrable, deferred, nullsNotDistinct, noInherit                        bool
+			deferrable, deferred, nullsNotDistinct, noInherit, notValid              bool
 		)
 		if err := rows.Scan(&table, &name, &kind, &cols, &refSchema, &refTable, &refCols,
-			&onDel, &onUpd, &deferrable, &deferred, &def, &nullsNotDistinct, &match, &noInherit, &comment); err != nil {
+			&onDel, &onUpd, &deferrable, &deferred, &def, &nullsNotDistinct, &match, &noInherit, &comment, &notValid); err != nil {
 			return err
 		}
 		t, ok := byName[table]
@@ -185,9 +202,10 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 				Name: name, Columns: columns, RefSchema: refSchema, RefTable: refTable, RefColumns: rc,
 				OnDelete: action(onDel), OnUpdate: action(onUpd),
 				Deferrable: deferrable, InitiallyDeferred: deferred, MatchFull: match == "f", Comment: comment,
+				NotValid: notValid,
 			})
 		case "c":
-			t.Checks = append(t.Checks, model.Check{Name: name, Expr: checkExpr(def), NoInherit: noInherit, Comment: comment})
+			t.Checks = append(t.Checks, model.Check{Name: name, Expr: checkExpr(def), NoInherit: noInherit, Comment: comment, NotValid: notValid})
 		}
 		return nil
 	})
@@ -299,12 +317,12 @@ func readIndexes(ctx context.Context, q introspect.Querier, schema string, names
 func readEnums(ctx context.Context, q introspect.Querier, schema string) ([]model.Enum, error) {
 	var enums []model.Enum
 	err := query(ctx, q, "enums", enumsQuery, []any{schema}, func(rows *sql.Rows) error {
-		var name, label string
-		if err := rows.Scan(&name, &label); err != nil {
+		var name, label, comment string
+		if err := rows.Scan(&name, &label, &comment); err != nil {
 			return err
 		}
 		if n := len(enums); n == 0 || enums[n-1].Name != name {
-			enums = append(enums, model.Enum{Name: name})
+			enums = append(enums, model.Enum{Name: name, Comment: comment})
 		}
 		e := &enums[len(enums)-1]
 		e.Values = append(e.Values, label)

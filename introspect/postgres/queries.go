@@ -8,7 +8,10 @@ const schemaCond = `n.nspname = COALESCE(NULLIF($1::text, ''), current_schema())
 
 const tablesQuery = `
 SELECT c.relname, COALESCE(d.description, ''), c.relpersistence = 'u',
-  COALESCE(array_to_string(c.reloptions, ', '), '')
+  COALESCE(array_to_string(c.reloptions, ', '), ''),
+  c.relrowsecurity, c.relforcerowsecurity, c.relreplident::text,
+  COALESCE((SELECT ic.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+    WHERE i.indrelid = c.oid AND i.indisreplident), '')
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d
@@ -75,7 +78,7 @@ SELECT c.relname, con.conname, con.contype::text,
   con.confdeltype::text, con.confupdtype::text, con.condeferrable, con.condeferred,
   CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid, true) ELSE '' END,
   COALESCE(ci.indnullsnotdistinct, false), con.confmatchtype::text, con.connoinherit,
-  COALESCE(d.description, '')
+  COALESCE(d.description, ''), NOT con.convalidated
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
 LEFT JOIN pg_catalog.pg_description d
@@ -137,7 +140,7 @@ WHERE ` + schemaCond + ` AND t.relkind IN ('r', 'p') AND t.relname = ANY($2)
 ORDER BY t.relname, i.relname, k.i`
 
 const enumsQuery = `
-SELECT t.typname, e.enumlabel
+SELECT t.typname, e.enumlabel, COALESCE(pg_catalog.obj_description(t.oid, 'pg_type'), '')
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
