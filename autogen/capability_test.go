@@ -26,6 +26,20 @@ type PartialIndexed struct {
 	Email *string `db:"email,type=varchar(100),index,index_where=(email IS NOT NULL)"`
 }
 
+// InvisibleIndexed has an invisible index (MariaDB IGNORED).
+type InvisibleIndexed struct {
+	_     struct{} `db:",index=ix_invisible_indexed_email(email) invisible"`
+	ID    int64    `db:"id,pk"`
+	Email string   `db:"email,type=varchar(100)"`
+}
+
+// CommentIndexed has an index with a comment.
+type CommentIndexed struct {
+	_     struct{} `db:",index=ix_comment_indexed_email(email) comment 'by email'"`
+	ID    int64    `db:"id,pk"`
+	Email string   `db:"email,type=varchar(100)"`
+}
+
 // LongColumn has a column name of 64 bytes.
 type LongColumn struct {
 	ID   int64  `db:"id,pk"`
@@ -90,6 +104,10 @@ func TestCapabilitiesAtLoad(t *testing.T) {
 					[]string{"autogen_test.ExprIndexed._ (capability_test.go:", "cannot index an expression", "generated=lower(email)"}},
 				{"partial index", []any{PartialIndexed{}}, d == "mysql",
 					[]string{"autogen_test.PartialIndexed.Email (capability_test.go:", "has no partial indexes", "drop the where clause"}},
+				{"invisible index", []any{InvisibleIndexed{}}, d != "mysql",
+					[]string{"autogen_test.InvisibleIndexed._ (capability_test.go:", "has no invisible indexes", "drop invisible"}},
+				{"index comment", []any{CommentIndexed{}}, d == "sqlite",
+					[]string{"autogen_test.CommentIndexed._ (capability_test.go:", "keeps no index comments", "drop the comment"}},
 				{"long column name", []any{LongColumn{}}, d == "postgres",
 					[]string{"autogen_test.LongColumn.Long (capability_test.go:", "is 64 bytes; PostgreSQL keeps 63", "at most 63 bytes"}},
 				{"long table name", []any{LongTable{}}, d == "postgres",

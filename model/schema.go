@@ -216,10 +216,13 @@ type Index struct {
 	StorageParams string
 	// Comment is the index's comment (PostgreSQL COMMENT ON INDEX,
 	// MySQL/MariaDB COMMENT 'text'). Tag: index=NAME(cols) comment 'text'.
+	// SQLite keeps no index comments: a SQLite model with one is refused
+	// when it is read.
 	Comment string
 	// Invisible keeps the index up to date but out of the optimizer's
 	// reach (MariaDB IGNORED, MySQL INVISIBLE). Tag: index=NAME(cols)
-	// invisible.
+	// invisible. PostgreSQL and SQLite have no such index: a model for
+	// them with one is refused when it is read.
 	Invisible bool
 }
 
