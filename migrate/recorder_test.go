@@ -297,6 +297,7 @@ func TestOpBuilderCoversOps(t *testing.T) {
 	op.AddCheck("c", "t", "true")
 	op.DropCheck("c", "t", "true")
 	op.SetTableComment("t", "", "x")
+	op.SetIndexComment("t", "ix", "", "x")
 	op.SetTableOptions("t")
 	op.CreateEnum("e")
 	op.DropEnum("e")

@@ -155,6 +155,8 @@ func Apply(s *model.Schema, op Op) error {
 			t.Comment = o.To
 			return nil
 		}, nil)
+	case SetObjectComment:
+		return applyObjectComment(s, o)
 	case SetTableOptions:
 		return withTable(s, o.Schema, o.Table, func(t *model.Table) error {
 			for _, opt := range o.To {

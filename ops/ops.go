@@ -278,7 +278,7 @@ func All() []Op {
 		AddUnique{}, DropUnique{},
 		AddForeignKey{}, DropForeignKey{},
 		AddCheck{}, DropCheck{},
-		SetTableComment{}, SetTableOptions{},
+		SetTableComment{}, SetTableOptions{}, SetObjectComment{},
 		CreateEnum{}, DropEnum{}, RenameEnum{}, AddEnumValue{},
 		Execute{}, BulkInsert{}, Custom{},
 	}

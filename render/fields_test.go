@@ -53,6 +53,7 @@ func TestKnownFields(t *testing.T) {
 		{ops.DropCheck{}, "Schema Table Check"},
 		{ops.SetTableComment{}, "Schema Table From To"},
 		{ops.SetTableOptions{}, "Schema Table From To"},
+		{ops.SetObjectComment{}, "Schema Table Object Name From To"},
 		{ops.CreateEnum{}, "Enum"},
 		{ops.DropEnum{}, "Enum"},
 		{ops.AddEnumValue{}, "Schema Enum Value Before After"},

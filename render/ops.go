@@ -63,6 +63,8 @@ func opCode(op ops.Op, st style) (jen.Code, error) {
 		return opIn(o.Schema).Dot("DropCheck").Call(lit(o.Check.Name), lit(o.Table), lit(o.Check.Expr)), nil
 	case ops.SetTableComment:
 		return opIn(o.Schema).Dot("SetTableComment").Call(lit(o.Table), lit(o.From), lit(o.To)), nil
+	case ops.SetObjectComment:
+		return objectCommentCode(o)
 	case ops.SetTableOptions:
 		s := opIn(o.Schema).Dot("SetTableOptions").Call(lit(o.Table))
 		for _, opt := range o.From {

@@ -140,6 +140,12 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		out = d.alter(o.Schema, o.Table, kw+quoteIdent(o.Check.Name))
 	case ops.SetTableComment:
 		out = d.alter(o.Schema, o.Table, "COMMENT = "+quoteString(o.To))
+	case ops.SetObjectComment:
+		list, err := d.objectComment(ctx, o, tables)
+		if err != nil {
+			return nil, err
+		}
+		out = list
 	case ops.SetTableOptions:
 		if len(o.To) > 0 {
 			clause := d.setTableOptions(o.To)

@@ -294,6 +294,19 @@ func opCases() []opCase {
 			change: func(m *model.Schema) { tableOf(m, "items").Checks = nil },
 		},
 		{
+			name: "SetObjectComment",
+			op: func(model.Schema) ops.Op {
+				return ops.SetObjectComment{Table: "items", Object: ops.CommentIndex, Name: "ix_items_created", To: "by date"}
+			},
+			change: func(m *model.Schema) {
+				for i, ix := range tableOf(m, "items").Indexes {
+					if ix.Name == "ix_items_created" {
+						tableOf(m, "items").Indexes[i].Comment = "by date"
+					}
+				}
+			},
+		},
+		{
 			name:   "SetTableComment",
 			op:     func(model.Schema) ops.Op { return ops.SetTableComment{Table: "items", To: "things to sell"} },
 			change: func(m *model.Schema) { tableOf(m, "items").Comment = "things to sell" },

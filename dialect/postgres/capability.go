@@ -81,3 +81,9 @@ func indexCapability(ix model.Index) error {
 	}
 	return nil
 }
+
+var _ dialect.ObjectCommenter = (*Dialect)(nil)
+
+// CommentsObjectsInPlace reports true: COMMENT ON INDEX and COMMENT ON
+// CONSTRAINT change a comment without touching the object.
+func (*Dialect) CommentsObjectsInPlace() bool { return true }

@@ -118,6 +118,8 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 			return nil, fmt.Errorf("postgres: drop check on %s: the check has no name", qualify(o.Schema, o.Table))
 		}
 		sqls = []string{dropConstraint(o.Schema, o.Table, o.Check.Name)}
+	case ops.SetObjectComment:
+		sqls = objectComment(o)
 	case ops.SetTableComment:
 		sqls = []string{"COMMENT ON TABLE " + qualify(o.Schema, o.Table) + " IS " + commentLiteral(o.To)}
 	case ops.SetTableOptions:
@@ -236,6 +238,18 @@ func checkClause(c model.Check) string {
 		s += " NO INHERIT"
 	}
 	return s
+}
+
+// objectComment is COMMENT ON INDEX or COMMENT ON CONSTRAINT for a
+// comment-only change (an empty To removes the comment).
+func objectComment(o ops.SetObjectComment) []string {
+	switch o.Object {
+	case ops.CommentIndex:
+		return []string{"COMMENT ON INDEX " + qualify(o.Schema, o.Name) + " IS " + commentLiteral(o.To)}
+	case ops.CommentConstraint:
+		return []string{"COMMENT ON CONSTRAINT " + quoteIdent(o.Name) + " ON " + qualify(o.Schema, o.Table) + " IS " + commentLiteral(o.To)}
+	}
+	return nil
 }
 
 // constraintComment is COMMENT ON CONSTRAINT for a named constraint with a

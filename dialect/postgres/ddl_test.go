@@ -188,6 +188,8 @@ var opCases = []struct {
 	{"drop foreign key", ops.DropForeignKey{Table: "t", ForeignKey: model.ForeignKey{Name: "fk"}}, stmts(false, "ALTER TABLE t DROP CONSTRAINT fk"), nil},
 	{"add check", ops.AddCheck{Table: "t", Check: model.Check{Name: "ck", Expr: "a > 0"}}, stmts(false, "ALTER TABLE t ADD CONSTRAINT ck CHECK (a > 0)"), nil},
 	{"drop check", ops.DropCheck{Table: "t", Check: model.Check{Name: "ck", Expr: "a > 0"}}, stmts(false, "ALTER TABLE t DROP CONSTRAINT ck"), nil},
+	{"set index comment", ops.SetObjectComment{Schema: "app", Table: "t", Object: ops.CommentIndex, Name: "ix", To: "it's"}, stmts(false, "COMMENT ON INDEX app.ix IS 'it''s'"), nil},
+	{"clear constraint comment", ops.SetObjectComment{Table: "t", Object: ops.CommentConstraint, Name: "ck", From: "x"}, stmts(false, "COMMENT ON CONSTRAINT ck ON t IS NULL"), nil},
 	{"set table comment", ops.SetTableComment{Table: "t", From: "", To: "x"}, stmts(false, "COMMENT ON TABLE t IS 'x'"), nil},
 	{"clear table comment", ops.SetTableComment{Table: "t", From: "x"}, stmts(false, "COMMENT ON TABLE t IS NULL"), nil},
 	{"set table options", ops.SetTableOptions{Table: "t", To: []model.TableOption{{Name: "ENGINE", Value: "InnoDB"}}}, nil, nil},

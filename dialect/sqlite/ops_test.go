@@ -386,6 +386,11 @@ func opCases(base model.Schema) []opCase {
 			want: func(s *model.Schema) { table(s, "items").Checks = nil },
 		},
 		{
+			name: "SetObjectComment",
+			ops:  []ops.Op{ops.SetObjectComment{Table: "items", Object: ops.CommentIndex, Name: "ix", To: "things"}},
+			want: func(*model.Schema) {},
+		},
+		{
 			name: "SetTableComment",
 			ops:  []ops.Op{ops.SetTableComment{Table: "items", From: "", To: "things"}},
 			want: func(*model.Schema) {},
