@@ -196,6 +196,10 @@ func target(op ops.Op) (schema, table, object string, known bool) {
 		return dot(o.Schema, o.Table, "")
 	case ops.SetObjectComment:
 		return dot(o.Schema, o.Table, o.Name)
+	case ops.AddExclude:
+		return dot(o.Schema, o.Table, o.Exclude.Name)
+	case ops.DropExclude:
+		return dot(o.Schema, o.Table, o.Exclude.Name)
 	case ops.SetTableOptions:
 		return dot(o.Schema, o.Table, "")
 	case ops.CreateEnum:

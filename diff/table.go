@@ -63,6 +63,8 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	cc, tc := c.matchChecks(cur.Checks, tgt.Checks)
 	cc, tc, ccom := c.checkComments(s, n, cc, tc)
 	comments = append(comments, ccom...)
+	dropX, addX, xcom := c.compareExcludes(cur, tgt)
+	comments = append(comments, xcom...)
 	for _, ck := range cc {
 		dropCk = append(dropCk, ops.DropCheck{Schema: s, Table: n, Check: ck})
 	}
@@ -91,6 +93,7 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	td.body = append(td.body, dropIx...)
 	td.body = append(td.body, dropUq...)
 	td.body = append(td.body, dropCk...)
+	td.body = append(td.body, dropX...)
 	td.body = append(td.body, dropPK...)
 	var late []ops.Op
 	td.body, late = c.compareColumns(cur, tgt, td.body, keysChange)
@@ -99,6 +102,7 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	td.body = append(td.body, addIx...)
 	td.body = append(td.body, late...)
 	td.body = append(td.body, addCk...)
+	td.body = append(td.body, addX...)
 	td.body = append(td.body, comments...)
 
 	if cur.Comment != tgt.Comment {

@@ -165,6 +165,9 @@
 //	uindex=NAME(...)        a unique index, same grammar
 //	unique=NAME(col, ...)   a unique constraint (columns only)
 //	check=NAME(EXPR)        a named check constraint
+//	exclude=NAME(DEF)       an exclusion constraint (PostgreSQL EXCLUDE; [model.Exclude]): DEF is what
+//	                        follows EXCLUDE, e.g. exclude=ex_zones_area(USING gist (area WITH &&));
+//	                        it may end in WHERE (PREDICATE) and DEFERRABLE [INITIALLY DEFERRED]
 //	fk=NAME(col, ...) references [schema.]table(col, ...) [ondelete ACTION] [onupdate ACTION] [deferrable [initially deferred]]
 //	                        a (composite) foreign key; "on delete" may be two words;
 //	                        an empty NAME gives fk_<table>_<cols>_<reftable>
@@ -183,7 +186,8 @@
 //
 // unique= takes [nulls not distinct] [deferrable [initially deferred]]
 // [comment 'text'] after its columns; check= takes [no inherit] [comment
-// 'text'] after its expression; fk= also takes [match full] and [comment
+// 'text'] after its expression, exclude= [comment 'text'] after its
+// definition; fk= also takes [match full] and [comment
 // 'text']. The clauses may come in any order;
 // the predicate is always parenthesised. An empty NAME is generated from
 // the columns (ix_<table>_<cols> for indexes and unique indexes,

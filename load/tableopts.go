@@ -19,6 +19,7 @@ var tableOptions = []optSpec{
 	{"uindex", optValue, "uindex=NAME(col, ...)"},
 	{"unique", optValue, "unique=NAME(col, ...)"},
 	{"check", optValue, "check=NAME(EXPR)"},
+	{"exclude", optValue, "exclude=NAME(USING METHOD (element WITH operator, ...) ...)"},
 	{"fk", optValue, "fk=NAME(col, ...) references table(col, ...)"},
 	{"comment", optValue, "comment='text'"},
 	{"option", optValue, "option=NAME=VALUE"},
@@ -27,7 +28,7 @@ var tableOptions = []optSpec{
 }
 
 // repeatableTableOptions may be given many times.
-var repeatableTableOptions = []string{"index", "uindex", "unique", "check", "fk", "option"}
+var repeatableTableOptions = []string{"index", "uindex", "unique", "check", "exclude", "fk", "option"}
 
 // columnOptionHint explains where a column option goes.
 func columnOptionHint(string) string {
@@ -47,6 +48,8 @@ type tableSpec struct {
 	indexes []named[model.Index]
 	uniques []named[model.Unique]
 	checks  []named[model.Check]
+	// excludes are exclusion constraints (exclude=).
+	excludes []named[model.Exclude]
 	// fks are composite foreign keys; an empty name is generated.
 	fks []named[model.ForeignKey]
 }
@@ -144,6 +147,12 @@ func (ts *tableSpec) add(o option) error {
 			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
 		}
 		ts.checks = append(ts.checks, named[model.Check]{v: model.Check{Name: name, Expr: strings.TrimSpace(args), NoInherit: e.noInherit, Comment: e.comment}})
+	case "exclude":
+		x, err := parseExcludeSpec(o.value)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
+		}
+		ts.excludes = append(ts.excludes, named[model.Exclude]{v: x})
 	case "fk":
 		fk, err := parseFKSpec(o.value)
 		if err != nil {
@@ -173,6 +182,8 @@ func (ts *tableSpec) setRef(key string, f fieldRef) {
 		ts.uniques[len(ts.uniques)-1].ref = f
 	case "check":
 		ts.checks[len(ts.checks)-1].ref = f
+	case "exclude":
+		ts.excludes[len(ts.excludes)-1].ref = f
 	case "fk":
 		ts.fks[len(ts.fks)-1].ref = f
 	}
@@ -239,6 +250,9 @@ func (ml *modelLoader) addTableObjects() {
 	}
 	for _, ck := range ml.tspec.checks {
 		t.Checks = append(t.Checks, ck.v)
+	}
+	for _, x := range ml.tspec.excludes {
+		t.Excludes = append(t.Excludes, x.v)
 	}
 	for _, fk := range ml.tspec.fks {
 		ok := true

@@ -98,6 +98,11 @@ func (ml *modelLoader) refFor(p Problem) (fieldRef, bool) {
 			return ck.ref, true
 		}
 	}
+	for _, x := range ml.tspec.excludes {
+		if x.v.Name == p.Object {
+			return x.ref, true
+		}
+	}
 	for _, fk := range ml.fks {
 		if fk.v.Name == p.Object {
 			return fk.ref, true

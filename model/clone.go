@@ -40,6 +40,7 @@ func (t *Table) Clone() Table {
 		c.ForeignKeys[i].RefColumns = slices.Clone(c.ForeignKeys[i].RefColumns)
 	}
 	c.Checks = slices.Clone(t.Checks)
+	c.Excludes = slices.Clone(t.Excludes)
 	c.Options = slices.Clone(t.Options)
 	return c
 }

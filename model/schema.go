@@ -44,7 +44,10 @@ type Table struct {
 	Uniques     []Unique
 	ForeignKeys []ForeignKey
 	Checks      []Check
-	Comment     string
+	// Excludes are exclusion constraints (PostgreSQL EXCLUDE), in no
+	// particular order.
+	Excludes []Exclude
+	Comment  string
 	// Options are dialect table options such as MySQL's ENGINE or CHARSET,
 	// sorted by name.
 	Options []TableOption

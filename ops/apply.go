@@ -155,6 +155,10 @@ func Apply(s *model.Schema, op Op) error {
 			t.Comment = o.To
 			return nil
 		}, nil)
+	case AddExclude:
+		return applyAddExclude(s, o)
+	case DropExclude:
+		return applyDropExclude(s, o)
 	case SetObjectComment:
 		return applyObjectComment(s, o)
 	case SetTableOptions:

@@ -87,6 +87,12 @@ func applyObjectComment(s *model.Schema, o SetObjectComment) error {
 				return nil
 			}
 		}
+		for i := range t.Excludes {
+			if t.Excludes[i].Name == o.Name {
+				t.Excludes[i].Comment = o.To
+				return nil
+			}
+		}
 		return fmt.Errorf("%w: comment on constraint %s: no such constraint", ErrApply, o.Name)
 	}, nil)
 }

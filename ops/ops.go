@@ -278,6 +278,7 @@ func All() []Op {
 		AddUnique{}, DropUnique{},
 		AddForeignKey{}, DropForeignKey{},
 		AddCheck{}, DropCheck{},
+		AddExclude{}, DropExclude{},
 		SetTableComment{}, SetTableOptions{}, SetObjectComment{},
 		CreateEnum{}, DropEnum{}, RenameEnum{}, AddEnumValue{},
 		Execute{}, BulkInsert{}, Custom{},

@@ -83,6 +83,9 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 	for _, ck := range t.Checks[nc:] {
 		items = append(items, jen.Id("op").Dot("Check").Call(lit(ck.Name), lit(ck.Expr)))
 	}
+	for _, x := range t.Excludes {
+		items = append(items, excludeCode(jen.Id("op").Dot("Exclude"), []jen.Code{lit(x.Name)}, x))
+	}
 	for _, ix := range t.Indexes {
 		code, err := indexCode(jen.Id("op").Dot("Index"), []jen.Code{lit(ix.Name)}, ix, false)
 		if err != nil {

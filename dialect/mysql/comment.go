@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
 
@@ -42,4 +43,14 @@ func (d *Dialect) objectComment(ctx context.Context, o ops.SetObjectComment, tab
 		return nil, err
 	}
 	return append(drop, create...), nil
+}
+
+// excludeUnsupported refuses an exclusion constraint, which neither MySQL
+// nor MariaDB has (models with one are refused when they are read); the
+// zero value, which names none, writes nothing.
+func excludeUnsupported(table string, x model.Exclude) error {
+	if x == (model.Exclude{}) {
+		return nil
+	}
+	return fmt.Errorf("%w: exclusion constraint %s on %s: exclusion constraints are PostgreSQL's", ErrUnsupported, x.Name, table)
 }

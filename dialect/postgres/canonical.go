@@ -128,6 +128,10 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 		ck.Name = clipIdent(ck.Name)
 		c.Checks = append(c.Checks, ck)
 	}
+	for _, x := range t.Excludes {
+		x.Name = clipIdent(x.Name)
+		c.Excludes = append(c.Excludes, x)
+	}
 	return c
 }
 

@@ -118,6 +118,14 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 			return nil, fmt.Errorf("postgres: drop check on %s: the check has no name", qualify(o.Schema, o.Table))
 		}
 		sqls = []string{dropConstraint(o.Schema, o.Table, o.Check.Name)}
+	case ops.AddExclude:
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + excludeClause(o.Exclude)}
+		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.Exclude.Name, o.Exclude.Comment)...)
+	case ops.DropExclude:
+		if o.Exclude.Name == "" {
+			return nil, fmt.Errorf("postgres: drop exclusion constraint on %s: the constraint has no name", qualify(o.Schema, o.Table))
+		}
+		sqls = []string{dropConstraint(o.Schema, o.Table, o.Exclude.Name)}
 	case ops.SetObjectComment:
 		sqls = objectComment(o)
 	case ops.SetTableComment:
@@ -365,6 +373,9 @@ func (d *Dialect) createTable(t model.Table) []string {
 	for _, c := range t.Checks {
 		defs = append(defs, checkClause(c))
 	}
+	for _, x := range t.Excludes {
+		defs = append(defs, excludeClause(x))
+	}
 	create := "CREATE TABLE "
 	if v, _ := t.Option("UNLOGGED"); v == "true" {
 		create = "CREATE UNLOGGED TABLE "
@@ -398,6 +409,9 @@ func (d *Dialect) createTable(t model.Table) []string {
 	}
 	for _, c := range t.Checks {
 		sqls = append(sqls, constraintComment(t.Schema, t.Name, c.Name, c.Comment)...)
+	}
+	for _, x := range t.Excludes {
+		sqls = append(sqls, constraintComment(t.Schema, t.Name, x.Name, x.Comment)...)
 	}
 	return sqls
 }

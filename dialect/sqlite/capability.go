@@ -36,6 +36,10 @@ func indexProblems(s model.Schema) []dialect.Problem {
 				out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Object: ix.Name, Err: err})
 			}
 		}
+		for _, x := range t.Excludes {
+			err := fmt.Errorf("%w: exclusion constraint %s (EXCLUDE %s) is PostgreSQL's, and SQLite has no exclusion constraints: keep it in a PostgreSQL model, or enforce the rule in the application", dialect.ErrCapability, x.Name, x.Def)
+			out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Object: x.Name, Err: err})
+		}
 	}
 	return out
 }

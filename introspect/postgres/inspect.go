@@ -188,6 +188,8 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 			})
 		case "c":
 			t.Checks = append(t.Checks, model.Check{Name: name, Expr: checkExpr(def), NoInherit: noInherit, Comment: comment})
+		case "x":
+			t.Excludes = append(t.Excludes, model.Exclude{Name: name, Def: strings.TrimPrefix(def, "EXCLUDE "), Comment: comment})
 		}
 		return nil
 	})
