@@ -54,7 +54,7 @@ func fileCases() []fileCase {
 		},
 		Excludes: []model.Exclude{{Name: "notes_seq_excl", Def: "USING btree (seq WITH =)"}},
 		Comment:  "Notes members write.",
-		Options: []model.TableOption{{Name: "ENGINE", Value: "InnoDB"}, {Name: "CHARSET", Value: "utf8mb4"}},
+		Options:  []model.TableOption{{Name: "ENGINE", Value: "InnoDB"}, {Name: "CHARSET", Value: "utf8mb4"}},
 	}
 	// A reflected table: names that are not the convention, a nullable
 	// primary key column, constraints out of column order, an index.
