@@ -40,6 +40,13 @@ type CommentIndexed struct {
 	Email string   `db:"email,type=varchar(100)"`
 }
 
+// ExcludeZone has an exclusion constraint (PostgreSQL's).
+type ExcludeZone struct {
+	_    struct{} `db:",exclude=exclude_zone_no_overlap(USING btree (id WITH =))"`
+	ID   int64    `db:"id,pk"`
+	Area string   `db:"area,type=varchar(100)"`
+}
+
 // LongColumn has a column name of 64 bytes.
 type LongColumn struct {
 	ID   int64  `db:"id,pk"`
@@ -108,6 +115,8 @@ func TestCapabilitiesAtLoad(t *testing.T) {
 					[]string{"autogen_test.InvisibleIndexed._ (capability_test.go:", "has no invisible indexes", "drop invisible"}},
 				{"index comment", []any{CommentIndexed{}}, d == "sqlite",
 					[]string{"autogen_test.CommentIndexed._ (capability_test.go:", "keeps no index comments", "drop the comment"}},
+				{"exclusion constraint", []any{ExcludeZone{}}, d != "postgres",
+					[]string{"autogen_test.ExcludeZone._ (capability_test.go:", "has no exclusion constraints", "keep it in a PostgreSQL model"}},
 				{"long column name", []any{LongColumn{}}, d == "postgres",
 					[]string{"autogen_test.LongColumn.Long (capability_test.go:", "is 64 bytes; PostgreSQL keeps 63", "at most 63 bytes"}},
 				{"long table name", []any{LongTable{}}, d == "postgres",
