@@ -14,11 +14,11 @@ import (
 // Zone has an exclusion constraint with a comment and one with a
 // predicate and timing.
 type Zone struct {
-	_      struct{} `db:",exclude=zones_no_overlap(USING gist (area WITH &&)) comment 'one zone a place'"`
-	_      struct{} `db:",exclude=zones_live(USING gist (area WITH &&, id WITH <>) WHERE (live) DEFERRABLE INITIALLY DEFERRED)"`
-	ID     int64    `db:"id,pk"`
-	Area   string   `db:"area,type=circle"`
-	Live   bool     `db:"live"`
+	_    struct{} `db:",exclude=zones_no_overlap(USING gist (area WITH &&)) comment 'one zone a place'"`
+	_    struct{} `db:",exclude=zones_live(USING gist (area WITH &&, id WITH <>) WHERE (live) DEFERRABLE INITIALLY DEFERRED)"`
+	ID   int64    `db:"id,pk"`
+	Area string   `db:"area,type=circle"`
+	Live bool     `db:"live"`
 }
 
 // BadZone spells exclude= without a method or elements.
