@@ -118,13 +118,16 @@ const (
 	KindEnum
 	// KindExcludeConstraint is a PostgreSQL exclusion constraint.
 	KindExcludeConstraint
+	// KindExtension is a PostgreSQL extension (asked of IncludeName only,
+	// with the extension's schema as its parent).
+	KindExtension
 )
 
-var kindNames = [...]string{"", "schema", "table", "column", "index", "unique_constraint", "foreign_key_constraint", "check_constraint", "enum", "exclude_constraint"}
+var kindNames = [...]string{"", "schema", "table", "column", "index", "unique_constraint", "foreign_key_constraint", "check_constraint", "enum", "exclude_constraint", "extension"}
 
 // String returns Alembic's word for the kind: "schema", "table", "column",
 // "index", "unique_constraint", "foreign_key_constraint",
-// "check_constraint", "enum" or "exclude_constraint".
+// "check_constraint", "enum", "exclude_constraint" or "extension".
 func (k ObjectKind) String() string {
 	if k > 0 && int(k) < len(kindNames) {
 		return kindNames[k]

@@ -298,6 +298,8 @@ func TestOpBuilderCoversOps(t *testing.T) {
 	op.DropCheck("c", "t", "true")
 	op.SetTableComment("t", "", "x")
 	op.SetIndexComment("t", "ix", "", "x")
+	op.CreateExtension("citext")
+	op.DropExtension("citext")
 	op.AddExclude("ex", "t", "USING gist (a WITH &&)").Comment("c")
 	op.DropExclude("ex", "t", "USING gist (a WITH &&)")
 	op.SetTableOptions("t")

@@ -9,6 +9,16 @@ type Schema struct {
 	Tables []Table
 	// Enums are named enum types (PostgreSQL CREATE TYPE ... AS ENUM).
 	Enums []Enum
+	// Extensions are the PostgreSQL extensions the schema needs (models)
+	// or the database has (a catalog reader), in no particular order.
+	Extensions []Extension
+	// AllExtensions says that Extensions lists every extension there is,
+	// as a catalog reader does: diff then drops an extension the current
+	// schema has and this one does not list. Models list the extensions
+	// they need, not every one the database holds (plpgsql, a team's
+	// pg_stat_statements), so they leave it false, and an extension they
+	// do not name is left alone.
+	AllExtensions bool
 }
 
 // Table returns the table with the given schema and name.

@@ -155,6 +155,10 @@ func Apply(s *model.Schema, op Op) error {
 			t.Comment = o.To
 			return nil
 		}, nil)
+	case CreateExtension:
+		return applyExtension(s, o.Extension, true)
+	case DropExtension:
+		return applyExtension(s, o.Extension, false)
 	case AddExclude:
 		return applyAddExclude(s, o)
 	case DropExclude:

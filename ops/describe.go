@@ -66,6 +66,10 @@ func Describe(op Op) string {
 		return qualify(o.Schema, o.Table) + ": drop check " + checkDef(o.Check)
 	case SetTableComment:
 		return qualify(o.Schema, o.Table) + ": " + textChange("comment", o.From, o.To)
+	case CreateExtension:
+		return describeExtension("create", o.Extension)
+	case DropExtension:
+		return describeExtension("drop", o.Extension)
 	case AddExclude:
 		return qualify(o.Schema, o.Table) + ": add exclusion constraint " + excludeDef(o.Exclude)
 	case DropExclude:

@@ -281,6 +281,7 @@ func All() []Op {
 		AddExclude{}, DropExclude{},
 		SetTableComment{}, SetTableOptions{}, SetObjectComment{},
 		CreateEnum{}, DropEnum{}, RenameEnum{}, AddEnumValue{},
+		CreateExtension{}, DropExtension{},
 		Execute{}, BulkInsert{}, Custom{},
 	}
 }

@@ -16,3 +16,10 @@ func excludeCode(call *jen.Statement, args []jen.Code, x model.Exclude) jen.Code
 	}
 	return s
 }
+
+// extensionCode writes op.CreateExtension or op.DropExtension, in the
+// extension's schema when it names one (its version is not recorded: it
+// is not compared).
+func extensionCode(method string, e model.Extension) jen.Code {
+	return opIn(e.Schema).Dot(method).Call(lit(e.Name))
+}

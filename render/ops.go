@@ -63,6 +63,10 @@ func opCode(op ops.Op, st style) (jen.Code, error) {
 		return opIn(o.Schema).Dot("DropCheck").Call(lit(o.Check.Name), lit(o.Table), lit(o.Check.Expr)), nil
 	case ops.SetTableComment:
 		return opIn(o.Schema).Dot("SetTableComment").Call(lit(o.Table), lit(o.From), lit(o.To)), nil
+	case ops.CreateExtension:
+		return extensionCode("CreateExtension", o.Extension), nil
+	case ops.DropExtension:
+		return extensionCode("DropExtension", o.Extension), nil
 	case ops.AddExclude:
 		return excludeCode(opIn(o.Schema).Dot("AddExclude"), []jen.Code{lit(o.Exclude.Name), lit(o.Table)}, o.Exclude), nil
 	case ops.DropExclude:

@@ -54,3 +54,12 @@ func excludeUnsupported(table string, x model.Exclude) error {
 	}
 	return fmt.Errorf("%w: exclusion constraint %s on %s: exclusion constraints are PostgreSQL's", ErrUnsupported, x.Name, table)
 }
+
+// extensionUnsupported refuses a PostgreSQL extension; the zero value
+// writes nothing.
+func extensionUnsupported(e model.Extension) error {
+	if e == (model.Extension{}) {
+		return nil
+	}
+	return fmt.Errorf("%w: extension %s: extensions are PostgreSQL's", ErrUnsupported, e.Name)
+}

@@ -118,6 +118,16 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 			return nil, fmt.Errorf("postgres: drop check on %s: the check has no name", qualify(o.Schema, o.Table))
 		}
 		sqls = []string{dropConstraint(o.Schema, o.Table, o.Check.Name)}
+	case ops.CreateExtension:
+		var err error
+		if sqls, err = createExtension(o.Extension); err != nil {
+			return nil, err
+		}
+	case ops.DropExtension:
+		var err error
+		if sqls, err = dropExtension(o.Extension); err != nil {
+			return nil, err
+		}
 	case ops.AddExclude:
 		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + excludeClause(o.Exclude)}
 		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.Exclude.Name, o.Exclude.Comment)...)

@@ -536,6 +536,7 @@ func TestOpsCoverEveryKind(t *testing.T) {
 	covered["ops.Custom"] = true // TestCustomOp
 	// Exclusion constraints are PostgreSQL's: refused (TestExcludeRefused).
 	covered["ops.AddExclude"], covered["ops.DropExclude"] = true, true
+	covered["ops.CreateExtension"], covered["ops.DropExtension"] = true, true
 	d := sqlite.New()
 	for _, op := range ops.All() {
 		name := fmt.Sprintf("%T", op)

@@ -143,3 +143,12 @@ JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
 WHERE ` + schemaCond + `
 ORDER BY t.typname, e.enumsortorder`
+
+// extensionsQuery lists the database's extensions; the schema of one
+// installed into the inspected schema is "".
+const extensionsQuery = `
+SELECT e.extname, CASE WHEN n.nspname = COALESCE(NULLIF($1::text, ''), current_schema()) THEN '' ELSE n.nspname END,
+  e.extversion
+FROM pg_catalog.pg_extension e
+JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+ORDER BY e.extname`
