@@ -47,6 +47,13 @@ type ExcludeZone struct {
 	Area string   `db:"area,type=varchar(100)"`
 }
 
+// CitextUser declares the extension its column's type needs.
+type CitextUser struct {
+	_    struct{} `db:",extension=citext"`
+	ID   int64    `db:"id,pk"`
+	Name string   `db:"name,type=varchar(100)"`
+}
+
 // LongColumn has a column name of 64 bytes.
 type LongColumn struct {
 	ID   int64  `db:"id,pk"`
@@ -117,6 +124,8 @@ func TestCapabilitiesAtLoad(t *testing.T) {
 					[]string{"autogen_test.CommentIndexed._ (capability_test.go:", "keeps no index comments", "drop the comment"}},
 				{"exclusion constraint", []any{ExcludeZone{}}, d != "postgres",
 					[]string{"autogen_test.ExcludeZone._ (capability_test.go:", "has no exclusion constraints", "keep it in a PostgreSQL model"}},
+				{"extension", []any{CitextUser{}}, d != "postgres",
+					[]string{"autogen_test.CitextUser._ (capability_test.go:", "has no extensions", "drop extension=citext"}},
 				{"long column name", []any{LongColumn{}}, d == "postgres",
 					[]string{"autogen_test.LongColumn.Long (capability_test.go:", "is 64 bytes; PostgreSQL keeps 63", "at most 63 bytes"}},
 				{"long table name", []any{LongTable{}}, d == "postgres",

@@ -165,6 +165,10 @@
 //	uindex=NAME(...)        a unique index, same grammar
 //	unique=NAME(col, ...)   a unique constraint (columns only)
 //	check=NAME(EXPR)        a named check constraint
+//	extension=NAME          a PostgreSQL extension the schema needs (CREATE EXTENSION IF NOT EXISTS;
+//	                        [model.Extension]), e.g. extension=citext for a type=citext column; repeatable,
+//	                        on any model. Extensions no model names are left alone (plpgsql,
+//	                        pg_stat_statements): autogenerate never drops them
 //	exclude=NAME(DEF)       an exclusion constraint (PostgreSQL EXCLUDE; [model.Exclude]): DEF is what
 //	                        follows EXCLUDE, e.g. exclude=ex_zones_area(USING gist (area WITH &&));
 //	                        it may end in WHERE (PREDICATE) and DEFERRABLE [INITIALLY DEFERRED]

@@ -20,6 +20,7 @@ var tableOptions = []optSpec{
 	{"unique", optValue, "unique=NAME(col, ...)"},
 	{"check", optValue, "check=NAME(EXPR)"},
 	{"exclude", optValue, "exclude=NAME(USING METHOD (element WITH operator, ...) ...)"},
+	{"extension", optValue, "extension=NAME"},
 	{"fk", optValue, "fk=NAME(col, ...) references table(col, ...)"},
 	{"comment", optValue, "comment='text'"},
 	{"option", optValue, "option=NAME=VALUE"},
@@ -28,7 +29,7 @@ var tableOptions = []optSpec{
 }
 
 // repeatableTableOptions may be given many times.
-var repeatableTableOptions = []string{"index", "uindex", "unique", "check", "exclude", "fk", "option"}
+var repeatableTableOptions = []string{"index", "uindex", "unique", "check", "exclude", "extension", "fk", "option"}
 
 // columnOptionHint explains where a column option goes.
 func columnOptionHint(string) string {
@@ -50,6 +51,8 @@ type tableSpec struct {
 	checks  []named[model.Check]
 	// excludes are exclusion constraints (exclude=).
 	excludes []named[model.Exclude]
+	// extensions are the extensions the schema needs (extension=).
+	extensions []named[model.Extension]
 	// fks are composite foreign keys; an empty name is generated.
 	fks []named[model.ForeignKey]
 }
@@ -147,6 +150,12 @@ func (ts *tableSpec) add(o option) error {
 			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
 		}
 		ts.checks = append(ts.checks, named[model.Check]{v: model.Check{Name: name, Expr: strings.TrimSpace(args), NoInherit: e.noInherit, Comment: e.comment}})
+	case "extension":
+		name := strings.TrimSpace(o.value)
+		if !validExtensionName(name) {
+			return fmt.Errorf("%w: %s: want extension=NAME, e.g. extension=citext", ErrBadTag, o)
+		}
+		ts.extensions = append(ts.extensions, named[model.Extension]{v: model.Extension{Name: name}})
 	case "exclude":
 		x, err := parseExcludeSpec(o.value)
 		if err != nil {
@@ -184,6 +193,8 @@ func (ts *tableSpec) setRef(key string, f fieldRef) {
 		ts.checks[len(ts.checks)-1].ref = f
 	case "exclude":
 		ts.excludes[len(ts.excludes)-1].ref = f
+	case "extension":
+		ts.extensions[len(ts.extensions)-1].ref = f
 	case "fk":
 		ts.fks[len(ts.fks)-1].ref = f
 	}

@@ -15,6 +15,10 @@ var _ dialect.CapabilityChecker = (*Dialect)(nil)
 // SQLite cannot create as declared (see columnProblems).
 func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
 	out := append(dialect.CaseCollisions(s, d.FoldedNames()), columnProblems(s)...)
+	for _, e := range s.Extensions {
+		err := fmt.Errorf("%w: extension %s is PostgreSQL's (CREATE EXTENSION), and SQLite has no extensions: drop extension=%s, or keep it in a PostgreSQL model", dialect.ErrCapability, e.Name, e.Name)
+		out = append(out, dialect.Problem{Schema: e.Schema, Object: e.Name, Err: err})
+	}
 	return append(out, indexProblems(s)...)
 }
 
