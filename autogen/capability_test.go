@@ -26,6 +26,34 @@ type PartialIndexed struct {
 	Email *string `db:"email,type=varchar(100),index,index_where=(email IS NOT NULL)"`
 }
 
+// InvisibleIndexed has an invisible index (MariaDB IGNORED).
+type InvisibleIndexed struct {
+	_     struct{} `db:",index=ix_invisible_indexed_email(email) invisible"`
+	ID    int64    `db:"id,pk"`
+	Email string   `db:"email,type=varchar(100)"`
+}
+
+// CommentIndexed has an index with a comment.
+type CommentIndexed struct {
+	_     struct{} `db:",index=ix_comment_indexed_email(email) comment 'by email'"`
+	ID    int64    `db:"id,pk"`
+	Email string   `db:"email,type=varchar(100)"`
+}
+
+// ExcludeZone has an exclusion constraint (PostgreSQL's).
+type ExcludeZone struct {
+	_    struct{} `db:",exclude=exclude_zone_no_overlap(USING btree (id WITH =))"`
+	ID   int64    `db:"id,pk"`
+	Area string   `db:"area,type=varchar(100)"`
+}
+
+// CitextUser declares the extension its column's type needs.
+type CitextUser struct {
+	_    struct{} `db:",extension=citext"`
+	ID   int64    `db:"id,pk"`
+	Name string   `db:"name,type=varchar(100)"`
+}
+
 // LongColumn has a column name of 64 bytes.
 type LongColumn struct {
 	ID   int64  `db:"id,pk"`
@@ -90,6 +118,14 @@ func TestCapabilitiesAtLoad(t *testing.T) {
 					[]string{"autogen_test.ExprIndexed._ (capability_test.go:", "cannot index an expression", "generated=lower(email)"}},
 				{"partial index", []any{PartialIndexed{}}, d == "mysql",
 					[]string{"autogen_test.PartialIndexed.Email (capability_test.go:", "has no partial indexes", "drop the where clause"}},
+				{"invisible index", []any{InvisibleIndexed{}}, d != "mysql",
+					[]string{"autogen_test.InvisibleIndexed._ (capability_test.go:", "has no invisible indexes", "drop invisible"}},
+				{"index comment", []any{CommentIndexed{}}, d == "sqlite",
+					[]string{"autogen_test.CommentIndexed._ (capability_test.go:", "keeps no index comments", "drop the comment"}},
+				{"exclusion constraint", []any{ExcludeZone{}}, d != "postgres",
+					[]string{"autogen_test.ExcludeZone._ (capability_test.go:", "has no exclusion constraints", "keep it in a PostgreSQL model"}},
+				{"extension", []any{CitextUser{}}, d != "postgres",
+					[]string{"autogen_test.CitextUser._ (capability_test.go:", "has no extensions", "drop extension=citext"}},
 				{"long column name", []any{LongColumn{}}, d == "postgres",
 					[]string{"autogen_test.LongColumn.Long (capability_test.go:", "is 64 bytes; PostgreSQL keeps 63", "at most 63 bytes"}},
 				{"long table name", []any{LongTable{}}, d == "postgres",

@@ -194,6 +194,16 @@ func target(op ops.Op) (schema, table, object string, known bool) {
 		return dot(o.Schema, o.Table, o.Check.Name)
 	case ops.SetTableComment:
 		return dot(o.Schema, o.Table, "")
+	case ops.SetObjectComment:
+		return dot(o.Schema, o.Table, o.Name)
+	case ops.AddExclude:
+		return dot(o.Schema, o.Table, o.Exclude.Name)
+	case ops.CreateExtension:
+		return o.Extension.Schema, "", "extension " + o.Extension.Name, true
+	case ops.DropExtension:
+		return o.Extension.Schema, "", "extension " + o.Extension.Name, true
+	case ops.DropExclude:
+		return dot(o.Schema, o.Table, o.Exclude.Name)
 	case ops.SetTableOptions:
 		return dot(o.Schema, o.Table, "")
 	case ops.CreateEnum:

@@ -112,3 +112,12 @@ type OptionResetter interface {
 	// does not name it.
 	ResetTableOption(name string) (value string, ok bool)
 }
+
+// ObjectCommenter is implemented by dialects that change the comment of an
+// index or a constraint in place (PostgreSQL COMMENT ON INDEX, COMMENT ON
+// CONSTRAINT): diff then emits an [ops.SetObjectComment] for a change of
+// nothing but the comment, instead of dropping the object and creating it
+// again.
+type ObjectCommenter interface {
+	CommentsObjectsInPlace() bool
+}

@@ -30,10 +30,11 @@ const (
 	ValueCheck
 	ValueIndexWhere
 	ValueIndexExpr
+	ValueExclude
 )
 
 var valueKindNames = [...]string{"", "charset", "collation", "index method", "table option", "type", "default",
-	"on update", "generated expression", "check", "index where", "index expression"}
+	"on update", "generated expression", "check", "index where", "index expression", "exclusion constraint"}
 
 // String names the kind as a message does ("charset", "index method").
 func (k ValueKind) String() string {
@@ -248,6 +249,8 @@ func exprFix(kind ValueKind) string {
 		return "type must be one SQL type such as varchar(255) or numeric(10,2)"
 	case ValueDefault:
 		return "default must be one SQL expression such as 'user', 0 or CURRENT_TIMESTAMP"
+	case ValueExclude:
+		return "an exclusion constraint must be one definition such as USING gist (area WITH &&)"
 	}
 	return kind.String() + " must be one SQL expression"
 }
@@ -309,6 +312,9 @@ func tableProblems(d Dialect, t model.Table) []Problem {
 	}
 	for _, ck := range t.Checks {
 		add("", ck.Name, checkValue(d, ValueCheck, ck.Expr))
+	}
+	for _, x := range t.Excludes {
+		add("", x.Name, checkValue(d, ValueExclude, x.Def))
 	}
 	return out
 }
@@ -376,6 +382,8 @@ func CheckOp(d Dialect, op ops.Op) error {
 		probs = tableProblems(d, model.Table{Schema: o.Schema, Name: o.Table, Indexes: []model.Index{o.Index}})
 	case ops.AddCheck:
 		probs = tableProblems(d, model.Table{Schema: o.Schema, Name: o.Table, Checks: []model.Check{o.Check}})
+	case ops.AddExclude:
+		probs = tableProblems(d, model.Table{Schema: o.Schema, Name: o.Table, Excludes: []model.Exclude{o.Exclude}})
 	case ops.SetTableOptions:
 		probs = tableProblems(d, model.Table{Schema: o.Schema, Name: o.Table, Options: o.To})
 	}

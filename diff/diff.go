@@ -26,6 +26,7 @@ var ErrDuplicate = errors.New("diff: duplicate object")
 func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]ops.Op, error) {
 	h := readHints(target)
 	implied := readImplied(target)
+	extTarget := model.Schema{Extensions: target.Extensions, AllExtensions: target.AllExtensions}
 	target = d.Canonical(target)
 	target.Tables = resolveTypes(target.Tables, d)
 
@@ -75,6 +76,8 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 		body    []ops.Op   // step 5
 		addFKs  []tableOps // step 6
 	)
+	extCreates, extDrops := c.compareExtensions(current.Extensions, extTarget)
+	out = append(out, extCreates...)
 	out = append(out, enumRenames...)
 	out = append(out, enums.creates...)
 	out = append(out, enums.adds...)
@@ -103,6 +106,7 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 	out = appendByTable(out, addFKs)
 	out = append(out, drops...)
 	out = append(out, enums.drops...)
+	out = append(out, extDrops...)
 
 	if len(opts.Comparators) > 0 {
 		cs := model.Schema{Tables: derefTables(cur), Enums: curEnums}

@@ -137,6 +137,13 @@ func (c *comparer) filterTable(cur, tgt *model.Table) (*model.Table, *model.Tabl
 			return o.includesPair(x.Name, KindCheckConstraint, wrap(cx, func(v model.Check) Object { return CheckObject{s, n, v} }),
 				wrap(tx, func(v model.Check) Object { return CheckObject{s, n, v} }))
 		})
+	fc.Excludes, ft.Excludes = filterPairs(cur.Excludes, tgt.Excludes,
+		func(a, b *model.Exclude) bool { return a.Name == b.Name },
+		func(x *model.Exclude) bool { return o.includesName(x.Name, KindExcludeConstraint, p) },
+		func(x *model.Exclude, cx, tx *model.Exclude) bool {
+			return o.includesPair(x.Name, KindExcludeConstraint, wrap(cx, func(v model.Exclude) Object { return ExcludeObject{s, n, v} }),
+				wrap(tx, func(v model.Exclude) Object { return ExcludeObject{s, n, v} }))
+		})
 	return &fc, &ft
 }
 

@@ -116,13 +116,18 @@ const (
 	KindForeignKeyConstraint
 	KindCheckConstraint
 	KindEnum
+	// KindExcludeConstraint is a PostgreSQL exclusion constraint.
+	KindExcludeConstraint
+	// KindExtension is a PostgreSQL extension (asked of IncludeName only,
+	// with the extension's schema as its parent).
+	KindExtension
 )
 
-var kindNames = [...]string{"", "schema", "table", "column", "index", "unique_constraint", "foreign_key_constraint", "check_constraint", "enum"}
+var kindNames = [...]string{"", "schema", "table", "column", "index", "unique_constraint", "foreign_key_constraint", "check_constraint", "enum", "exclude_constraint", "extension"}
 
 // String returns Alembic's word for the kind: "schema", "table", "column",
 // "index", "unique_constraint", "foreign_key_constraint",
-// "check_constraint" or "enum".
+// "check_constraint", "enum", "exclude_constraint" or "extension".
 func (k ObjectKind) String() string {
 	if k > 0 && int(k) < len(kindNames) {
 		return kindNames[k]
@@ -132,7 +137,7 @@ func (k ObjectKind) String() string {
 
 // Object is a schema object given to [Options.IncludeObject]: one of
 // [TableObject], [ColumnObject], [IndexObject], [UniqueObject],
-// [ForeignKeyObject], [CheckObject] and [EnumObject]. The interface is
+// [ForeignKeyObject], [CheckObject], [ExcludeObject] and [EnumObject]. The interface is
 // sealed.
 type Object interface{ isObject() }
 
@@ -169,6 +174,12 @@ type CheckObject struct {
 	model.Check
 }
 
+// ExcludeObject is an exclusion constraint of the table Schema.Table.
+type ExcludeObject struct {
+	Schema, Table string
+	model.Exclude
+}
+
 // EnumObject is an enum type.
 type EnumObject struct{ model.Enum }
 
@@ -179,6 +190,7 @@ func (UniqueObject) isObject()     {}
 func (ForeignKeyObject) isObject() {}
 func (CheckObject) isObject()      {}
 func (EnumObject) isObject()       {}
+func (ExcludeObject) isObject()    {}
 
 // AllSchemas in [Options].IncludeSchemas includes every schema.
 const AllSchemas = "*"

@@ -238,6 +238,9 @@ func renameColumnIn(t *model.Table, from, to string) {
 	for k := range t.Checks {
 		t.Checks[k].Expr = renameIdent(t.Checks[k].Expr, from, to)
 	}
+	for k := range t.Excludes {
+		t.Excludes[k].Def = renameIdent(t.Excludes[k].Def, from, to)
+	}
 }
 
 func replaceName(list []string, from, to string) {

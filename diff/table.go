@@ -23,7 +23,7 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	c.compareForeignKeys(cur, tgt, &td)
 
 	// Indexes, matched by name; a changed meaning is a drop and a create.
-	var dropIx, addIx []ops.Op
+	var dropIx, addIx, comments []ops.Op
 	ci, ti := sortedIndexes(cur.Indexes), sortedIndexes(tgt.Indexes)
 	i, j := 0, 0
 	for i < len(ci) || j < len(ti) {
@@ -35,7 +35,9 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 			addIx = append(addIx, ops.CreateIndex{Schema: s, Table: n, Index: ti[j]})
 			j++
 		default:
-			if !c.sameIndex(&ci[i], &ti[j]) {
+			if op, ok := c.indexComment(s, n, &ci[i], &ti[j]); ok {
+				comments = append(comments, op)
+			} else if !c.sameIndex(&ci[i], &ti[j]) {
 				dropIx = append(dropIx, ops.DropIndex{Schema: s, Table: n, Index: ci[i]})
 				addIx = append(addIx, ops.CreateIndex{Schema: s, Table: n, Index: ti[j]})
 			}
@@ -47,6 +49,8 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	// Unique constraints, matched by column list.
 	var dropUq, addUq []ops.Op
 	cu, tu := matchUniques(cur.Uniques, tgt.Uniques)
+	cu, tu, ucom := c.uniqueComments(s, n, cu, tu)
+	comments = append(comments, ucom...)
 	for _, u := range cu {
 		dropUq = append(dropUq, ops.DropUnique{Schema: s, Table: n, Unique: u})
 	}
@@ -57,6 +61,10 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	// Checks.
 	var dropCk, addCk []ops.Op
 	cc, tc := c.matchChecks(cur.Checks, tgt.Checks)
+	cc, tc, ccom := c.checkComments(s, n, cc, tc)
+	comments = append(comments, ccom...)
+	dropX, addX, xcom := c.compareExcludes(cur, tgt)
+	comments = append(comments, xcom...)
 	for _, ck := range cc {
 		dropCk = append(dropCk, ops.DropCheck{Schema: s, Table: n, Check: ck})
 	}
@@ -85,6 +93,7 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	td.body = append(td.body, dropIx...)
 	td.body = append(td.body, dropUq...)
 	td.body = append(td.body, dropCk...)
+	td.body = append(td.body, dropX...)
 	td.body = append(td.body, dropPK...)
 	var late []ops.Op
 	td.body, late = c.compareColumns(cur, tgt, td.body, keysChange)
@@ -93,6 +102,8 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	td.body = append(td.body, addIx...)
 	td.body = append(td.body, late...)
 	td.body = append(td.body, addCk...)
+	td.body = append(td.body, addX...)
+	td.body = append(td.body, comments...)
 
 	if cur.Comment != tgt.Comment {
 		td.body = append(td.body, ops.SetTableComment{Schema: s, Table: n, From: cur.Comment, To: tgt.Comment})
@@ -316,10 +327,15 @@ func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
 		// makes up for a key the model does not name.
 		renamed := have.Name != "" && want.Name != "" && have.Name != want.Name &&
 			want.Name != model.ForeignKeyName(tgt.Name, want.Columns, want.RefTable)
-		if renamed || have.OnDelete != want.OnDelete || have.OnUpdate != want.OnUpdate ||
+		changed := renamed || have.OnDelete != want.OnDelete || have.OnUpdate != want.OnUpdate ||
 			have.Deferrable != want.Deferrable || have.InitiallyDeferred != want.InitiallyDeferred ||
-			have.MatchFull != want.MatchFull || have.Comment != want.Comment || have.NotValid != want.NotValid ||
-			c.typeChanges(cur, tgt, want.Columns) || !c.keyStable(refKey(tgt, &want), want.RefColumns) {
+			have.MatchFull != want.MatchFull || have.NotValid != want.NotValid ||
+			c.typeChanges(cur, tgt, want.Columns) || !c.keyStable(refKey(tgt, &want), want.RefColumns)
+		if !changed && have.Comment != want.Comment && have.Name != "" && c.commentsInPlace() {
+			td.addFKs = append(td.addFKs, constraintComment(s, n, have.Name, have.Comment, want.Comment))
+			continue
+		}
+		if changed || have.Comment != want.Comment {
 			td.dropFKs = append(td.dropFKs, ops.DropForeignKey{Schema: s, Table: n, ForeignKey: *have})
 			td.addFKs = append(td.addFKs, ops.AddForeignKey{Schema: s, Table: n, ForeignKey: want})
 		}

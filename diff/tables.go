@@ -42,6 +42,7 @@ func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []
 		}
 		sortUniques(ct.Uniques)
 		sortChecks(ct.Checks)
+		sortExcludes(ct.Excludes)
 		out = append(out, ops.CreateTable{Table: ct})
 		for _, ix := range sortedIndexes(t.Indexes) {
 			out = append(out, ops.CreateIndex{Schema: t.Schema, Table: t.Name, Index: ix})
@@ -82,6 +83,7 @@ func (c *comparer) dropTables(removed []*model.Table) (early []tableOps, out []o
 		}
 		sortUniques(dt.Uniques)
 		sortChecks(dt.Checks)
+		sortExcludes(dt.Excludes)
 		if len(first) > 0 {
 			early = append(early, tableOps{keyOf(t), first})
 		}

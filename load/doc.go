@@ -169,6 +169,13 @@
 //	uindex=NAME(...)        a unique index, same grammar
 //	unique=NAME(col, ...)   a unique constraint (columns only)
 //	check=NAME(EXPR)        a named check constraint
+//	extension=NAME          a PostgreSQL extension the schema needs (CREATE EXTENSION IF NOT EXISTS;
+//	                        [model.Extension]), e.g. extension=citext for a type=citext column; repeatable,
+//	                        on any model. Extensions no model names are left alone (plpgsql,
+//	                        pg_stat_statements): autogenerate never drops them
+//	exclude=NAME(DEF)       an exclusion constraint (PostgreSQL EXCLUDE; [model.Exclude]): DEF is what
+//	                        follows EXCLUDE, e.g. exclude=ex_zones_area(USING gist (area WITH &&));
+//	                        it may end in WHERE (PREDICATE) and DEFERRABLE [INITIALLY DEFERRED]
 //	fk=NAME(col, ...) references [schema.]table(col, ...) [ondelete ACTION] [onupdate ACTION] [deferrable [initially deferred]]
 //	                        a (composite) foreign key; "on delete" may be two words;
 //	                        an empty NAME gives fk_<table>_<cols>_<reftable>
@@ -187,11 +194,12 @@
 //
 // unique= takes [nulls not distinct] [deferrable [initially deferred]]
 // [comment 'text'] after its columns; check= takes [no inherit] [not
-// valid] [comment 'text'] after its expression; fk= also takes [match
-// full], [not valid] and [comment 'text']. not valid is PostgreSQL's ADD
-// ... NOT VALID: a constraint the rows already there were never checked
-// against ([model.Check.NotValid], [model.ForeignKey.NotValid]). The
-// clauses may come in any order;
+// valid] [comment 'text'] after its expression, exclude= [comment 'text']
+// after its definition; fk= also takes [match full], [not valid] and
+// [comment 'text']. not valid is PostgreSQL's ADD ... NOT VALID: a
+// constraint the rows already there were never checked against
+// ([model.Check.NotValid], [model.ForeignKey.NotValid]). The clauses may
+// come in any order;
 // the predicate is always parenthesised. An empty NAME is generated from
 // the columns (ix_<table>_<cols> for indexes and unique indexes,
 // uq_<table>_<cols> for unique constraints); an index with expression

@@ -82,6 +82,7 @@ func (l *loader) read(models []any) (model.Schema, error) {
 	l.addJoinTables(&s)
 	l.finishGORMTypes(&s)
 	l.resolveEnums(&s)
+	s.Extensions = extensions(loaded)
 	for _, ml := range loaded {
 		ml.checkReferences(&s)
 	}

@@ -19,6 +19,8 @@ var tableOptions = []optSpec{
 	{"uindex", optValue, "uindex=NAME(col, ...)"},
 	{"unique", optValue, "unique=NAME(col, ...)"},
 	{"check", optValue, "check=NAME(EXPR)"},
+	{"exclude", optValue, "exclude=NAME(USING METHOD (element WITH operator, ...) ...)"},
+	{"extension", optValue, "extension=NAME"},
 	{"fk", optValue, "fk=NAME(col, ...) references table(col, ...)"},
 	{"comment", optValue, "comment='text'"},
 	{"option", optValue, "option=NAME=VALUE"},
@@ -27,7 +29,7 @@ var tableOptions = []optSpec{
 }
 
 // repeatableTableOptions may be given many times.
-var repeatableTableOptions = []string{"index", "uindex", "unique", "check", "fk", "option"}
+var repeatableTableOptions = []string{"index", "uindex", "unique", "check", "exclude", "extension", "fk", "option"}
 
 // columnOptionHint explains where a column option goes.
 func columnOptionHint(string) string {
@@ -47,6 +49,10 @@ type tableSpec struct {
 	indexes []named[model.Index]
 	uniques []named[model.Unique]
 	checks  []named[model.Check]
+	// excludes are exclusion constraints (exclude=).
+	excludes []named[model.Exclude]
+	// extensions are the extensions the schema needs (extension=).
+	extensions []named[model.Extension]
 	// fks are composite foreign keys; an empty name is generated.
 	fks []named[model.ForeignKey]
 }
@@ -144,6 +150,18 @@ func (ts *tableSpec) add(o option) error {
 			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
 		}
 		ts.checks = append(ts.checks, named[model.Check]{v: model.Check{Name: name, Expr: strings.TrimSpace(args), NoInherit: e.noInherit, NotValid: e.notValid, Comment: e.comment}})
+	case "extension":
+		name := strings.TrimSpace(o.value)
+		if !validExtensionName(name) {
+			return fmt.Errorf("%w: %s: want extension=NAME, e.g. extension=citext", ErrBadTag, o)
+		}
+		ts.extensions = append(ts.extensions, named[model.Extension]{v: model.Extension{Name: name}})
+	case "exclude":
+		x, err := parseExcludeSpec(o.value)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
+		}
+		ts.excludes = append(ts.excludes, named[model.Exclude]{v: x})
 	case "fk":
 		fk, err := parseFKSpec(o.value)
 		if err != nil {
@@ -173,6 +191,10 @@ func (ts *tableSpec) setRef(key string, f fieldRef) {
 		ts.uniques[len(ts.uniques)-1].ref = f
 	case "check":
 		ts.checks[len(ts.checks)-1].ref = f
+	case "exclude":
+		ts.excludes[len(ts.excludes)-1].ref = f
+	case "extension":
+		ts.extensions[len(ts.extensions)-1].ref = f
 	case "fk":
 		ts.fks[len(ts.fks)-1].ref = f
 	}
@@ -239,6 +261,9 @@ func (ml *modelLoader) addTableObjects() {
 	}
 	for _, ck := range ml.tspec.checks {
 		t.Checks = append(t.Checks, ck.v)
+	}
+	for _, x := range ml.tspec.excludes {
+		t.Excludes = append(t.Excludes, x.v)
 	}
 	for _, fk := range ml.tspec.fks {
 		ok := true

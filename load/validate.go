@@ -46,6 +46,12 @@ func (l *loader) validate(s model.Schema, loaded []*modelLoader) {
 	for _, p := range l.opts.Validate(s) {
 		err := targetError{p.Err}
 		ml := findModel(loaded, p.Schema, p.Table)
+		if ml == nil && p.Table == "" && p.Object != "" {
+			if ext, ref, ok := extensionRef(loaded, p.Object); ok {
+				ext.fieldErr(ref, err)
+				continue
+			}
+		}
 		if ml == nil {
 			t := model.Table{Schema: p.Schema, Name: p.Table}
 			l.errs = append(l.errs, &TagError{Type: t.QualifiedName(), Err: err})
@@ -96,6 +102,11 @@ func (ml *modelLoader) refFor(p Problem) (fieldRef, bool) {
 	for _, ck := range slices.Concat(ml.checks, ml.tspec.checks) {
 		if ck.v.Name == p.Object {
 			return ck.ref, true
+		}
+	}
+	for _, x := range ml.tspec.excludes {
+		if x.v.Name == p.Object {
+			return x.ref, true
 		}
 	}
 	for _, fk := range ml.fks {

@@ -5,7 +5,8 @@ import "slices"
 // Clone returns a deep copy of the schema: its tables (see [Table.Clone])
 // and enums, with no slice shared with s.
 func (s *Schema) Clone() Schema {
-	c := Schema{Tables: slices.Clone(s.Tables), Enums: slices.Clone(s.Enums)}
+	c := Schema{Tables: slices.Clone(s.Tables), Enums: slices.Clone(s.Enums),
+		Extensions: slices.Clone(s.Extensions), AllExtensions: s.AllExtensions}
 	for i := range c.Tables {
 		c.Tables[i] = c.Tables[i].Clone()
 	}
@@ -40,6 +41,7 @@ func (t *Table) Clone() Table {
 		c.ForeignKeys[i].RefColumns = slices.Clone(c.ForeignKeys[i].RefColumns)
 	}
 	c.Checks = slices.Clone(t.Checks)
+	c.Excludes = slices.Clone(t.Excludes)
 	c.Options = slices.Clone(t.Options)
 	return c
 }

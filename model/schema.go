@@ -9,6 +9,16 @@ type Schema struct {
 	Tables []Table
 	// Enums are named enum types (PostgreSQL CREATE TYPE ... AS ENUM).
 	Enums []Enum
+	// Extensions are the PostgreSQL extensions the schema needs (models)
+	// or the database has (a catalog reader), in no particular order.
+	Extensions []Extension
+	// AllExtensions says that Extensions lists every extension there is,
+	// as a catalog reader does: diff then drops an extension the current
+	// schema has and this one does not list. Models list the extensions
+	// they need, not every one the database holds (plpgsql, a team's
+	// pg_stat_statements), so they leave it false, and an extension they
+	// do not name is left alone.
+	AllExtensions bool
 }
 
 // Table returns the table with the given schema and name.
@@ -44,7 +54,10 @@ type Table struct {
 	Uniques     []Unique
 	ForeignKeys []ForeignKey
 	Checks      []Check
-	Comment     string
+	// Excludes are exclusion constraints (PostgreSQL EXCLUDE), in no
+	// particular order.
+	Excludes []Exclude
+	Comment  string
 	// Options are dialect table options such as MySQL's ENGINE or CHARSET,
 	// sorted by name.
 	Options []TableOption
@@ -216,10 +229,13 @@ type Index struct {
 	StorageParams string
 	// Comment is the index's comment (PostgreSQL COMMENT ON INDEX,
 	// MySQL/MariaDB COMMENT 'text'). Tag: index=NAME(cols) comment 'text'.
+	// SQLite keeps no index comments: a SQLite model with one is refused
+	// when it is read.
 	Comment string
 	// Invisible keeps the index up to date but out of the optimizer's
 	// reach (MariaDB IGNORED, MySQL INVISIBLE). Tag: index=NAME(cols)
-	// invisible.
+	// invisible. PostgreSQL and SQLite have no such index: a model for
+	// them with one is refused when it is read.
 	Invisible bool
 }
 

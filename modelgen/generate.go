@@ -78,7 +78,7 @@ func Generate(s model.Schema, opts Options) (Result, error) {
 	slices.SortFunc(tables, func(a, b model.Table) int {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))
 	})
-	g := &generator{schema: s, declared: map[string]bool{}}
+	g := &generator{schema: s, declared: map[string]bool{}, extensions: extensionOptions(s)}
 	f := jen.NewFile(pkg)
 	if opts.Header != "" {
 		f.HeaderComment(opts.Header)
@@ -99,6 +99,9 @@ func Generate(s model.Schema, opts Options) (Result, error) {
 		res.Warnings = append(res.Warnings, tg.warns...)
 	}
 	g.unusedEnums(&res)
+	if len(g.extensions) > 0 {
+		res.Warnings = append(res.Warnings, Warning{Lost: "the extensions (" + strings.Join(g.extensions, ", ") + ") are declared on a model, and there is no table to declare them on"})
+	}
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return Result{}, fmt.Errorf("modelgen: %w", err)
@@ -113,6 +116,9 @@ type generator struct {
 	// declared holds the enum types an enum=NAME(values) tag already
 	// declared, by qualified name.
 	declared map[string]bool
+	// extensions are the extension= options not written yet: the first
+	// table's struct declares them.
+	extensions []string
 }
 
 // unusedEnums reports enum types no column declares: a tag declares an

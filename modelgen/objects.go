@@ -8,8 +8,8 @@ import (
 	"github.com/retortdb/retort/model"
 )
 
-// objects writes the table's indexes, unique constraints, checks and
-// foreign keys as table options, each sorted by name.
+// objects writes the table's indexes, unique constraints, checks,
+// exclusion constraints and foreign keys as table options, each sorted by name.
 func (tg *tableGen) objects() []string {
 	t := tg.t
 	var out []string
@@ -32,6 +32,11 @@ func (tg *tableGen) objects() []string {
 	}
 	for _, ck := range sortedBy(t.Checks, func(c model.Check) string { return c.Name }) {
 		if o, ok := tg.check(ck, checkNames); ok {
+			out = append(out, o)
+		}
+	}
+	for _, x := range sortedBy(t.Excludes, func(x model.Exclude) string { return x.Name }) {
+		if o, ok := tg.exclude(x); ok {
 			out = append(out, o)
 		}
 	}

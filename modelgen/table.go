@@ -31,6 +31,10 @@ func (tg *tableGen) write(f *jen.File, name string) {
 	if opts := tg.tableOptions(!method); len(opts) > 0 {
 		fields = append(fields, blank(opts))
 	}
+	if len(tg.g.extensions) > 0 {
+		fields = append(fields, blank(tg.g.extensions))
+		tg.g.extensions = nil
+	}
 	for _, o := range tg.objects() {
 		fields = append(fields, blank([]string{o}))
 	}

@@ -155,6 +155,16 @@ func Apply(s *model.Schema, op Op) error {
 			t.Comment = o.To
 			return nil
 		}, nil)
+	case CreateExtension:
+		return applyExtension(s, o.Extension, true)
+	case DropExtension:
+		return applyExtension(s, o.Extension, false)
+	case AddExclude:
+		return applyAddExclude(s, o)
+	case DropExclude:
+		return applyDropExclude(s, o)
+	case SetObjectComment:
+		return applyObjectComment(s, o)
 	case SetTableOptions:
 		return withTable(s, o.Schema, o.Table, func(t *model.Table) error {
 			for _, opt := range o.To {

@@ -66,6 +66,16 @@ func Describe(op Op) string {
 		return qualify(o.Schema, o.Table) + ": drop check " + checkDef(o.Check)
 	case SetTableComment:
 		return qualify(o.Schema, o.Table) + ": " + textChange("comment", o.From, o.To)
+	case CreateExtension:
+		return describeExtension("create", o.Extension)
+	case DropExtension:
+		return describeExtension("drop", o.Extension)
+	case AddExclude:
+		return qualify(o.Schema, o.Table) + ": add exclusion constraint " + excludeDef(o.Exclude)
+	case DropExclude:
+		return qualify(o.Schema, o.Table) + ": drop exclusion constraint " + excludeDef(o.Exclude)
+	case SetObjectComment:
+		return describeObjectComment(o)
 	case SetTableOptions:
 		return fmt.Sprintf("%s: set options %s -> %s", qualify(o.Schema, o.Table), optionList(o.From), optionList(o.To))
 	case CreateEnum:

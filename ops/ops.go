@@ -288,8 +288,10 @@ func All() []Op {
 		AddUnique{}, DropUnique{},
 		AddForeignKey{}, DropForeignKey{},
 		AddCheck{}, DropCheck{},
-		SetTableComment{}, SetTableOptions{},
+		AddExclude{}, DropExclude{},
+		SetTableComment{}, SetTableOptions{}, SetObjectComment{},
 		CreateEnum{}, DropEnum{}, RenameEnum{}, AddEnumValue{}, SetEnumComment{},
+		CreateExtension{}, DropExtension{},
 		Execute{}, BulkInsert{}, Custom{},
 	}
 }

@@ -52,8 +52,9 @@ func fileCases() []fileCase {
 			{Name: "ck_notes_score", Expr: "score >= 0"},
 			{Name: "notes_slug_check", Expr: `slug <> ''`},
 		},
-		Comment: "Notes members write.",
-		Options: []model.TableOption{{Name: "ENGINE", Value: "InnoDB"}, {Name: "CHARSET", Value: "utf8mb4"}},
+		Excludes: []model.Exclude{{Name: "notes_seq_excl", Def: "USING btree (seq WITH =)"}},
+		Comment:  "Notes members write.",
+		Options:  []model.TableOption{{Name: "ENGINE", Value: "InnoDB"}, {Name: "CHARSET", Value: "utf8mb4"}},
 	}
 	// A reflected table: names that are not the convention, a nullable
 	// primary key column, constraints out of column order, an index.
@@ -212,11 +213,19 @@ func fileCases() []fileCase {
 				ops.RenameTable{From: "members", To: "people"},
 				ops.RenameColumn{Table: "people", From: "nick", To: "nickname"},
 				ops.SetTableComment{Table: "people", From: "", To: "People who use the app."},
+				ops.CreateExtension{Extension: model.Extension{Name: "btree_gist"}},
+				ops.SetObjectComment{Table: "people", Object: ops.CommentIndex, Name: "ix_people_nickname", From: "", To: "By nickname."},
+				ops.AddExclude{Table: "people", Exclude: model.Exclude{Name: "people_no_overlap", Def: "USING gist (during WITH &&)", Comment: "one at a time"}},
+				ops.SetObjectComment{Table: "people", Object: ops.CommentConstraint, Name: "ck_people_nickname", From: "old", To: "new"},
 				ops.SetTableOptions{Table: "people", From: []model.TableOption{{Name: "ENGINE", Value: "MyISAM"}}, To: []model.TableOption{{Name: "ENGINE", Value: "InnoDB"}, {Name: "COLLATE", Value: "utf8mb4_bin"}}},
 			},
 			down: []ops.Op{
 				ops.SetTableOptions{Table: "people", From: []model.TableOption{{Name: "ENGINE", Value: "InnoDB"}, {Name: "COLLATE", Value: "utf8mb4_bin"}}, To: []model.TableOption{{Name: "ENGINE", Value: "MyISAM"}}},
+				ops.SetObjectComment{Table: "people", Object: ops.CommentConstraint, Name: "ck_people_nickname", From: "new", To: "old"},
+				ops.DropExclude{Table: "people", Exclude: model.Exclude{Name: "people_no_overlap", Def: "USING gist (during WITH &&)", Comment: "one at a time"}},
+				ops.SetObjectComment{Table: "people", Object: ops.CommentIndex, Name: "ix_people_nickname", From: "By nickname.", To: ""},
 				ops.SetTableComment{Table: "people", From: "People who use the app.", To: ""},
+				ops.DropExtension{Extension: model.Extension{Name: "btree_gist", Schema: "ext"}},
 				ops.RenameColumn{Table: "people", From: "nickname", To: "nick"},
 				ops.RenameTable{From: "people", To: "members"},
 			},

@@ -20,7 +20,7 @@ func TestKnownFields(t *testing.T) {
 		v    any
 		want string
 	}{
-		{model.Table{}, "Schema Name Columns PrimaryKey Indexes Uniques ForeignKeys Checks Comment Options RenamedFrom"},
+		{model.Table{}, "Schema Name Columns PrimaryKey Indexes Uniques ForeignKeys Checks Excludes Comment Options RenamedFrom"},
 		{model.Column{}, "Name Type Nullable Default AutoIncrement Identity Generated Comment Charset Collation OnUpdate Invisible RenamedFrom Serial Sequence Storage Compression"},
 		// Implied matters only when diff compares models: Canonical resolves
 		// every type to SQL, so ops (and rendered files) never carry it.
@@ -32,6 +32,7 @@ func TestKnownFields(t *testing.T) {
 		{model.Unique{}, "Name Columns NullsNotDistinct Deferrable InitiallyDeferred Comment"},
 		{model.ForeignKey{}, "Name Columns RefSchema RefTable RefColumns OnDelete OnUpdate Deferrable InitiallyDeferred MatchFull Comment NotValid"},
 		{model.Check{}, "Name Expr NoInherit Comment NotValid"},
+		{model.Exclude{}, "Name Def Comment"},
 		{model.Enum{}, "Schema Name Values Comment"},
 		{model.TableOption{}, "Name Value"},
 		{ops.CreateTable{}, "Table"},
@@ -53,6 +54,12 @@ func TestKnownFields(t *testing.T) {
 		{ops.DropCheck{}, "Schema Table Check"},
 		{ops.SetTableComment{}, "Schema Table From To"},
 		{ops.SetTableOptions{}, "Schema Table From To"},
+		{ops.SetObjectComment{}, "Schema Table Object Name From To"},
+		{ops.AddExclude{}, "Schema Table Exclude"},
+		{ops.CreateExtension{}, "Extension"},
+		{ops.DropExtension{}, "Extension"},
+		{model.Extension{}, "Name Schema Version"},
+		{ops.DropExclude{}, "Schema Table Exclude"},
 		{ops.CreateEnum{}, "Enum"},
 		{ops.DropEnum{}, "Enum"},
 		{ops.AddEnumValue{}, "Schema Enum Value Before After"},

@@ -60,6 +60,16 @@ func opCode(op ops.Op, st style) (jen.Code, error) {
 		return checkCode(opIn(o.Schema).Dot("DropCheck"), o.Table, o.Check), nil
 	case ops.SetTableComment:
 		return opIn(o.Schema).Dot("SetTableComment").Call(lit(o.Table), lit(o.From), lit(o.To)), nil
+	case ops.CreateExtension:
+		return extensionCode("CreateExtension", o.Extension), nil
+	case ops.DropExtension:
+		return extensionCode("DropExtension", o.Extension), nil
+	case ops.AddExclude:
+		return excludeCode(opIn(o.Schema).Dot("AddExclude"), []jen.Code{lit(o.Exclude.Name), lit(o.Table)}, o.Exclude), nil
+	case ops.DropExclude:
+		return excludeCode(opIn(o.Schema).Dot("DropExclude"), []jen.Code{lit(o.Exclude.Name), lit(o.Table)}, o.Exclude), nil
+	case ops.SetObjectComment:
+		return objectCommentCode(o)
 	case ops.SetTableOptions:
 		s := opIn(o.Schema).Dot("SetTableOptions").Call(lit(o.Table))
 		for _, opt := range o.From {

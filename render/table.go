@@ -71,6 +71,9 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 	for _, ck := range t.Checks[nc:] {
 		items = append(items, checkCode(jen.Id("op").Dot("Check"), "", ck))
 	}
+	for _, x := range t.Excludes {
+		items = append(items, excludeCode(jen.Id("op").Dot("Exclude"), []jen.Code{lit(x.Name)}, x))
+	}
 	for _, ix := range t.Indexes {
 		code, err := indexCode(jen.Id("op").Dot("Index"), []jen.Code{lit(ix.Name)}, ix, false)
 		if err != nil {

@@ -47,6 +47,9 @@ func (a *analysis) portable(op ops.Op) []Finding {
 		}
 		return a.constraint(o.Schema, o.Table, o.Check.Name, "add check",
 			"fails if a row of "+qualify(o.Schema, o.Table)+" breaks ("+o.Check.Expr+")")
+	case ops.AddExclude:
+		return a.constraint(o.Schema, o.Table, o.Exclude.Name, "add exclusion constraint",
+			"fails if two rows of "+qualify(o.Schema, o.Table)+" conflict (EXCLUDE "+o.Exclude.Def+")")
 	}
 	return nil
 }

@@ -26,12 +26,20 @@ func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
 				out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Object: ix.Name, Err: err})
 			}
 		}
+		for _, x := range t.Excludes {
+			err := fmt.Errorf("%w: exclusion constraint %s (EXCLUDE %s) is PostgreSQL's, and %s has no exclusion constraints: keep it in a PostgreSQL model, or enforce the rule in the application", dialect.ErrCapability, x.Name, x.Def, d.serverName())
+			out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Object: x.Name, Err: err})
+		}
 		for _, fk := range t.ForeignKeys {
 			if fk.Deferrable || fk.InitiallyDeferred {
 				err := fmt.Errorf("%w: foreign key %s is deferrable, and %s checks every foreign key at once: drop deferrable", dialect.ErrCapability, fk.Name, d.serverName())
 				out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Object: fk.Name, Err: err})
 			}
 		}
+	}
+	for _, e := range s.Extensions {
+		err := fmt.Errorf("%w: extension %s is PostgreSQL's (CREATE EXTENSION), and %s has no extensions: drop extension=%s, or keep it in a PostgreSQL model", dialect.ErrCapability, e.Name, d.serverName(), e.Name)
+		out = append(out, dialect.Problem{Schema: e.Schema, Object: e.Name, Err: err})
 	}
 	return append(out, dialect.CaseCollisions(s, dialect.FoldedNames{Tables: true, Columns: true, Indexes: true})...)
 }

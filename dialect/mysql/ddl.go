@@ -140,6 +140,20 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		out = d.alter(o.Schema, o.Table, kw+quoteIdent(o.Check.Name))
 	case ops.SetTableComment:
 		out = d.alter(o.Schema, o.Table, "COMMENT = "+quoteString(o.To))
+	case ops.CreateExtension:
+		return nil, extensionUnsupported(o.Extension)
+	case ops.DropExtension:
+		return nil, extensionUnsupported(o.Extension)
+	case ops.AddExclude:
+		return nil, excludeUnsupported(o.Table, o.Exclude)
+	case ops.DropExclude:
+		return nil, excludeUnsupported(o.Table, o.Exclude)
+	case ops.SetObjectComment:
+		list, err := d.objectComment(ctx, o, tables)
+		if err != nil {
+			return nil, err
+		}
+		out = list
 	case ops.SetTableOptions:
 		if len(o.To) > 0 {
 			clause := d.setTableOptions(o.To)

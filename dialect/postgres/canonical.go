@@ -40,7 +40,7 @@ const maxIdent = 63
 // Defaults and expressions are kept as written: compare them through
 // NormalizeDefault and NormalizeExpr.
 func (d *Dialect) Canonical(target model.Schema) model.Schema {
-	out := model.Schema{}
+	out := model.Schema{Extensions: slices.Clone(target.Extensions), AllExtensions: target.AllExtensions}
 	for _, e := range target.Enums {
 		e.Values = slices.Clone(e.Values)
 		out.Enums = append(out.Enums, e)
@@ -127,6 +127,10 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 	for _, ck := range t.Checks {
 		ck.Name = clipIdent(ck.Name)
 		c.Checks = append(c.Checks, ck)
+	}
+	for _, x := range t.Excludes {
+		x.Name = clipIdent(x.Name)
+		c.Excludes = append(c.Excludes, x)
 	}
 	return c
 }

@@ -51,6 +51,7 @@ func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
 		}
 		for _, ix := range t.Indexes {
 			add("", ix.Name, clash(relations, t.Schema, "index", ix.Name))
+			add("", ix.Name, indexCapability(ix))
 		}
 		for _, u := range t.Uniques {
 			add("", u.Name, clash(relations, t.Schema, "constraint", u.Name))
@@ -70,3 +71,19 @@ func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
 	}
 	return out
 }
+
+// indexCapability says why PostgreSQL cannot build ix as written: an
+// invisible index (MariaDB IGNORED, MySQL INVISIBLE) has no PostgreSQL
+// counterpart, and the server would build an index the planner uses.
+func indexCapability(ix model.Index) error {
+	if ix.Invisible {
+		return fmt.Errorf("%w: index %s is invisible, and PostgreSQL has no invisible indexes: the planner would use it; drop invisible, or keep this index in a MariaDB or MySQL model", dialect.ErrCapability, ix.Name)
+	}
+	return nil
+}
+
+var _ dialect.ObjectCommenter = (*Dialect)(nil)
+
+// CommentsObjectsInPlace reports true: COMMENT ON INDEX and COMMENT ON
+// CONSTRAINT change a comment without touching the object.
+func (*Dialect) CommentsObjectsInPlace() bool { return true }

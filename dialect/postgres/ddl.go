@@ -118,6 +118,26 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 			return nil, fmt.Errorf("postgres: drop check on %s: the check has no name", qualify(o.Schema, o.Table))
 		}
 		sqls = []string{dropConstraint(o.Schema, o.Table, o.Check.Name)}
+	case ops.CreateExtension:
+		var err error
+		if sqls, err = createExtension(o.Extension); err != nil {
+			return nil, err
+		}
+	case ops.DropExtension:
+		var err error
+		if sqls, err = dropExtension(o.Extension); err != nil {
+			return nil, err
+		}
+	case ops.AddExclude:
+		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + excludeClause(o.Exclude)}
+		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.Exclude.Name, o.Exclude.Comment)...)
+	case ops.DropExclude:
+		if o.Exclude.Name == "" {
+			return nil, fmt.Errorf("postgres: drop exclusion constraint on %s: the constraint has no name", qualify(o.Schema, o.Table))
+		}
+		sqls = []string{dropConstraint(o.Schema, o.Table, o.Exclude.Name)}
+	case ops.SetObjectComment:
+		sqls = objectComment(o)
 	case ops.SetTableComment:
 		sqls = []string{"COMMENT ON TABLE " + qualify(o.Schema, o.Table) + " IS " + commentLiteral(o.To)}
 	case ops.SetTableOptions:
@@ -262,6 +282,18 @@ func notValid(nv bool) string {
 	return ""
 }
 
+// objectComment is COMMENT ON INDEX or COMMENT ON CONSTRAINT for a
+// comment-only change (an empty To removes the comment).
+func objectComment(o ops.SetObjectComment) []string {
+	switch o.Object {
+	case ops.CommentIndex:
+		return []string{"COMMENT ON INDEX " + qualify(o.Schema, o.Name) + " IS " + commentLiteral(o.To)}
+	case ops.CommentConstraint:
+		return []string{"COMMENT ON CONSTRAINT " + quoteIdent(o.Name) + " ON " + qualify(o.Schema, o.Table) + " IS " + commentLiteral(o.To)}
+	}
+	return nil
+}
+
 // constraintComment is COMMENT ON CONSTRAINT for a named constraint with a
 // comment.
 func constraintComment(schema, table, name, comment string) []string {
@@ -386,6 +418,9 @@ func (d *Dialect) createTable(t model.Table) []string {
 		}
 		defs = append(defs, checkClause(c))
 	}
+	for _, x := range t.Excludes {
+		defs = append(defs, excludeClause(x))
+	}
 	create := "CREATE TABLE "
 	if v, _ := t.Option("UNLOGGED"); v == "true" {
 		create = "CREATE UNLOGGED TABLE "
@@ -419,6 +454,9 @@ func (d *Dialect) createTable(t model.Table) []string {
 	}
 	for _, c := range t.Checks {
 		sqls = append(sqls, constraintComment(t.Schema, t.Name, c.Name, c.Comment)...)
+	}
+	for _, x := range t.Excludes {
+		sqls = append(sqls, constraintComment(t.Schema, t.Name, x.Name, x.Comment)...)
 	}
 	return append(sqls, createTableFlags(t)...)
 }

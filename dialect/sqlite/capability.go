@@ -1,6 +1,8 @@
 package sqlite
 
 import (
+	"fmt"
+
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/model"
 )
@@ -12,8 +14,38 @@ var _ dialect.CapabilityChecker = (*Dialect)(nil)
 // (ASCII) case, index names across the whole schema; and the columns
 // SQLite cannot create as declared (see columnProblems).
 func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
-	return append(dialect.CaseCollisions(s, d.FoldedNames()),
-		columnProblems(s)...)
+	out := append(dialect.CaseCollisions(s, d.FoldedNames()), columnProblems(s)...)
+	for _, e := range s.Extensions {
+		err := fmt.Errorf("%w: extension %s is PostgreSQL's (CREATE EXTENSION), and SQLite has no extensions: drop extension=%s, or keep it in a PostgreSQL model", dialect.ErrCapability, e.Name, e.Name)
+		out = append(out, dialect.Problem{Schema: e.Schema, Object: e.Name, Err: err})
+	}
+	return append(out, indexProblems(s)...)
+}
+
+// indexProblems returns the index attributes SQLite has no place for and
+// would drop without a word: an invisible index (MariaDB IGNORED, MySQL
+// INVISIBLE; SQLite's planner would use it) and an index comment.
+func indexProblems(s model.Schema) []dialect.Problem {
+	var out []dialect.Problem
+	for _, t := range s.Tables {
+		for _, ix := range t.Indexes {
+			var err error
+			switch {
+			case ix.Invisible:
+				err = fmt.Errorf("%w: index %s is invisible, and SQLite has no invisible indexes: the planner would use it; drop invisible, or keep this index in a MariaDB or MySQL model", dialect.ErrCapability, ix.Name)
+			case ix.Comment != "":
+				err = fmt.Errorf("%w: index %s has a comment, and SQLite keeps no index comments: it would be lost; drop the comment (or write it as a Go comment)", dialect.ErrCapability, ix.Name)
+			}
+			if err != nil {
+				out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Object: ix.Name, Err: err})
+			}
+		}
+		for _, x := range t.Excludes {
+			err := fmt.Errorf("%w: exclusion constraint %s (EXCLUDE %s) is PostgreSQL's, and SQLite has no exclusion constraints: keep it in a PostgreSQL model, or enforce the rule in the application", dialect.ErrCapability, x.Name, x.Def)
+			out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Object: x.Name, Err: err})
+		}
+	}
+	return out
 }
 
 // FoldedNames says that SQLite compares table, column and index names

@@ -70,7 +70,11 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			return nil, nil // other dialects' options: SQLite has none of them
 		}
 		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "set table options", op)
-	case ops.SetTableComment, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue, ops.SetEnumComment:
+	case ops.AddExclude, ops.DropExclude:
+		return nil, fmt.Errorf("%w: exclusion constraints are PostgreSQL's; SQLite has none", ErrUnsupported)
+	case ops.CreateExtension, ops.DropExtension:
+		return nil, fmt.Errorf("%w: extensions are PostgreSQL's; SQLite has none", ErrUnsupported)
+	case ops.SetTableComment, ops.SetObjectComment, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue, ops.SetEnumComment:
 		// SQLite has no comments or enum types.
 		return nil, nil
 	case ops.Execute:

@@ -386,6 +386,11 @@ func opCases(base model.Schema) []opCase {
 			want: func(s *model.Schema) { table(s, "items").Checks = nil },
 		},
 		{
+			name: "SetObjectComment",
+			ops:  []ops.Op{ops.SetObjectComment{Table: "items", Object: ops.CommentIndex, Name: "ix", To: "things"}},
+			want: func(*model.Schema) {},
+		},
+		{
 			name: "SetTableComment",
 			ops:  []ops.Op{ops.SetTableComment{Table: "items", From: "", To: "things"}},
 			want: func(*model.Schema) {},
@@ -534,6 +539,9 @@ func TestOpsCoverEveryKind(t *testing.T) {
 		}
 	}
 	covered["ops.Custom"] = true // TestCustomOp
+	// Exclusion constraints are PostgreSQL's: refused (TestExcludeRefused).
+	covered["ops.AddExclude"], covered["ops.DropExclude"] = true, true
+	covered["ops.CreateExtension"], covered["ops.DropExtension"] = true, true
 	d := sqlite.New()
 	for _, op := range ops.All() {
 		name := fmt.Sprintf("%T", op)
@@ -543,6 +551,18 @@ func TestOpsCoverEveryKind(t *testing.T) {
 		_, err := d.Statements(context.Background(), op, dialect.NoTables{})
 		if err != nil && !errors.Is(err, dialect.ErrOffline) && !errors.Is(err, sqlite.ErrUnsupported) && !errors.Is(err, dialect.ErrCustomOp) {
 			t.Errorf("%s offline: unexpected error %v", name, err)
+		}
+	}
+}
+
+// TestExcludeRefused: SQLite has no exclusion constraints; the ops are
+// refused, never dropped without a word.
+func TestExcludeRefused(t *testing.T) {
+	t.Parallel()
+	x := model.Exclude{Name: "ex", Def: "USING gist (a WITH &&)"}
+	for _, op := range []ops.Op{ops.AddExclude{Table: "t", Exclude: x}, ops.DropExclude{Table: "t", Exclude: x}} {
+		if _, err := sqlite.New().Statements(context.Background(), op, dialect.NoTables{}); !errors.Is(err, sqlite.ErrUnsupported) {
+			t.Errorf("%T: err = %v, want ErrUnsupported", op, err)
 		}
 	}
 }

@@ -18,11 +18,13 @@ type Inspector struct{}
 var _ introspect.Inspector = Inspector{}
 
 // Queries is the number of catalog queries [Inspector.Inspect] runs when at
-// least one table is admitted (two when none is: tables and enums).
-const Queries = 5
+// least one table is admitted (three when none is: tables, enums and
+// extensions).
+const Queries = 6
 
 // Inspect reads every admitted table of opts.Schema (the connection's
-// current schema when empty), and the schema's enum types.
+// current schema when empty), the schema's enum types, and the
+// database's extensions (every one: AllExtensions is set).
 func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introspect.Options) (model.Schema, error) {
 	var s model.Schema
 	tables, err := readTables(ctx, q, opts)
@@ -48,6 +50,10 @@ func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introsp
 	if s.Enums, err = readEnums(ctx, q, opts.Schema); err != nil {
 		return s, err
 	}
+	if s.Extensions, err = readExtensions(ctx, q, opts.Schema); err != nil {
+		return s, err
+	}
+	s.AllExtensions = true
 	return s, nil
 }
 
@@ -206,6 +212,8 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 			})
 		case "c":
 			t.Checks = append(t.Checks, model.Check{Name: name, Expr: checkExpr(def), NoInherit: noInherit, Comment: comment, NotValid: notValid})
+		case "x":
+			t.Excludes = append(t.Excludes, model.Exclude{Name: name, Def: strings.TrimPrefix(def, "EXCLUDE "), Comment: comment})
 		}
 		return nil
 	})

@@ -76,7 +76,7 @@ SELECT c.relname, con.conname, con.contype::text,
     FROM unnest(con.confkey) WITH ORDINALITY k(num, i)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num), '[]')::text,
   con.confdeltype::text, con.confupdtype::text, con.condeferrable, con.condeferred,
-  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid, true) ELSE '' END,
+  CASE WHEN con.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(con.oid, true) ELSE '' END,
   COALESCE(ci.indnullsnotdistinct, false), con.confmatchtype::text, con.connoinherit,
   COALESCE(d.description, ''), NOT con.convalidated
 FROM pg_catalog.pg_constraint con
@@ -88,7 +88,7 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
 WHERE ` + schemaCond + ` AND c.relkind IN ('r', 'p') AND c.relname = ANY($2)
-  AND con.contype IN ('p', 'u', 'f', 'c')
+  AND con.contype IN ('p', 'u', 'f', 'c', 'x')
 ORDER BY c.relname, con.contype, con.conname`
 
 const indexesQuery = `
@@ -146,3 +146,12 @@ JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
 WHERE ` + schemaCond + `
 ORDER BY t.typname, e.enumsortorder`
+
+// extensionsQuery lists the database's extensions; the schema of one
+// installed into the inspected schema is "".
+const extensionsQuery = `
+SELECT e.extname, CASE WHEN n.nspname = COALESCE(NULLIF($1::text, ''), current_schema()) THEN '' ELSE n.nspname END,
+  e.extversion
+FROM pg_catalog.pg_extension e
+JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+ORDER BY e.extname`
