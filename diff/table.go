@@ -162,7 +162,9 @@ func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, keysChang
 		change, canon := c.compareColumn(CompareContext{Schema: s, Table: n, Dialect: c.d}, &cur.Columns[i], to)
 		switch {
 		case change == 0:
-		case recreates && places && change.Has(ops.ChangeGenerated) && canon.Generated.Expr != "":
+		case recreates && places && change.Has(ops.ChangeGenerated):
+			// Both ways: MariaDB refuses MODIFY of a generated column into a
+			// plain one too ("not yet supported for generated columns").
 			alters = append(alters,
 				ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i], Position: currentPosition(i)},
 				ops.AddColumn{Schema: s, Table: n, Column: canon, Position: targetPosition(k)})

@@ -148,6 +148,20 @@ func (c *comparer) keyStable(ref tableKey, cols []string) bool {
 			return false
 		}
 	}
+	// An index step 5 adds that leads with cols is one the foreign key may
+	// need (MySQL wants the referenced columns first in some index), so
+	// the key waits for it.
+	for m := range tgt.Indexes {
+		ix := &tgt.Indexes[m]
+		lead := plainColumns(ix)
+		if len(lead) < len(cols) || !sameSet(cols, lead[:len(cols)]) {
+			continue
+		}
+		k := slices.IndexFunc(cur.Indexes, func(t model.Index) bool { return t.Name == ix.Name })
+		if k < 0 || !c.sameIndex(&cur.Indexes[k], ix) {
+			return false
+		}
+	}
 	return true
 }
 

@@ -99,7 +99,7 @@ func (d *Dialect) canonicalTable(t model.Table, s model.Schema) model.Table {
 
 	nt.Checks = slices.Clone(t.Checks)
 	slices.SortStableFunc(nt.Checks, func(a, b model.Check) int { return strings.Compare(a.Name, b.Name) })
-	nt.Options = CanonicalOptions(t.Options)
+	nt.Options = ImpliedOptions(CanonicalOptions(t.Options))
 	return nt
 }
 

@@ -124,7 +124,15 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.DropUnique:
 		out = []dialect.Statement{d.dropIndex(o.Schema, o.Table, o.Unique.Name)}
 	case ops.AddForeignKey:
-		out = d.alter(o.Schema, o.Table, "ADD "+d.foreignKey(o.ForeignKey))
+		ix, keep, err := d.foreignKeyIndex(ctx, o, tables)
+		if err != nil {
+			return nil, err
+		}
+		clause := "ADD " + d.foreignKey(o.ForeignKey)
+		if keep {
+			clause = "DROP INDEX " + quoteIdent(ix.Name) + ", " + d.createIndex(o.Schema, o.Table, ix, false).Clause + ", " + clause
+		}
+		out = d.alter(o.Schema, o.Table, clause)
 	case ops.DropForeignKey:
 		// The index MySQL created for the key stays, as MySQL leaves it.
 		out = d.alter(o.Schema, o.Table, "DROP FOREIGN KEY "+quoteIdent(o.ForeignKey.Name))
@@ -142,8 +150,12 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		out = d.alter(o.Schema, o.Table, "COMMENT = "+quoteString(o.To))
 	case ops.SetTableOptions:
 		if len(o.To) > 0 {
-			clause := d.setTableOptions(o.To)
+			to, after := splitEngineChange(o.To)
+			clause := d.setTableOptions(to)
 			out = d.alter(o.Schema, o.Table, clause)
+			if len(after) > 0 {
+				out = append(out, d.alter(o.Schema, o.Table, d.setTableOptions(after))...)
+			}
 			if strings.HasPrefix(clause, "CONVERT TO ") {
 				// CONVERT TO moves every text column to the new
 				// collation, even one MODIFYed in the same statement:
@@ -329,6 +341,25 @@ func (d *Dialect) tableOptions(opts []model.TableOption) string {
 // bare DEFAULT CHARSET= or COLLATE= would leave them on the old one, and
 // the table would no longer be what a CREATE TABLE with the new options
 // makes).
+// splitEngineChange returns the options to set with an engine change and
+// those to set after it: MariaDB carries Aria's PAGE_CHECKSUM over to the
+// new engine after the options given with ENGINE are applied, so a
+// PAGE_CHECKSUM given with the change is set in a second statement.
+func splitEngineChange(opts []model.TableOption) (with, after []model.TableOption) {
+	t := model.Table{Options: opts}
+	if _, ok := t.Option(OptionEngine); !ok {
+		return opts, nil
+	}
+	for _, o := range opts {
+		if strings.EqualFold(o.Name, "PAGE_CHECKSUM") {
+			after = append(after, o)
+		} else {
+			with = append(with, o)
+		}
+	}
+	return with, after
+}
+
 func (d *Dialect) setTableOptions(opts []model.TableOption) string {
 	var cs, co string
 	var rest []model.TableOption

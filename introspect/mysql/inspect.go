@@ -204,6 +204,7 @@ func (r *reader) readTables(ctx context.Context, opts introspect.Options) error 
 		}
 		t.Options = append(t.Options, createOptions(createOpts.String)...)
 		slices.SortStableFunc(t.Options, func(a, b model.TableOption) int { return strings.Compare(a.Name, b.Name) })
+		t.Options = mysqldialect.ImpliedOptions(t.Options)
 		r.tables[name.String] = t
 		r.order = append(r.order, name.String)
 		return nil
