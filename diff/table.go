@@ -81,6 +81,8 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 		}
 	}
 
+	c.inTargetOrder(tgt, addIx)
+	c.inTargetOrder(tgt, addCk)
 	td.body = append(td.body, keyedAI...)
 	td.body = append(td.body, dropIx...)
 	td.body = append(td.body, dropUq...)

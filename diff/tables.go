@@ -41,9 +41,13 @@ func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []
 			ct.ForeignKeys = nil
 		}
 		sortUniques(ct.Uniques)
-		sortChecks(ct.Checks)
+		ixs := t.Indexes
+		if !c.keepsOrder() {
+			sortChecks(ct.Checks)
+			ixs = sortedIndexes(ixs)
+		}
 		out = append(out, ops.CreateTable{Table: ct})
-		for _, ix := range sortedIndexes(t.Indexes) {
+		for _, ix := range ixs {
 			out = append(out, ops.CreateIndex{Schema: t.Schema, Table: t.Name, Index: ix})
 		}
 		if len(late) > 0 {

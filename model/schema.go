@@ -319,14 +319,30 @@ type ForeignKey struct {
 // ReferenceAction is what a foreign key does when the referenced row changes.
 type ReferenceAction int
 
-// Reference actions; the zero value is NO ACTION, every dialect's default.
+// Reference actions; the zero value is NO ACTION, every dialect's default,
+// as a key with no ON DELETE or ON UPDATE clause has it.
 const (
 	NoAction ReferenceAction = iota
 	Restrict
 	Cascade
 	SetNull
 	SetDefault
+	// NoActionWritten is NO ACTION written out (ON DELETE NO ACTION): the
+	// same rule as NoAction, but MariaDB's catalog keeps the two apart
+	// (REFERENTIAL_CONSTRAINTS says NO ACTION, not RESTRICT, and SHOW
+	// CREATE TABLE prints the clause). Tag: ondelete=no_action (or
+	// "no action"); a key without ondelete= has NoAction. Dialects whose
+	// catalogs do not tell them apart treat it as NoAction.
+	NoActionWritten
 )
+
+// Rule returns the action's meaning: NoActionWritten is NoAction.
+func (a ReferenceAction) Rule() ReferenceAction {
+	if a == NoActionWritten {
+		return NoAction
+	}
+	return a
+}
 
 // String returns the SQL words for the action.
 func (a ReferenceAction) String() string {
@@ -344,12 +360,15 @@ func (a ReferenceAction) String() string {
 }
 
 // ParseReferenceAction reads an action as written in SQL or a tag
-// ("cascade", "SET NULL", "set_null", "setnull").
+// ("cascade", "SET NULL", "set_null", "setnull"); "" is NoAction and
+// "no action" NoActionWritten.
 func ParseReferenceAction(s string) (ReferenceAction, bool) {
 	k := strings.ToUpper(strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(s)), " "))
 	switch k {
-	case "", "NO ACTION", "NOACTION":
+	case "":
 		return NoAction, true
+	case "NO ACTION", "NOACTION":
+		return NoActionWritten, true
 	case "RESTRICT":
 		return Restrict, true
 	case "CASCADE":

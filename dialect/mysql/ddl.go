@@ -152,6 +152,11 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		if len(o.To) > 0 {
 			to, after := splitEngineChange(o.To)
 			clause := d.setTableOptions(to)
+			rebuild, err := d.rebuildKeysFor(ctx, tables, o)
+			if err != nil {
+				return nil, err
+			}
+			clause += rebuild
 			out = d.alter(o.Schema, o.Table, clause)
 			if len(after) > 0 {
 				out = append(out, d.alter(o.Schema, o.Table, d.setTableOptions(after))...)

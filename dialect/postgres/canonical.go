@@ -119,6 +119,7 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 		if n.InitiallyDeferred {
 			n.Deferrable = true
 		}
+		n.OnDelete, n.OnUpdate = fk.OnDelete.Rule(), fk.OnUpdate.Rule() // pg_constraint keeps 'a' either way
 		if n.Name == "" {
 			n.Name = objectName(t.Name, strings.Join(fk.Columns, "_"), "fkey")
 		}

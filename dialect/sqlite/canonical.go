@@ -104,6 +104,7 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 			}
 		}
 		nfk.Deferrable = fk.Deferrable || fk.InitiallyDeferred
+		nfk.OnDelete, nfk.OnUpdate = fk.OnDelete.Rule(), fk.OnUpdate.Rule() // the pragma does not tell NO ACTION written
 		out.ForeignKeys = append(out.ForeignKeys, nfk)
 	}
 	out.Checks = withEnumChecks(t, s)
