@@ -382,7 +382,7 @@ func sameUnique(a, b *model.Unique) bool {
 
 // sameCheckExtras reports whether two checks agree beyond their expression.
 func sameCheckExtras(a, b *model.Check) bool {
-	return a.NoInherit == b.NoInherit && a.Comment == b.Comment
+	return a.NoInherit == b.NoInherit && a.Comment == b.Comment && a.Column == b.Column
 }
 
 // matchChecks matches checks by name when both have one, then the rest by

@@ -392,6 +392,15 @@ type Check struct {
 	NoInherit bool
 	// Comment is the constraint's comment.
 	Comment string
+	// Column names the column whose definition holds the check, a
+	// column-level CHECK: MariaDB keeps it apart from a table constraint
+	// (information_schema.CHECK_CONSTRAINTS LEVEL 'Column'), names it
+	// after the column and prints it in the column's definition; "" is a
+	// table constraint. Dialects that keep no such level treat it as a
+	// table constraint. Tag: column_check=EXPR on the column's field (a
+	// check named after the column); check=EXPR there is a table
+	// constraint named ck_<table>_<column>.
+	Column string
 }
 
 // Enum is a named enum type.

@@ -31,7 +31,7 @@ func TestKnownFields(t *testing.T) {
 		{model.IndexPart{}, "Column Expr Desc Length Collation Opclass Nulls"},
 		{model.Unique{}, "Name Columns NullsNotDistinct Deferrable InitiallyDeferred Comment"},
 		{model.ForeignKey{}, "Name Columns RefSchema RefTable RefColumns OnDelete OnUpdate Deferrable InitiallyDeferred MatchFull Comment"},
-		{model.Check{}, "Name Expr NoInherit Comment"},
+		{model.Check{}, "Name Expr NoInherit Comment Column"},
 		{model.Enum{}, "Schema Name Values"},
 		{model.TableOption{}, "Name Value"},
 		{ops.CreateTable{}, "Table"},

@@ -58,8 +58,14 @@ func opCode(op ops.Op, st style) (jen.Code, error) {
 	case ops.DropForeignKey:
 		return foreignKeyCode(opIn(o.Schema).Dot("DropForeignKey"), o.Table, o.ForeignKey), nil
 	case ops.AddCheck:
+		if o.Check.Column != "" {
+			return opIn(o.Schema).Dot("AddColumnCheck").Call(lit(o.Table), lit(o.Check.Column), lit(o.Check.Expr)), nil
+		}
 		return opIn(o.Schema).Dot("AddCheck").Call(lit(o.Check.Name), lit(o.Table), lit(o.Check.Expr)), nil
 	case ops.DropCheck:
+		if o.Check.Column != "" {
+			return opIn(o.Schema).Dot("DropColumnCheck").Call(lit(o.Table), lit(o.Check.Column), lit(o.Check.Expr)), nil
+		}
 		return opIn(o.Schema).Dot("DropCheck").Call(lit(o.Check.Name), lit(o.Table), lit(o.Check.Expr)), nil
 	case ops.SetTableComment:
 		return opIn(o.Schema).Dot("SetTableComment").Call(lit(o.Table), lit(o.From), lit(o.To)), nil
@@ -376,6 +382,10 @@ func uniqueExact(u model.Unique) error {
 func checkExact(c model.Check) error {
 	if c.NoInherit || c.Comment != "" {
 		return fmt.Errorf("%w: check %s has NO INHERIT or a comment, which no builder call records yet", ErrInexact, c.Name)
+	}
+	if c.Column != "" && c.Name != c.Column {
+		// A column-level check is named after its column (ColumnCheck).
+		return fmt.Errorf("%w: column-level check %s is not named after its column %s, which no builder call records", ErrInexact, c.Name, c.Column)
 	}
 	return nil
 }

@@ -81,6 +81,10 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 		items = append(items, foreignKeyCode(jen.Id("op").Dot("ForeignKey"), "", fk))
 	}
 	for _, ck := range t.Checks[nc:] {
+		if ck.Column != "" {
+			items = append(items, jen.Id("op").Dot("ColumnCheck").Call(lit(ck.Column), lit(ck.Expr)))
+			continue
+		}
 		items = append(items, jen.Id("op").Dot("Check").Call(lit(ck.Name), lit(ck.Expr)))
 	}
 	for _, ix := range t.Indexes {

@@ -100,6 +100,16 @@ func (d *Dialect) canonicalTable(t model.Table, s model.Schema) model.Table {
 	nt.Indexes, nt.ForeignKeys = idx, fks
 
 	nt.Checks = slices.Clone(t.Checks)
+	for i := range nt.Checks {
+		ck := &nt.Checks[i]
+		switch {
+		case d.Flavor != FlavorMariaDB:
+			// MySQL keeps no column-level CHECK apart.
+			ck.Column = ""
+		case ck.Column != "" && ck.Name == "":
+			ck.Name = ck.Column
+		}
+	}
 	nt.Options = ImpliedOptions(CanonicalOptions(t.Options))
 	return nt
 }

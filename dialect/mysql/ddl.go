@@ -71,9 +71,13 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			return nil, fmt.Errorf("%w: alter column %s.%s: MySQL has no USING for a type change; convert the values with op.Execute before it and drop .Using", ErrUnsupported, o.Table, o.To.Name)
 		}
 		// MySQL changes a column by restating all of it.
-		clause := "MODIFY COLUMN " + d.columnDef(o.To)
+		def, err := d.liveColumnDef(ctx, tables, o)
+		if err != nil {
+			return nil, err
+		}
+		clause := "MODIFY COLUMN " + def
 		if o.From.Name != "" && o.To.Name != o.From.Name {
-			clause = "CHANGE COLUMN " + quoteIdent(o.From.Name) + " " + d.columnDef(o.To)
+			clause = "CHANGE COLUMN " + quoteIdent(o.From.Name) + " " + def
 		}
 		out = d.alter(o.Schema, o.Table, clause)
 	case ops.RenameColumn:
@@ -114,7 +118,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			for _, name := range t.PrimaryKey.Columns {
 				if c, found := t.Column(name); found && c.AutoIncrement {
 					c.AutoIncrement = false
-					clause = "MODIFY COLUMN " + d.columnDef(c) + ", " + clause
+					clause = "MODIFY COLUMN " + d.columnDefIn(t, c) + ", " + clause
 				}
 			}
 		}
@@ -137,8 +141,24 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		// The index MySQL created for the key stays, as MySQL leaves it.
 		out = d.alter(o.Schema, o.Table, "DROP FOREIGN KEY "+quoteIdent(o.ForeignKey.Name))
 	case ops.AddCheck:
+		if o.Check.Column != "" && d.Flavor == FlavorMariaDB {
+			list, err := d.columnCheckSQL(ctx, tables, o.Schema, o.Table, o.Check, true)
+			if err != nil {
+				return nil, err
+			}
+			out = list
+			break
+		}
 		out = d.alter(o.Schema, o.Table, "ADD "+d.check(o.Check))
 	case ops.DropCheck:
+		if o.Check.Column != "" && d.Flavor == FlavorMariaDB {
+			list, err := d.columnCheckSQL(ctx, tables, o.Schema, o.Table, o.Check, false)
+			if err != nil {
+				return nil, err
+			}
+			out = list
+			break
+		}
 		// MariaDB drops any constraint with DROP CONSTRAINT; MySQL 8 has
 		// DROP CHECK (DROP CONSTRAINT only from 8.0.19).
 		kw := "DROP CHECK "
@@ -172,7 +192,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 				var keep []string
 				for _, c := range t.Columns {
 					if ok && (c.Charset != "" || c.Collation != "") {
-						keep = append(keep, "MODIFY COLUMN "+d.columnDef(c))
+						keep = append(keep, "MODIFY COLUMN "+d.columnDefIn(t, c))
 					}
 				}
 				if len(keep) > 0 {
@@ -229,8 +249,9 @@ func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables d
 	if !ok || !found {
 		return "", fmt.Errorf("mysql: rename column %s.%s: no such column", o.Table, o.From)
 	}
+	checks := columnChecks(t, o.From)
 	c.Name = o.To
-	return "CHANGE COLUMN " + quoteIdent(o.From) + " " + d.columnDef(c), nil
+	return "CHANGE COLUMN " + quoteIdent(o.From) + " " + d.columnDefWith(c, checks), nil
 }
 
 // columnPosition is " FIRST", " AFTER `col`" or "" (last).
@@ -280,7 +301,7 @@ func identList(cols []string) string {
 func (d *Dialect) createTable(t model.Table) string {
 	var defs []string
 	for _, c := range t.Columns {
-		defs = append(defs, d.columnDef(c))
+		defs = append(defs, d.columnDefIn(t, c))
 	}
 	if len(t.PrimaryKey.Columns) > 0 {
 		defs = append(defs, "PRIMARY KEY ("+identList(t.PrimaryKey.Columns)+")")
@@ -295,7 +316,9 @@ func (d *Dialect) createTable(t model.Table) string {
 		defs = append(defs, d.foreignKey(fk))
 	}
 	for _, ck := range t.Checks {
-		defs = append(defs, d.check(ck))
+		if ck.Column == "" {
+			defs = append(defs, d.check(ck))
+		}
 	}
 	var b strings.Builder
 	b.WriteString("CREATE TABLE " + qualify(t.Schema, t.Name) + " (\n  ")

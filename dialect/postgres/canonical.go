@@ -127,6 +127,7 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 	}
 	for _, ck := range t.Checks {
 		ck.Name = clipIdent(ck.Name)
+		ck.Column = "" // pg_constraint keeps no column-level CHECK apart
 		c.Checks = append(c.Checks, ck)
 	}
 	return c

@@ -118,7 +118,12 @@ func (r *reader) readChecks(ctx context.Context) error {
 		if r.srv.mariaDB && jsonCheck(t, name.String, clause.String) {
 			return nil
 		}
-		t.Checks = append(t.Checks, model.Check{Name: name.String, Expr: clause.String})
+		ck := model.Check{Name: name.String, Expr: clause.String}
+		if level.String == "Column" {
+			// MariaDB names a column-level check after its column.
+			ck.Column = name.String
+		}
+		t.Checks = append(t.Checks, ck)
 		return nil
 	})
 }
