@@ -103,6 +103,15 @@ type GeneratedRecreator interface {
 	RecreatesGenerated() bool
 }
 
+// DeclarationOrder is implemented by dialects whose catalog keeps a
+// table's indexes and checks in the order they were declared or added
+// (MariaDB's SHOW CREATE TABLE): diff then creates them in the target's
+// order instead of by name.
+type DeclarationOrder interface {
+	// KeepsDeclarationOrder reports whether index and check order is kept.
+	KeepsDeclarationOrder() bool
+}
+
 // OptionResetter is implemented by dialects that can take a table option
 // back to its default: diff then removes an option the current table has
 // and the target does not name, instead of leaving it.

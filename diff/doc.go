@@ -90,7 +90,9 @@
 //  3. New tables, in foreign-key dependency order (a table after the tables
 //     it references; name order among independent ones): CreateTable with
 //     its columns, primary key, unique constraints, checks and foreign keys,
-//     then CreateIndex for each of its indexes (by name). Foreign keys
+//     then CreateIndex for each of its indexes (by name; on a dialect
+//     whose catalog keeps declaration order, [dialect.DeclarationOrder],
+//     checks and indexes in the target's order). Foreign keys
 //     inside a reference cycle among new tables are left out of
 //     CreateTable and added with AddForeignKey after all new tables exist.
 //  4. DropForeignKey, for every existing table (by name): foreign keys that
@@ -105,10 +107,14 @@
 //     DropPrimaryKey, AddColumn (in target column order), AlterColumn
 //     (target column order), DropColumn (reverse table order, so the
 //     downgrade adds them back in their original order), AddPrimaryKey,
-//     AddUnique, CreateIndex, AddCheck, SetTableComment, SetTableOptions.
+//     AddUnique, CreateIndex, AddCheck, SetTableComment, SetTableOptions
+//     (CreateIndex and AddCheck in the target's order on a dialect that
+//     keeps declaration order).
 //  6. AddForeignKey for existing tables (new, changed, or re-added after
 //     step 5), and for new tables whose referenced key on an existing table
-//     only appears (or changes type) in step 5; by table name. Every
+//     only appears (or changes type) in step 5, or gains in step 5 an index
+//     leading with the referenced columns (MySQL wants one); by table
+//     name. Every
 //     table and column exists by then.
 //  7. Removed tables in reverse dependency order (referencing tables first):
 //     DropIndex for each of the table's indexes, then DropTable. A removed

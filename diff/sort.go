@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
 )
 
 // The sort helpers give every list of constraints one order: by name, then
@@ -58,4 +60,30 @@ func compareForeignKey(a, b model.ForeignKey) int {
 // read-only, it may be t's own list.
 func sortedForeignKeys(t *model.Table) []model.ForeignKey {
 	return sorted(t.ForeignKeys, compareForeignKey)
+}
+
+// keepsOrder reports whether the dialect's catalog keeps indexes and checks
+// in declaration order ([dialect.DeclarationOrder]).
+func (c *comparer) keepsOrder() bool {
+	k, ok := c.d.(dialect.DeclarationOrder)
+	return ok && k.KeepsDeclarationOrder()
+}
+
+// inTargetOrder sorts created indexes and added checks by their place in
+// the target table, on a dialect that keeps declaration order; they are
+// in name order otherwise.
+func (c *comparer) inTargetOrder(tgt *model.Table, list []ops.Op) {
+	if !c.keepsOrder() || len(list) < 2 {
+		return
+	}
+	place := func(op ops.Op) int {
+		switch o := op.(type) {
+		case ops.CreateIndex:
+			return slices.IndexFunc(tgt.Indexes, func(ix model.Index) bool { return ix.Name == o.Index.Name })
+		case ops.AddCheck:
+			return slices.IndexFunc(tgt.Checks, func(ck model.Check) bool { return ck.Name == o.Check.Name && ck.Expr == o.Check.Expr })
+		}
+		return -1
+	}
+	slices.SortStableFunc(list, func(a, b ops.Op) int { return cmp.Compare(place(a), place(b)) })
 }

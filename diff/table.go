@@ -89,6 +89,8 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 		}
 	}
 
+	c.inTargetOrder(tgt, addIx)
+	c.inTargetOrder(tgt, addCk)
 	td.body = append(td.body, keyedAI...)
 	td.body = append(td.body, dropIx...)
 	td.body = append(td.body, dropUq...)
@@ -173,7 +175,9 @@ func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, keysChang
 		change, canon := c.compareColumn(CompareContext{Schema: s, Table: n, Dialect: c.d}, &cur.Columns[i], to)
 		switch {
 		case change == 0:
-		case recreates && places && change.Has(ops.ChangeGenerated) && canon.Generated.Expr != "":
+		case recreates && places && change.Has(ops.ChangeGenerated):
+			// Both ways: MariaDB refuses MODIFY of a generated column into a
+			// plain one too ("not yet supported for generated columns").
 			alters = append(alters,
 				ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i], Position: currentPosition(i)},
 				ops.AddColumn{Schema: s, Table: n, Column: canon, Position: targetPosition(k)})
@@ -395,7 +399,7 @@ func sameUnique(a, b *model.Unique) bool {
 // sameCheckExtras reports whether two checks agree beyond their expression
 // (NO INHERIT, NOT VALID, comment).
 func sameCheckExtras(a, b *model.Check) bool {
-	return a.NoInherit == b.NoInherit && a.NotValid == b.NotValid && a.Comment == b.Comment
+	return a.NoInherit == b.NoInherit && a.NotValid == b.NotValid && a.Comment == b.Comment && a.Column == b.Column
 }
 
 // matchChecks matches checks by name when both have one, then the rest by

@@ -41,10 +41,14 @@ func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []
 			ct.ForeignKeys = nil
 		}
 		sortUniques(ct.Uniques)
-		sortChecks(ct.Checks)
 		sortExcludes(ct.Excludes)
+		ixs := t.Indexes
+		if !c.keepsOrder() {
+			sortChecks(ct.Checks)
+			ixs = sortedIndexes(ixs)
+		}
 		out = append(out, ops.CreateTable{Table: ct})
-		for _, ix := range sortedIndexes(t.Indexes) {
+		for _, ix := range ixs {
 			out = append(out, ops.CreateIndex{Schema: t.Schema, Table: t.Name, Index: ix})
 		}
 		if len(late) > 0 {
@@ -147,6 +151,20 @@ func (c *comparer) keyStable(ref tableKey, cols []string) bool {
 		}
 		m := slices.IndexFunc(tgt.Indexes, func(t model.Index) bool { return t.Name == ix.Name })
 		if m < 0 || !c.sameIndex(ix, &tgt.Indexes[m]) {
+			return false
+		}
+	}
+	// An index step 5 adds that leads with cols is one the foreign key may
+	// need (MySQL wants the referenced columns first in some index), so
+	// the key waits for it.
+	for m := range tgt.Indexes {
+		ix := &tgt.Indexes[m]
+		lead := plainColumns(ix)
+		if len(lead) < len(cols) || !sameSet(cols, lead[:len(cols)]) {
+			continue
+		}
+		k := slices.IndexFunc(cur.Indexes, func(t model.Index) bool { return t.Name == ix.Name })
+		if k < 0 || !c.sameIndex(&cur.Indexes[k], ix) {
 			return false
 		}
 	}

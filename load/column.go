@@ -46,6 +46,7 @@ var columnOptions = []optSpec{
 	{"ondelete", optValue, "ondelete=ACTION"},
 	{"onupdate", optValue, "onupdate=ACTION or onupdate=EXPR"},
 	{"check", optValue, "check=EXPR"},
+	{"column_check", optValue, "column_check=EXPR"},
 	{"comment", optValue, "comment='text'"},
 	{"unsigned", optFlag, "unsigned"},
 	{"charset", optValue, "charset=NAME"},
@@ -272,6 +273,10 @@ func (ml *modelLoader) column(f fieldRef, name string, opts []option) (model.Col
 	}
 	if has("check") {
 		ml.checks = append(ml.checks, named[model.Check]{model.Check{Name: model.CheckName(table, name), Expr: stripParens(val("check"))}, f})
+	}
+	if has("column_check") {
+		// A column-level CHECK, named after its column as MariaDB names it.
+		ml.checks = append(ml.checks, named[model.Check]{model.Check{Name: name, Expr: stripParens(val("column_check")), Column: name}, f})
 	}
 	if !ml.keys(f, name, set, &col, report) {
 		ok = false

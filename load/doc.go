@@ -97,6 +97,7 @@
 //	onupdate=ACTION    the foreign key's ON UPDATE; any other expression
 //	                   (onupdate=CURRENT_TIMESTAMP) is MySQL's column ON UPDATE
 //	check=EXPR         check constraint ck_<table>_<col>
+//	column_check=EXPR  column-level check in the column's definition, named after the column (MariaDB keeps the level)
 //	comment='text'     column comment
 //	unsigned           an unsigned integer type where the dialect has one
 //	charset=X          column character set

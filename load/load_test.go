@@ -380,7 +380,7 @@ func TestLoad(t *testing.T) {
 					{Name: "ix_options_search", Parts: []model.IndexPart{{Column: "search"}}, Where: "deleted IS NULL", Method: "gin"},
 				},
 				ForeignKeys: []model.ForeignKey{
-					{Name: "fk_options_other_others", Columns: []string{"other"}, RefTable: "others", RefColumns: []string{"id"}, OnDelete: model.Restrict, OnUpdate: model.NoAction},
+					{Name: "fk_options_other_others", Columns: []string{"other"}, RefTable: "others", RefColumns: []string{"id"}, OnDelete: model.Restrict, OnUpdate: model.NoActionWritten},
 					{Name: "fk_options_ref_accounts", Columns: []string{"ref"}, RefSchema: "billing", RefTable: "accounts", RefColumns: []string{"id"}, OnDelete: model.SetNull, OnUpdate: model.SetDefault},
 				},
 				Checks: []model.Check{{Name: "ck_options_opt", Expr: "length(opt) > 2 AND opt <> 'x, y'"}},
@@ -551,6 +551,16 @@ func TestLoad(t *testing.T) {
 				Columns: []model.Column{{Name: "name", Type: str(model.LogicalString)}},
 			},
 		},
+		{
+			name:  "column-level check",
+			model: Stock{},
+			want: model.Table{
+				Name:       "stock",
+				Columns:    []model.Column{{Name: "id", Type: str(model.LogicalBigInt), AutoIncrement: true}, {Name: "qty", Type: model.Type{SQL: "int"}, Nullable: true}},
+				PrimaryKey: model.PrimaryKey{Name: "pk_stock", Columns: []string{"id"}},
+				Checks:     []model.Check{{Name: "qty", Expr: "qty >= 0", Column: "qty"}},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -568,6 +578,14 @@ func TestLoad(t *testing.T) {
 		})
 	}
 }
+
+// Stock has a column-level check (column_check=).
+type Stock struct {
+	ID  int64 `db:"id,pk"`
+	Qty *int  `db:"qty,type=int,column_check=(qty >= 0)"`
+}
+
+func (Stock) TableName() string { return "stock" }
 
 type EnumA struct {
 	ID    int64  `db:"id,pk"`

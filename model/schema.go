@@ -339,14 +339,30 @@ type ForeignKey struct {
 // ReferenceAction is what a foreign key does when the referenced row changes.
 type ReferenceAction int
 
-// Reference actions; the zero value is NO ACTION, every dialect's default.
+// Reference actions; the zero value is NO ACTION, every dialect's default,
+// as a key with no ON DELETE or ON UPDATE clause has it.
 const (
 	NoAction ReferenceAction = iota
 	Restrict
 	Cascade
 	SetNull
 	SetDefault
+	// NoActionWritten is NO ACTION written out (ON DELETE NO ACTION): the
+	// same rule as NoAction, but MariaDB's catalog keeps the two apart
+	// (REFERENTIAL_CONSTRAINTS says NO ACTION, not RESTRICT, and SHOW
+	// CREATE TABLE prints the clause). Tag: ondelete=no_action (or
+	// "no action"); a key without ondelete= has NoAction. Dialects whose
+	// catalogs do not tell them apart treat it as NoAction.
+	NoActionWritten
 )
+
+// Rule returns the action's meaning: NoActionWritten is NoAction.
+func (a ReferenceAction) Rule() ReferenceAction {
+	if a == NoActionWritten {
+		return NoAction
+	}
+	return a
+}
 
 // String returns the SQL words for the action.
 func (a ReferenceAction) String() string {
@@ -364,12 +380,15 @@ func (a ReferenceAction) String() string {
 }
 
 // ParseReferenceAction reads an action as written in SQL or a tag
-// ("cascade", "SET NULL", "set_null", "setnull").
+// ("cascade", "SET NULL", "set_null", "setnull"); "" is NoAction and
+// "no action" NoActionWritten.
 func ParseReferenceAction(s string) (ReferenceAction, bool) {
 	k := strings.ToUpper(strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(s)), " "))
 	switch k {
-	case "", "NO ACTION", "NOACTION":
+	case "":
 		return NoAction, true
+	case "NO ACTION", "NOACTION":
+		return NoActionWritten, true
 	case "RESTRICT":
 		return Restrict, true
 	case "CASCADE":
@@ -397,6 +416,15 @@ type Check struct {
 	// there (PostgreSQL ADD ... NOT VALID) and not validated since. Tag:
 	// check=NAME(EXPR) not valid.
 	NotValid bool
+	// Column names the column whose definition holds the check, a
+	// column-level CHECK: MariaDB keeps it apart from a table constraint
+	// (information_schema.CHECK_CONSTRAINTS LEVEL 'Column'), names it
+	// after the column and prints it in the column's definition; "" is a
+	// table constraint. Dialects that keep no such level treat it as a
+	// table constraint. Tag: column_check=EXPR on the column's field (a
+	// check named after the column); check=EXPR there is a table
+	// constraint named ck_<table>_<column>.
+	Column string
 }
 
 // Enum is a named enum type.

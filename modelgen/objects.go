@@ -31,6 +31,9 @@ func (tg *tableGen) objects() []string {
 		checkNames.used[ck.Name] = true
 	}
 	for _, ck := range sortedBy(t.Checks, func(c model.Check) string { return c.Name }) {
+		if tg.columnCheck(ck) {
+			continue // written on its column's field (column_check=)
+		}
 		if o, ok := tg.check(ck, checkNames); ok {
 			out = append(out, o)
 		}
@@ -192,6 +195,18 @@ func (tg *tableGen) unique(u model.Unique) (string, bool) {
 	return "unique=" + spec, true
 }
 
+// columnCheck reports whether ck is a column-level check that the
+// column's field writes as column_check=EXPR: one named after a column of
+// the table, as MariaDB names them (another name cannot be written that
+// way, so such a check is written as a table constraint).
+func (tg *tableGen) columnCheck(ck model.Check) bool {
+	if ck.Column == "" || ck.Name != ck.Column || ck.NoInherit || ck.Comment != "" {
+		return false
+	}
+	_, ok := tg.t.Column(ck.Column)
+	return ok
+}
+
 // check writes check=NAME(EXPR); an unnamed check gets a free
 // ck_<table>_<n> name (checks without a name match by expression).
 func (tg *tableGen) check(ck model.Check, names *namer) (string, bool) {
@@ -204,6 +219,9 @@ func (tg *tableGen) check(ck model.Check, names *namer) (string, bool) {
 		if !model.IsPlainIdent(name) {
 			name = names.take("ck")
 		}
+	}
+	if ck.Column != "" {
+		tg.warn("", "check %s is column-level (in the definition of %s), which a db tag writes only for a check named after its column; written as a table constraint", name, ck.Column)
 	}
 	o := name + wrapped(ck.Expr)
 	if ck.NoInherit {

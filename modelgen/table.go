@@ -203,6 +203,11 @@ func (tg *tableGen) field(names *namer, c model.Column) (jen.Code, bool) {
 	if c.Invisible {
 		opts = append(opts, "invisible")
 	}
+	for _, ck := range tg.t.Checks {
+		if tg.columnCheck(ck) && ck.Column == c.Name {
+			value("column_check", wrapped(ck.Expr))
+		}
+	}
 	return jen.Id(names.take(exportedName(c.Name, "C"))).Add(kind.code(nullable && !kind.isSlice())).
 		Tag(map[string]string{"db": strings.Join(opts, ",")}), true
 }

@@ -39,6 +39,8 @@ func inexact(m fieldMutation) string {
 	switch {
 	case m.field == "model.Table.RenamedFrom":
 		return "a diff hint diff never leaves on an op"
+	case m.field == "model.Check.Column":
+		return "a column-level check not named after its column"
 	case m.field == "model.IndexPart.Expr":
 		return "a key with both a column and an expression"
 	case m.field == "model.Column.Name" && strings.HasPrefix(m.path, "AlterColumn."):

@@ -31,7 +31,7 @@ func TestKnownFields(t *testing.T) {
 		{model.IndexPart{}, "Column Expr Desc Length Collation Opclass Nulls"},
 		{model.Unique{}, "Name Columns NullsNotDistinct Deferrable InitiallyDeferred Comment"},
 		{model.ForeignKey{}, "Name Columns RefSchema RefTable RefColumns OnDelete OnUpdate Deferrable InitiallyDeferred MatchFull Comment NotValid"},
-		{model.Check{}, "Name Expr NoInherit Comment NotValid"},
+		{model.Check{}, "Name Expr NoInherit Comment NotValid Column"},
 		{model.Exclude{}, "Name Def Comment"},
 		{model.Enum{}, "Schema Name Values Comment"},
 		{model.TableOption{}, "Name Value"},

@@ -55,8 +55,20 @@ func opCode(op ops.Op, st style) (jen.Code, error) {
 	case ops.DropForeignKey:
 		return foreignKeyCode(opIn(o.Schema).Dot("DropForeignKey"), o.Table, o.ForeignKey), nil
 	case ops.AddCheck:
+		if o.Check.Column != "" {
+			if err := columnCheckExact(o.Check); err != nil {
+				return nil, err
+			}
+			return opIn(o.Schema).Dot("AddColumnCheck").Call(lit(o.Table), lit(o.Check.Column), lit(o.Check.Expr)), nil
+		}
 		return checkCode(opIn(o.Schema).Dot("AddCheck"), o.Table, o.Check), nil
 	case ops.DropCheck:
+		if o.Check.Column != "" {
+			if err := columnCheckExact(o.Check); err != nil {
+				return nil, err
+			}
+			return opIn(o.Schema).Dot("DropColumnCheck").Call(lit(o.Table), lit(o.Check.Column), lit(o.Check.Expr)), nil
+		}
 		return checkCode(opIn(o.Schema).Dot("DropCheck"), o.Table, o.Check), nil
 	case ops.SetTableComment:
 		return opIn(o.Schema).Dot("SetTableComment").Call(lit(o.Table), lit(o.From), lit(o.To)), nil
@@ -396,4 +408,14 @@ func positioned(c jen.Code, p ops.ColumnPosition) jen.Code {
 		return s.Dot("First").Call()
 	}
 	return s.Dot("After").Call(lit(p.After))
+}
+
+// columnCheckExact refuses a column-level check (MariaDB's, see
+// [model.Check.Column]) that no ColumnCheck call records: one not named
+// after its column, or carrying PostgreSQL's check attributes.
+func columnCheckExact(c model.Check) error {
+	if c.Name != c.Column || c.NoInherit || c.NotValid || c.Comment != "" {
+		return fmt.Errorf("%w: column-level check %s of column %s is not named after its column or carries NO INHERIT, NOT VALID or a comment", ErrInexact, c.Name, c.Column)
+	}
+	return nil
 }

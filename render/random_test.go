@@ -123,6 +123,10 @@ func (g gen) table() model.Table {
 		t.Checks = append(t.Checks, model.Check{Name: g.pick(model.CheckName(t.Name, g.pick(names...)), "ck"), Expr: g.pick(exprPool...),
 			NoInherit: g.chance(0.15), Comment: g.maybe(0.1, "it's checked")})
 	}
+	if g.r.IntN(4) == 0 {
+		col := g.pick(names...)
+		t.Checks = append(t.Checks, model.Check{Name: col, Expr: g.pick(exprPool...), Column: col})
+	}
 	for range g.r.IntN(2) {
 		t.Indexes = append(t.Indexes, g.index(names))
 	}
@@ -133,7 +137,10 @@ func (g gen) table() model.Table {
 	return t
 }
 
-func (g gen) action() model.ReferenceAction { return model.ReferenceAction(g.r.IntN(5)) }
+func (g gen) action() model.ReferenceAction {
+	all := []model.ReferenceAction{model.NoAction, model.Restrict, model.Cascade, model.SetNull, model.SetDefault, model.NoActionWritten}
+	return all[g.r.IntN(len(all))]
+}
 
 func (g gen) foreignKey(table string, names []string) model.ForeignKey {
 	cols := g.strs(names, 2)

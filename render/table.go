@@ -48,7 +48,7 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 	}
 	nc := inlinePrefix(t, len(t.Checks), func(i, col int) bool {
 		ck := t.Checks[i]
-		return ck.Expr != "" && !ck.NotValid && ck.Name == model.CheckName(t.Name, t.Columns[col].Name) && !ck.NoInherit && ck.Comment == ""
+		return ck.Expr != "" && !ck.NotValid && ck.Column == "" && ck.Name == model.CheckName(t.Name, t.Columns[col].Name) && !ck.NoInherit && ck.Comment == ""
 	}, func(i, col int) { in[col].check = t.Checks[i].Expr })
 
 	var items []jen.Code
@@ -69,6 +69,13 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 		items = append(items, foreignKeyCode(jen.Id("op").Dot("ForeignKey"), "", fk))
 	}
 	for _, ck := range t.Checks[nc:] {
+		if ck.Column != "" {
+			if err := columnCheckExact(ck); err != nil {
+				return nil, err
+			}
+			items = append(items, jen.Id("op").Dot("ColumnCheck").Call(lit(ck.Column), lit(ck.Expr)))
+			continue
+		}
 		items = append(items, checkCode(jen.Id("op").Dot("Check"), "", ck))
 	}
 	for _, x := range t.Excludes {

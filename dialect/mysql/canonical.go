@@ -28,7 +28,10 @@ import (
 //   - table options renamed to ENGINE, CHARSET and COLLATE and sorted; a
 //     table's options are otherwise left as the model gives them.
 //
-// Indexes, foreign keys and checks are sorted by name.
+// Foreign keys are sorted by name; indexes and checks keep the model's
+// order (the server lists them in the order they were declared, see
+// [Dialect.KeepsDeclarationOrder]), the indexes made of unique constraints
+// and the foreign keys' own indexes after the others.
 func (d *Dialect) Canonical(target model.Schema) model.Schema {
 	out := model.Schema{Tables: make([]model.Table, 0, len(target.Tables))}
 	for _, t := range target.Tables {
@@ -93,13 +96,21 @@ func (d *Dialect) canonicalTable(t model.Table, s model.Schema) model.Table {
 		}
 		fks = append(fks, fk)
 	}
-	slices.SortStableFunc(idx, func(a, b model.Index) int { return strings.Compare(a.Name, b.Name) })
 	slices.SortStableFunc(fks, func(a, b model.ForeignKey) int { return strings.Compare(a.Name, b.Name) })
 	nt.Indexes, nt.ForeignKeys = idx, fks
 
 	nt.Checks = slices.Clone(t.Checks)
-	slices.SortStableFunc(nt.Checks, func(a, b model.Check) int { return strings.Compare(a.Name, b.Name) })
-	nt.Options = CanonicalOptions(t.Options)
+	for i := range nt.Checks {
+		ck := &nt.Checks[i]
+		switch {
+		case d.Flavor != FlavorMariaDB:
+			// MySQL keeps no column-level CHECK apart.
+			ck.Column = ""
+		case ck.Column != "" && ck.Name == "":
+			ck.Name = ck.Column
+		}
+	}
+	nt.Options = ImpliedOptions(CanonicalOptions(t.Options))
 	return nt
 }
 

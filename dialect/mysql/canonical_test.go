@@ -31,9 +31,9 @@ func TestCanonical(t *testing.T) {
 					{Name: "fk_a", Columns: []string{"a"}, RefTable: "p", RefColumns: []string{"id"}},
 					{Name: "fk_b", Columns: []string{"b"}, RefTable: "p", RefColumns: []string{"id"}},
 				},
-				Indexes: []model.Index{
-					{Name: "fk_a", Parts: []model.IndexPart{{Column: "a"}}},
+				Indexes: []model.Index{ // the model's order, the key's own index after
 					{Name: "ix_b_a", Parts: []model.IndexPart{{Column: "b"}, {Column: "a"}}},
+					{Name: "fk_a", Parts: []model.IndexPart{{Column: "a"}}},
 				}},
 		},
 		{

@@ -76,7 +76,13 @@ var (
 	_ dialect.ColumnPlacer       = (*Dialect)(nil)
 	_ dialect.KeyedAutoIncrement = (*Dialect)(nil)
 	_ dialect.GeneratedRecreator = (*Dialect)(nil)
+	_ dialect.DeclarationOrder   = (*Dialect)(nil)
 )
+
+// KeepsDeclarationOrder reports true: SHOW CREATE TABLE lists the keys
+// (after the primary key and the unique keys) and the checks in the order
+// they were declared or added.
+func (d *Dialect) KeepsDeclarationOrder() bool { return true }
 
 // FoldedNames says that column and index names are case-insensitive on
 // every server (table names fold only on some file systems and settings,

@@ -4,7 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retortdb/retort/dialect/mysql"
 	"github.com/retortdb/retort/load"
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
 )
 
 // respelled has checks written with functions MariaDB stores under
@@ -42,4 +45,64 @@ func TestRespelledChecksConverge(t *testing.T) {
 	if again := compare(t, inspect(t, db.DB), m, d); len(again) > 0 {
 		t.Fatalf("drift right after the upgrade (the server stored:\n%s\n):\n%s", create, dumpOps(again))
 	}
+}
+
+// stock has a column-level check (column_check=), which MariaDB keeps in
+// the column's definition.
+type stock struct {
+	_   struct{} `db:",table=stock"`
+	ID  int64    `db:"id,pk"`
+	Qty *int     `db:"qty,type=int,column_check=(qty >= 0)"`
+}
+
+// stockTable has the same check as a table constraint.
+type stockTable struct {
+	_   struct{} `db:",table=stock,check=qty_nonnegative(qty >= 0)"`
+	ID  int64    `db:"id,pk"`
+	Qty *int     `db:"qty,type=int"`
+}
+
+// TestColumnCheckLevel: on MariaDB a column-level check is created in the
+// column's definition (SHOW CREATE TABLE shows it there), survives a
+// change of the column's type, and moves to a table constraint and back
+// with no drift left.
+func TestColumnCheckLevel(t *testing.T) {
+	t.Parallel()
+	db, d := server(t)
+	if d.Flavor != mysql.FlavorMariaDB {
+		t.Skip("column-level checks are kept apart on MariaDB only")
+	}
+	showCreate := func() string {
+		var name, create string
+		if err := db.QueryRowContext(t.Context(), "SHOW CREATE TABLE stock").Scan(&name, &create); err != nil {
+			t.Fatal(err)
+		}
+		return create
+	}
+	converge := func(v any) {
+		t.Helper()
+		m, err := load.Models([]any{v}, load.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		apply(t, db.DB, d, compare(t, inspect(t, db.DB), m, d)...)
+		if again := compare(t, inspect(t, db.DB), m, d); len(again) > 0 {
+			t.Fatalf("drift right after the upgrade (the server stored:\n%s\n):\n%s", showCreate(), dumpOps(again))
+		}
+	}
+	converge(stock{})
+	if create := showCreate(); !strings.Contains(create, "DEFAULT NULL CHECK (`qty` >= 0)") {
+		t.Fatalf("the check is not in the column's definition:\n%s", create)
+	}
+	apply(t, db.DB, d, ops.AlterColumn{Table: "stock", Change: ops.ChangeType,
+		From: model.Column{Name: "qty", Type: model.Type{SQL: "int"}, Nullable: true},
+		To:   model.Column{Name: "qty", Type: model.Type{SQL: "bigint"}, Nullable: true}})
+	if create := showCreate(); !strings.Contains(create, "CHECK (`qty` >= 0)") {
+		t.Fatalf("MODIFY COLUMN lost the column's check:\n%s", create)
+	}
+	converge(stockTable{})
+	if create := showCreate(); !strings.Contains(create, "CONSTRAINT `qty_nonnegative` CHECK") || strings.Contains(create, "NULL CHECK") {
+		t.Fatalf("the check did not become a table constraint:\n%s", create)
+	}
+	converge(stock{})
 }

@@ -17,8 +17,8 @@ import (
 //     the live primary key), DropColumn, AlterColumn without a rename
 //     (MODIFY COLUMN), CreateIndex (not on an expression, whose columns
 //     are unknown), DropIndex, AddUnique, DropUnique,
-//     AddForeignKey, DropForeignKey, AddCheck, DropCheck and
-//     SetTableComment. Renames (cheap in place anyway), primary key
+//     AddForeignKey, DropForeignKey, AddCheck, DropCheck (a column-level
+//     one is a MODIFY of its column) and SetTableComment. Renames (cheap in place anyway), primary key
 //     changes (they read the live key), table options (a charset change
 //     would apply to the columns added beside it) and everything that is
 //     not an ALTER TABLE never do.
@@ -149,8 +149,15 @@ func describeAlter(op ops.Op) (a alterOp, ok bool) {
 		a = alterOp{schema: o.Schema, table: o.Table, kind: kindDropFK, names: lower(o.ForeignKey.Name)}
 	case ops.AddCheck:
 		a = alterOp{schema: o.Schema, table: o.Table, kind: kindOther, names: lower(o.Check.Name)}
+		if o.Check.Column != "" {
+			// A column-level check is a MODIFY of its column (columncheck.go).
+			a.kind, a.cols = kindColumn, lower(o.Check.Column)
+		}
 	case ops.DropCheck:
 		a = alterOp{schema: o.Schema, table: o.Table, kind: kindOther, names: lower(o.Check.Name)}
+		if o.Check.Column != "" {
+			a.kind, a.cols = kindColumn, lower(o.Check.Column)
+		}
 	case ops.SetTableComment:
 		a = alterOp{schema: o.Schema, table: o.Table, kind: kindOther, names: []string{"\x00comment"}}
 	default:

@@ -71,9 +71,13 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			return nil, fmt.Errorf("%w: alter column %s.%s: MySQL has no USING for a type change; convert the values with op.Execute before it and drop .Using", ErrUnsupported, o.Table, o.To.Name)
 		}
 		// MySQL changes a column by restating all of it.
-		clause := "MODIFY COLUMN " + d.columnDef(o.To)
+		def, err := d.liveColumnDef(ctx, tables, o)
+		if err != nil {
+			return nil, err
+		}
+		clause := "MODIFY COLUMN " + def
 		if o.From.Name != "" && o.To.Name != o.From.Name {
-			clause = "CHANGE COLUMN " + quoteIdent(o.From.Name) + " " + d.columnDef(o.To)
+			clause = "CHANGE COLUMN " + quoteIdent(o.From.Name) + " " + def
 		}
 		out = d.alter(o.Schema, o.Table, clause)
 	case ops.RenameColumn:
@@ -114,7 +118,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			for _, name := range t.PrimaryKey.Columns {
 				if c, found := t.Column(name); found && c.AutoIncrement {
 					c.AutoIncrement = false
-					clause = "MODIFY COLUMN " + d.columnDef(c) + ", " + clause
+					clause = "MODIFY COLUMN " + d.columnDefIn(t, c) + ", " + clause
 				}
 			}
 		}
@@ -124,13 +128,37 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 	case ops.DropUnique:
 		out = []dialect.Statement{d.dropIndex(o.Schema, o.Table, o.Unique.Name)}
 	case ops.AddForeignKey:
-		out = d.alter(o.Schema, o.Table, "ADD "+d.foreignKey(o.ForeignKey))
+		ix, keep, err := d.foreignKeyIndex(ctx, o, tables)
+		if err != nil {
+			return nil, err
+		}
+		clause := "ADD " + d.foreignKey(o.ForeignKey)
+		if keep {
+			clause = "DROP INDEX " + quoteIdent(ix.Name) + ", " + d.createIndex(o.Schema, o.Table, ix, false).Clause + ", " + clause
+		}
+		out = d.alter(o.Schema, o.Table, clause)
 	case ops.DropForeignKey:
 		// The index MySQL created for the key stays, as MySQL leaves it.
 		out = d.alter(o.Schema, o.Table, "DROP FOREIGN KEY "+quoteIdent(o.ForeignKey.Name))
 	case ops.AddCheck:
+		if o.Check.Column != "" && d.Flavor == FlavorMariaDB {
+			list, err := d.columnCheckSQL(ctx, tables, o.Schema, o.Table, o.Check, true)
+			if err != nil {
+				return nil, err
+			}
+			out = list
+			break
+		}
 		out = d.alter(o.Schema, o.Table, "ADD "+d.check(o.Check))
 	case ops.DropCheck:
+		if o.Check.Column != "" && d.Flavor == FlavorMariaDB {
+			list, err := d.columnCheckSQL(ctx, tables, o.Schema, o.Table, o.Check, false)
+			if err != nil {
+				return nil, err
+			}
+			out = list
+			break
+		}
 		// MariaDB drops any constraint with DROP CONSTRAINT; MySQL 8 has
 		// DROP CHECK (DROP CONSTRAINT only from 8.0.19).
 		kw := "DROP CHECK "
@@ -156,8 +184,17 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		out = list
 	case ops.SetTableOptions:
 		if len(o.To) > 0 {
-			clause := d.setTableOptions(o.To)
+			to, after := splitEngineChange(o.To)
+			clause := d.setTableOptions(to)
+			rebuild, err := d.rebuildKeysFor(ctx, tables, o)
+			if err != nil {
+				return nil, err
+			}
+			clause += rebuild
 			out = d.alter(o.Schema, o.Table, clause)
+			if len(after) > 0 {
+				out = append(out, d.alter(o.Schema, o.Table, d.setTableOptions(after))...)
+			}
 			if strings.HasPrefix(clause, "CONVERT TO ") {
 				// CONVERT TO moves every text column to the new
 				// collation, even one MODIFYed in the same statement:
@@ -169,7 +206,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 				var keep []string
 				for _, c := range t.Columns {
 					if ok && (c.Charset != "" || c.Collation != "") {
-						keep = append(keep, "MODIFY COLUMN "+d.columnDef(c))
+						keep = append(keep, "MODIFY COLUMN "+d.columnDefIn(t, c))
 					}
 				}
 				if len(keep) > 0 {
@@ -226,8 +263,9 @@ func (d *Dialect) renameColumn(ctx context.Context, o ops.RenameColumn, tables d
 	if !ok || !found {
 		return "", fmt.Errorf("mysql: rename column %s.%s: no such column", o.Table, o.From)
 	}
+	checks := columnChecks(t, o.From)
 	c.Name = o.To
-	return "CHANGE COLUMN " + quoteIdent(o.From) + " " + d.columnDef(c), nil
+	return "CHANGE COLUMN " + quoteIdent(o.From) + " " + d.columnDefWith(c, checks), nil
 }
 
 // columnPosition is " FIRST", " AFTER `col`" or "" (last).
@@ -277,7 +315,7 @@ func identList(cols []string) string {
 func (d *Dialect) createTable(t model.Table) string {
 	var defs []string
 	for _, c := range t.Columns {
-		defs = append(defs, d.columnDef(c))
+		defs = append(defs, d.columnDefIn(t, c))
 	}
 	if len(t.PrimaryKey.Columns) > 0 {
 		defs = append(defs, "PRIMARY KEY ("+identList(t.PrimaryKey.Columns)+")")
@@ -292,7 +330,9 @@ func (d *Dialect) createTable(t model.Table) string {
 		defs = append(defs, d.foreignKey(fk))
 	}
 	for _, ck := range t.Checks {
-		defs = append(defs, d.check(ck))
+		if ck.Column == "" {
+			defs = append(defs, d.check(ck))
+		}
 	}
 	var b strings.Builder
 	b.WriteString("CREATE TABLE " + qualify(t.Schema, t.Name) + " (\n  ")
@@ -343,6 +383,25 @@ func (d *Dialect) tableOptions(opts []model.TableOption) string {
 // bare DEFAULT CHARSET= or COLLATE= would leave them on the old one, and
 // the table would no longer be what a CREATE TABLE with the new options
 // makes).
+// splitEngineChange returns the options to set with an engine change and
+// those to set after it: MariaDB carries Aria's PAGE_CHECKSUM over to the
+// new engine after the options given with ENGINE are applied, so a
+// PAGE_CHECKSUM given with the change is set in a second statement.
+func splitEngineChange(opts []model.TableOption) (with, after []model.TableOption) {
+	t := model.Table{Options: opts}
+	if _, ok := t.Option(OptionEngine); !ok {
+		return opts, nil
+	}
+	for _, o := range opts {
+		if strings.EqualFold(o.Name, "PAGE_CHECKSUM") {
+			after = append(after, o)
+		} else {
+			with = append(with, o)
+		}
+	}
+	return with, after
+}
+
 func (d *Dialect) setTableOptions(opts []model.TableOption) string {
 	var cs, co string
 	var rest []model.TableOption

@@ -115,6 +115,30 @@ func ownIndex(t model.Table, ix model.Index) bool {
 	return servesKey(ix, t.ForeignKeys[i].Columns)
 }
 
+// foreignKeyIndex returns the live table's index that MariaDB made for an
+// earlier unnamed key over the same columns (named after its first column,
+// exactly the key's columns), with keep true: ADD CONSTRAINT name FOREIGN
+// KEY drops such an index, which MariaDB flags as its own, and makes one
+// named after the constraint (a key dropped and added back around a column
+// change would come back with its index renamed), so the index is dropped
+// and added back as an ordinary one in the same statement. keep is false
+// when there is none, offline, or on MySQL.
+func (d *Dialect) foreignKeyIndex(ctx context.Context, o ops.AddForeignKey, tables dialect.TableSource) (model.Index, bool, error) {
+	fk := o.ForeignKey
+	if d.Flavor != FlavorMariaDB || len(fk.Columns) == 0 {
+		return model.Index{}, false, nil
+	}
+	t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
+	if err != nil || !ok {
+		return model.Index{}, false, err
+	}
+	ix, ok := t.Index(fk.Columns[0])
+	if !ok || ix.Name == fk.Name || !couldBeOwn(ix) || len(ix.Parts) != len(fk.Columns) || !servesKey(ix, fk.Columns) {
+		return model.Index{}, false, nil
+	}
+	return ix, true, nil
+}
+
 // couldBeOwn reports whether ix has the shape of a key's own index: plain,
 // non-unique, whole columns.
 func couldBeOwn(ix model.Index) bool {

@@ -1,9 +1,11 @@
 package mysql
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/model"
 )
 
 // createOptionResets are the table options retort reflects from
@@ -22,6 +24,33 @@ var createOptionResets = map[string]string{
 	"MAX_ROWS":           "0",
 	"MIN_ROWS":           "0",
 	"AVG_ROW_LENGTH":     "0",
+	// PAGE_CHECKSUM is Aria's, but it stays in a table's definition when
+	// the table moves to another engine (MariaDB keeps it as
+	// PAGE_CHECKSUM=1 on an InnoDB table converted from Aria).
+	"PAGE_CHECKSUM": "DEFAULT",
+}
+
+// ariaPageChecksum is the PAGE_CHECKSUM an Aria table has when none was
+// written: SHOW CREATE TABLE prints PAGE_CHECKSUM=1 for every Aria table
+// (the server's aria_page_checksum, ON by default), while CREATE_OPTIONS
+// names it only when it was written.
+const ariaPageChecksum = "1"
+
+// ImpliedOptions adds the table options the engine holds without being
+// asked to: PAGE_CHECKSUM=1 on an Aria table that names none. opts are
+// canonical (see [CanonicalOptions]) and stay sorted.
+func ImpliedOptions(opts []model.TableOption) []model.TableOption {
+	t := model.Table{Options: opts}
+	engine, _ := t.Option(OptionEngine)
+	if !strings.EqualFold(engine, "Aria") {
+		return opts
+	}
+	if _, ok := t.Option("PAGE_CHECKSUM"); ok {
+		return opts
+	}
+	out := append(slices.Clone(opts), model.TableOption{Name: "PAGE_CHECKSUM", Value: ariaPageChecksum})
+	slices.SortStableFunc(out, func(a, b model.TableOption) int { return strings.Compare(a.Name, b.Name) })
+	return out
 }
 
 // CreateOptionReset returns the value that resets the named table option

@@ -84,7 +84,8 @@ var typeAliases = map[string]string{
 
 // NormalizeType returns the canonical spelling of a MySQL type: lower case
 // outside quotes, integer display widths dropped (but tinyint(1), MySQL's
-// boolean, kept when signed), aliases resolved (integer → int, boolean →
+// boolean, kept when signed, and on MariaDB, which keeps them, every width
+// that is not the type's default), aliases resolved (integer → int, boolean →
 // tinyint(1), numeric → decimal), default arguments filled in (decimal →
 // decimal(10,0), char → char(1), bit → bit(1)), zero fractional precision
 // dropped (datetime(0) → datetime), "signed" and CHARACTER SET/COLLATE
@@ -133,7 +134,13 @@ func (d *Dialect) NormalizeType(sql string) string {
 	}
 	switch {
 	case intTypes[name]:
-		if !(name == "tinyint" && len(args) == 1 && args[0] == "1" && len(mods) == 0) {
+		keep := name == "tinyint" && len(args) == 1 && args[0] == "1" && len(mods) == 0
+		if d.Flavor == FlavorMariaDB && len(args) == 1 && args[0] != defaultDisplayWidth(name, len(mods) > 0) {
+			// MariaDB keeps the display width and SHOW CREATE TABLE
+			// prints it: int(4) is not int (int(11)).
+			keep = true
+		}
+		if !keep {
 			args = nil
 		}
 	case name == "decimal":
@@ -170,6 +177,22 @@ func (d *Dialect) NormalizeType(sql string) string {
 		out += " " + m
 	}
 	return out
+}
+
+// defaultDisplayWidth is the display width MariaDB gives an integer type
+// written without one (MariaDB 10.11, Numeric Data Types): int is int(11),
+// int unsigned int(10). unsigned is true for UNSIGNED and ZEROFILL (which
+// implies it).
+func defaultDisplayWidth(name string, unsigned bool) string {
+	widths := map[string][2]string{
+		"tinyint": {"4", "3"}, "smallint": {"6", "5"}, "mediumint": {"9", "8"},
+		"int": {"11", "10"}, "bigint": {"20", "20"},
+	}
+	w := widths[name]
+	if unsigned {
+		return w[1]
+	}
+	return w[0]
 }
 
 // lowerOutsideQuotes lower-cases s except inside '...' and "..." literals

@@ -119,6 +119,7 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 		if n.InitiallyDeferred {
 			n.Deferrable = true
 		}
+		n.OnDelete, n.OnUpdate = fk.OnDelete.Rule(), fk.OnUpdate.Rule() // pg_constraint keeps 'a' either way
 		if n.Name == "" {
 			n.Name = objectName(t.Name, strings.Join(fk.Columns, "_"), "fkey")
 		}
@@ -126,6 +127,7 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 	}
 	for _, ck := range t.Checks {
 		ck.Name = clipIdent(ck.Name)
+		ck.Column = "" // pg_constraint keeps no column-level CHECK apart
 		c.Checks = append(c.Checks, ck)
 	}
 	for _, x := range t.Excludes {

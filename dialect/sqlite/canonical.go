@@ -104,6 +104,7 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 			}
 		}
 		nfk.Deferrable = fk.Deferrable || fk.InitiallyDeferred
+		nfk.OnDelete, nfk.OnUpdate = fk.OnDelete.Rule(), fk.OnUpdate.Rule() // the pragma does not tell NO ACTION written
 		out.ForeignKeys = append(out.ForeignKeys, nfk)
 	}
 	out.Checks = withEnumChecks(t, s)
@@ -130,6 +131,9 @@ func autoIncrementColumn(t model.Table) string {
 // each enum column that has no check of that name yet.
 func withEnumChecks(t model.Table, s *model.Schema) []model.Check {
 	checks := append([]model.Check(nil), t.Checks...)
+	for i := range checks {
+		checks[i].Column = "" // the level of a check is not modelled on SQLite
+	}
 	for _, c := range t.Columns {
 		values := c.Type.EnumValues
 		if len(values) == 0 && c.Type.Enum != "" && s != nil {

@@ -107,8 +107,8 @@ func (r *reader) defaultOf(def sql.NullString, extra, dataType string) string {
 func (r *reader) readChecks(ctx context.Context) error {
 	q := queryChecks(r.srv.mariaDB, r.filter)
 	return r.query(ctx, "checks", q, r.args, func(rows scanner) error {
-		var table, name, clause sql.NullString
-		if err := rows.Scan(&table, &name, &clause); err != nil {
+		var table, name, clause, level, ord sql.NullString
+		if err := rows.Scan(&table, &name, &clause, &level, &ord); err != nil {
 			return err
 		}
 		t, ok := r.tables[table.String]
@@ -118,7 +118,12 @@ func (r *reader) readChecks(ctx context.Context) error {
 		if r.srv.mariaDB && jsonCheck(t, name.String, clause.String) {
 			return nil
 		}
-		t.Checks = append(t.Checks, model.Check{Name: name.String, Expr: clause.String})
+		ck := model.Check{Name: name.String, Expr: clause.String}
+		if level.String == "Column" {
+			// MariaDB names a column-level check after its column.
+			ck.Column = name.String
+		}
+		t.Checks = append(t.Checks, ck)
 		return nil
 	})
 }

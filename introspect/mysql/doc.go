@@ -47,7 +47,16 @@
 //     primary key is unnamed; unique indexes are Indexes with Unique set
 //     (MySQL has no separate unique constraints); index Method is "" for
 //     BTREE and HASH, else FULLTEXT or SPATIAL; foreign key RESTRICT is
-//     reported as NO ACTION (InnoDB treats them alike).
+//     reported as NO ACTION (InnoDB treats them alike, and keeps no clause
+//     apart from RESTRICT); NO ACTION written out is NoActionWritten.
+//   - On MariaDB, indexes and checks come in the server's order (the order
+//     SHOW CREATE TABLE prints them in: the rows of STATISTICS and
+//     CHECK_CONSTRAINTS numbered as the server produces them), checks carry
+//     their level (Column for a column-level CHECK), and integer display
+//     widths stay in the type (int(4)); on MySQL 8 indexes and checks are
+//     sorted by name.
+//   - Aria tables carry PAGE_CHECKSUM (1 when CREATE_OPTIONS names none,
+//     as SHOW CREATE TABLE prints it for every Aria table).
 //   - Where MySQL 8 and MariaDB catalogs differ (CHECK_CONSTRAINTS has
 //     TABLE_NAME only on MariaDB; STATISTICS.EXPRESSION only on MySQL 8),
 //     the query branches on SELECT VERSION().

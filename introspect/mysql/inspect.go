@@ -65,15 +65,21 @@ func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introsp
 	out := model.Schema{Tables: make([]model.Table, 0, len(r.order))}
 	for _, name := range r.order {
 		t := r.tables[name]
-		sortTable(t)
+		sortTable(t, r.srv.mariaDB)
 		out.Tables = append(out.Tables, *t)
 	}
 	return out, nil
 }
 
-func sortTable(t *model.Table) {
-	slices.SortStableFunc(t.Indexes, func(a, b model.Index) int { return strings.Compare(a.Name, b.Name) })
+// sortTable sorts foreign keys by name, and indexes and checks too on
+// MySQL; on MariaDB indexes and checks stay in the server's order, the
+// order SHOW CREATE TABLE lists them in (see queryIndexes and queryChecks).
+func sortTable(t *model.Table, mariaDB bool) {
 	slices.SortStableFunc(t.ForeignKeys, func(a, b model.ForeignKey) int { return strings.Compare(a.Name, b.Name) })
+	if mariaDB {
+		return
+	}
+	slices.SortStableFunc(t.Indexes, func(a, b model.Index) int { return strings.Compare(a.Name, b.Name) })
 	slices.SortStableFunc(t.Checks, func(a, b model.Check) int { return strings.Compare(a.Name, b.Name) })
 }
 
@@ -204,6 +210,7 @@ func (r *reader) readTables(ctx context.Context, opts introspect.Options) error 
 		}
 		t.Options = append(t.Options, createOptions(createOpts.String)...)
 		slices.SortStableFunc(t.Options, func(a, b model.TableOption) int { return strings.Compare(a.Name, b.Name) })
+		t.Options = mysqldialect.ImpliedOptions(t.Options)
 		r.tables[name.String] = t
 		r.order = append(r.order, name.String)
 		return nil
@@ -222,10 +229,10 @@ func (r *reader) readIndexes(ctx context.Context) error {
 		}
 	}
 	err := r.query(ctx, "indexes", q, r.args, func(rows scanner) error {
-		var table, name, col, ex, coll, typ, comment sql.NullString
+		var table, name, col, ex, coll, typ, comment, ord sql.NullString
 		var nonUnique, sub sql.NullInt64
 		var hidden sql.NullInt64
-		if err := rows.Scan(&table, &name, &nonUnique, &col, &ex, &sub, &coll, &typ, &comment, &hidden); err != nil {
+		if err := rows.Scan(&table, &name, &nonUnique, &col, &ex, &sub, &coll, &typ, &comment, &hidden, &ord); err != nil {
 			return err
 		}
 		t, ok := r.tables[table.String]
@@ -329,7 +336,10 @@ func createOptions(s string) []model.TableOption {
 	return out
 }
 
-// action reads a rule; RESTRICT is NO ACTION in InnoDB.
+// action reads a rule. InnoDB keeps no RESTRICT apart from no clause at
+// all (both read RESTRICT, and SHOW CREATE TABLE prints no clause), which
+// is NoAction; a NO ACTION written out reads NO ACTION (and is printed),
+// NoActionWritten.
 func action(s string) model.ReferenceAction {
 	a, _ := model.ParseReferenceAction(s)
 	if a == model.Restrict {

@@ -39,7 +39,17 @@ func queryIndexes(mariaDB bool, filter string) string {
 	if mariaDB {
 		expr, hidden = "NULL", "IGNORED = 'YES'"
 	}
-	return "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, " + expr + ", SUB_PART, COLLATION, INDEX_TYPE, INDEX_COMMENT, " + hidden + " " +
+	if mariaDB {
+		// The server's key order (primary, unique, then the others in
+		// the order they were declared or added: the order SHOW INDEX and
+		// SHOW CREATE TABLE use) is the order STATISTICS produces a
+		// table's rows in; the rows are numbered as produced (see
+		// producedOrder) and kept in that order.
+		return "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, " + expr + ", SUB_PART, COLLATION, INDEX_TYPE, INDEX_COMMENT, " + hidden + ", " +
+			"@retort_ix := @retort_ix + 1 FROM information_schema.STATISTICS, (SELECT @retort_ix := 0) produced WHERE TABLE_SCHEMA = ?" + filter +
+			" ORDER BY TABLE_NAME, 11"
+	}
+	return "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, " + expr + ", SUB_PART, COLLATION, INDEX_TYPE, INDEX_COMMENT, " + hidden + ", 0 " +
 		"FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?" + filter +
 		" ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX"
 }
@@ -61,13 +71,16 @@ func queryFKActions(filter string) string {
 func queryChecks(mariaDB bool, filter string) string {
 	if mariaDB {
 		// MariaDB's CHECK_CONSTRAINTS names the table itself (and has
-		// LEVEL: Column or Table).
-		return "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS " +
-			"WHERE CONSTRAINT_SCHEMA = ?" + filter + " ORDER BY TABLE_NAME, CONSTRAINT_NAME"
+		// LEVEL: Column or Table) and produces a table's rows in the order
+		// SHOW CREATE TABLE lists the checks, the order they were declared
+		// (numbered as produced, as the index rows).
+		return "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL, @retort_ck := @retort_ck + 1 " +
+			"FROM information_schema.CHECK_CONSTRAINTS, (SELECT @retort_ck := 0) produced " +
+			"WHERE CONSTRAINT_SCHEMA = ?" + filter + " ORDER BY TABLE_NAME, 5"
 	}
 	// MySQL 8.0.16+: the table is only in TABLE_CONSTRAINTS. Both views are
 	// served by the data dictionary there, so the join stays cheap.
-	return "SELECT tc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS cc " +
+	return "SELECT tc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE, 'Table', 0 FROM information_schema.CHECK_CONSTRAINTS cc " +
 		"JOIN information_schema.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA " +
 		"AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK' " +
 		"WHERE tc.TABLE_SCHEMA = ?" + strings.ReplaceAll(filter, "TABLE_NAME", "tc.TABLE_NAME") +

@@ -368,8 +368,10 @@ func (in *inspection) readForeignKeys() error {
 		}
 		if table != lastTable || id != lastID {
 			lastTable, lastID = table, id
+			// The pragma says NO ACTION whether or not it was written.
 			upd, _ := model.ParseReferenceAction(onUpdate)
 			del, _ := model.ParseReferenceAction(onDelete)
+			upd, del = upd.Rule(), del.Rule()
 			cur = &fkRow{fk: model.ForeignKey{RefTable: ref, OnUpdate: upd, OnDelete: del}}
 			all = append(all, cur)
 			owner = append(owner, t)
