@@ -274,6 +274,9 @@ func createIndexSQL(schema, table string, ix model.Index) string {
 		} else {
 			b.WriteString(quoteIdent(p.Column))
 		}
+		if p.Collation != "" {
+			b.WriteString(" COLLATE " + quoteIdent(p.Collation))
+		}
 		if p.Desc {
 			b.WriteString(" DESC")
 		}

@@ -239,7 +239,7 @@ func (t *tableState) finishPrimaryKey() {
 }
 
 func (in *inspection) readIndexes() error {
-	rows, err := in.query("indexes", `SELECT m.name, il.name, il."unique", il.origin, ix.cid, ix.name, ix."desc" FROM `+
+	rows, err := in.query("indexes", `SELECT m.name, il.name, il."unique", il.origin, ix.cid, ix.name, ix."desc", COALESCE(ix.coll, '') FROM `+
 		in.master+` m JOIN pragma_index_list(m.name`+in.schemaArg+`) il JOIN pragma_index_xinfo(il.name`+in.schemaArg+`) ix WHERE `+
 		in.admitted()+` AND ix.key = 1 ORDER BY m.name, il.name, ix.seqno`, in.names)
 	if err != nil {
@@ -266,11 +266,11 @@ func (in *inspection) readIndexes() error {
 	lastTable, lastIndex := "", ""
 	for rows.Next() {
 		var (
-			table, index, origin string
-			unique, cid, desc    int
-			col                  sql.NullString
+			table, index, origin, coll string
+			unique, cid, desc          int
+			col                        sql.NullString
 		)
-		if err := rows.Scan(&table, &index, &unique, &origin, &cid, &col, &desc); err != nil {
+		if err := rows.Scan(&table, &index, &unique, &origin, &cid, &col, &desc, &coll); err != nil {
 			return fmt.Errorf("sqlite: inspect indexes: %w", err)
 		}
 		t, ok := in.byName[table]
@@ -295,8 +295,10 @@ func (in *inspection) readIndexes() error {
 			p := model.IndexPart{Column: col.String, Desc: desc == 1}
 			if cid == -2 {
 				if n := len(cur.Parts); n < len(parts.parts) {
-					p.Expr = parts.parts[n]
+					p.Expr, p.Collation = parts.parts[n], parts.collations[n]
 				}
+			} else {
+				p.Collation = keyCollation(t.table, col.String, coll)
 			}
 			cur.Parts = append(cur.Parts, p)
 		case curU != nil:
@@ -397,6 +399,20 @@ func (in *inspection) readForeignKeys() error {
 		t.table.Checks = t.def.checks
 	}
 	return nil
+}
+
+// keyCollation is an index key's collation as the model keeps it: the
+// collation pragma_index_xinfo reports, or "" when it is the column's own
+// (BINARY for a column that declares none).
+func keyCollation(t model.Table, col, coll string) string {
+	own := "BINARY"
+	if c, ok := t.Column(col); ok && c.Collation != "" {
+		own = c.Collation
+	}
+	if coll == "" || strings.EqualFold(coll, own) {
+		return ""
+	}
+	return coll
 }
 
 func sameNames(a, b []string) bool {

@@ -54,7 +54,7 @@ func TestInspectHandWritten(t *testing.T) {
 			CONSTRAINT [ck named] CHECK ((qty + 1) > (0))
 		)`,
 		`CREATE INDEX ix_items_lower ON items (lower("select") DESC, qty COLLATE binary ASC) WHERE qty > 0 AND "select" != 'a,b'`,
-		`create unique index "ix items code" on items(code, pa desc)`,
+		`create unique index "ix items code" on items(code collate nocase, pa desc)`,
 		`CREATE TABLE excluded_table (a)`,
 	)
 	// SQLite reports the six standard type names (INT, INTEGER, REAL, TEXT,
@@ -91,7 +91,7 @@ func TestInspectHandWritten(t *testing.T) {
 			},
 			PrimaryKey: model.PrimaryKey{Columns: []string{"id"}},
 			Indexes: []model.Index{
-				{Name: "ix items code", Unique: true, Parts: []model.IndexPart{{Column: "code"}, {Column: "pa", Desc: true}}},
+				{Name: "ix items code", Unique: true, Parts: []model.IndexPart{{Column: "code", Collation: "nocase"}, {Column: "pa", Desc: true}}},
 				{Name: "ix_items_lower", Parts: []model.IndexPart{{Expr: `lower("select")`, Desc: true}, {Column: "qty"}},
 					Where: `qty > 0 AND "select" != 'a,b'`},
 			},

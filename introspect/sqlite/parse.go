@@ -285,7 +285,9 @@ func columnList(toks []sqllex.Token, open int) []string {
 type indexDef struct {
 	// parts are the key parts as written, without COLLATE and ASC/DESC.
 	parts []string
-	where string
+	// collations are the parts' COLLATE names as written, "" where none.
+	collations []string
+	where      string
 }
 
 // parseCreateIndex reads CREATE [UNIQUE] INDEX name ON table (parts) [WHERE expr].
@@ -312,10 +314,13 @@ func parseCreateIndex(src string) indexDef {
 		if n > 0 && (part[n-1].Is("ASC") || part[n-1].Is("DESC")) {
 			n--
 		}
+		coll := ""
 		if n > 2 && part[n-2].Is("COLLATE") {
+			coll = part[n-1].Value
 			n -= 2
 		}
 		def.parts = append(def.parts, sqllex.Span(src, part[:n]))
+		def.collations = append(def.collations, coll)
 	}
 	if end+1 < len(toks) && toks[end+1].Is("WHERE") && end+2 < len(toks) {
 		rest := toks[end+2:]

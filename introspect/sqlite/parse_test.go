@@ -106,13 +106,13 @@ func TestParseCreateIndex(t *testing.T) {
 		sql  string
 		want indexDef
 	}{
-		{"plain", `CREATE INDEX ix ON t (a, b)`, indexDef{parts: []string{"a", "b"}}},
+		{"plain", `CREATE INDEX ix ON t (a, b)`, indexDef{parts: []string{"a", "b"}, collations: []string{"", ""}}},
 		{"expressions and order", `CREATE UNIQUE INDEX IF NOT EXISTS "i x" ON "t" (lower(a || ','), b COLLATE nocase DESC, (c + 1) ASC)`,
-			indexDef{parts: []string{"lower(a || ',')", "b", "(c + 1)"}}},
+			indexDef{parts: []string{"lower(a || ',')", "b", "(c + 1)"}, collations: []string{"", "nocase", ""}}},
 		{"partial", "create index ix on t(a) where a > 0 and b in ('x', 'y')  ;",
-			indexDef{parts: []string{"a"}, where: "a > 0 and b in ('x', 'y')"}},
+			indexDef{parts: []string{"a"}, collations: []string{""}, where: "a > 0 and b in ('x', 'y')"}},
 		{"comment before ON", `CREATE INDEX ix /* ON x (y) */ ON t (a) WHERE /* c */ a IS NOT NULL`,
-			indexDef{parts: []string{"a"}, where: "a IS NOT NULL"}},
+			indexDef{parts: []string{"a"}, collations: []string{""}, where: "a IS NOT NULL"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
