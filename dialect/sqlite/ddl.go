@@ -292,12 +292,35 @@ func createIndexSQL(schema, table string, ix model.Index) string {
 // NOT NULL column without a default, a default that is not a literal
 // (CURRENT_TIMESTAMP, expressions), a STORED generated column or an enum
 // column (whose CHECK is a table constraint); those rebuild the table.
+//
+// ADD COLUMN puts the column last: a column placed anywhere else
+// (o.Position, FIRST or AFTER a column that is not the last) rebuilds the
+// table with the column in its place, which reads the live table.
 func (d *Dialect) addColumn(ctx context.Context, o ops.AddColumn, tables dialect.TableSource) ([]dialect.Statement, error) {
 	c := o.Column
 	if addsInPlace(c) {
-		return one("ALTER TABLE " + qualify(o.Schema, o.Table) + " ADD COLUMN " + columnDef(c, false, "")), nil
+		last := o.Position.IsLast()
+		if !last {
+			live, ok, err := tables.Table(ctx, o.Schema, o.Table)
+			last = err == nil && ok && addsLast(o, live)
+		}
+		if last {
+			return one("ALTER TABLE " + qualify(o.Schema, o.Table) + " ADD COLUMN " + columnDef(c, false, "")), nil
+		}
 	}
 	return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add column "+c.Name, o)
+}
+
+// addsLast reports whether o puts its column after the last column of t
+// (where ADD COLUMN puts it).
+func addsLast(o ops.AddColumn, t model.Table) bool {
+	switch {
+	case o.Position.IsLast():
+		return true
+	case o.Position.First:
+		return len(t.Columns) == 0
+	}
+	return len(t.Columns) > 0 && strings.EqualFold(t.Columns[len(t.Columns)-1].Name, o.Position.After)
 }
 
 // addsInPlace reports whether ALTER TABLE ADD COLUMN can add c: a column
