@@ -117,19 +117,31 @@ func identList(names []string) string {
 // are not part of it: they are CreateIndex ops.
 func createTableSQL(t model.Table, name string) string {
 	auto := autoIncrementColumn(t)
+	keyCol := columnKey(t, auto)
 	var defs []string
 	for _, c := range t.Columns {
-		pkName := ""
-		if c.Name == auto {
-			pkName = t.PrimaryKey.Name
+		def := columnDef(c, c.Name == auto, "")
+		if c.Name == keyCol {
+			def = columnDef(c, c.Name == auto, constraint(t.PrimaryKey.Name)+"PRIMARY KEY"+keyOrder(t.PrimaryKey, c.Name)+conflictSQL(t.PrimaryKey.OnConflict))
 		}
-		defs = append(defs, columnDef(c, c.Name == auto, pkName))
+		for _, u := range t.Uniques {
+			if uniqueOnColumn(u) && strings.EqualFold(u.Columns[0], c.Name) {
+				def += " " + constraint(u.Name) + "UNIQUE" + conflictSQL(u.OnConflict)
+			}
+		}
+		defs = append(defs, def)
 	}
-	if len(t.PrimaryKey.Columns) > 0 && auto == "" {
-		defs = append(defs, constraint(t.PrimaryKey.Name)+"PRIMARY KEY ("+identList(t.PrimaryKey.Columns)+")")
+	if len(t.PrimaryKey.Columns) > 0 && keyCol == "" {
+		keys := make([]string, len(t.PrimaryKey.Columns))
+		for i, c := range t.PrimaryKey.Columns {
+			keys[i] = quoteIdent(c) + keyOrder(t.PrimaryKey, c)
+		}
+		defs = append(defs, constraint(t.PrimaryKey.Name)+"PRIMARY KEY ("+strings.Join(keys, ", ")+")"+conflictSQL(t.PrimaryKey.OnConflict))
 	}
 	for _, u := range t.Uniques {
-		defs = append(defs, constraint(u.Name)+"UNIQUE ("+identList(u.Columns)+")")
+		if !uniqueOnColumn(u) {
+			defs = append(defs, constraint(u.Name)+"UNIQUE ("+identList(u.Columns)+")"+conflictSQL(u.OnConflict))
+		}
 	}
 	for _, fk := range t.ForeignKeys {
 		defs = append(defs, foreignKeySQL(fk))
@@ -138,6 +150,44 @@ func createTableSQL(t model.Table, name string) string {
 		defs = append(defs, constraint(ck.Name)+"CHECK ("+ck.Expr+")")
 	}
 	return "CREATE TABLE " + name + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)" + tableOptions(t)
+}
+
+// columnKey returns the column whose definition carries the primary key:
+// the AUTOINCREMENT column, or the one column of a key with a DESC order
+// or an ON CONFLICT clause (written there as SQLite keeps such a key when
+// a table declares it on the column); "" when the key is a table
+// constraint.
+func columnKey(t model.Table, auto string) string {
+	pk := t.PrimaryKey
+	if auto != "" {
+		return auto
+	}
+	if len(pk.Columns) == 1 && (len(pk.Desc) > 0 || pk.OnConflict != model.ConflictDefault) {
+		return pk.Columns[0]
+	}
+	return ""
+}
+
+// uniqueOnColumn reports whether u is written on its column: a one-column
+// constraint with an ON CONFLICT clause.
+func uniqueOnColumn(u model.Unique) bool {
+	return len(u.Columns) == 1 && u.OnConflict != model.ConflictDefault
+}
+
+// keyOrder is " DESC" for a key column that descends, else "".
+func keyOrder(pk model.PrimaryKey, col string) string {
+	if inListFold(pk.Desc, col) {
+		return " DESC"
+	}
+	return ""
+}
+
+// conflictSQL is " ON CONFLICT action", or "" for the default.
+func conflictSQL(a model.ConflictAction) string {
+	if a == model.ConflictDefault {
+		return ""
+	}
+	return " ON CONFLICT " + a.String()
 }
 
 // tableOptions writes the table options SQLite has, STRICT and WITHOUT
@@ -185,11 +235,13 @@ func constraint(name string) string {
 	return "CONSTRAINT " + quoteIdent(name) + " "
 }
 
-// columnDef writes one column definition. The auto-increment key is
-// written INTEGER [NOT NULL] [CONSTRAINT pkName] PRIMARY KEY AUTOINCREMENT,
-// the one spelling that makes a rowid alias that never reuses ids; NOT
-// NULL is written as the column declares it.
-func columnDef(c model.Column, auto bool, pkName string) string {
+// columnDef writes one column definition; key is the column's PRIMARY KEY
+// clause ([CONSTRAINT name] PRIMARY KEY [DESC] [ON CONFLICT action]) when
+// the key is written on the column. The auto-increment key is written
+// INTEGER [NOT NULL] key AUTOINCREMENT, the one spelling that makes a
+// rowid alias that never reuses ids; NOT NULL is written as the column
+// declares it, with its ON CONFLICT clause.
+func columnDef(c model.Column, auto bool, key string) string {
 	var b strings.Builder
 	b.WriteString(quoteIdent(c.Name))
 	typ := typeSQL(c.Type)
@@ -200,10 +252,13 @@ func columnDef(c model.Column, auto bool, pkName string) string {
 		b.WriteString(" " + typ)
 	}
 	if !c.Nullable {
-		b.WriteString(" NOT NULL")
+		b.WriteString(" NOT NULL" + conflictSQL(c.NotNullOnConflict))
+	}
+	if key != "" {
+		b.WriteString(" " + key)
 	}
 	if auto {
-		b.WriteString(" " + constraint(pkName) + "PRIMARY KEY AUTOINCREMENT")
+		b.WriteString(" AUTOINCREMENT")
 	}
 	if c.Default != "" && c.Generated.Expr == "" && !auto {
 		b.WriteString(" DEFAULT " + defaultSQL(c.Default))

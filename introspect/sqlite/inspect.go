@@ -196,6 +196,8 @@ func (in *inspection) readColumns() error {
 			Nullable:  notNull == 0,
 			Default:   dflt.String,
 			Collation: t.def.collations[key],
+
+			NotNullOnConflict: t.def.notNullConflict[key],
 		}
 		if hid == 2 || hid == 3 {
 			col.Generated = t.def.generated[key]
@@ -227,6 +229,7 @@ func (t *tableState) finishPrimaryKey() {
 	}
 	if len(t.pk) > 0 {
 		t.table.PrimaryKey.Name = t.def.pkName
+		t.table.PrimaryKey.OnConflict = t.def.pkConflict
 	}
 	if len(t.pk) != 1 || t.def.autoinc == "" {
 		return
@@ -290,6 +293,10 @@ func (in *inspection) readIndexes() error {
 				uniques = append(uniques, curU)
 			}
 		}
+		if origin == "pk" && desc == 1 {
+			// The key's autoindex keeps its order (PRIMARY KEY DESC).
+			t.table.PrimaryKey.Desc = append(t.table.PrimaryKey.Desc, col.String)
+		}
 		switch {
 		case cur != nil:
 			p := model.IndexPart{Column: col.String, Desc: desc == 1}
@@ -321,7 +328,7 @@ func (in *inspection) readIndexes() error {
 			for i, cols := range found {
 				if !used[i] && sameNames(cols, d.cols) {
 					used[i] = true
-					t.table.Uniques = append(t.table.Uniques, model.Unique{Name: d.name, Columns: cols})
+					t.table.Uniques = append(t.table.Uniques, model.Unique{Name: d.name, Columns: cols, OnConflict: d.conflict})
 					break
 				}
 			}

@@ -318,3 +318,46 @@ func TestInspectAttachedSchema(t *testing.T) {
 		t.Errorf("Inspect aux (-want +got):\n%s", diff)
 	}
 }
+
+// TestInspectConflictClausesAndKeyOrder pins the ON CONFLICT clauses of
+// NOT NULL, PRIMARY KEY and UNIQUE (read from the CREATE TABLE text, the
+// only place SQLite keeps them) and a DESC primary key (read from the
+// key's autoindex, pragma_index_xinfo), written on columns and as table
+// constraints.
+func TestInspectConflictClausesAndKeyOrder(t *testing.T) {
+	t.Parallel()
+	db := testdb.SQLite(t)
+	exec(t, db.DB,
+		`CREATE TABLE c1 (code TEXT PRIMARY KEY DESC ON CONFLICT REPLACE, v TEXT NOT NULL ON CONFLICT IGNORE, w TEXT UNIQUE ON CONFLICT FAIL)`,
+		`CREATE TABLE c2 (a INT, b INT, x TEXT NOT NULL, PRIMARY KEY (a, b DESC) ON CONFLICT ROLLBACK, CONSTRAINT uq UNIQUE (b, x) ON CONFLICT ABORT)`,
+	)
+	got, err := sqlite.Inspector{}.Inspect(context.Background(), db, introspect.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.Schema{Tables: []model.Table{
+		{
+			Name: "c1",
+			Columns: []model.Column{
+				{Name: "code", Type: model.Type{SQL: "TEXT"}, Nullable: true},
+				{Name: "v", Type: model.Type{SQL: "TEXT"}, NotNullOnConflict: model.ConflictIgnore},
+				{Name: "w", Type: model.Type{SQL: "TEXT"}, Nullable: true},
+			},
+			PrimaryKey: model.PrimaryKey{Columns: []string{"code"}, OnConflict: model.ConflictReplace, Desc: []string{"code"}},
+			Uniques:    []model.Unique{{Columns: []string{"w"}, OnConflict: model.ConflictFail}},
+		},
+		{
+			Name: "c2",
+			Columns: []model.Column{
+				{Name: "a", Type: model.Type{SQL: "INT"}, Nullable: true},
+				{Name: "b", Type: model.Type{SQL: "INT"}, Nullable: true},
+				{Name: "x", Type: model.Type{SQL: "TEXT"}},
+			},
+			PrimaryKey: model.PrimaryKey{Columns: []string{"a", "b"}, OnConflict: model.ConflictRollback, Desc: []string{"b"}},
+			Uniques:    []model.Unique{{Name: "uq", Columns: []string{"b", "x"}, OnConflict: model.ConflictAbort}},
+		},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Inspect (-want +got):\n%s", diff)
+	}
+}
