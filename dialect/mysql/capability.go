@@ -33,6 +33,7 @@ func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
 			}
 		}
 	}
+	out = append(out, dialect.ConflictClauses(s, d.serverName())...)
 	return append(out, dialect.CaseCollisions(s, dialect.FoldedNames{Tables: true, Columns: true, Indexes: true})...)
 }
 

@@ -68,5 +68,5 @@ func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
 			out = append(out, dialect.Problem{Schema: e.Schema, Table: e.Name, Err: err})
 		}
 	}
-	return out
+	return append(out, dialect.ConflictClauses(s, "PostgreSQL")...)
 }
