@@ -47,9 +47,10 @@
 //	go run ./bench/corpora -vitess /tmp/vitess -run 'TestCreateTableDiff/added-key$' -v
 //	go run ./bench/corpora -vitess /tmp/vitess -run ID -show       # print one pair's scripts
 //
-// -run selects pairs by id (a regular expression), -limit caps the
-// applicable pairs per corpus and dialect, -j sets how many run at once
-// (default 2), -v prints each failure's detail.
+// -run selects pairs by id (a regular expression), -modeled keeps only
+// the pairs whose scripts create no object retort does not model, -limit
+// caps the applicable pairs per corpus and dialect, -j sets how many run
+// at once (default 2), -v prints each failure's detail.
 //
 // # What it prints
 //

@@ -70,6 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("v", false, "print each failure's detail (dump diff, retort's output)")
 	list := fs.Bool("list", false, "list the pairs (id, where, skip reason) and run nothing")
 	show := fs.Bool("show", false, "print each selected pair's two scripts and run nothing")
+	modeledOnly := fs.Bool("modeled", false, "run only pairs whose scripts create no object retort does not model")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -108,7 +109,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var selected []pair
 	taken := map[string]int{}
 	for _, p := range pairs {
-		if !re.MatchString(p.id) {
+		if !re.MatchString(p.id) || (*modeledOnly && len(p.unmodeled) > 0) {
 			continue
 		}
 		key := p.corpus + " " + string(p.dialect)
