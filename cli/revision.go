@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/render"
@@ -117,6 +118,11 @@ func runRevision(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	a.printModelWarnings(res.ModelWarnings)
+	// As `retort check` and `retort diff` name them: what the revision
+	// leaves alone because retort does not model it.
+	if line := introspect.NotCompared("", res.NotCompared); line != "" {
+		fmt.Fprintln(a.stderr, line)
+	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(a.stderr, "warning: --data-aware: %v\n", w)
 	}

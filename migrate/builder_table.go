@@ -59,43 +59,6 @@ func (c *ColumnDef) addTo(t *model.Table, call string) {
 	}
 }
 
-type primaryKeyItem model.PrimaryKey
-
-// PrimaryKey is the table item of a (possibly composite) primary key named
-// name; for [Recorder.AddPrimaryKey] see there.
-func (o *Recorder) PrimaryKey(name string, cols ...string) TableItem {
-	return primaryKeyItem{Name: name, Columns: cloneStrings(cols)}
-}
-
-func (p primaryKeyItem) addTo(t *model.Table, call string) {
-	if len(t.PrimaryKey.Columns) > 0 || t.PrimaryKey.Name != "" {
-		fail("%s(%q): two primary keys", call, t.Name)
-	}
-	t.PrimaryKey = model.PrimaryKey(p)
-}
-
-type uniqueItem model.Unique
-
-// Unique is the table item of a unique constraint.
-func (o *Recorder) Unique(name string, cols ...string) TableItem {
-	return uniqueItem{Name: name, Columns: cloneStrings(cols)}
-}
-
-func (u uniqueItem) addTo(t *model.Table, _ string) {
-	t.Uniques = append(t.Uniques, model.Unique(u))
-}
-
-type checkItem model.Check
-
-// Check is the table item of a check constraint.
-func (o *Recorder) Check(name, expr string) TableItem {
-	return checkItem{Name: name, Expr: expr}
-}
-
-func (c checkItem) addTo(t *model.Table, _ string) {
-	t.Checks = append(t.Checks, model.Check(c))
-}
-
 type commentItem string
 
 // Comment is the table item of the table's comment.
@@ -224,39 +187,6 @@ func (o *Recorder) DropColumn(table, name string, def ...*ColumnDef) {
 		fail("DropColumn(%q, %q): more than one definition", table, name)
 	}
 	o.record(ops.DropColumn{Schema: o.schema, Table: table, Column: col, Position: pos})
-}
-
-// AddPrimaryKey records adding a primary key to table.
-func (o *Recorder) AddPrimaryKey(name, table string, cols ...string) {
-	o.record(ops.AddPrimaryKey{Schema: o.schema, Table: table, PrimaryKey: model.PrimaryKey{Name: name, Columns: cloneStrings(cols)}})
-}
-
-// DropPrimaryKey records dropping table's primary key; cols are its columns
-// for the reverse.
-func (o *Recorder) DropPrimaryKey(name, table string, cols ...string) {
-	o.record(ops.DropPrimaryKey{Schema: o.schema, Table: table, PrimaryKey: model.PrimaryKey{Name: name, Columns: cloneStrings(cols)}})
-}
-
-// AddUnique records adding a unique constraint to table.
-func (o *Recorder) AddUnique(name, table string, cols ...string) {
-	o.record(ops.AddUnique{Schema: o.schema, Table: table, Unique: model.Unique{Name: name, Columns: cloneStrings(cols)}})
-}
-
-// DropUnique records dropping a unique constraint; cols are its columns
-// for the reverse.
-func (o *Recorder) DropUnique(name, table string, cols ...string) {
-	o.record(ops.DropUnique{Schema: o.schema, Table: table, Unique: model.Unique{Name: name, Columns: cloneStrings(cols)}})
-}
-
-// AddCheck records adding a check constraint to table.
-func (o *Recorder) AddCheck(name, table, expr string) {
-	o.record(ops.AddCheck{Schema: o.schema, Table: table, Check: model.Check{Name: name, Expr: expr}})
-}
-
-// DropCheck records dropping a check constraint; expr is its expression
-// for the reverse.
-func (o *Recorder) DropCheck(name, table, expr string) {
-	o.record(ops.DropCheck{Schema: o.schema, Table: table, Check: model.Check{Name: name, Expr: expr}})
 }
 
 // AddForeignKey records adding a foreign key from table(cols) to

@@ -15,9 +15,6 @@ import (
 
 // opCode returns the builder call that records o.
 func opCode(op ops.Op, st style) (jen.Code, error) {
-	if err := constraintExact(op); err != nil {
-		return nil, err
-	}
 	switch o := op.(type) {
 	case ops.CreateTable:
 		return tableCall("CreateTable", o.Table, st)
@@ -46,21 +43,21 @@ func opCode(op ops.Op, st style) (jen.Code, error) {
 	case ops.DropIndex:
 		return indexCode(opIn(o.Schema).Dot("DropIndex"), []jen.Code{lit(o.Index.Name), lit(o.Table)}, o.Index, o.Concurrently)
 	case ops.AddPrimaryKey:
-		return namedCols(opIn(o.Schema).Dot("AddPrimaryKey"), o.PrimaryKey.Name, o.Table, o.PrimaryKey.Columns), nil
+		return primaryKeyCode(opIn(o.Schema).Dot("AddPrimaryKey"), o.Table, o.PrimaryKey), nil
 	case ops.DropPrimaryKey:
-		return namedCols(opIn(o.Schema).Dot("DropPrimaryKey"), o.PrimaryKey.Name, o.Table, o.PrimaryKey.Columns), nil
+		return primaryKeyCode(opIn(o.Schema).Dot("DropPrimaryKey"), o.Table, o.PrimaryKey), nil
 	case ops.AddUnique:
-		return namedCols(opIn(o.Schema).Dot("AddUnique"), o.Unique.Name, o.Table, o.Unique.Columns), nil
+		return uniqueCode(opIn(o.Schema).Dot("AddUnique"), o.Table, o.Unique), nil
 	case ops.DropUnique:
-		return namedCols(opIn(o.Schema).Dot("DropUnique"), o.Unique.Name, o.Table, o.Unique.Columns), nil
+		return uniqueCode(opIn(o.Schema).Dot("DropUnique"), o.Table, o.Unique), nil
 	case ops.AddForeignKey:
 		return foreignKeyCode(opIn(o.Schema).Dot("AddForeignKey"), o.Table, o.ForeignKey), nil
 	case ops.DropForeignKey:
 		return foreignKeyCode(opIn(o.Schema).Dot("DropForeignKey"), o.Table, o.ForeignKey), nil
 	case ops.AddCheck:
-		return opIn(o.Schema).Dot("AddCheck").Call(lit(o.Check.Name), lit(o.Table), lit(o.Check.Expr)), nil
+		return checkCode(opIn(o.Schema).Dot("AddCheck"), o.Table, o.Check), nil
 	case ops.DropCheck:
-		return opIn(o.Schema).Dot("DropCheck").Call(lit(o.Check.Name), lit(o.Table), lit(o.Check.Expr)), nil
+		return checkCode(opIn(o.Schema).Dot("DropCheck"), o.Table, o.Check), nil
 	case ops.SetTableComment:
 		return opIn(o.Schema).Dot("SetTableComment").Call(lit(o.Table), lit(o.From), lit(o.To)), nil
 	case ops.SetTableOptions:
@@ -115,11 +112,6 @@ func opIn(schema string) *jen.Statement {
 	return jen.Id("op").Dot("InSchema").Call(lit(schema))
 }
 
-// namedCols renders call(name, table, cols...).
-func namedCols(call *jen.Statement, name, table string, cols []string) jen.Code {
-	return call.Call(litList(lit(name), cols, lit(table))...)
-}
-
 // litList returns the fixed arguments followed by one literal per string.
 func litList(first jen.Code, rest []string, more ...jen.Code) []jen.Code {
 	out := append([]jen.Code{first}, more...)
@@ -127,6 +119,62 @@ func litList(first jen.Code, rest []string, more ...jen.Code) []jen.Code {
 		out = append(out, lit(s))
 	}
 	return out
+}
+
+// withTable returns the fixed arguments of a constraint call: name, then
+// table unless it is "" (a table item).
+func withTable(name, table string) []jen.Code {
+	if table == "" {
+		return []jen.Code{lit(name)}
+	}
+	return []jen.Code{lit(name), lit(table)}
+}
+
+// primaryKeyCode renders call(name, table, cols...) and the chained
+// aspects; a table item passes table "" and gets no table argument.
+func primaryKeyCode(call *jen.Statement, table string, pk model.PrimaryKey) jen.Code {
+	args := withTable(pk.Name, table)
+	s := call.Call(litList(args[0], pk.Columns, args[1:]...)...)
+	deferral(s, pk.Deferrable, pk.InitiallyDeferred)
+	return s
+}
+
+// uniqueCode renders call(name, table, cols...) and the chained aspects;
+// a table item passes table "".
+func uniqueCode(call *jen.Statement, table string, u model.Unique) jen.Code {
+	args := withTable(u.Name, table)
+	s := call.Call(litList(args[0], u.Columns, args[1:]...)...)
+	if u.NullsNotDistinct {
+		s.Dot("NullsNotDistinct").Call()
+	}
+	deferral(s, u.Deferrable, u.InitiallyDeferred)
+	if u.Comment != "" {
+		s.Dot("Comment").Call(lit(u.Comment))
+	}
+	return s
+}
+
+// checkCode renders call(name, table, expr) and the chained aspects; a
+// table item passes table "".
+func checkCode(call *jen.Statement, table string, ck model.Check) jen.Code {
+	s := call.Call(append(withTable(ck.Name, table), lit(ck.Expr))...)
+	if ck.NoInherit {
+		s.Dot("NoInherit").Call()
+	}
+	if ck.Comment != "" {
+		s.Dot("Comment").Call(lit(ck.Comment))
+	}
+	return s
+}
+
+// deferral chains .Deferrable() and .InitiallyDeferred() as set.
+func deferral(s *jen.Statement, deferrable, initiallyDeferred bool) {
+	if deferrable {
+		s.Dot("Deferrable").Call()
+	}
+	if initiallyDeferred {
+		s.Dot("InitiallyDeferred").Call()
+	}
 }
 
 // foreignKeyCode renders call(name, table, cols, refTable, refCols) and the
@@ -144,12 +192,7 @@ func foreignKeyCode(call *jen.Statement, table string, fk model.ForeignKey) jen.
 	if fk.OnUpdate != model.NoAction {
 		s.Dot("OnUpdate").Call(lit(fk.OnUpdate.String()))
 	}
-	if fk.Deferrable {
-		s.Dot("Deferrable").Call()
-	}
-	if fk.InitiallyDeferred {
-		s.Dot("InitiallyDeferred").Call()
-	}
+	deferral(s, fk.Deferrable, fk.InitiallyDeferred)
 	if fk.MatchFull {
 		s.Dot("MatchFull").Call()
 	}
@@ -335,47 +378,4 @@ func positioned(c jen.Code, p ops.ColumnPosition) jen.Code {
 		return s.Dot("First").Call()
 	}
 	return s.Dot("After").Call(lit(p.After))
-}
-
-// constraintExact refuses a primary key, unique constraint or check
-// carrying attributes no builder call records yet (DEFERRABLE, NULLS NOT
-// DISTINCT, NO INHERIT, a comment): writing the op without them would
-// change its meaning.
-func constraintExact(op ops.Op) error {
-	switch o := op.(type) {
-	case ops.AddPrimaryKey:
-		return primaryKeyExact(o.PrimaryKey)
-	case ops.DropPrimaryKey:
-		return primaryKeyExact(o.PrimaryKey)
-	case ops.AddUnique:
-		return uniqueExact(o.Unique)
-	case ops.DropUnique:
-		return uniqueExact(o.Unique)
-	case ops.AddCheck:
-		return checkExact(o.Check)
-	case ops.DropCheck:
-		return checkExact(o.Check)
-	}
-	return nil
-}
-
-func primaryKeyExact(pk model.PrimaryKey) error {
-	if pk.Deferrable || pk.InitiallyDeferred {
-		return fmt.Errorf("%w: primary key %s is DEFERRABLE, which no builder call records yet", ErrInexact, pk.Name)
-	}
-	return nil
-}
-
-func uniqueExact(u model.Unique) error {
-	if u.NullsNotDistinct || u.Deferrable || u.InitiallyDeferred || u.Comment != "" {
-		return fmt.Errorf("%w: unique constraint %s has NULLS NOT DISTINCT, DEFERRABLE or a comment, which no builder call records yet", ErrInexact, u.Name)
-	}
-	return nil
-}
-
-func checkExact(c model.Check) error {
-	if c.NoInherit || c.Comment != "" {
-		return fmt.Errorf("%w: check %s has NO INHERIT or a comment, which no builder call records yet", ErrInexact, c.Name)
-	}
-	return nil
 }

@@ -28,19 +28,6 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 		// never leaves it on a table it emits; no builder call records it.
 		return nil, fmt.Errorf("%w: table %s carries a renamed_from hint (%s)", ErrInexact, t.Name, t.RenamedFrom)
 	}
-	if err := primaryKeyExact(t.PrimaryKey); err != nil {
-		return nil, err
-	}
-	for _, u := range t.Uniques {
-		if err := uniqueExact(u); err != nil {
-			return nil, err
-		}
-	}
-	for _, c := range t.Checks {
-		if err := checkExact(c); err != nil {
-			return nil, err
-		}
-	}
 	in := make([]inline, len(t.Columns))
 	pkInline := inlinePrimaryKey(t)
 	if pkInline {
@@ -51,7 +38,8 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 	nu := inlinePrefix(t, len(t.Uniques), func(i, col int) bool {
 		u := t.Uniques[i]
 		return len(u.Columns) == 1 && u.Columns[0] == t.Columns[col].Name &&
-			u.Name == model.UniqueName(t.Name, u.Columns[0])
+			u.Name == model.UniqueName(t.Name, u.Columns[0]) &&
+			!u.NullsNotDistinct && !u.Deferrable && !u.InitiallyDeferred && u.Comment == ""
 	}, func(i, col int) { in[col].unique = true })
 	nf := 0
 	if st.inlineForeignKeys {
@@ -60,7 +48,7 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 	}
 	nc := inlinePrefix(t, len(t.Checks), func(i, col int) bool {
 		ck := t.Checks[i]
-		return ck.Expr != "" && ck.Name == model.CheckName(t.Name, t.Columns[col].Name)
+		return ck.Expr != "" && ck.Name == model.CheckName(t.Name, t.Columns[col].Name) && !ck.NoInherit && ck.Comment == ""
 	}, func(i, col int) { in[col].check = t.Checks[i].Expr })
 
 	var items []jen.Code
@@ -72,16 +60,16 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 		items = append(items, code)
 	}
 	if !pkInline && (t.PrimaryKey.Name != "" || len(t.PrimaryKey.Columns) > 0) {
-		items = append(items, jen.Id("op").Dot("PrimaryKey").Call(litList(lit(t.PrimaryKey.Name), t.PrimaryKey.Columns)...))
+		items = append(items, primaryKeyCode(jen.Id("op").Dot("PrimaryKey"), "", t.PrimaryKey))
 	}
 	for _, u := range t.Uniques[nu:] {
-		items = append(items, jen.Id("op").Dot("Unique").Call(litList(lit(u.Name), u.Columns)...))
+		items = append(items, uniqueCode(jen.Id("op").Dot("Unique"), "", u))
 	}
 	for _, fk := range t.ForeignKeys[nf:] {
 		items = append(items, foreignKeyCode(jen.Id("op").Dot("ForeignKey"), "", fk))
 	}
 	for _, ck := range t.Checks[nc:] {
-		items = append(items, jen.Id("op").Dot("Check").Call(lit(ck.Name), lit(ck.Expr)))
+		items = append(items, checkCode(jen.Id("op").Dot("Check"), "", ck))
 	}
 	for _, ix := range t.Indexes {
 		code, err := indexCode(jen.Id("op").Dot("Index"), []jen.Code{lit(ix.Name)}, ix, false)
@@ -119,6 +107,7 @@ func inlineForeignKey(t model.Table, i, col int) bool {
 	fk := t.ForeignKeys[i]
 	return len(fk.Columns) == 1 && fk.Columns[0] == t.Columns[col].Name && len(fk.RefColumns) == 1 &&
 		fk.RefTable != "" && fk.RefSchema == "" && fk.OnUpdate == model.NoAction && !fk.Deferrable && !fk.InitiallyDeferred &&
+		!fk.MatchFull && fk.Comment == "" &&
 		fk.Name == model.ForeignKeyName(t.Name, fk.Columns, fk.RefTable)
 }
 
@@ -158,7 +147,7 @@ func fileStyle(lists ...[]ops.Op) style {
 // columns are NOT NULL columns of the table, listed in table order.
 func inlinePrimaryKey(t model.Table) bool {
 	pk := t.PrimaryKey
-	if len(pk.Columns) == 0 || pk.Name != model.PrimaryKeyName(t.Name) {
+	if len(pk.Columns) == 0 || pk.Name != model.PrimaryKeyName(t.Name) || pk.Deferrable || pk.InitiallyDeferred {
 		return false
 	}
 	last := -1
