@@ -274,6 +274,14 @@ type Counter struct {
 	ItemID *int64  ` + "`" + `db:"item_id,fk=items.id,ondelete=cascade"` + "`" + `
 }
 
+// Handle: SQLite's ON CONFLICT clauses of a key, a NOT NULL and a
+// unique constraint, a DESC key, an index key COLLATE.
+type Handle struct {
+	_    struct{} ` + "`" + `db:",table=handles,index=ix_handles_name(name collate NOCASE DESC)"` + "`" + `
+	Code string   ` + "`" + `db:"code,pk,type=TEXT,pk_desc,pk_onconflict=replace"` + "`" + `
+	Name string   ` + "`" + `db:"name,type=TEXT,notnull_onconflict=ignore,unique,unique_onconflict=fail"` + "`" + `
+}
+
 // Pair: a WITHOUT ROWID table with a composite text key.
 type Pair struct {
 	_ struct{} ` + "`" + `db:",table=pairs,option=WITHOUT ROWID=ON"` + "`" + `
@@ -298,7 +306,9 @@ func TestAutogenFidelitySQLite(t *testing.T) {
 	v2 := strings.Replace(sqliteFidelityV1, `db:"n,type=int,default=1"`, `db:"n,type=int,default=1,index"`, 1)
 	v2 = without(t, v2, "Pair")
 	calls := []string{`op.Option("STRICT", "ON")`, `op.Option("WITHOUT ROWID", "ON")`, `op.Column("v", "nvarchar(20)")`,
-		`op.Column("at", "DATETIME")`, `op.Column("n", "INT")`, ".AutoIncrement()"}
+		`op.Column("at", "DATETIME")`, `op.Column("n", "INT")`, ".AutoIncrement()",
+		`.OnConflict(model.ConflictReplace).Desc("code")`, `.NotNullOnConflict(model.ConflictIgnore)`,
+		`.OnConflict(model.ConflictFail)`, `.Collate("name", "NOCASE")`}
 	fidelityRoundTrip(t, db, sqliteFidelityV1, v2, "Pair", calls, func() string {
 		return run1(t, "sqlite3", db.Name, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name NOT LIKE 'retort%' AND name <> 'sqlite_sequence' ORDER BY type, name")
 	})
