@@ -18,7 +18,9 @@ func TestAddColumnPlaced(t *testing.T) {
 	if _, err := db.Exec("CREATE TABLE people (id INTEGER PRIMARY KEY, last_name TEXT); INSERT INTO people VALUES (1, 'Lovelace')"); err != nil {
 		t.Fatal(err)
 	}
-	text := func(name string) model.Column { return model.Column{Name: name, Type: model.Type{SQL: "TEXT"}, Nullable: true} }
+	text := func(name string) model.Column {
+		return model.Column{Name: name, Type: model.Type{SQL: "TEXT"}, Nullable: true}
+	}
 	mustApply(t, db,
 		ops.AddColumn{Table: "people", Column: text("middle_name"), Position: ops.ColumnPosition{After: "id"}},
 		ops.AddColumn{Table: "people", Column: text("title"), Position: ops.ColumnPosition{First: true}},
