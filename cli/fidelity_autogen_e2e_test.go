@@ -141,6 +141,7 @@ type Owner struct {
 	_    struct{} ` + "`" + `db:",unique=uq_owners_code(code) nulls not distinct comment 'one code'"` + "`" + `
 	_    struct{} ` + "`" + `db:",check=ck_owners_name(name <> '') no inherit comment 'named'"` + "`" + `
 	_    struct{} ` + "`" + `db:",index=ix_owners_name(name collate \"C\" text_pattern_ops DESC nulls first) with (fillfactor=80) comment 'by name'"` + "`" + `
+	_    struct{} ` + "`" + `db:",index=ix_owners_code(code nulls first, lower(name) DESC nulls last)"` + "`" + `
 }
 
 // Slot: an identity key with sequence options, a DEFERRABLE INITIALLY
@@ -180,7 +181,7 @@ func TestAutogenFidelityPostgres(t *testing.T) {
 	v2 = without(t, v2, "Slot")
 	calls := []string{".Serial()", `.Sequence("START WITH 10 INCREMENT BY 2")`, ".IdentityAlways()", `.Storage("external")`,
 		`.Compression("pglz")`, `.Opclass("name", "text_pattern_ops")`, `.Collate("name", "C")`, ".NullsNotDistinct()",
-		`.With("fillfactor=80")`, `.Comment("by name")`, ".Deferrable().InitiallyDeferred()", ".MatchFull()", ".NoInherit()",
+		`.With("fillfactor=80")`, `.Comment("by name")`, `.Nulls("code", model.NullsFirst)`, `.Nulls("lower(name)", model.NullsLast)`, ".Deferrable().InitiallyDeferred()", ".MatchFull()", ".NoInherit()",
 		`op.Option("UNLOGGED", "true")`}
 	calls2 := []string{`op.AddPrimaryKey("pk_scratch", "scratch", "id").Deferrable()`, `op.DropPrimaryKey("pk_scratch", "scratch", "id")`,
 		`.Comment("by the name")`, `op.DropUnique("uq_owners_code", "owners", "code").NullsNotDistinct().Comment("one code")`,
