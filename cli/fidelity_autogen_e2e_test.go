@@ -26,8 +26,9 @@ func tick(s string) string { return "`" + s + "`" }
 // fidelityRoundTrip runs the session for one dialect: v1 and v2 are the
 // models package's source, dump the server's own dump of the schema.
 // dropped is the model v2 no longer has, taken out of env.go's Models.
-// The first revision file must hold each of calls.
-func fidelityRoundTrip(t *testing.T, db *testdb.DB, v1, v2, dropped string, calls []string, dump func() string) {
+// The first revision file must hold each of calls, the second each of
+// calls2.
+func fidelityRoundTrip(t *testing.T, db *testdb.DB, v1, v2, dropped string, calls, calls2 []string, dump func() string) {
 	t.Helper()
 	m := newUserModule(t, db.URL)
 	m.write("models/models.go", v1)
@@ -61,6 +62,12 @@ func fidelityRoundTrip(t *testing.T, db *testdb.DB, v1, v2, dropped string, call
 	m.write("models/models.go", v2)
 	m.removeModel(dropped)
 	m.run(0, "revision", "--autogenerate", "-m", "plainer")
+	file = revisionFile(t, m, `Message: "plainer"`)
+	for _, c := range calls2 {
+		if !strings.Contains(file, c) {
+			t.Errorf("the second revision file has no %s:\n%s", c, file)
+		}
+	}
 	m.run(0, "upgrade", "head", "--allow-data-loss")
 	if out := m.run(0, "check"); !strings.Contains(out, "No drift") {
 		t.Fatalf("check after the second upgrade:\n%s", out)
@@ -134,6 +141,7 @@ type Owner struct {
 	_    struct{} ` + "`" + `db:",unique=uq_owners_code(code) nulls not distinct comment 'one code'"` + "`" + `
 	_    struct{} ` + "`" + `db:",check=ck_owners_name(name <> '') no inherit comment 'named'"` + "`" + `
 	_    struct{} ` + "`" + `db:",index=ix_owners_name(name collate \"C\" text_pattern_ops DESC nulls first) with (fillfactor=80) comment 'by name'"` + "`" + `
+	_    struct{} ` + "`" + `db:",index=ix_owners_code(code nulls first, lower(name) DESC nulls last)"` + "`" + `
 }
 
 // Slot: an identity key with sequence options, a DEFERRABLE INITIALLY
@@ -162,16 +170,24 @@ func TestAutogenFidelityPostgres(t *testing.T) {
 		t.Skip("builds retort and a driver program")
 	}
 	db := testdb.Postgres(t)
-	// v2 drops slots (its downgrade recreates it) and takes the
-	// attributes off owners' unique constraint and check.
+	// v2 drops slots (its downgrade recreates it), takes the attributes
+	// off owners' unique constraint and check, recomments owners' index
+	// (drop and create with every key detail) and makes scratch's primary
+	// key DEFERRABLE (drop and add).
 	v2 := strings.Replace(pgFidelityV1, "nulls not distinct comment 'one code'", "", 1)
 	v2 = strings.Replace(v2, "no inherit comment 'named'", "", 1)
+	v2 = strings.Replace(v2, "comment 'by name'", "comment 'by the name'", 1)
+	v2 = strings.Replace(v2, "table=scratch,", "table=scratch,pk_timing=deferrable,", 1)
 	v2 = without(t, v2, "Slot")
 	calls := []string{".Serial()", `.Sequence("START WITH 10 INCREMENT BY 2")`, ".IdentityAlways()", `.Storage("external")`,
 		`.Compression("pglz")`, `.Opclass("name", "text_pattern_ops")`, `.Collate("name", "C")`, ".NullsNotDistinct()",
-		`.With("fillfactor=80")`, `.Comment("by name")`, ".Deferrable().InitiallyDeferred()", ".MatchFull()", ".NoInherit()",
+		`.With("fillfactor=80")`, `.Comment("by name")`, `.Nulls("code", model.NullsFirst)`, `.Nulls("lower(name)", model.NullsLast)`, ".Deferrable().InitiallyDeferred()", ".MatchFull()", ".NoInherit()",
 		`op.Option("UNLOGGED", "true")`}
-	fidelityRoundTrip(t, db, pgFidelityV1, v2, "Slot", calls, func() string {
+	calls2 := []string{`op.AddPrimaryKey("pk_scratch", "scratch", "id").Deferrable()`, `op.DropPrimaryKey("pk_scratch", "scratch", "id")`,
+		`.Comment("by the name")`, `op.DropUnique("uq_owners_code", "owners", "code").NullsNotDistinct().Comment("one code")`,
+		`op.DropCheck("ck_owners_name", "owners", "name <> ''::text").NoInherit().Comment("named")`,
+		`op.DropTable("slots"`}
+	fidelityRoundTrip(t, db, pgFidelityV1, v2, "Slot", calls, calls2, func() string {
 		out := run1(t, "pg_dump", "--schema-only", "--no-owner", "--no-privileges", "--exclude-table=retort_*", db.URL)
 		// pg_dump's \restrict key is random on every run.
 		var keep []string
@@ -223,7 +239,8 @@ func TestAutogenFidelityMySQL(t *testing.T) {
 	v2 = without(t, v2, "Visit")
 	calls := []string{`op.Option("ENGINE", "InnoDB")`, `op.Option("ROW_FORMAT", "DYNAMIC")`, `op.Comment("Places.")`,
 		".Invisible()", `.Comment("by name")`, `.Using("SPATIAL")`}
-	fidelityRoundTrip(t, db, mysqlFidelityV1, v2, "Visit", calls, func() string {
+	calls2 := []string{`op.DropTable("visits"`, `op.Option("ENGINE", "MyISAM")`, `.Comment("by name").Invisible()`}
+	fidelityRoundTrip(t, db, mysqlFidelityV1, v2, "Visit", calls, calls2, func() string {
 		rows, err := db.DB.Query("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name NOT LIKE 'retort%' ORDER BY table_name")
 		if err != nil {
 			t.Fatal(err)
@@ -309,7 +326,8 @@ func TestAutogenFidelitySQLite(t *testing.T) {
 		`op.Column("at", "DATETIME")`, `op.Column("n", "INT")`, ".AutoIncrement()",
 		`.OnConflict(model.ConflictReplace).Desc("code")`, `.NotNullOnConflict(model.ConflictIgnore)`,
 		`.OnConflict(model.ConflictFail)`, `.Collate("name", "NOCASE")`}
-	fidelityRoundTrip(t, db, sqliteFidelityV1, v2, "Pair", calls, func() string {
+	calls2 := []string{`op.DropTable("pairs"`, `op.Option("WITHOUT ROWID", "ON")`, `op.CreateIndex("ix_counters_n", "counters", "n")`}
+	fidelityRoundTrip(t, db, sqliteFidelityV1, v2, "Pair", calls, calls2, func() string {
 		return run1(t, "sqlite3", db.Name, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name NOT LIKE 'retort%' AND name <> 'sqlite_sequence' ORDER BY type, name")
 	})
 }

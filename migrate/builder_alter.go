@@ -38,6 +38,8 @@ type AlterColumnDef struct {
 	// from and to hold the aspects named in set.
 	from, to model.Column
 	set      ops.ChangeKind
+	// serialSet reports a Serial call.
+	serialSet bool
 	// change overrides the Change bits when changeSet.
 	change    ops.ChangeKind
 	changeSet bool
@@ -63,7 +65,14 @@ func (d *AlterColumnDef) build() ops.AlterColumn {
 	apply(ops.ChangeNullable, func(dst, src *model.Column) { dst.Nullable = src.Nullable })
 	apply(ops.ChangeDefault, func(dst, src *model.Column) { dst.Default = src.Default })
 	apply(ops.ChangeComment, func(dst, src *model.Column) { dst.Comment = src.Comment })
-	apply(ops.ChangeAutoIncrement, func(dst, src *model.Column) { dst.AutoIncrement, dst.Serial = src.AutoIncrement, src.Serial })
+	apply(ops.ChangeAutoIncrement, func(dst, src *model.Column) { dst.AutoIncrement = src.AutoIncrement })
+	// Serial is tracked apart from AutoIncrement, so that a Serial change
+	// keeps the AutoIncrement Existing gives; it implies AutoIncrement.
+	if d.serialSet {
+		from.Serial, from.AutoIncrement = d.from.Serial, from.AutoIncrement || d.from.Serial
+		to.Serial, to.AutoIncrement = d.to.Serial, to.AutoIncrement || d.to.Serial
+		change |= ops.ChangeAutoIncrement
+	}
 	apply(ops.ChangeSequence, func(dst, src *model.Column) { dst.Sequence = src.Sequence })
 	apply(ops.ChangeStorage, func(dst, src *model.Column) { dst.Storage, dst.Compression = src.Storage, src.Compression })
 	apply(ops.ChangeIdentity, func(dst, src *model.Column) { dst.Identity = src.Identity })
@@ -163,11 +172,8 @@ func (d *AlterColumnDef) DropAutoIncrement() *AlterColumnDef {
 // ([model.Column.Serial]); true implies auto-increment. It sets the
 // [ops.ChangeAutoIncrement] bit.
 func (d *AlterColumnDef) Serial(from, to bool) *AlterColumnDef {
-	return d.update(ops.ChangeAutoIncrement, func(f, t *model.Column) {
-		f.Serial, t.Serial = from, to
-		f.AutoIncrement = f.AutoIncrement || from
-		t.AutoIncrement = t.AutoIncrement || to
-	})
+	d.serialSet = true
+	return d.update(0, func(f, t *model.Column) { f.Serial, t.Serial = from, to })
 }
 
 // Sequence changes the options of the sequence that numbers the column

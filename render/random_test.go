@@ -85,6 +85,14 @@ func (g gen) column(name string) model.Column {
 	c.Collation = g.maybe(0.1, "C")
 	c.OnUpdate = g.maybe(0.1, "CURRENT_TIMESTAMP")
 	c.RenamedFrom = g.maybe(0.05, "old")
+	// Issue 12's column details.
+	if g.chance(0.1) {
+		c.Serial, c.AutoIncrement = true, true
+	}
+	c.Sequence = g.maybe(0.1, "START WITH 10 INCREMENT BY 2")
+	c.Storage = g.maybe(0.1, g.pick("external", "main"))
+	c.Compression = g.maybe(0.1, "lz4")
+	c.Invisible = g.chance(0.1)
 	return c
 }
 
@@ -100,17 +108,20 @@ func (g gen) table() model.Table {
 		names = []string{"x"}
 	}
 	if g.chance(0.7) {
-		t.PrimaryKey = model.PrimaryKey{Name: g.pick(model.PrimaryKeyName(t.Name), "", "PRIMARY"), Columns: g.strs(names, 2)}
+		t.PrimaryKey = model.PrimaryKey{Name: g.pick(model.PrimaryKeyName(t.Name), "", "PRIMARY"), Columns: g.strs(names, 2),
+			Deferrable: g.chance(0.15), InitiallyDeferred: g.chance(0.1)}
 	}
 	for range g.r.IntN(3) {
 		cols := g.strs(names, 2)
-		t.Uniques = append(t.Uniques, model.Unique{Name: g.pick(model.UniqueName(t.Name, cols...), "uq"), Columns: cols})
+		t.Uniques = append(t.Uniques, model.Unique{Name: g.pick(model.UniqueName(t.Name, cols...), "uq"), Columns: cols,
+			NullsNotDistinct: g.chance(0.15), Deferrable: g.chance(0.15), InitiallyDeferred: g.chance(0.1), Comment: g.maybe(0.1, "one")})
 	}
 	for range g.r.IntN(3) {
 		t.ForeignKeys = append(t.ForeignKeys, g.foreignKey(t.Name, names))
 	}
 	for range g.r.IntN(3) {
-		t.Checks = append(t.Checks, model.Check{Name: g.pick(model.CheckName(t.Name, g.pick(names...)), "ck"), Expr: g.pick(exprPool...)})
+		t.Checks = append(t.Checks, model.Check{Name: g.pick(model.CheckName(t.Name, g.pick(names...)), "ck"), Expr: g.pick(exprPool...),
+			NoInherit: g.chance(0.15), Comment: g.maybe(0.1, "it's checked")})
 	}
 	for range g.r.IntN(2) {
 		t.Indexes = append(t.Indexes, g.index(names))
@@ -138,6 +149,8 @@ func (g gen) foreignKey(table string, names []string) model.ForeignKey {
 		fk.Deferrable = g.chance(0.5)
 		fk.InitiallyDeferred = g.chance(0.5)
 	}
+	fk.MatchFull = g.chance(0.15)
+	fk.Comment = g.maybe(0.1, "whose")
 	return fk
 }
 
@@ -153,10 +166,13 @@ func (g gen) index(names []string) model.Index {
 		if g.chance(0.2) {
 			p.Length = 191
 		}
-		// Keys that share a name must agree on order and length.
+		p.Collation = g.maybe(0.15, "C")
+		p.Opclass = g.maybe(0.15, "text_pattern_ops")
+		p.Nulls = model.NullsOrder(g.r.IntN(3))
+		// Keys that share a name must agree on every detail.
 		for _, q := range ix.Parts {
 			if q.Column+q.Expr == p.Column+p.Expr {
-				p.Desc, p.Length = q.Desc, q.Length
+				p = q
 			}
 		}
 		ix.Parts = append(ix.Parts, p)
@@ -164,6 +180,10 @@ func (g gen) index(names []string) model.Index {
 	ix.Where = g.maybe(0.2, "deleted_at IS NULL")
 	ix.Method = g.maybe(0.2, "gin")
 	ix.Include = g.strs(names, 2)
+	ix.NullsNotDistinct = g.chance(0.15)
+	ix.StorageParams = g.maybe(0.15, "fillfactor=70")
+	ix.Comment = g.maybe(0.15, "an index")
+	ix.Invisible = g.chance(0.1)
 	return ix
 }
 
@@ -185,6 +205,10 @@ func (g gen) alter() ops.AlterColumn {
 	}
 	if g.chance(0.3) {
 		to.Generated, to.Charset, to.Collation, to.OnUpdate, to.RenamedFrom = other.Generated, other.Charset, other.Collation, other.OnUpdate, other.RenamedFrom
+	}
+	if g.chance(0.3) {
+		to.Serial, to.Sequence, to.Storage, to.Compression, to.Invisible = other.Serial, other.Sequence, other.Storage, other.Compression, other.Invisible
+		to.AutoIncrement = to.AutoIncrement || to.Serial
 	}
 	return ops.AlterColumn{Schema: g.maybe(0.2, "app"), Table: g.pick(tablePool...), Change: ops.ChangeKind(g.r.IntN(1 << 9)), From: from, To: to}
 }
@@ -213,7 +237,8 @@ func (g gen) ops(n int) []ops.Op {
 		case 8:
 			o = ops.AddForeignKey{Schema: schema, Table: table, ForeignKey: g.foreignKey(table, names)}
 		case 9:
-			o = ops.DropUnique{Schema: schema, Table: table, Unique: model.Unique{Name: "uq", Columns: g.strs(names, 3)}}
+			o = ops.DropUnique{Schema: schema, Table: table, Unique: model.Unique{Name: "uq", Columns: g.strs(names, 3),
+				NullsNotDistinct: g.chance(0.3), Deferrable: g.chance(0.3), Comment: g.maybe(0.3, "u")}}
 		case 10:
 			o = ops.SetTableOptions{Schema: schema, Table: table,
 				From: []model.TableOption{{Name: "ENGINE", Value: g.pick("MyISAM", "")}}}

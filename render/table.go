@@ -59,7 +59,7 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 		}
 		items = append(items, code)
 	}
-	if !pkInline && (t.PrimaryKey.Name != "" || len(t.PrimaryKey.Columns) > 0) {
+	if pk := t.PrimaryKey; !pkInline && (pk.Name != "" || len(pk.Columns) > 0 || pk.Deferrable || pk.InitiallyDeferred) {
 		items = append(items, primaryKeyCode(jen.Id("op").Dot("PrimaryKey"), "", t.PrimaryKey))
 	}
 	for _, u := range t.Uniques[nu:] {
