@@ -93,6 +93,12 @@ type UsersLower struct {
 // TableName names the table.
 func (UsersLower) TableName() string { return "users" }
 
+// OnConflict declares SQLite's ON CONFLICT clauses and a DESC key.
+type OnConflict struct {
+	Code   string `db:"code,type=varchar(20),pk,pk_desc,pk_onconflict=replace"`
+	Handle string `db:"handle,type=varchar(20),notnull_onconflict=ignore,unique,unique_onconflict=fail"`
+}
+
 // TestCapabilitiesAtLoad checks that models the server cannot run as
 // written are refused when they are read, naming the field (file:line)
 // and the fix, before anything runs; and that a server that can run them
@@ -132,6 +138,9 @@ func TestCapabilitiesAtLoad(t *testing.T) {
 					[]string{"autogen_test.LongTable (capability_test.go:", "is 69 bytes"}},
 				{"columns differing in case", []any{CaseColumns{}}, d != "postgres",
 					[]string{"autogen_test.CaseColumns.Lower (capability_test.go:", `column "Foo" and column "foo" differ only in case`}},
+				{"SQLite's ON CONFLICT clauses and DESC key", []any{OnConflict{}}, d != "sqlite",
+					[]string{"autogen_test.OnConflict.Handle (capability_test.go:", "NOT NULL ON CONFLICT IGNORE is SQLite's", "drop notnull_onconflict=",
+						"PRIMARY KEY ON CONFLICT REPLACE", "UNIQUE ON CONFLICT FAIL", "drop pk_desc"}},
 				{"tables differing in case", []any{UsersUpper{}, UsersLower{}}, d != "postgres",
 					[]string{"autogen_test.UsersLower (capability_test.go:", `table "Users" and table "users" differ only in case`}},
 			}

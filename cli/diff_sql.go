@@ -52,7 +52,7 @@ func writeScript(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops
 			fmt.Fprintf(&b, "%s;\n\n", sql)
 		}
 		// The next group is planned from the tables as this one left them.
-		if r, ok := tables.(*schemaSource); ok {
+		if r, ok := tables.(replayer); ok {
 			r.apply(list[i : i+n])
 		}
 		i += n

@@ -88,7 +88,7 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 		return nil
 	}
 	if *asSQL {
-		if err := writeScript(ctx, a.stdout, src.be.Dialect, list, schemaTables(current)); err != nil {
+		if err := writeScript(ctx, a.stdout, src.be.Dialect, list, schemaCatalogTables(current, src.db)); err != nil {
 			return err
 		}
 	} else {

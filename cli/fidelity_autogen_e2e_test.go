@@ -141,6 +141,7 @@ type Owner struct {
 	_    struct{} ` + "`" + `db:",unique=uq_owners_code(code) nulls not distinct comment 'one code'"` + "`" + `
 	_    struct{} ` + "`" + `db:",check=ck_owners_name(name <> '') no inherit comment 'named'"` + "`" + `
 	_    struct{} ` + "`" + `db:",index=ix_owners_name(name collate \"C\" text_pattern_ops DESC nulls first) with (fillfactor=80) comment 'by name'"` + "`" + `
+	_    struct{} ` + "`" + `db:",index=ix_owners_code(code nulls first, lower(name) DESC nulls last)"` + "`" + `
 }
 
 // Slot: an identity key with sequence options, a DEFERRABLE INITIALLY
@@ -180,7 +181,7 @@ func TestAutogenFidelityPostgres(t *testing.T) {
 	v2 = without(t, v2, "Slot")
 	calls := []string{".Serial()", `.Sequence("START WITH 10 INCREMENT BY 2")`, ".IdentityAlways()", `.Storage("external")`,
 		`.Compression("pglz")`, `.Opclass("name", "text_pattern_ops")`, `.Collate("name", "C")`, ".NullsNotDistinct()",
-		`.With("fillfactor=80")`, `.Comment("by name")`, ".Deferrable().InitiallyDeferred()", ".MatchFull()", ".NoInherit()",
+		`.With("fillfactor=80")`, `.Comment("by name")`, `.Nulls("code", model.NullsFirst)`, `.Nulls("lower(name)", model.NullsLast)`, ".Deferrable().InitiallyDeferred()", ".MatchFull()", ".NoInherit()",
 		`op.Option("UNLOGGED", "true")`}
 	calls2 := []string{`op.AddPrimaryKey("pk_scratch", "scratch", "id").Deferrable()`, `op.DropPrimaryKey("pk_scratch", "scratch", "id")`,
 		`.Comment("by the name")`, `op.DropUnique("uq_owners_code", "owners", "code").NullsNotDistinct().Comment("one code")`,
@@ -290,6 +291,14 @@ type Counter struct {
 	ItemID *int64  ` + "`" + `db:"item_id,fk=items.id,ondelete=cascade"` + "`" + `
 }
 
+// Handle: SQLite's ON CONFLICT clauses of a key, a NOT NULL and a
+// unique constraint, a DESC key, an index key COLLATE.
+type Handle struct {
+	_    struct{} ` + "`" + `db:",table=handles,index=ix_handles_name(name collate NOCASE DESC)"` + "`" + `
+	Code string   ` + "`" + `db:"code,pk,type=TEXT,pk_desc,pk_onconflict=replace"` + "`" + `
+	Name string   ` + "`" + `db:"name,type=TEXT,notnull_onconflict=ignore,unique,unique_onconflict=fail"` + "`" + `
+}
+
 // Pair: a WITHOUT ROWID table with a composite text key.
 type Pair struct {
 	_ struct{} ` + "`" + `db:",table=pairs,option=WITHOUT ROWID=ON"` + "`" + `
@@ -314,7 +323,9 @@ func TestAutogenFidelitySQLite(t *testing.T) {
 	v2 := strings.Replace(sqliteFidelityV1, `db:"n,type=int,default=1"`, `db:"n,type=int,default=1,index"`, 1)
 	v2 = without(t, v2, "Pair")
 	calls := []string{`op.Option("STRICT", "ON")`, `op.Option("WITHOUT ROWID", "ON")`, `op.Column("v", "nvarchar(20)")`,
-		`op.Column("at", "DATETIME")`, `op.Column("n", "INT")`, ".AutoIncrement()"}
+		`op.Column("at", "DATETIME")`, `op.Column("n", "INT")`, ".AutoIncrement()",
+		`.OnConflict(model.ConflictReplace).Desc("code")`, `.NotNullOnConflict(model.ConflictIgnore)`,
+		`.OnConflict(model.ConflictFail)`, `.Collate("name", "NOCASE")`}
 	calls2 := []string{`op.DropTable("pairs"`, `op.Option("WITHOUT ROWID", "ON")`, `op.CreateIndex("ix_counters_n", "counters", "n")`}
 	fidelityRoundTrip(t, db, sqliteFidelityV1, v2, "Pair", calls, calls2, func() string {
 		return run1(t, "sqlite3", db.Name, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name NOT LIKE 'retort%' AND name <> 'sqlite_sequence' ORDER BY type, name")

@@ -97,7 +97,7 @@ func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op
 			}
 			fmt.Fprintf(w, "%s;\n\n", sql)
 		}
-		if r, ok := tables.(*schemaSource); ok {
+		if r, ok := tables.(replayer); ok {
 			r.apply(list[i : i+n])
 		}
 		i += n
@@ -112,6 +112,28 @@ func writeSQL(ctx context.Context, w io.Writer, d dialect.Dialect, list []ops.Op
 // from the tables as the ops before it left them, as the runner does.
 func schemaTables(s model.Schema) dialect.TableSource {
 	return &schemaSource{s: s}
+}
+
+// replayer is a [dialect.TableSource] that replays the ops planned so far.
+type replayer interface{ apply(list []ops.Op) }
+
+// schemaCatalogTables is schemaTables that also answers catalog queries
+// ([dialect.CatalogQuerier]) on db, the database the schema was read
+// from, for what the model does not hold and a plan needs (SQLite's
+// triggers, which a table rebuild creates again from their text).
+func schemaCatalogTables(s model.Schema, db dialect.Querier) dialect.TableSource {
+	return schemaCatalogSource{schemaSource: &schemaSource{s: s}, q: db}
+}
+
+// schemaCatalogSource is the [dialect.TableSource] of schemaCatalogTables.
+type schemaCatalogSource struct {
+	*schemaSource
+	q dialect.Querier
+}
+
+// CatalogStrings runs query on the database the schema was read from.
+func (c schemaCatalogSource) CatalogStrings(ctx context.Context, query string, args ...any) ([]string, error) {
+	return dialect.WithCatalog(c.schemaSource, func() dialect.Querier { return c.q }).(dialect.CatalogQuerier).CatalogStrings(ctx, query, args...)
 }
 
 // schemaSource is the [dialect.TableSource] of schemaTables.

@@ -64,6 +64,9 @@ func (c *comparer) compareColumn(ctx CompareContext, from, to *model.Column) (op
 	if from.Invisible != to.Invisible {
 		k |= ops.ChangeInvisible
 	}
+	if from.NotNullOnConflict != to.NotNullOnConflict {
+		k |= ops.ChangeNullable // the NOT NULL constraint's clause
+	}
 	return k, canon
 }
 

@@ -75,7 +75,8 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	// Primary key, by column list and timing.
 	var dropPK, addPK, keyedAI []ops.Op
 	pkChanged := !slices.Equal(cur.PrimaryKey.Columns, tgt.PrimaryKey.Columns) ||
-		cur.PrimaryKey.Deferrable != tgt.PrimaryKey.Deferrable || cur.PrimaryKey.InitiallyDeferred != tgt.PrimaryKey.InitiallyDeferred
+		cur.PrimaryKey.Deferrable != tgt.PrimaryKey.Deferrable || cur.PrimaryKey.InitiallyDeferred != tgt.PrimaryKey.InitiallyDeferred ||
+		cur.PrimaryKey.OnConflict != tgt.PrimaryKey.OnConflict || !slices.EqualFunc(cur.PrimaryKey.Desc, tgt.PrimaryKey.Desc, strings.EqualFold)
 	keysChange := pkChanged || len(dropIx) > 0
 	if keysChange {
 		cur, keyedAI = c.unkeyAutoIncrement(cur, tgt, pkChanged, dropIx)
@@ -393,7 +394,8 @@ func matchUniques(cur, tgt []model.Unique) (drop, add []model.Unique) {
 // columns, NULL treatment, timing and comment.
 func sameUnique(a, b *model.Unique) bool {
 	return slices.Equal(a.Columns, b.Columns) && a.NullsNotDistinct == b.NullsNotDistinct &&
-		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred && a.Comment == b.Comment
+		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred && a.Comment == b.Comment &&
+		a.OnConflict == b.OnConflict
 }
 
 // sameCheckExtras reports whether two checks agree beyond their expression

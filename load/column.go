@@ -58,6 +58,10 @@ var columnOptions = []optSpec{
 	{"generated", optValue, "generated=EXPR"},
 	{"stored", optFlag, "stored"},
 	{"invisible", optFlag, "invisible"},
+	{"notnull_onconflict", optValue, "notnull_onconflict=rollback|abort|fail|ignore|replace"},
+	{"pk_onconflict", optValue, "pk_onconflict=rollback|abort|fail|ignore|replace"},
+	{"pk_desc", optFlag, "pk_desc"},
+	{"unique_onconflict", optValue, "unique_onconflict=rollback|abort|fail|ignore|replace"},
 	{"enum", optValue, "enum=NAME(value, ...)"},
 	{"renamed_from", optValue, "renamed_from=OLD"},
 	{skipAutogenerate, optFlag, skipAutogenerate},
@@ -279,6 +283,9 @@ func (ml *modelLoader) column(f fieldRef, name string, opts []option) (model.Col
 		ml.checks = append(ml.checks, named[model.Check]{model.Check{Name: name, Expr: stripParens(val("column_check")), Column: name}, f})
 	}
 	if !ml.keys(f, name, set, &col, report) {
+		ok = false
+	}
+	if !ml.conflicts(name, set, &col, report) {
 		ok = false
 	}
 	return col, ok

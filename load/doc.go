@@ -114,6 +114,14 @@
 //	generated=EXPR     a generated column, VIRTUAL unless also tagged stored
 //	stored             with generated=: STORED
 //	invisible          left out of SELECT * (MariaDB and MySQL INVISIBLE)
+//	notnull_onconflict=A  SQLite's NOT NULL ON CONFLICT A (rollback, abort, fail,
+//	                   ignore, replace); needs a NOT NULL column
+//	pk_onconflict=A    SQLite's PRIMARY KEY ON CONFLICT A, on a pk field
+//	pk_desc            the key column descends (SQLite PRIMARY KEY DESC; an INTEGER
+//	                   key written so is not the rowid), on a pk field
+//	unique_onconflict=A  SQLite's UNIQUE ON CONFLICT A, on a field of the unique
+//	                   constraint (unique or unique=NAME); other dialects refuse
+//	                   the ON CONFLICT options and pk_desc when the models are read
 //	enum=NAME(a,b,c)   an enum type (PostgreSQL CREATE TYPE, MySQL inline ENUM), optionally
 //	                   followed by comment 'text' (PostgreSQL COMMENT ON TYPE); values may be
 //	                   quoted; enum=NAME alone uses an enum declared on another field;

@@ -12,6 +12,7 @@ import (
 //	index key:       col [collate NAME] [OPCLASS] [asc|desc] [nulls first|last]
 //	index, uindex:   ... [nulls not distinct] [with (name=value, ...)] [comment 'text']
 //	unique:          NAME(col, ...) [nulls not distinct] [deferrable [initially deferred]] [comment 'text']
+//	                 [on conflict ACTION] (SQLite)
 //	check:           NAME(EXPR) [no inherit] [not valid] [comment 'text']
 //	fk:              ... [match full] [not valid] [comment 'text']
 //	pk_timing=       deferrable or deferred (the table's primary key)
@@ -20,6 +21,7 @@ import (
 type extras struct {
 	nullsNotDistinct, deferrable, deferred, noInherit, matchFull, notValid bool
 	with, comment                                                          string
+	onConflict                                                             model.ConflictAction
 }
 
 // parseExtra reads one clause named by kw (lower-case) from after, if
@@ -81,6 +83,15 @@ func parseExtra(kw, after string, allowed string, e *extras) (bool, string, erro
 		}
 		e.with = strings.Join(kvs, ", ")
 		return true, r, nil
+	case "on":
+		w, r := nextWord(after)
+		a, r2 := nextWord(r)
+		act, ok := model.ParseConflictAction(a)
+		if !strings.EqualFold(w, "conflict") || !ok || act == model.ConflictDefault {
+			return true, "", fmt.Errorf("want on conflict rollback|abort|fail|ignore|replace, got %q", "on "+after)
+		}
+		e.onConflict = act
+		return true, r2, nil
 	case "comment":
 		s := strings.TrimSpace(after)
 		if !strings.HasPrefix(s, "'") {

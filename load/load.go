@@ -154,6 +154,9 @@ type modelLoader struct {
 	tspec    tableSpec
 	// gorm holds a GORM model's column type facts (nil for other families).
 	gorm *gormModel
+	// pkConflict and pkDesc are the key's pk_onconflict= and pk_desc.
+	pkConflict model.ConflictAction
+	pkDesc     []string
 }
 
 // autoCol records a column's explicit auto-increment choice.
@@ -179,6 +182,8 @@ type group struct {
 	ref    fieldRef
 	where  string
 	method string
+	// conflict is a unique constraint's unique_onconflict=.
+	conflict model.ConflictAction
 }
 
 // tabler is implemented by models that name their table.
@@ -344,7 +349,8 @@ func (ml *modelLoader) finish() {
 	t := &ml.table
 	if len(ml.pkCols) > 0 {
 		t.PrimaryKey = model.PrimaryKey{Name: model.PrimaryKeyName(t.Name), Columns: ml.pkCols,
-			Deferrable: ml.tspec.pkTiming != "", InitiallyDeferred: ml.tspec.pkTiming == "deferred"}
+			Deferrable: ml.tspec.pkTiming != "", InitiallyDeferred: ml.tspec.pkTiming == "deferred",
+			OnConflict: ml.pkConflict, Desc: ml.pkDesc}
 		if ml.gorm != nil && ml.l.opts.GORM.Driver != GORMNoDriver {
 			// GORM writes PRIMARY KEY (...) without a name: the database names it.
 			t.PrimaryKey.Name = ""
@@ -355,7 +361,7 @@ func (ml *modelLoader) finish() {
 
 	for _, g := range ml.order {
 		if g.unique {
-			t.Uniques = append(t.Uniques, model.Unique{Name: g.name, Columns: g.cols})
+			t.Uniques = append(t.Uniques, model.Unique{Name: g.name, Columns: g.cols, OnConflict: g.conflict})
 			continue
 		}
 		ix := model.Index{Name: g.name, Where: g.where, Method: g.method}

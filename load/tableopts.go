@@ -124,11 +124,12 @@ func (ts *tableSpec) add(o option) error {
 		if !ok || (name != "" && !model.IsPlainIdent(name)) {
 			return fmt.Errorf("%w: %s: want unique=NAME(col, ...)", ErrBadTag, o)
 		}
-		e, err := parseExtras(rest, "nulls deferrable comment", "nulls not distinct, deferrable [initially deferred] or comment '...'")
+		e, err := parseExtras(rest, "nulls deferrable comment on", "nulls not distinct, deferrable [initially deferred], comment '...' or on conflict ACTION")
 		if err != nil {
 			return fmt.Errorf("%w: %s: %v", ErrBadTag, o, err)
 		}
-		u := model.Unique{Name: name, NullsNotDistinct: e.nullsNotDistinct, Deferrable: e.deferrable, InitiallyDeferred: e.deferred, Comment: e.comment}
+		u := model.Unique{Name: name, NullsNotDistinct: e.nullsNotDistinct, Deferrable: e.deferrable, InitiallyDeferred: e.deferred, Comment: e.comment,
+			OnConflict: e.onConflict}
 		for _, c := range splitList(args) {
 			col, ok := identName(c)
 			if !ok {

@@ -46,6 +46,8 @@ type AlterColumnDef struct {
 	// using is the USING expression of a type change (Using).
 	using string
 	sync  func(ops.Op)
+	// conflict is a NotNullOnConflict change (from, to), or nil.
+	conflict *[2]model.ConflictAction
 }
 
 // build returns the op as the calls so far describe it.
@@ -80,6 +82,7 @@ func (d *AlterColumnDef) build() ops.AlterColumn {
 	apply(ops.ChangeInvisible, func(dst, src *model.Column) { dst.Invisible = src.Invisible })
 	apply(aspectCharset, func(dst, src *model.Column) { dst.Charset = src.Charset })
 	apply(aspectRenamedFrom, func(dst, src *model.Column) { dst.RenamedFrom = src.RenamedFrom })
+	d.applyConflict(&from, &to, &change)
 	if change&aspectCharset != 0 {
 		change = change&^aspectCharset | ops.ChangeCollation
 	}

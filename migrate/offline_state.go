@@ -3,6 +3,8 @@ package migrate
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/model"
@@ -23,6 +25,9 @@ type offlineTables struct {
 	// err is the first op that could not be applied: from then on the
 	// schema is not known and a rebuild fails with it.
 	err error
+	// triggers are the triggers the revisions' raw SQL created and did not
+	// drop ([dialect.TriggerDDL]), in creation order.
+	triggers []dialect.Trigger
 }
 
 // apply replays ops lo to hi (exclusive) of step st, which records list.
@@ -38,6 +43,7 @@ func (o *offlineTables) apply(st Step, list []ops.Op, lo, hi int) {
 				o.opaque = fmt.Sprintf("the %s of revision %s, op %d (%s)", st.Direction, st.Revision.ID, i+1, describeOp(op))
 			}
 		}
+		o.trackTriggers(op)
 		if err := ops.Apply(&o.s, op); err != nil {
 			o.err = fmt.Errorf("replaying the %s of revision %s, op %d of %d (%s): %w",
 				st.Direction, st.Revision.ID, i+1, len(list), describeOp(op), err)
@@ -79,4 +85,42 @@ func replayTo(g *Graph, d dialect.Dialect, current []string) (*offlineTables, er
 		state.apply(st, list, 0, len(list))
 	}
 	return state, nil
+}
+
+// trackTriggers follows the triggers op creates or drops: CREATE TRIGGER
+// and DROP TRIGGER in raw SQL, and a dropped or renamed table, which takes
+// its triggers with it (a renamed table's trigger text is rewritten by the
+// server, so it is no longer known).
+func (o *offlineTables) trackTriggers(op ops.Op) {
+	forget := func(keep func(t dialect.Trigger) bool) {
+		o.triggers = slices.DeleteFunc(o.triggers, func(t dialect.Trigger) bool { return !keep(t) })
+	}
+	switch x := op.(type) {
+	case ops.Execute:
+		created, dropped := dialect.TriggerDDL(o.d, x.SQL)
+		for _, name := range dropped {
+			forget(func(t dialect.Trigger) bool { return !strings.EqualFold(t.Name, name) })
+		}
+		for _, t := range created {
+			forget(func(k dialect.Trigger) bool { return !strings.EqualFold(k.Name, t.Name) })
+			o.triggers = append(o.triggers, t)
+		}
+	case ops.DropTable:
+		forget(func(t dialect.Trigger) bool { return !strings.EqualFold(t.Table, x.Table.Name) })
+	case ops.RenameTable:
+		forget(func(t dialect.Trigger) bool { return !strings.EqualFold(t.Table, x.From) })
+	}
+}
+
+// Triggers returns the triggers the revisions created on table
+// ([dialect.TriggerLister]), sorted by name as the catalog lists them.
+func (o *offlineTables) Triggers(_ context.Context, _, table string) []dialect.Trigger {
+	var out []dialect.Trigger
+	for _, t := range o.triggers {
+		if strings.EqualFold(t.Table, table) {
+			out = append(out, t)
+		}
+	}
+	slices.SortFunc(out, func(a, b dialect.Trigger) int { return strings.Compare(a.Name, b.Name) })
+	return out
 }

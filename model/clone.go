@@ -26,6 +26,7 @@ func (t *Table) Clone() Table {
 		c.Columns[i].Type.EnumValues = slices.Clone(c.Columns[i].Type.EnumValues)
 	}
 	c.PrimaryKey.Columns = slices.Clone(t.PrimaryKey.Columns)
+	c.PrimaryKey.Desc = slices.Clone(t.PrimaryKey.Desc)
 	c.Indexes = slices.Clone(t.Indexes)
 	for i := range c.Indexes {
 		c.Indexes[i].Parts = slices.Clone(c.Indexes[i].Parts)

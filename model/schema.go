@@ -165,6 +165,9 @@ type Column struct {
 	// Compression is the column's compression method (PostgreSQL
 	// COMPRESSION pglz or lz4), lower-case; "" means the server's default.
 	Compression string
+	// NotNullOnConflict is the ON CONFLICT clause of the column's NOT NULL
+	// (SQLite). Tag: notnull_onconflict=ACTION.
+	NotNullOnConflict ConflictAction
 }
 
 // Identity says how a PostgreSQL identity column is generated.
@@ -204,6 +207,14 @@ type PrimaryKey struct {
 	// Constraint timing (issue 12, fidelity): as on [ForeignKey].
 	Deferrable        bool
 	InitiallyDeferred bool
+	// OnConflict is the key's ON CONFLICT clause (SQLite). Tag:
+	// pk_onconflict=ACTION on a key field.
+	OnConflict ConflictAction
+	// Desc lists the key columns whose key order is descending (SQLite
+	// PRIMARY KEY DESC, which also keeps an INTEGER key from being the
+	// rowid), in key order; none means every column ascends. Tag: pk_desc
+	// on a key field.
+	Desc []string
 }
 
 // Index is a (possibly unique, partial or expression) index.
@@ -310,6 +321,9 @@ type Unique struct {
 	InitiallyDeferred bool
 	// Comment is the constraint's comment.
 	Comment string
+	// OnConflict is the constraint's ON CONFLICT clause (SQLite). Tag:
+	// unique_onconflict=ACTION on a field of the constraint.
+	OnConflict ConflictAction
 }
 
 // ForeignKey is a foreign key constraint.

@@ -188,6 +188,9 @@ func (tg *tableGen) unique(u model.Unique) (string, bool) {
 	if u.Comment != "" {
 		spec += " comment " + quoteSQL(u.Comment)
 	}
+	if u.OnConflict != model.ConflictDefault {
+		spec += " on conflict " + strings.ToLower(u.OnConflict.String())
+	}
 	if !safeValue(spec) {
 		tg.warn("", "unique constraint %s cannot be written in a db tag; the constraint is not written", u.Name)
 		return "", false

@@ -208,6 +208,7 @@ func (tg *tableGen) field(names *namer, c model.Column) (jen.Code, bool) {
 			value("column_check", wrapped(ck.Expr))
 		}
 	}
+	opts = append(opts, tg.conflictOptions(c, pk)...)
 	return jen.Id(names.take(exportedName(c.Name, "C"))).Add(kind.code(nullable && !kind.isSlice())).
 		Tag(map[string]string{"db": strings.Join(opts, ",")}), true
 }

@@ -49,13 +49,13 @@ func Describe(op Op) string {
 		}
 		return qualify(o.Schema, o.Table) + ": " + verb + indexDef(o.Index)
 	case AddPrimaryKey:
-		return qualify(o.Schema, o.Table) + ": add primary key " + named(o.PrimaryKey.Name, o.PrimaryKey.Columns)
+		return qualify(o.Schema, o.Table) + ": add primary key " + named(o.PrimaryKey.Name, o.PrimaryKey.Columns) + keyExtras(o.PrimaryKey)
 	case DropPrimaryKey:
-		return qualify(o.Schema, o.Table) + ": drop primary key " + named(o.PrimaryKey.Name, o.PrimaryKey.Columns)
+		return qualify(o.Schema, o.Table) + ": drop primary key " + named(o.PrimaryKey.Name, o.PrimaryKey.Columns) + keyExtras(o.PrimaryKey)
 	case AddUnique:
-		return qualify(o.Schema, o.Table) + ": add unique " + named(o.Unique.Name, o.Unique.Columns)
+		return qualify(o.Schema, o.Table) + ": add unique " + named(o.Unique.Name, o.Unique.Columns) + onConflict(o.Unique.OnConflict)
 	case DropUnique:
-		return qualify(o.Schema, o.Table) + ": drop unique " + named(o.Unique.Name, o.Unique.Columns)
+		return qualify(o.Schema, o.Table) + ": drop unique " + named(o.Unique.Name, o.Unique.Columns) + onConflict(o.Unique.OnConflict)
 	case AddForeignKey:
 		return qualify(o.Schema, o.Table) + ": add foreign key " + foreignKeyDef(o.ForeignKey)
 	case DropForeignKey:
@@ -199,9 +199,16 @@ func alterChanges(o AlterColumn) string {
 		parts = append(parts, fmt.Sprintf("type %s -> %s", typeName(f.Type), typeName(t.Type)))
 	}
 	if o.Change.Has(ChangeNullable) {
-		if t.Nullable {
+		switch {
+		case f.Nullable != t.Nullable && t.Nullable:
 			parts = append(parts, "drop NOT NULL")
-		} else {
+		case f.Nullable != t.Nullable:
+			parts = append(parts, "set NOT NULL"+onConflict(t.NotNullOnConflict))
+		case f.NotNullOnConflict != t.NotNullOnConflict:
+			parts = append(parts, fmt.Sprintf("NOT NULL ON CONFLICT %s -> %s", conflictWord(f.NotNullOnConflict), conflictWord(t.NotNullOnConflict)))
+		case t.Nullable:
+			parts = append(parts, "drop NOT NULL")
+		default:
 			parts = append(parts, "set NOT NULL")
 		}
 	}
@@ -302,6 +309,31 @@ func textChange(what, from, to string) string {
 func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // named is "name (a, b)", or "(a, b)" when the object has no name.
+// keyExtras describes a primary key's DESC columns and ON CONFLICT clause.
+func keyExtras(pk model.PrimaryKey) string {
+	s := ""
+	if len(pk.Desc) > 0 {
+		s += " DESC (" + strings.Join(pk.Desc, ", ") + ")"
+	}
+	return s + onConflict(pk.OnConflict)
+}
+
+// onConflict is " ON CONFLICT action", or "" for the default.
+func onConflict(a model.ConflictAction) string {
+	if a == model.ConflictDefault {
+		return ""
+	}
+	return " ON CONFLICT " + a.String()
+}
+
+// conflictWord names an action, "default" for none.
+func conflictWord(a model.ConflictAction) string {
+	if a == model.ConflictDefault {
+		return "default"
+	}
+	return a.String()
+}
+
 func named(name string, cols []string) string {
 	list := "(" + strings.Join(cols, ", ") + ")"
 	if name == "" {

@@ -91,6 +91,9 @@ func alterCode(o ops.AlterColumn) (jen.Code, error) {
 			s.Dot("SetNotNull").Call()
 		}
 	})
+	aspect(ops.ChangeNullable, from.NotNullOnConflict != to.NotNullOnConflict, from.NotNullOnConflict != model.ConflictDefault, func() {
+		s.Dot("NotNullOnConflict").Call(conflictCode(from.NotNullOnConflict), conflictCode(to.NotNullOnConflict))
+	})
 	aspect(ops.ChangeDefault, from.Default != to.Default, from.Default != "", func() {
 		s.Dot("Default").Call(lit(from.Default), lit(to.Default))
 	})

@@ -21,15 +21,15 @@ func TestKnownFields(t *testing.T) {
 		want string
 	}{
 		{model.Table{}, "Schema Name Columns PrimaryKey Indexes Uniques ForeignKeys Checks Excludes Comment Options RenamedFrom"},
-		{model.Column{}, "Name Type Nullable Default AutoIncrement Identity Generated Comment Charset Collation OnUpdate Invisible RenamedFrom Serial Sequence Storage Compression"},
+		{model.Column{}, "Name Type Nullable Default AutoIncrement Identity Generated Comment Charset Collation OnUpdate Invisible RenamedFrom Serial Sequence Storage Compression NotNullOnConflict"},
 		// Implied matters only when diff compares models: Canonical resolves
 		// every type to SQL, so ops (and rendered files) never carry it.
 		{model.Type{}, "SQL Logical Size Unsigned Enum EnumValues Implied"},
 		{model.Generated{}, "Expr Stored"},
-		{model.PrimaryKey{}, "Name Columns Deferrable InitiallyDeferred"},
+		{model.PrimaryKey{}, "Name Columns Deferrable InitiallyDeferred OnConflict Desc"},
 		{model.Index{}, "Name Unique Parts Where Method Include NullsNotDistinct StorageParams Comment Invisible"},
 		{model.IndexPart{}, "Column Expr Desc Length Collation Opclass Nulls"},
-		{model.Unique{}, "Name Columns NullsNotDistinct Deferrable InitiallyDeferred Comment"},
+		{model.Unique{}, "Name Columns NullsNotDistinct Deferrable InitiallyDeferred Comment OnConflict"},
 		{model.ForeignKey{}, "Name Columns RefSchema RefTable RefColumns OnDelete OnUpdate Deferrable InitiallyDeferred MatchFull Comment NotValid"},
 		{model.Check{}, "Name Expr NoInherit Comment NotValid Column"},
 		{model.Exclude{}, "Name Def Comment"},

@@ -160,6 +160,7 @@ func primaryKeyCode(call *jen.Statement, table string, pk model.PrimaryKey) jen.
 	args := withTable(pk.Name, table)
 	s := call.Call(litList(args[0], pk.Columns, args[1:]...)...)
 	deferral(s, pk.Deferrable, pk.InitiallyDeferred)
+	primaryKeySQLite(s, pk)
 	return s
 }
 
@@ -175,6 +176,7 @@ func uniqueCode(call *jen.Statement, table string, u model.Unique) jen.Code {
 	if u.Comment != "" {
 		s.Dot("Comment").Call(lit(u.Comment))
 	}
+	uniqueSQLite(s, u)
 	return s
 }
 

@@ -39,7 +39,7 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 		u := t.Uniques[i]
 		return len(u.Columns) == 1 && u.Columns[0] == t.Columns[col].Name &&
 			u.Name == model.UniqueName(t.Name, u.Columns[0]) &&
-			!u.NullsNotDistinct && !u.Deferrable && !u.InitiallyDeferred && u.Comment == ""
+			!u.NullsNotDistinct && !u.Deferrable && !u.InitiallyDeferred && u.Comment == "" && u.OnConflict == model.ConflictDefault
 	}, func(i, col int) { in[col].unique = true })
 	nf := 0
 	if st.inlineForeignKeys {
@@ -157,7 +157,8 @@ func fileStyle(lists ...[]ops.Op) style {
 // columns are NOT NULL columns of the table, listed in table order.
 func inlinePrimaryKey(t model.Table) bool {
 	pk := t.PrimaryKey
-	if len(pk.Columns) == 0 || pk.Name != model.PrimaryKeyName(t.Name) || pk.Deferrable || pk.InitiallyDeferred {
+	if len(pk.Columns) == 0 || pk.Name != model.PrimaryKeyName(t.Name) || pk.Deferrable || pk.InitiallyDeferred ||
+		pk.OnConflict != model.ConflictDefault || len(pk.Desc) > 0 {
 		return false
 	}
 	last := -1
@@ -215,6 +216,9 @@ func columnCode(c model.Column, in inline) (jen.Code, error) {
 		s.Dot("PrimaryKey").Call()
 	case !c.Nullable:
 		s.Dot("NotNull").Call()
+	}
+	if c.NotNullOnConflict != model.ConflictDefault {
+		s.Dot("NotNullOnConflict").Call(conflictCode(c.NotNullOnConflict))
 	}
 	switch {
 	case c.Serial: // implies AutoIncrement

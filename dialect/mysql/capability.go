@@ -41,6 +41,7 @@ func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
 		err := fmt.Errorf("%w: extension %s is PostgreSQL's (CREATE EXTENSION), and %s has no extensions: drop extension=%s, or keep it in a PostgreSQL model", dialect.ErrCapability, e.Name, d.serverName(), e.Name)
 		out = append(out, dialect.Problem{Schema: e.Schema, Object: e.Name, Err: err})
 	}
+	out = append(out, dialect.ConflictClauses(s, d.serverName())...)
 	return append(out, dialect.CaseCollisions(s, dialect.FoldedNames{Tables: true, Columns: true, Indexes: true})...)
 }
 

@@ -69,7 +69,7 @@ func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
 			out = append(out, dialect.Problem{Schema: e.Schema, Table: e.Name, Err: err})
 		}
 	}
-	return out
+	return append(out, dialect.ConflictClauses(s, "PostgreSQL")...)
 }
 
 // indexCapability says why PostgreSQL cannot build ix as written: an

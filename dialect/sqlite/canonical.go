@@ -60,10 +60,11 @@ func reflectedType(sql string) string {
 
 func canonicalTable(t model.Table, s *model.Schema) model.Table {
 	out := model.Table{
-		Schema:     t.Schema,
-		Name:       t.Name,
-		PrimaryKey: model.PrimaryKey{Name: t.PrimaryKey.Name, Columns: clone(t.PrimaryKey.Columns)},
-		Options:    sqliteOptions(t),
+		Schema: t.Schema,
+		Name:   t.Name,
+		PrimaryKey: model.PrimaryKey{Name: t.PrimaryKey.Name, Columns: clone(t.PrimaryKey.Columns),
+			OnConflict: t.PrimaryKey.OnConflict, Desc: clone(t.PrimaryKey.Desc)},
+		Options: sqliteOptions(t),
 	}
 	auto := autoIncrementColumn(t)
 	for _, c := range t.Columns {
@@ -74,6 +75,9 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 			Default:   c.Default,
 			Generated: c.Generated,
 			Collation: c.Collation,
+		}
+		if !c.Nullable {
+			nc.NotNullOnConflict = c.NotNullOnConflict
 		}
 		if c.Generated.Expr != "" {
 			nc.Default = "" // a generated column has no default
@@ -86,13 +90,17 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 	for _, ix := range t.Indexes {
 		nix := model.Index{Name: ix.Name, Unique: ix.Unique, Where: ix.Where}
 		for _, p := range ix.Parts {
-			nix.Parts = append(nix.Parts, model.IndexPart{Column: p.Column, Expr: p.Expr, Desc: p.Desc})
+			np := model.IndexPart{Column: p.Column, Expr: p.Expr, Desc: p.Desc, Collation: p.Collation}
+			if p.Expr == "" {
+				np.Collation = keyCollation(t, p.Column, p.Collation)
+			}
+			nix.Parts = append(nix.Parts, np)
 		}
 		out.Indexes = append(out.Indexes, nix)
 	}
 	sort.SliceStable(out.Indexes, func(i, j int) bool { return out.Indexes[i].Name < out.Indexes[j].Name })
 	for _, u := range t.Uniques {
-		out.Uniques = append(out.Uniques, model.Unique{Name: u.Name, Columns: clone(u.Columns)})
+		out.Uniques = append(out.Uniques, model.Unique{Name: u.Name, Columns: clone(u.Columns), OnConflict: u.OnConflict})
 	}
 	for _, fk := range t.ForeignKeys {
 		nfk := fk
@@ -111,11 +119,25 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 	return out
 }
 
+// keyCollation is an index key's collation as the catalog reader reports
+// it: "" when it is the column's own (BINARY for a column that declares
+// none).
+func keyCollation(t model.Table, col, coll string) string {
+	own := "BINARY"
+	if c, ok := t.Column(col); ok && c.Collation != "" {
+		own = c.Collation
+	}
+	if coll == "" || strings.EqualFold(coll, own) {
+		return ""
+	}
+	return coll
+}
+
 // autoIncrementColumn returns the column CreateTable writes as INTEGER
 // PRIMARY KEY AUTOINCREMENT, or "".
 func autoIncrementColumn(t model.Table) string {
-	if len(t.PrimaryKey.Columns) != 1 || hasOption(t, "WITHOUT ROWID") {
-		return ""
+	if len(t.PrimaryKey.Columns) != 1 || len(t.PrimaryKey.Desc) > 0 || hasOption(t, "WITHOUT ROWID") {
+		return "" // INTEGER PRIMARY KEY DESC is no rowid alias
 	}
 	c, ok := t.Column(t.PrimaryKey.Columns[0])
 	if !ok || !(c.AutoIncrement || c.Identity != model.IdentityNone) {

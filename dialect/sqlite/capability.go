@@ -7,7 +7,15 @@ import (
 	"github.com/retortdb/retort/model"
 )
 
-var _ dialect.CapabilityChecker = (*Dialect)(nil)
+var (
+	_ dialect.CapabilityChecker = (*Dialect)(nil)
+	_ dialect.ColumnPlacer      = (*Dialect)(nil)
+)
+
+// PlacesColumns reports true: a column added anywhere but last is placed
+// by a table rebuild (ADD COLUMN puts it last), so that a table keeps the
+// column order its target declares.
+func (*Dialect) PlacesColumns() bool { return true }
 
 // CheckCapabilities returns the names of s that SQLite takes for one
 // another: table, column and index names are compared without regard to

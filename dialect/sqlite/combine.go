@@ -186,7 +186,7 @@ func needsRebuild(op ops.Op, live model.Table) bool {
 	case ops.CreateIndex, ops.DropIndex:
 		return false
 	case ops.AddColumn:
-		return !addsInPlace(o.Column)
+		return !addsInPlace(o.Column) || !addsLast(o, live)
 	case ops.DropColumn:
 		return entangled(live, o.Column.Name)
 	}
@@ -204,7 +204,18 @@ func (d *Dialect) applyToTable(t *model.Table, src map[string]string, op ops.Op)
 		if columnIndex(t, o.Column.Name) >= 0 {
 			return fmt.Errorf("sqlite: add column %s.%s: %w", t.Name, o.Column.Name, ErrExists)
 		}
-		t.Columns = append(t.Columns, o.Column)
+		at := len(t.Columns)
+		switch {
+		case o.Position.First:
+			at = 0
+		case o.Position.After != "":
+			i := columnIndex(t, o.Position.After)
+			if i < 0 {
+				return fmt.Errorf("sqlite: add column %s.%s after %s: %w", t.Name, o.Column.Name, o.Position.After, ErrNotFound)
+			}
+			at = i + 1
+		}
+		t.Columns = slices.Insert(t.Columns, at, o.Column)
 	case ops.DropColumn:
 		return dropColumn(t, src, o.Column.Name)
 	case ops.AddPrimaryKey:

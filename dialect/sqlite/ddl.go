@@ -121,19 +121,31 @@ func identList(names []string) string {
 // are not part of it: they are CreateIndex ops.
 func createTableSQL(t model.Table, name string) string {
 	auto := autoIncrementColumn(t)
+	keyCol := columnKey(t, auto)
 	var defs []string
 	for _, c := range t.Columns {
-		pkName := ""
-		if c.Name == auto {
-			pkName = t.PrimaryKey.Name
+		def := columnDef(c, c.Name == auto, "")
+		if c.Name == keyCol {
+			def = columnDef(c, c.Name == auto, constraint(t.PrimaryKey.Name)+"PRIMARY KEY"+keyOrder(t.PrimaryKey, c.Name)+conflictSQL(t.PrimaryKey.OnConflict))
 		}
-		defs = append(defs, columnDef(c, c.Name == auto, pkName))
+		for _, u := range t.Uniques {
+			if uniqueOnColumn(u) && strings.EqualFold(u.Columns[0], c.Name) {
+				def += " " + constraint(u.Name) + "UNIQUE" + conflictSQL(u.OnConflict)
+			}
+		}
+		defs = append(defs, def)
 	}
-	if len(t.PrimaryKey.Columns) > 0 && auto == "" {
-		defs = append(defs, constraint(t.PrimaryKey.Name)+"PRIMARY KEY ("+identList(t.PrimaryKey.Columns)+")")
+	if len(t.PrimaryKey.Columns) > 0 && keyCol == "" {
+		keys := make([]string, len(t.PrimaryKey.Columns))
+		for i, c := range t.PrimaryKey.Columns {
+			keys[i] = quoteIdent(c) + keyOrder(t.PrimaryKey, c)
+		}
+		defs = append(defs, constraint(t.PrimaryKey.Name)+"PRIMARY KEY ("+strings.Join(keys, ", ")+")"+conflictSQL(t.PrimaryKey.OnConflict))
 	}
 	for _, u := range t.Uniques {
-		defs = append(defs, constraint(u.Name)+"UNIQUE ("+identList(u.Columns)+")")
+		if !uniqueOnColumn(u) {
+			defs = append(defs, constraint(u.Name)+"UNIQUE ("+identList(u.Columns)+")"+conflictSQL(u.OnConflict))
+		}
 	}
 	for _, fk := range t.ForeignKeys {
 		defs = append(defs, foreignKeySQL(fk))
@@ -142,6 +154,44 @@ func createTableSQL(t model.Table, name string) string {
 		defs = append(defs, constraint(ck.Name)+"CHECK ("+ck.Expr+")")
 	}
 	return "CREATE TABLE " + name + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)" + tableOptions(t)
+}
+
+// columnKey returns the column whose definition carries the primary key:
+// the AUTOINCREMENT column, or the one column of a key with a DESC order
+// or an ON CONFLICT clause (written there as SQLite keeps such a key when
+// a table declares it on the column); "" when the key is a table
+// constraint.
+func columnKey(t model.Table, auto string) string {
+	pk := t.PrimaryKey
+	if auto != "" {
+		return auto
+	}
+	if len(pk.Columns) == 1 && (len(pk.Desc) > 0 || pk.OnConflict != model.ConflictDefault) {
+		return pk.Columns[0]
+	}
+	return ""
+}
+
+// uniqueOnColumn reports whether u is written on its column: a one-column
+// constraint with an ON CONFLICT clause.
+func uniqueOnColumn(u model.Unique) bool {
+	return len(u.Columns) == 1 && u.OnConflict != model.ConflictDefault
+}
+
+// keyOrder is " DESC" for a key column that descends, else "".
+func keyOrder(pk model.PrimaryKey, col string) string {
+	if inListFold(pk.Desc, col) {
+		return " DESC"
+	}
+	return ""
+}
+
+// conflictSQL is " ON CONFLICT action", or "" for the default.
+func conflictSQL(a model.ConflictAction) string {
+	if a == model.ConflictDefault {
+		return ""
+	}
+	return " ON CONFLICT " + a.String()
 }
 
 // tableOptions writes the table options SQLite has, STRICT and WITHOUT
@@ -189,11 +239,13 @@ func constraint(name string) string {
 	return "CONSTRAINT " + quoteIdent(name) + " "
 }
 
-// columnDef writes one column definition. The auto-increment key is
-// written INTEGER [NOT NULL] [CONSTRAINT pkName] PRIMARY KEY AUTOINCREMENT,
-// the one spelling that makes a rowid alias that never reuses ids; NOT
-// NULL is written as the column declares it.
-func columnDef(c model.Column, auto bool, pkName string) string {
+// columnDef writes one column definition; key is the column's PRIMARY KEY
+// clause ([CONSTRAINT name] PRIMARY KEY [DESC] [ON CONFLICT action]) when
+// the key is written on the column. The auto-increment key is written
+// INTEGER [NOT NULL] key AUTOINCREMENT, the one spelling that makes a
+// rowid alias that never reuses ids; NOT NULL is written as the column
+// declares it, with its ON CONFLICT clause.
+func columnDef(c model.Column, auto bool, key string) string {
 	var b strings.Builder
 	b.WriteString(quoteIdent(c.Name))
 	typ := typeSQL(c.Type)
@@ -204,10 +256,13 @@ func columnDef(c model.Column, auto bool, pkName string) string {
 		b.WriteString(" " + typ)
 	}
 	if !c.Nullable {
-		b.WriteString(" NOT NULL")
+		b.WriteString(" NOT NULL" + conflictSQL(c.NotNullOnConflict))
+	}
+	if key != "" {
+		b.WriteString(" " + key)
 	}
 	if auto {
-		b.WriteString(" " + constraint(pkName) + "PRIMARY KEY AUTOINCREMENT")
+		b.WriteString(" AUTOINCREMENT")
 	}
 	if c.Default != "" && c.Generated.Expr == "" && !auto {
 		b.WriteString(" DEFAULT " + defaultSQL(c.Default))
@@ -278,6 +333,9 @@ func createIndexSQL(schema, table string, ix model.Index) string {
 		} else {
 			b.WriteString(quoteIdent(p.Column))
 		}
+		if p.Collation != "" {
+			b.WriteString(" COLLATE " + quoteIdent(p.Collation))
+		}
 		if p.Desc {
 			b.WriteString(" DESC")
 		}
@@ -293,12 +351,35 @@ func createIndexSQL(schema, table string, ix model.Index) string {
 // NOT NULL column without a default, a default that is not a literal
 // (CURRENT_TIMESTAMP, expressions), a STORED generated column or an enum
 // column (whose CHECK is a table constraint); those rebuild the table.
+//
+// ADD COLUMN puts the column last: a column placed anywhere else
+// (o.Position, FIRST or AFTER a column that is not the last) rebuilds the
+// table with the column in its place, which reads the live table.
 func (d *Dialect) addColumn(ctx context.Context, o ops.AddColumn, tables dialect.TableSource) ([]dialect.Statement, error) {
 	c := o.Column
 	if addsInPlace(c) {
-		return one("ALTER TABLE " + qualify(o.Schema, o.Table) + " ADD COLUMN " + columnDef(c, false, "")), nil
+		last := o.Position.IsLast()
+		if !last {
+			live, ok, err := tables.Table(ctx, o.Schema, o.Table)
+			last = err == nil && ok && addsLast(o, live)
+		}
+		if last {
+			return one("ALTER TABLE " + qualify(o.Schema, o.Table) + " ADD COLUMN " + columnDef(c, false, "")), nil
+		}
 	}
 	return d.rebuildFor(ctx, tables, o.Schema, o.Table, "add column "+c.Name, o)
+}
+
+// addsLast reports whether o puts its column after the last column of t
+// (where ADD COLUMN puts it).
+func addsLast(o ops.AddColumn, t model.Table) bool {
+	switch {
+	case o.Position.IsLast():
+		return true
+	case o.Position.First:
+		return len(t.Columns) == 0
+	}
+	return len(t.Columns) > 0 && strings.EqualFold(t.Columns[len(t.Columns)-1].Name, o.Position.After)
 }
 
 // addsInPlace reports whether ALTER TABLE ADD COLUMN can add c: a column

@@ -82,6 +82,19 @@
 // SetTableOptions of them is a rebuild. The value OFF clears one
 // ([Dialect.ResetTableOption]).
 //
+// # Keys and columns as SQLite writes them
+//
+// AddColumn places its column ([dialect.ColumnPlacer]): ADD COLUMN when
+// the column goes last, a rebuild that puts it in its place otherwise.
+// The ON CONFLICT clauses of NOT NULL, PRIMARY KEY and UNIQUE
+// ([model.ConflictAction]) and a descending key column
+// ([model.PrimaryKey].Desc) are written as the catalog reader reads them:
+// a one-column key or unique constraint that carries one is written on
+// its column (as SQLite keeps a clause written there), others as table
+// constraints; INTEGER PRIMARY KEY DESC is no rowid alias, so such a key
+// is never AUTOINCREMENT. An index key's COLLATE is written where it
+// differs from the column's collation (BINARY when it declares none).
+//
 // # Objects SQLite does not have
 //
 // SetTableComment, CreateEnum, DropEnum, AddEnumValue and SetEnumComment produce no

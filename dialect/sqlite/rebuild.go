@@ -57,8 +57,10 @@ func (d *Dialect) rebuild(ctx context.Context, tables dialect.TableSource, schem
 // [dialect.CatalogQuerier] (the runner's is) and created again from their
 // own SQL after the rename; a trigger that uses a column the rebuild drops
 // or renames is an error, since it would not work on the new table. When
-// tables cannot read the catalog, the rebuild starts with a statement
-// that fails if the table has triggers, rather than dropping them.
+// tables cannot read the catalog (offline SQL), the triggers it knows of
+// ([dialect.TriggerLister]: those the revisions' SQL created) are created
+// again, and the rebuild starts with a statement that fails if the table
+// has any other trigger, rather than dropping it.
 func (d *Dialect) rebuildFrom(ctx context.Context, tables dialect.TableSource, live model.Table, schema, what string,
 	apply func(t *model.Table, src map[string]string) error) ([]dialect.Statement, error) {
 	t := live.Clone()
@@ -124,8 +126,30 @@ func liveTriggers(ctx context.Context, tables dialect.TableSource, live, t model
 	where := " FROM " + master + " WHERE type = 'trigger' AND lower(tbl_name) = lower(" + quoteString(live.Name) + ") ORDER BY name"
 	cq, ok := tables.(dialect.CatalogQuerier)
 	if !ok {
+		// Offline: the triggers the source knows of (those the revisions'
+		// SQL created) are created again; the guard stops the script on
+		// any other.
+		var known []dialect.Trigger
+		if tl, ok := tables.(dialect.TriggerLister); ok {
+			known = tl.Triggers(ctx, schema, live.Name)
+		}
+		cond := where
+		if len(known) > 0 {
+			names := make([]string, len(known))
+			for i, tr := range known {
+				names[i] = quoteString(tr.Name)
+			}
+			cond = strings.Replace(where, " ORDER BY", " AND name NOT IN ("+strings.Join(names, ", ")+") ORDER BY", 1)
+		}
 		msg := "retort: " + what + " rebuilds table " + live.Name + ", which would drop its trigger "
-		return nil, one("SELECT json_extract('{}', " + quoteString(msg) + " || name || '; run it with the retort runner, which creates triggers again')" + where), nil
+		guard = one("SELECT json_extract('{}', " + quoteString(msg) + " || name || '; run it with the retort runner, which creates triggers again')" + cond)
+		for _, tr := range known {
+			if err := triggerUsesDropped(tr.Name, tr.SQL, live, t, what); err != nil {
+				return nil, nil, err
+			}
+			triggers = append(triggers, tr.SQL)
+		}
+		return triggers, guard, nil
 	}
 	names, err := cq.CatalogStrings(ctx, "SELECT name"+where)
 	if err != nil {
@@ -136,14 +160,23 @@ func liveTriggers(ctx context.Context, tables dialect.TableSource, live, t model
 		return nil, nil, fmt.Errorf("sqlite: %s on table %s: read its triggers: %w", what, live.Name, err)
 	}
 	for i, s := range sqls {
-		for _, c := range live.Columns {
-			if columnIndex(&t, c.Name) < 0 && mentions(s, c.Name) {
-				return nil, nil, fmt.Errorf("sqlite: %s on table %s: trigger %s uses column %s, which the rebuild drops or renames; drop the trigger first (op.Execute(\"DROP TRIGGER %s\")) and create it again for the new columns: %w",
-					what, live.Name, names[i], c.Name, names[i], ErrTriggerColumn)
-			}
+		if err := triggerUsesDropped(names[i], s, live, t, what); err != nil {
+			return nil, nil, err
 		}
 	}
 	return sqls, nil, nil
+}
+
+// triggerUsesDropped returns an error when the trigger (its CREATE text)
+// uses a column of live that the rebuilt table t no longer has.
+func triggerUsesDropped(name, sql string, live, t model.Table, what string) error {
+	for _, c := range live.Columns {
+		if columnIndex(&t, c.Name) < 0 && mentions(sql, c.Name) {
+			return fmt.Errorf("sqlite: %s on table %s: trigger %s uses column %s, which the rebuild drops or renames; drop the trigger first (op.Execute(\"DROP TRIGGER %s\")) and create it again for the new columns: %w",
+				what, live.Name, name, c.Name, name, ErrTriggerColumn)
+		}
+	}
+	return nil
 }
 
 // alterColumn replaces From with To. A column that becomes NOT NULL and

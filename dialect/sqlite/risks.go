@@ -23,7 +23,7 @@ func (*Dialect) CharLength(expr string) string { return "length(" + expr + ")" }
 
 // Risks returns the table rebuilds of ops ALTER TABLE cannot carry out:
 // altering a column, adding or dropping a constraint, adding a column
-// ADD COLUMN refuses, dropping a column a key, index, constraint or
+// ADD COLUMN refuses or one placed before the last column, dropping a column a key, index, constraint or
 // generated column uses. It decides as [Dialect.Statements] does, and
 // reports a rebuild that consecutive ops share ([Dialect.PlanRebuild])
 // once, at the first op that needs it.
@@ -33,7 +33,8 @@ func (*Dialect) Risks(op ops.Op, rc dialect.RiskContext) []dialect.Risk {
 	}
 	switch o := op.(type) {
 	case ops.AddColumn:
-		if !addsInPlace(o.Column) {
+		placed := !o.Position.IsLast() && (rc.Table == nil || !addsLast(o, *rc.Table))
+		if !addsInPlace(o.Column) || placed {
 			return rebuildRisk(o.Schema, o.Table, "add column "+o.Column.Name, rc)
 		}
 	case ops.DropColumn:

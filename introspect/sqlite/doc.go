@@ -33,6 +33,12 @@
 //     {Name: "STRICT", Value: "ON"} and {Name: "WITHOUT ROWID", Value: "ON"} (in that order), so that
 //     a table rebuild keeps them; retort's differ compares only the options
 //     a model names.
+//   - An index key's collation is pragma_index_xinfo's, kept only where it
+//     differs from the column's own (BINARY when the column declares none);
+//     an expression key's is its COLLATE as written. The key order of a
+//     primary key (PRIMARY KEY DESC) comes from its autoindex.
+//   - The ON CONFLICT clauses of NOT NULL, PRIMARY KEY and UNIQUE, which
+//     only the CREATE TABLE text holds, are read from it with the SQL lexer.
 //   - SQLite has no comments, enum types or index methods; those fields
 //     stay empty. Virtual tables, their shadow tables (FTS,
 //     R*Tree storage, told apart through pragma_table_list) and sqlite_*

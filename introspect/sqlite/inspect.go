@@ -196,6 +196,8 @@ func (in *inspection) readColumns() error {
 			Nullable:  notNull == 0,
 			Default:   dflt.String,
 			Collation: t.def.collations[key],
+
+			NotNullOnConflict: t.def.notNullConflict[key],
 		}
 		if hid == 2 || hid == 3 {
 			col.Generated = t.def.generated[key]
@@ -227,6 +229,7 @@ func (t *tableState) finishPrimaryKey() {
 	}
 	if len(t.pk) > 0 {
 		t.table.PrimaryKey.Name = t.def.pkName
+		t.table.PrimaryKey.OnConflict = t.def.pkConflict
 	}
 	if len(t.pk) != 1 || t.def.autoinc == "" {
 		return
@@ -239,7 +242,7 @@ func (t *tableState) finishPrimaryKey() {
 }
 
 func (in *inspection) readIndexes() error {
-	rows, err := in.query("indexes", `SELECT m.name, il.name, il."unique", il.origin, ix.cid, ix.name, ix."desc" FROM `+
+	rows, err := in.query("indexes", `SELECT m.name, il.name, il."unique", il.origin, ix.cid, ix.name, ix."desc", COALESCE(ix.coll, '') FROM `+
 		in.master+` m JOIN pragma_index_list(m.name`+in.schemaArg+`) il JOIN pragma_index_xinfo(il.name`+in.schemaArg+`) ix WHERE `+
 		in.admitted()+` AND ix.key = 1 ORDER BY m.name, il.name, ix.seqno`, in.names)
 	if err != nil {
@@ -266,11 +269,11 @@ func (in *inspection) readIndexes() error {
 	lastTable, lastIndex := "", ""
 	for rows.Next() {
 		var (
-			table, index, origin string
-			unique, cid, desc    int
-			col                  sql.NullString
+			table, index, origin, coll string
+			unique, cid, desc          int
+			col                        sql.NullString
 		)
-		if err := rows.Scan(&table, &index, &unique, &origin, &cid, &col, &desc); err != nil {
+		if err := rows.Scan(&table, &index, &unique, &origin, &cid, &col, &desc, &coll); err != nil {
 			return fmt.Errorf("sqlite: inspect indexes: %w", err)
 		}
 		t, ok := in.byName[table]
@@ -290,13 +293,19 @@ func (in *inspection) readIndexes() error {
 				uniques = append(uniques, curU)
 			}
 		}
+		if origin == "pk" && desc == 1 {
+			// The key's autoindex keeps its order (PRIMARY KEY DESC).
+			t.table.PrimaryKey.Desc = append(t.table.PrimaryKey.Desc, col.String)
+		}
 		switch {
 		case cur != nil:
 			p := model.IndexPart{Column: col.String, Desc: desc == 1}
 			if cid == -2 {
 				if n := len(cur.Parts); n < len(parts.parts) {
-					p.Expr = parts.parts[n]
+					p.Expr, p.Collation = parts.parts[n], parts.collations[n]
 				}
+			} else {
+				p.Collation = keyCollation(t.table, col.String, coll)
 			}
 			cur.Parts = append(cur.Parts, p)
 		case curU != nil:
@@ -319,7 +328,7 @@ func (in *inspection) readIndexes() error {
 			for i, cols := range found {
 				if !used[i] && sameNames(cols, d.cols) {
 					used[i] = true
-					t.table.Uniques = append(t.table.Uniques, model.Unique{Name: d.name, Columns: cols})
+					t.table.Uniques = append(t.table.Uniques, model.Unique{Name: d.name, Columns: cols, OnConflict: d.conflict})
 					break
 				}
 			}
@@ -399,6 +408,20 @@ func (in *inspection) readForeignKeys() error {
 		t.table.Checks = t.def.checks
 	}
 	return nil
+}
+
+// keyCollation is an index key's collation as the model keeps it: the
+// collation pragma_index_xinfo reports, or "" when it is the column's own
+// (BINARY for a column that declares none).
+func keyCollation(t model.Table, col, coll string) string {
+	own := "BINARY"
+	if c, ok := t.Column(col); ok && c.Collation != "" {
+		own = c.Collation
+	}
+	if coll == "" || strings.EqualFold(coll, own) {
+		return ""
+	}
+	return coll
 }
 
 func sameNames(a, b []string) bool {

@@ -54,7 +54,7 @@ func TestInspectHandWritten(t *testing.T) {
 			CONSTRAINT [ck named] CHECK ((qty + 1) > (0))
 		)`,
 		`CREATE INDEX ix_items_lower ON items (lower("select") DESC, qty COLLATE binary ASC) WHERE qty > 0 AND "select" != 'a,b'`,
-		`create unique index "ix items code" on items(code, pa desc)`,
+		`create unique index "ix items code" on items(code collate nocase, pa desc)`,
 		`CREATE TABLE excluded_table (a)`,
 	)
 	// SQLite reports the six standard type names (INT, INTEGER, REAL, TEXT,
@@ -91,7 +91,7 @@ func TestInspectHandWritten(t *testing.T) {
 			},
 			PrimaryKey: model.PrimaryKey{Columns: []string{"id"}},
 			Indexes: []model.Index{
-				{Name: "ix items code", Unique: true, Parts: []model.IndexPart{{Column: "code"}, {Column: "pa", Desc: true}}},
+				{Name: "ix items code", Unique: true, Parts: []model.IndexPart{{Column: "code", Collation: "nocase"}, {Column: "pa", Desc: true}}},
 				{Name: "ix_items_lower", Parts: []model.IndexPart{{Expr: `lower("select")`, Desc: true}, {Column: "qty"}},
 					Where: `qty > 0 AND "select" != 'a,b'`},
 			},
@@ -316,5 +316,48 @@ func TestInspectAttachedSchema(t *testing.T) {
 	}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Inspect aux (-want +got):\n%s", diff)
+	}
+}
+
+// TestInspectConflictClausesAndKeyOrder pins the ON CONFLICT clauses of
+// NOT NULL, PRIMARY KEY and UNIQUE (read from the CREATE TABLE text, the
+// only place SQLite keeps them) and a DESC primary key (read from the
+// key's autoindex, pragma_index_xinfo), written on columns and as table
+// constraints.
+func TestInspectConflictClausesAndKeyOrder(t *testing.T) {
+	t.Parallel()
+	db := testdb.SQLite(t)
+	exec(t, db.DB,
+		`CREATE TABLE c1 (code TEXT PRIMARY KEY DESC ON CONFLICT REPLACE, v TEXT NOT NULL ON CONFLICT IGNORE, w TEXT UNIQUE ON CONFLICT FAIL)`,
+		`CREATE TABLE c2 (a INT, b INT, x TEXT NOT NULL, PRIMARY KEY (a, b DESC) ON CONFLICT ROLLBACK, CONSTRAINT uq UNIQUE (b, x) ON CONFLICT ABORT)`,
+	)
+	got, err := sqlite.Inspector{}.Inspect(context.Background(), db, introspect.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.Schema{Tables: []model.Table{
+		{
+			Name: "c1",
+			Columns: []model.Column{
+				{Name: "code", Type: model.Type{SQL: "TEXT"}, Nullable: true},
+				{Name: "v", Type: model.Type{SQL: "TEXT"}, NotNullOnConflict: model.ConflictIgnore},
+				{Name: "w", Type: model.Type{SQL: "TEXT"}, Nullable: true},
+			},
+			PrimaryKey: model.PrimaryKey{Columns: []string{"code"}, OnConflict: model.ConflictReplace, Desc: []string{"code"}},
+			Uniques:    []model.Unique{{Columns: []string{"w"}, OnConflict: model.ConflictFail}},
+		},
+		{
+			Name: "c2",
+			Columns: []model.Column{
+				{Name: "a", Type: model.Type{SQL: "INT"}, Nullable: true},
+				{Name: "b", Type: model.Type{SQL: "INT"}, Nullable: true},
+				{Name: "x", Type: model.Type{SQL: "TEXT"}},
+			},
+			PrimaryKey: model.PrimaryKey{Columns: []string{"a", "b"}, OnConflict: model.ConflictRollback, Desc: []string{"b"}},
+			Uniques:    []model.Unique{{Name: "uq", Columns: []string{"b", "x"}, OnConflict: model.ConflictAbort}},
+		},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Inspect (-want +got):\n%s", diff)
 	}
 }

@@ -15,6 +15,7 @@ func lex(sql string) []sqllex.Token { return sqlitedialect.Lex(sql) }
 
 type tableDef struct {
 	pkName       string
+	pkConflict   model.ConflictAction
 	autoinc      string // column declared AUTOINCREMENT
 	withoutRowid bool
 	strict       bool
@@ -23,12 +24,27 @@ type tableDef struct {
 	checks       []model.Check
 	generated    map[string]model.Generated // lower-cased column name
 	collations   map[string]string          // lower-cased column name
+	// notNullConflict holds the ON CONFLICT clauses of NOT NULL, by
+	// lower-cased column name.
+	notNullConflict map[string]model.ConflictAction
 }
 
 // namedCols is a UNIQUE constraint as declared.
 type namedCols struct {
-	name string
-	cols []string
+	name     string
+	cols     []string
+	conflict model.ConflictAction
+}
+
+// conflictAt reads "ON CONFLICT action" at toks[i]; it returns the action
+// and the index after the clause (i when there is none).
+func conflictAt(toks []sqllex.Token, i int) (model.ConflictAction, int) {
+	if i+2 < len(toks) && toks[i].Is("ON") && toks[i+1].Is("CONFLICT") {
+		if a, ok := model.ParseConflictAction(toks[i+2].Text); ok {
+			return a, i + 3
+		}
+	}
+	return model.ConflictDefault, i
 }
 
 // fkDef is a FOREIGN KEY constraint as declared.
@@ -50,7 +66,7 @@ var columnKeywords = map[string]bool{
 // parseCreateTable reads a CREATE TABLE statement. It is lenient: what it
 // cannot make sense of it skips, since SQLite has already accepted the text.
 func parseCreateTable(src string) tableDef {
-	def := tableDef{generated: map[string]model.Generated{}, collations: map[string]string{}}
+	def := tableDef{generated: map[string]model.Generated{}, collations: map[string]string{}, notNullConflict: map[string]model.ConflictAction{}}
 	toks := lex(src)
 	open := -1
 	for i, t := range toks {
@@ -107,10 +123,14 @@ func (d *tableDef) tableConstraint(src string, toks []sqllex.Token) {
 			continue
 		case t.Is("PRIMARY"):
 			d.pkName = name
+			if j := nextParen(toks, i); j >= 0 {
+				d.pkConflict, _ = conflictAt(toks, sqllex.CloseParen(toks, j)+1)
+			}
 			return
 		case t.Is("UNIQUE"):
 			if j := nextParen(toks, i); j >= 0 {
-				d.uniques = append(d.uniques, namedCols{name: name, cols: columnList(toks, j)})
+				cc, _ := conflictAt(toks, sqllex.CloseParen(toks, j)+1)
+				d.uniques = append(d.uniques, namedCols{name: name, cols: columnList(toks, j), conflict: cc})
 			}
 			return
 		case t.Is("CHECK"):
@@ -167,10 +187,32 @@ func (d *tableDef) columnDef(src string, toks []sqllex.Token) {
 			continue
 		case "PRIMARY":
 			d.pkName = name
+			j := i + 2 // PRIMARY KEY
+			if j < len(toks) && (toks[j].Is("ASC") || toks[j].Is("DESC")) {
+				j++
+			}
+			d.pkConflict, j = conflictAt(toks, j)
+			i = j
+			name = ""
+			continue
+		case "NOT":
+			if i+1 < len(toks) && toks[i+1].Is("NULL") {
+				cc, j := conflictAt(toks, i+2)
+				if cc != model.ConflictDefault {
+					d.notNullConflict[key] = cc
+				}
+				i = j
+				name = ""
+				continue
+			}
 		case "AUTOINCREMENT":
 			d.autoinc = col
 		case "UNIQUE":
-			d.uniques = append(d.uniques, namedCols{name: name, cols: []string{col}})
+			cc, j := conflictAt(toks, i+1)
+			d.uniques = append(d.uniques, namedCols{name: name, cols: []string{col}, conflict: cc})
+			i = j
+			name = ""
+			continue
 		case "CHECK":
 			if j := nextParen(toks, i); j >= 0 {
 				d.checks = append(d.checks, model.Check{Name: name, Expr: groupText(src, toks, j)})
@@ -285,7 +327,9 @@ func columnList(toks []sqllex.Token, open int) []string {
 type indexDef struct {
 	// parts are the key parts as written, without COLLATE and ASC/DESC.
 	parts []string
-	where string
+	// collations are the parts' COLLATE names as written, "" where none.
+	collations []string
+	where      string
 }
 
 // parseCreateIndex reads CREATE [UNIQUE] INDEX name ON table (parts) [WHERE expr].
@@ -312,10 +356,13 @@ func parseCreateIndex(src string) indexDef {
 		if n > 0 && (part[n-1].Is("ASC") || part[n-1].Is("DESC")) {
 			n--
 		}
+		coll := ""
 		if n > 2 && part[n-2].Is("COLLATE") {
+			coll = part[n-1].Value
 			n -= 2
 		}
 		def.parts = append(def.parts, sqllex.Span(src, part[:n]))
+		def.collations = append(def.collations, coll)
 	}
 	if end+1 < len(toks) && toks[end+1].Is("WHERE") && end+2 < len(toks) {
 		rest := toks[end+2:]

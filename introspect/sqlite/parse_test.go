@@ -46,17 +46,19 @@ func TestParseCreateTable(t *testing.T) {
 			sql: `CREATE TABLE IF NOT EXISTS "t" (
 				"primary" TEXT DEFAULT 'CHECK (x)' /* UNIQUE */, -- CONSTRAINT nope CHECK (1)
 				[unique] INT DEFAULT -1 CONSTRAINT "ck a" CHECK ([unique] > (0 + (1))),
-				d TEXT CONSTRAINT nn NOT NULL CHECK (d != ''),
+				d TEXT CONSTRAINT nn NOT NULL ON CONFLICT FAIL CHECK (d != ''),
 				e AS (upper("primary")) STORED,
 				f TEXT COLLATE "NoCase" CONSTRAINT uq_f UNIQUE,
 				g INTEGER CONSTRAINT pk_t PRIMARY KEY DESC ON CONFLICT ABORT AUTOINCREMENT
 			) STRICT, WITHOUT ROWID`,
 			want: tableDef{
-				pkName: "pk_t", autoinc: "g", withoutRowid: true, strict: true,
+				pkName: "pk_t", pkConflict: model.ConflictAbort, autoinc: "g", withoutRowid: true, strict: true,
 				uniques:    []namedCols{{name: "uq_f", cols: []string{"f"}}},
 				checks:     []model.Check{{Name: "ck a", Expr: "[unique] > (0 + (1))"}, {Expr: "d != ''"}},
 				generated:  map[string]model.Generated{"e": {Expr: `upper("primary")`, Stored: true}},
 				collations: map[string]string{"f": "NoCase"},
+
+				notNullConflict: map[string]model.ConflictAction{"d": model.ConflictFail},
 			},
 		},
 		{
@@ -69,7 +71,7 @@ func TestParseCreateTable(t *testing.T) {
 				check (a + b > c))`,
 			want: tableDef{
 				pkName:  "pk",
-				uniques: []namedCols{{cols: []string{"b", "c"}}},
+				uniques: []namedCols{{cols: []string{"b", "c"}, conflict: model.ConflictReplace}},
 				fks: []fkDef{
 					{name: "fk", cols: []string{"c"}, refTable: "y"},
 					{cols: []string{"a", "b"}, refTable: "z z", deferrable: true},
@@ -77,6 +79,8 @@ func TestParseCreateTable(t *testing.T) {
 				checks:     []model.Check{{Expr: "a + b > c"}},
 				generated:  map[string]model.Generated{},
 				collations: map[string]string{},
+
+				notNullConflict: map[string]model.ConflictAction{},
 			},
 		},
 		{
@@ -86,6 +90,8 @@ func TestParseCreateTable(t *testing.T) {
 				fks:        []fkDef{{name: "fk_p", cols: []string{"p"}, refTable: "parent", deferrable: true, initiallyDeferred: true}},
 				generated:  map[string]model.Generated{"q": {Expr: "p * 2"}},
 				collations: map[string]string{},
+
+				notNullConflict: map[string]model.ConflictAction{},
 			},
 		},
 	} {
@@ -106,13 +112,13 @@ func TestParseCreateIndex(t *testing.T) {
 		sql  string
 		want indexDef
 	}{
-		{"plain", `CREATE INDEX ix ON t (a, b)`, indexDef{parts: []string{"a", "b"}}},
+		{"plain", `CREATE INDEX ix ON t (a, b)`, indexDef{parts: []string{"a", "b"}, collations: []string{"", ""}}},
 		{"expressions and order", `CREATE UNIQUE INDEX IF NOT EXISTS "i x" ON "t" (lower(a || ','), b COLLATE nocase DESC, (c + 1) ASC)`,
-			indexDef{parts: []string{"lower(a || ',')", "b", "(c + 1)"}}},
+			indexDef{parts: []string{"lower(a || ',')", "b", "(c + 1)"}, collations: []string{"", "nocase", ""}}},
 		{"partial", "create index ix on t(a) where a > 0 and b in ('x', 'y')  ;",
-			indexDef{parts: []string{"a"}, where: "a > 0 and b in ('x', 'y')"}},
+			indexDef{parts: []string{"a"}, collations: []string{""}, where: "a > 0 and b in ('x', 'y')"}},
 		{"comment before ON", `CREATE INDEX ix /* ON x (y) */ ON t (a) WHERE /* c */ a IS NOT NULL`,
-			indexDef{parts: []string{"a"}, where: "a IS NOT NULL"}},
+			indexDef{parts: []string{"a"}, collations: []string{""}, where: "a IS NOT NULL"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
