@@ -167,9 +167,20 @@ func Apply(s *model.Schema, op Op) error {
 		return applyObjectComment(s, o)
 	case SetTableOptions:
 		return withTable(s, o.Schema, o.Table, func(t *model.Table) error {
+			t.Options = slices.Clone(t.Options)
+			// An option From names and To does not is unset (the reverse
+			// of an op that set a new one); an empty value in To is the
+			// option unset, as the comparer writes it.
+			for _, opt := range o.From {
+				if !slices.ContainsFunc(o.To, func(x model.TableOption) bool { return x.Name == opt.Name }) {
+					t.Options = slices.DeleteFunc(t.Options, func(x model.TableOption) bool { return x.Name == opt.Name })
+				}
+			}
 			for _, opt := range o.To {
 				t.Options = slices.DeleteFunc(t.Options, func(x model.TableOption) bool { return x.Name == opt.Name })
-				t.Options = append(t.Options, opt)
+				if opt.Value != "" {
+					t.Options = append(t.Options, opt)
+				}
 			}
 			slices.SortFunc(t.Options, func(a, b model.TableOption) int {
 				switch {

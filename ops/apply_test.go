@@ -78,3 +78,32 @@ func TestApplyReplay(t *testing.T) {
 		t.Errorf("an earlier state was written through: %+v", states[2])
 	}
 }
+
+// TestApplyTableOptions: SetTableOptions sets, changes and unsets options,
+// and its reverse gives the options back, the ones it added included.
+func TestApplyTableOptions(t *testing.T) {
+	t.Parallel()
+	opt := func(n, v string) model.TableOption { return model.TableOption{Name: n, Value: v} }
+	start := model.Schema{Tables: []model.Table{{Name: "t", Options: []model.TableOption{opt("ENGINE", "Aria"), opt("STRICT", "ON")}}}}
+	op := ops.SetTableOptions{Table: "t",
+		From: []model.TableOption{opt("ENGINE", "Aria"), opt("STRICT", "ON")},
+		To:   []model.TableOption{opt("ENGINE", "InnoDB"), opt("ROW_FORMAT", "DYNAMIC"), opt("STRICT", "")}}
+	s := start
+	if err := ops.Apply(&s, op); err != nil {
+		t.Fatal(err)
+	}
+	want := []model.TableOption{opt("ENGINE", "InnoDB"), opt("ROW_FORMAT", "DYNAMIC")}
+	if diff := cmp.Diff(want, s.Tables[0].Options); diff != "" {
+		t.Errorf("after the op (-want +got):\n%s", diff)
+	}
+	back, ok := op.Reverse()
+	if !ok {
+		t.Fatal("SetTableOptions has no reverse")
+	}
+	if err := ops.Apply(&s, back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(start.Tables[0].Options, s.Tables[0].Options); diff != "" {
+		t.Errorf("after the reverse (-want +got):\n%s", diff)
+	}
+}

@@ -197,15 +197,18 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			}
 			if strings.HasPrefix(clause, "CONVERT TO ") {
 				// CONVERT TO moves every text column to the new
-				// collation, even one MODIFYed in the same statement:
-				// the columns with their own get it back after.
+				// collation, even one MODIFYed in the same statement,
+				// and widens a TEXT-family column (TINYTEXT to TEXT,
+				// ...) to hold as many characters in wider bytes: the
+				// columns with their own collation, and every TEXT-family
+				// column, get their type back after.
 				t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
 				if err != nil {
 					return nil, err
 				}
 				var keep []string
 				for _, c := range t.Columns {
-					if ok && (c.Charset != "" || c.Collation != "") {
+					if ok && (c.Charset != "" || c.Collation != "" || widenedByConvert(d.TypeSQL(c.Type))) {
 						keep = append(keep, "MODIFY COLUMN "+d.columnDefIn(t, c))
 					}
 				}
@@ -375,6 +378,17 @@ func (d *Dialect) tableOptions(opts []model.TableOption) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// widenedByConvert reports whether CONVERT TO CHARACTER SET may change a
+// column of type t to a wider type: TINYTEXT, TEXT and MEDIUMTEXT grow so
+// that their byte limit holds as many characters as before.
+func widenedByConvert(t string) bool {
+	switch strings.ToLower(strings.TrimSpace(t)) {
+	case "tinytext", "text", "mediumtext":
+		return true
+	}
+	return false
 }
 
 // setTableOptions is the ALTER TABLE clause that sets opts. A new
