@@ -227,12 +227,14 @@ func shuffle(r *rand.Rand, s model.Schema) model.Schema {
 	s = s.Clone()
 	shuf(r, s.Tables)
 	shuf(r, s.Enums)
+	shuf(r, s.Extensions)
 	for i := range s.Tables {
 		t := &s.Tables[i]
 		shuf(r, t.Indexes)
 		shuf(r, t.Uniques)
 		shuf(r, t.ForeignKeys)
 		shuf(r, t.Checks)
+		shuf(r, t.Excludes)
 	}
 	return s
 }

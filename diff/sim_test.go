@@ -484,6 +484,30 @@ func applyOne(s *model.Schema, op ops.Op) error {
 			return fmt.Errorf("enum anchor value does not exist")
 		}
 		s.Enums[i].Values = slices.Insert(vals, at, o.Value)
+	case ops.CreateExtension:
+		if _, ok := s.Extension(o.Extension.Name); ok {
+			return fmt.Errorf("extension %s exists", o.Extension.Name)
+		}
+		s.Extensions = append(s.Extensions, o.Extension)
+	case ops.DropExtension:
+		var err error
+		s.Extensions, err = remove(s.Extensions, o.Extension, "extension")
+		return err
+	case ops.AddExclude:
+		t, err := findTable(s, o.Schema, o.Table)
+		if err != nil {
+			return err
+		}
+		t.Excludes = append(t.Excludes, o.Exclude)
+	case ops.DropExclude:
+		t, err := findTable(s, o.Schema, o.Table)
+		if err != nil {
+			return err
+		}
+		t.Excludes, err = remove(t.Excludes, o.Exclude, "exclusion constraint")
+		return err
+	case ops.SetObjectComment:
+		return ops.Apply(s, o)
 	default:
 		return fmt.Errorf("simulator does not know %T", op)
 	}
@@ -514,7 +538,9 @@ func normalize(s model.Schema) model.Schema {
 			return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Expr, b.Expr))
 		})
 		slices.SortFunc(t.Options, func(a, b model.TableOption) int { return cmp.Compare(a.Name, b.Name) })
+		slices.SortFunc(t.Excludes, func(a, b model.Exclude) int { return cmp.Compare(a.Name, b.Name) })
 	}
+	slices.SortFunc(s.Extensions, func(a, b model.Extension) int { return cmp.Compare(a.Name, b.Name) })
 	return s
 }
 
