@@ -194,6 +194,8 @@ func target(op ops.Op) (schema, table, object string, known bool) {
 		return dot(o.Schema, o.Table, o.Check.Name)
 	case ops.SetTableComment:
 		return dot(o.Schema, o.Table, "")
+	case ops.ValidateConstraint:
+		return dot(o.Schema, o.Table, o.Name())
 	case ops.SetTableOptions:
 		return dot(o.Schema, o.Table, "")
 	case ops.CreateEnum:

@@ -1,6 +1,9 @@
 package migrate
 
-import "github.com/retortdb/retort/model"
+import (
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
 
 // NotValid marks the foreign key as added without checking the rows
 // already there (PostgreSQL ADD ... NOT VALID, [model.ForeignKey.NotValid]);
@@ -8,4 +11,28 @@ import "github.com/retortdb/retort/model"
 // hold NOT VALID.
 func (d *ForeignKeyDef) NotValid() *ForeignKeyDef {
 	return d.update(func(fk *model.ForeignKey) { fk.NotValid = true })
+}
+
+// ValidateCheck records validating a NOT VALID check of table in place
+// (PostgreSQL VALIDATE CONSTRAINT); expr is its definition, for the
+// downgrade, which drops the check and adds it NOT VALID again.
+func (o *Recorder) ValidateCheck(name, table, expr string) {
+	o.record(ops.ValidateConstraint{Schema: o.schema, Table: table, Check: &model.Check{Name: name, Expr: expr, NotValid: true}})
+}
+
+// ValidateForeignKey records validating a NOT VALID foreign key of table in
+// place (PostgreSQL VALIDATE CONSTRAINT); the arguments and chained methods
+// are its definition, for the downgrade, which drops the key and adds it
+// NOT VALID again.
+func (o *Recorder) ValidateForeignKey(name, table string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
+	d := o.ForeignKey(name, cols, refTable, refCols)
+	d.fk.NotValid = true
+	schema := o.schema
+	op := func(fk model.ForeignKey) ops.ValidateConstraint {
+		fk.NotValid = true
+		return ops.ValidateConstraint{Schema: schema, Table: table, ForeignKey: &fk}
+	}
+	set := o.record(op(d.fk))
+	d.sync = func(fk model.ForeignKey) { set(op(fk)) }
+	return d
 }

@@ -66,6 +66,8 @@ func Describe(op Op) string {
 		return qualify(o.Schema, o.Table) + ": drop check " + checkDef(o.Check)
 	case SetTableComment:
 		return qualify(o.Schema, o.Table) + ": " + textChange("comment", o.From, o.To)
+	case ValidateConstraint:
+		return qualify(o.Schema, o.Table) + ": validate constraint " + o.Name()
 	case SetTableOptions:
 		return fmt.Sprintf("%s: set options %s -> %s", qualify(o.Schema, o.Table), optionList(o.From), optionList(o.To))
 	case CreateEnum:

@@ -70,7 +70,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 			return nil, nil // other dialects' options: SQLite has none of them
 		}
 		return d.rebuildFor(ctx, tables, o.Schema, o.Table, "set table options", op)
-	case ops.SetTableComment, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue, ops.SetEnumComment:
+	case ops.SetTableComment, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue, ops.SetEnumComment, ops.ValidateConstraint:
 		// SQLite has no comments or enum types.
 		return nil, nil
 	case ops.Execute:
