@@ -204,6 +204,8 @@ func target(op ops.Op) (schema, table, object string, known bool) {
 		return o.Extension.Schema, "", "extension " + o.Extension.Name, true
 	case ops.DropExclude:
 		return dot(o.Schema, o.Table, o.Exclude.Name)
+	case ops.ValidateConstraint:
+		return dot(o.Schema, o.Table, o.Name())
 	case ops.SetTableOptions:
 		return dot(o.Schema, o.Table, "")
 	case ops.CreateEnum:

@@ -47,6 +47,12 @@ func downgradeOf(upgrade []ops.Op, current model.Schema, d dialect.Dialect) ([]o
 			out = append(out, rebuilds[i]...) // nil but at the first value
 			continue
 		}
+		if m, ok := op.(interface{ ReverseOps() []ops.Op }); ok {
+			if rs := m.ReverseOps(); len(rs) > 0 {
+				out = append(out, rs...)
+				continue
+			}
+		}
 		if r, ok := op.Reverse(); ok {
 			out = append(out, r)
 			continue

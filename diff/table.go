@@ -61,6 +61,7 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	// Checks.
 	var dropCk, addCk []ops.Op
 	cc, tc := c.matchChecks(cur.Checks, tgt.Checks)
+	cc, tc, validated := c.validatedChecks(cc, tc)
 	cc, tc, ccom := c.checkComments(s, n, cc, tc)
 	comments = append(comments, ccom...)
 	dropX, addX, xcom := c.compareExcludes(cur, tgt)
@@ -70,6 +71,9 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	}
 	for _, ck := range tc {
 		addCk = append(addCk, ops.AddCheck{Schema: s, Table: n, Check: ck})
+	}
+	for _, ck := range validated {
+		addCk = append(addCk, ops.ValidateConstraint{Schema: s, Table: n, Check: &ck})
 	}
 
 	// Primary key, by column list and timing.
@@ -332,6 +336,11 @@ func (c *comparer) compareForeignKeys(cur, tgt *model.Table, td *tableDiff) {
 		// makes up for a key the model does not name.
 		renamed := have.Name != "" && want.Name != "" && have.Name != want.Name &&
 			want.Name != model.ForeignKeyName(tgt.Name, want.Columns, want.RefTable)
+		if validates(have, &want) && !renamed && !c.typeChanges(cur, tgt, want.Columns) && c.keyStable(refKey(tgt, &want), want.RefColumns) {
+			fk := *have
+			td.addFKs = append(td.addFKs, ops.ValidateConstraint{Schema: s, Table: n, ForeignKey: &fk})
+			continue
+		}
 		changed := renamed || have.OnDelete != want.OnDelete || have.OnUpdate != want.OnUpdate ||
 			have.Deferrable != want.Deferrable || have.InitiallyDeferred != want.InitiallyDeferred ||
 			have.MatchFull != want.MatchFull || have.NotValid != want.NotValid ||

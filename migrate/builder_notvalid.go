@@ -1,6 +1,9 @@
 package migrate
 
-import "github.com/retortdb/retort/model"
+import (
+	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
+)
 
 // NotValid marks the foreign key as added without checking the rows
 // already there (PostgreSQL ADD ... NOT VALID, [model.ForeignKey.NotValid]);
@@ -16,4 +19,28 @@ func (d *ForeignKeyDef) NotValid() *ForeignKeyDef {
 // hold NOT VALID.
 func (d *CheckDef) NotValid() *CheckDef {
 	return d.update(func(ck *model.Check) { ck.NotValid = true })
+}
+
+// ValidateCheck records validating a NOT VALID check of table in place
+// (PostgreSQL VALIDATE CONSTRAINT); expr is its definition, for the
+// downgrade, which drops the check and adds it NOT VALID again.
+func (o *Recorder) ValidateCheck(name, table, expr string) {
+	o.record(ops.ValidateConstraint{Schema: o.schema, Table: table, Check: &model.Check{Name: name, Expr: expr, NotValid: true}})
+}
+
+// ValidateForeignKey records validating a NOT VALID foreign key of table in
+// place (PostgreSQL VALIDATE CONSTRAINT); the arguments and chained methods
+// are its definition, for the downgrade, which drops the key and adds it
+// NOT VALID again.
+func (o *Recorder) ValidateForeignKey(name, table string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
+	d := o.ForeignKey(name, cols, refTable, refCols)
+	d.fk.NotValid = true
+	schema := o.schema
+	op := func(fk model.ForeignKey) ops.ValidateConstraint {
+		fk.NotValid = true
+		return ops.ValidateConstraint{Schema: schema, Table: table, ForeignKey: &fk}
+	}
+	set := o.record(op(d.fk))
+	d.sync = func(fk model.ForeignKey) { set(op(fk)) }
+	return d
 }

@@ -307,6 +307,7 @@ func TestOpBuilderCoversOps(t *testing.T) {
 	op.DropEnum("e")
 	op.AddEnumValue("e", "v")
 	op.SetEnumComment("e", "", "x")
+	op.ValidateCheck("c", "t", "true")
 	op.Execute("SELECT 1")
 	op.BulkInsert("t", []string{"a"}, []any{1})
 	op.RenameEnum("e", "f")

@@ -150,6 +150,22 @@ func Apply(s *model.Schema, op Op) error {
 				return x.Name == o.Check.Name && (x.Name != "" || x.Expr == o.Check.Expr)
 			}, "check "+o.Check.Name)
 		}, nil)
+	case ValidateConstraint:
+		return withTable(s, o.Schema, o.Table, func(t *model.Table) error {
+			for i := range t.Checks {
+				if o.Check != nil && t.Checks[i].Name == o.Check.Name {
+					t.Checks[i].NotValid = false
+					return nil
+				}
+			}
+			for i := range t.ForeignKeys {
+				if o.ForeignKey != nil && t.ForeignKeys[i].Name == o.ForeignKey.Name {
+					t.ForeignKeys[i].NotValid = false
+					return nil
+				}
+			}
+			return fmt.Errorf("%w: validate constraint %s: no such NOT VALID constraint", ErrApply, o.Name())
+		}, nil)
 	case SetTableComment:
 		return withTable(s, o.Schema, o.Table, func(t *model.Table) error {
 			t.Comment = o.To

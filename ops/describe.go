@@ -76,6 +76,8 @@ func Describe(op Op) string {
 		return qualify(o.Schema, o.Table) + ": drop exclusion constraint " + excludeDef(o.Exclude)
 	case SetObjectComment:
 		return describeObjectComment(o)
+	case ValidateConstraint:
+		return qualify(o.Schema, o.Table) + ": validate constraint " + o.Name()
 	case SetTableOptions:
 		return fmt.Sprintf("%s: set options %s -> %s", qualify(o.Schema, o.Table), optionList(o.From), optionList(o.To))
 	case CreateEnum:

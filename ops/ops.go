@@ -205,6 +205,31 @@ type AddEnumValue struct {
 	After  string
 }
 
+// ValidateConstraint checks the rows already there against a NOT VALID
+// check or foreign key and marks it valid in place (PostgreSQL ALTER TABLE
+// ... VALIDATE CONSTRAINT), where a drop and an add would hold the table's
+// strongest lock while the rows are checked. Exactly one of Check and
+// ForeignKey is set: the constraint as it is before, NOT VALID; the
+// downgrade ([ValidateConstraint.ReverseOps]) drops it and adds it NOT
+// VALID again.
+type ValidateConstraint struct {
+	Schema     string
+	Table      string
+	Check      *model.Check
+	ForeignKey *model.ForeignKey
+}
+
+// Name is the validated constraint's name.
+func (o ValidateConstraint) Name() string {
+	if o.ForeignKey != nil {
+		return o.ForeignKey.Name
+	}
+	if o.Check != nil {
+		return o.Check.Name
+	}
+	return ""
+}
+
 // SetEnumComment changes an enum type's comment (PostgreSQL COMMENT ON
 // TYPE); "" is none.
 type SetEnumComment struct {
@@ -249,33 +274,34 @@ type CustomOp interface {
 	ReverseCustom() (CustomOp, bool)
 }
 
-func (CreateTable) isOp()     {}
-func (DropTable) isOp()       {}
-func (RenameTable) isOp()     {}
-func (AddColumn) isOp()       {}
-func (DropColumn) isOp()      {}
-func (AlterColumn) isOp()     {}
-func (RenameColumn) isOp()    {}
-func (CreateIndex) isOp()     {}
-func (DropIndex) isOp()       {}
-func (AddPrimaryKey) isOp()   {}
-func (DropPrimaryKey) isOp()  {}
-func (AddUnique) isOp()       {}
-func (DropUnique) isOp()      {}
-func (AddForeignKey) isOp()   {}
-func (DropForeignKey) isOp()  {}
-func (AddCheck) isOp()        {}
-func (DropCheck) isOp()       {}
-func (SetTableComment) isOp() {}
-func (SetTableOptions) isOp() {}
-func (CreateEnum) isOp()      {}
-func (DropEnum) isOp()        {}
-func (AddEnumValue) isOp()    {}
-func (RenameEnum) isOp()      {}
-func (SetEnumComment) isOp()  {}
-func (Execute) isOp()         {}
-func (BulkInsert) isOp()      {}
-func (Custom) isOp()          {}
+func (CreateTable) isOp()        {}
+func (DropTable) isOp()          {}
+func (RenameTable) isOp()        {}
+func (AddColumn) isOp()          {}
+func (DropColumn) isOp()         {}
+func (AlterColumn) isOp()        {}
+func (RenameColumn) isOp()       {}
+func (CreateIndex) isOp()        {}
+func (DropIndex) isOp()          {}
+func (AddPrimaryKey) isOp()      {}
+func (DropPrimaryKey) isOp()     {}
+func (AddUnique) isOp()          {}
+func (DropUnique) isOp()         {}
+func (AddForeignKey) isOp()      {}
+func (DropForeignKey) isOp()     {}
+func (AddCheck) isOp()           {}
+func (DropCheck) isOp()          {}
+func (SetTableComment) isOp()    {}
+func (SetTableOptions) isOp()    {}
+func (CreateEnum) isOp()         {}
+func (DropEnum) isOp()           {}
+func (AddEnumValue) isOp()       {}
+func (RenameEnum) isOp()         {}
+func (SetEnumComment) isOp()     {}
+func (ValidateConstraint) isOp() {}
+func (Execute) isOp()            {}
+func (BulkInsert) isOp()         {}
+func (Custom) isOp()             {}
 
 // All returns one zero value of every op type, in declaration order.
 // Tests use it to prove a switch over ops is exhaustive.
@@ -287,7 +313,7 @@ func All() []Op {
 		AddPrimaryKey{}, DropPrimaryKey{},
 		AddUnique{}, DropUnique{},
 		AddForeignKey{}, DropForeignKey{},
-		AddCheck{}, DropCheck{},
+		AddCheck{}, DropCheck{}, ValidateConstraint{},
 		AddExclude{}, DropExclude{},
 		SetTableComment{}, SetTableOptions{}, SetObjectComment{},
 		CreateEnum{}, DropEnum{}, RenameEnum{}, AddEnumValue{}, SetEnumComment{},

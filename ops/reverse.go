@@ -81,6 +81,28 @@ func (o RenameEnum) Reverse() (Op, bool) {
 // Reverse reports false: PostgreSQL cannot drop an enum value in place.
 func (o AddEnumValue) Reverse() (Op, bool) { return nil, false }
 
+// Reverse reports false: undoing a validation takes two ops, which
+// ReverseOps gives.
+func (o ValidateConstraint) Reverse() (Op, bool) { return nil, false }
+
+// ReverseOps undoes the validation: the constraint, now valid, is dropped
+// and added NOT VALID again.
+func (o ValidateConstraint) ReverseOps() []Op {
+	switch {
+	case o.ForeignKey != nil:
+		valid := *o.ForeignKey
+		valid.NotValid = false
+		return []Op{DropForeignKey{Schema: o.Schema, Table: o.Table, ForeignKey: valid},
+			AddForeignKey{Schema: o.Schema, Table: o.Table, ForeignKey: *o.ForeignKey}}
+	case o.Check != nil:
+		valid := *o.Check
+		valid.NotValid = false
+		return []Op{DropCheck{Schema: o.Schema, Table: o.Table, Check: valid},
+			AddCheck{Schema: o.Schema, Table: o.Table, Check: *o.Check}}
+	}
+	return nil
+}
+
 // Reverse sets the enum's comment back.
 func (o SetEnumComment) Reverse() (Op, bool) {
 	return SetEnumComment{Schema: o.Schema, Enum: o.Enum, From: o.To, To: o.From}, true
@@ -110,11 +132,18 @@ func (o Custom) Reverse() (Op, bool) {
 }
 
 // ReverseList returns the ops that undo list, in the order to run them: the
-// reverse of each op, last op first. It reports the first op that cannot be
+// reverse of each op (or its ReverseOps, as for [ValidateConstraint]), last
+// op first. It reports the first op that cannot be
 // reversed, by index.
 func ReverseList(list []Op) ([]Op, int, bool) {
 	out := make([]Op, 0, len(list))
 	for i := len(list) - 1; i >= 0; i-- {
+		if m, ok := list[i].(interface{ ReverseOps() []Op }); ok {
+			if rs := m.ReverseOps(); len(rs) > 0 {
+				out = append(out, rs...)
+				continue
+			}
+		}
 		r, ok := list[i].Reverse()
 		if !ok {
 			return nil, i, false

@@ -183,6 +183,9 @@ func fileCases() []fileCase {
 				ops.AddEnumValue{Enum: "mood", Value: "ecstatic"},
 				ops.CreateEnum{Enum: model.Enum{Name: "tone", Values: []string{"calm"}, Comment: "how it's said"}},
 				ops.SetEnumComment{Enum: "mood", From: "", To: "how the day went"},
+				ops.ValidateConstraint{Table: "trucks", Check: &model.Check{Name: "ck_trucks_qty", Expr: "qty >= 0", NotValid: true}},
+				ops.ValidateConstraint{Schema: "app", Table: "trucks", ForeignKey: &model.ForeignKey{Name: "fk_trucks_depot", Columns: []string{"depot_id"},
+					RefTable: "depots", RefColumns: []string{"id"}, OnDelete: model.Cascade, NotValid: true}},
 			},
 			down: []ops.Op{
 				ops.SetEnumComment{Enum: "mood", From: "how the day went"},

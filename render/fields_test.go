@@ -64,6 +64,7 @@ func TestKnownFields(t *testing.T) {
 		{ops.DropEnum{}, "Enum"},
 		{ops.AddEnumValue{}, "Schema Enum Value Before After"},
 		{ops.SetEnumComment{}, "Schema Enum From To"},
+		{ops.ValidateConstraint{}, "Schema Table Check ForeignKey"},
 		{ops.Execute{}, "SQL DownSQL NoTransaction"},
 		{ops.BulkInsert{}, "Schema Table Columns Rows"},
 		{ops.RenameEnum{}, "Schema From To"},

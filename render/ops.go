@@ -95,6 +95,8 @@ func opCode(op ops.Op, st style) (jen.Code, error) {
 		return enumCode(opIn(o.Enum.Schema).Dot("CreateEnum"), o.Enum), nil
 	case ops.DropEnum:
 		return enumCode(opIn(o.Enum.Schema).Dot("DropEnum"), o.Enum), nil
+	case ops.ValidateConstraint:
+		return validateCode(o)
 	case ops.SetEnumComment:
 		return opIn(o.Schema).Dot("SetEnumComment").Call(lit(o.Enum), lit(o.From), lit(o.To)), nil
 	case ops.AddEnumValue:

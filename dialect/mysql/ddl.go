@@ -32,8 +32,9 @@ import (
 // follows finds the key in place and writes nothing; a DropPrimaryKey whose
 // live key holds an AUTO_INCREMENT column drops AUTO_INCREMENT with it.
 //
-// CreateEnum, DropEnum, AddEnumValue and SetEnumComment give no statements (MySQL enums are
-// inline column types, changed by AlterColumn). A Custom op is
+// CreateEnum, DropEnum, AddEnumValue and SetEnumComment give no statements
+// (MySQL enums are inline column types, changed by AlterColumn), nor does
+// ValidateConstraint (MySQL keeps no NOT VALID constraint). A Custom op is
 // [ErrUnsupported]. tables is also read for RENAME COLUMN on servers older
 // than MySQL 8.0 / MariaDB 10.5, which need the column's definition.
 func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.TableSource) ([]dialect.Statement, error) {
@@ -219,6 +220,8 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		}
 	case ops.CreateEnum, ops.DropEnum, ops.AddEnumValue, ops.SetEnumComment:
 		// Inline enums: nothing to create, drop or comment on.
+	case ops.ValidateConstraint:
+		// MySQL and MariaDB keep no NOT VALID constraints: nothing to validate.
 	case ops.Execute:
 		stmts, err := d.splitScript(o.SQL)
 		if err != nil {

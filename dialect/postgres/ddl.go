@@ -158,6 +158,8 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		if o.Enum.Comment != "" {
 			sqls = append(sqls, typeComment(o.Enum.Schema, o.Enum.Name, o.Enum.Comment))
 		}
+	case ops.ValidateConstraint:
+		sqls = []string{alterTable(o.Schema, o.Table) + " VALIDATE CONSTRAINT " + quoteIdent(o.Name())}
 	case ops.SetEnumComment:
 		sqls = []string{typeComment(o.Schema, o.Enum, o.To)}
 	case ops.DropEnum:

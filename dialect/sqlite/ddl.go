@@ -74,7 +74,7 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		return nil, fmt.Errorf("%w: exclusion constraints are PostgreSQL's; SQLite has none", ErrUnsupported)
 	case ops.CreateExtension, ops.DropExtension:
 		return nil, fmt.Errorf("%w: extensions are PostgreSQL's; SQLite has none", ErrUnsupported)
-	case ops.SetTableComment, ops.SetObjectComment, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue, ops.SetEnumComment:
+	case ops.SetTableComment, ops.SetObjectComment, ops.CreateEnum, ops.DropEnum, ops.AddEnumValue, ops.SetEnumComment, ops.ValidateConstraint:
 		// SQLite has no comments or enum types.
 		return nil, nil
 	case ops.Execute:

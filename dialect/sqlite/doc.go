@@ -97,7 +97,8 @@
 //
 // # Objects SQLite does not have
 //
-// SetTableComment, CreateEnum, DropEnum, AddEnumValue and SetEnumComment produce no
+// SetTableComment, CreateEnum, DropEnum, AddEnumValue, SetEnumComment and
+// ValidateConstraint (SQLite has no NOT VALID constraints) produce no
 // statements, nor does SetTableOptions of other dialects' options: SQLite
 // has no comments, no table options beyond the two above, and no enum
 // types. An enum's membership lives in its

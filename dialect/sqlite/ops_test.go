@@ -416,6 +416,12 @@ func opCases(base model.Schema) []opCase {
 			want: func(*model.Schema) {},
 		},
 		{
+			name:      "ValidateConstraint",
+			ops:       []ops.Op{ops.ValidateConstraint{Table: "items", Check: &model.Check{Name: "ck", Expr: "qty >= 0", NotValid: true}}},
+			want:      func(*model.Schema) {},
+			noReverse: "SQLite has no NOT VALID check: the reverse (drop it, add it NOT VALID) has nothing to drop",
+		},
+		{
 			name: "SetEnumComment",
 			ops:  []ops.Op{ops.SetEnumComment{Enum: "mood", To: "how"}},
 			want: func(*model.Schema) {},

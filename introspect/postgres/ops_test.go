@@ -220,6 +220,16 @@ END $$`},
 	{name: "drop check", ops: func(b model.Schema) []ops.Op {
 		return []ops.Op{ops.DropCheck{Table: "items", Check: table(&b, "items").Checks[0]}}
 	}, want: func(s *model.Schema) { table(s, "items").Checks = nil }},
+	{name: "validate check", ops: func(model.Schema) []ops.Op {
+		nv := qtyCheck
+		nv.NotValid = true
+		return []ops.Op{ops.AddCheck{Table: "items", Check: nv}, ops.ValidateConstraint{Table: "items", Check: &nv}}
+	}, want: func(s *model.Schema) { t := table(s, "items"); t.Checks = append(t.Checks, qtyCheck) }},
+	{name: "validate foreign key", ops: func(model.Schema) []ops.Op {
+		nv := logsFK
+		nv.NotValid = true
+		return []ops.Op{ops.AddForeignKey{Table: "logs", ForeignKey: nv}, ops.ValidateConstraint{Table: "logs", ForeignKey: &nv}}
+	}, want: func(s *model.Schema) { t := table(s, "logs"); t.ForeignKeys = append(t.ForeignKeys, logsFK) }},
 	{name: "table comment", ops: one(ops.SetTableComment{Table: "items", From: "things", To: "stuff"}),
 		want: func(s *model.Schema) { table(s, "items").Comment = "stuff" }},
 	{name: "clear table comment", ops: one(ops.SetTableComment{Table: "items", From: "things"}),
