@@ -22,10 +22,20 @@ func (d *CheckDef) NotValid() *CheckDef {
 }
 
 // ValidateCheck records validating a NOT VALID check of table in place
-// (PostgreSQL VALIDATE CONSTRAINT); expr is its definition, for the
-// downgrade, which drops the check and adds it NOT VALID again.
-func (o *Recorder) ValidateCheck(name, table, expr string) {
-	o.record(ops.ValidateConstraint{Schema: o.schema, Table: table, Check: &model.Check{Name: name, Expr: expr, NotValid: true}})
+// (PostgreSQL VALIDATE CONSTRAINT); expr and the chained methods are its
+// definition, for the downgrade, which drops the check and adds it NOT
+// VALID again.
+func (o *Recorder) ValidateCheck(name, table, expr string) *CheckDef {
+	d := o.Check(name, expr)
+	d.ck.NotValid = true
+	schema := o.schema
+	op := func(ck model.Check) ops.ValidateConstraint {
+		ck.NotValid = true
+		return ops.ValidateConstraint{Schema: schema, Table: table, Check: &ck}
+	}
+	set := o.record(op(d.ck))
+	d.sync = func(ck model.Check) { set(op(ck)) }
+	return d
 }
 
 // ValidateForeignKey records validating a NOT VALID foreign key of table in

@@ -39,6 +39,9 @@ func inexact(m fieldMutation) string {
 	switch {
 	case m.field == "model.Table.RenamedFrom":
 		return "a diff hint diff never leaves on an op"
+	case strings.HasPrefix(m.path, "ValidateConstraint.") && m.field == "model.Check.NotValid",
+		strings.HasPrefix(m.path, "ValidateConstraint.") && m.field == "model.ForeignKey.NotValid":
+		return "a ValidateConstraint of a constraint that is valid already"
 	case m.field == "model.Check.Column":
 		return "a column-level check not named after its column"
 	case m.field == "model.IndexPart.Expr":
@@ -103,6 +106,8 @@ func fieldBases() []ops.Op {
 		ops.RenameEnum{Schema: "app", From: "a", To: "b"},
 		ops.AddEnumValue{Schema: "app", Enum: "mood", Value: "sad"},
 		ops.SetEnumComment{Schema: "app", Enum: "mood", From: "a", To: "b"},
+		ops.ValidateConstraint{Schema: "app", Table: "t", Check: &model.Check{Name: "ck", Expr: "a > 0", NotValid: true}},
+		ops.ValidateConstraint{Schema: "app", Table: "t", ForeignKey: &model.ForeignKey{Name: "fk", Columns: []string{"a"}, RefTable: "r", RefColumns: []string{"id"}, NotValid: true}},
 		ops.AddExclude{Schema: "app", Table: "t", Exclude: x}, ops.DropExclude{Schema: "app", Table: "t", Exclude: x},
 		ops.SetObjectComment{Schema: "app", Table: "t", Object: ops.CommentIndex, Name: "ix", From: "a", To: "b"},
 		ops.CreateExtension{Extension: ext}, ops.DropExtension{Extension: ext},
@@ -144,6 +149,11 @@ func fieldMutations(t *testing.T, base ops.Op, seen map[string]bool) []fieldMuta
 			for j := range v.Len() {
 				walk(v.Index(j), fmt.Sprintf("%s[%d]", path, j), append(append([]int(nil), steps...), -1-j))
 			}
+		case reflect.Pointer:
+			// mutateAt steps through pointers by itself.
+			if !v.IsNil() {
+				walk(v.Elem(), path, steps)
+			}
 		}
 	}
 	walk(reflect.ValueOf(base), strings.TrimPrefix(typ.String(), "ops."), nil)
@@ -155,6 +165,8 @@ func isLeaf(v reflect.Value) bool {
 	switch v.Kind() {
 	case reflect.Struct:
 		return false
+	case reflect.Pointer:
+		return v.Type().Elem().Kind() != reflect.Struct
 	case reflect.Slice:
 		return v.Type().Elem().Kind() == reflect.String
 	}
@@ -180,6 +192,9 @@ func copyOp(t *testing.T, o ops.Op) any {
 func mutateAt(v reflect.Value, steps []int, field string) {
 	parent := v
 	for _, s := range steps {
+		if v.Kind() == reflect.Pointer {
+			v = v.Elem()
+		}
 		parent = v
 		if s < 0 {
 			v = v.Index(-1 - s)
@@ -236,7 +251,7 @@ func structFields(t reflect.Type, out map[string]bool) {
 			out[name] = true
 			structFields(f.Type, out)
 		}
-	case reflect.Slice:
+	case reflect.Slice, reflect.Pointer:
 		structFields(t.Elem(), out)
 	}
 }
