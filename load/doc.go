@@ -174,6 +174,8 @@
 //	                        FORCE_ROW_SECURITY=true (FORCE ROW LEVEL SECURITY)
 //	renamed_from=OLD        the table's previous name in the same schema, a hint for diff ([model.Table.RenamedFrom])
 //	pk_timing=deferrable    the primary key is DEFERRABLE; pk_timing=deferred: DEFERRABLE INITIALLY DEFERRED
+//	pk_comment='text'       the primary key's comment (MySQL PRIMARY KEY (...) COMMENT 'text', PostgreSQL
+//	                        COMMENT ON CONSTRAINT of the key; SQLite refuses it)
 //	index=NAME(...)         an index (repeatable); grammar below
 //	uindex=NAME(...)        a unique index, same grammar
 //	unique=NAME(col, ...)   a unique constraint (columns only)

@@ -350,11 +350,14 @@ func (ml *modelLoader) finish() {
 	if len(ml.pkCols) > 0 {
 		t.PrimaryKey = model.PrimaryKey{Name: model.PrimaryKeyName(t.Name), Columns: ml.pkCols,
 			Deferrable: ml.tspec.pkTiming != "", InitiallyDeferred: ml.tspec.pkTiming == "deferred",
-			OnConflict: ml.pkConflict, Desc: ml.pkDesc}
+			OnConflict: ml.pkConflict, Desc: ml.pkDesc, Comment: ml.tspec.pkComment}
 		if ml.gorm != nil && ml.l.opts.GORM.Driver != GORMNoDriver {
 			// GORM writes PRIMARY KEY (...) without a name: the database names it.
 			t.PrimaryKey.Name = ""
 		}
+	}
+	if len(ml.pkCols) == 0 && ml.tspec.pkComment != "" {
+		ml.fieldErr(ml.tspec.pkCommentRef, fmt.Errorf("%w: pk_comment= needs a primary key (a pk field)", ErrBadTag))
 	}
 	ml.applyAutoIncrement()
 	ml.addTableObjects()

@@ -26,6 +26,7 @@ var tableOptions = []optSpec{
 	{"option", optValue, "option=NAME=VALUE"},
 	{"renamed_from", optValue, "renamed_from=OLD"},
 	{"pk_timing", optValue, "pk_timing=deferrable or pk_timing=deferred"},
+	{"pk_comment", optValue, "pk_comment='text'"},
 }
 
 // repeatableTableOptions may be given many times.
@@ -43,6 +44,10 @@ type tableSpec struct {
 	renamedFrom string
 	// pkTiming is pk_timing=: "", "deferrable" or "deferred".
 	pkTiming string
+	// pkComment is pk_comment=, the primary key's comment.
+	pkComment string
+	// pkCommentRef is the field that gives pk_comment=.
+	pkCommentRef fieldRef
 	options  []model.TableOption
 	// indexes hold index= and uindex= (Unique set); an empty name is
 	// generated once the table has a name.
@@ -88,6 +93,10 @@ func (ml *modelLoader) parseTableOptions(blanks []fieldRef) {
 		single("schema", &ts.schema, same)
 		single("comment", &ts.comment, unquoteSQL)
 		single("renamed_from", &ts.renamedFrom, same)
+		if _, ok := set["pk_comment"]; ok {
+			single("pk_comment", &ts.pkComment, unquoteSQL)
+			ts.pkCommentRef = f
+		}
 		single("pk_timing", &ts.pkTiming, func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) })
 		switch ts.pkTiming {
 		case "", "deferrable", "deferred":

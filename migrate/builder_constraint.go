@@ -7,7 +7,7 @@ import (
 
 // PrimaryKeyDef is a primary key definition: a table item from
 // [Recorder.PrimaryKey], or the op recorded by [Recorder.AddPrimaryKey] or
-// [Recorder.DropPrimaryKey]. Chain Deferrable and InitiallyDeferred.
+// [Recorder.DropPrimaryKey]. Chain Deferrable, InitiallyDeferred and Comment.
 type PrimaryKeyDef struct {
 	pk   model.PrimaryKey
 	sync func(model.PrimaryKey)
@@ -44,8 +44,14 @@ func (d *PrimaryKeyDef) InitiallyDeferred() *PrimaryKeyDef {
 	return d.update(func(pk *model.PrimaryKey) { pk.InitiallyDeferred = true })
 }
 
-// AddPrimaryKey records adding a primary key to table; chain Deferrable
-// and InitiallyDeferred.
+// Comment gives the key a comment (MySQL PRIMARY KEY (...) COMMENT
+// 'text', PostgreSQL COMMENT ON CONSTRAINT).
+func (d *PrimaryKeyDef) Comment(text string) *PrimaryKeyDef {
+	return d.update(func(pk *model.PrimaryKey) { pk.Comment = text })
+}
+
+// AddPrimaryKey records adding a primary key to table; chain Deferrable,
+// InitiallyDeferred and Comment.
 func (o *Recorder) AddPrimaryKey(name, table string, cols ...string) *PrimaryKeyDef {
 	d := o.PrimaryKey(name, cols...)
 	schema := o.schema

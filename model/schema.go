@@ -215,6 +215,10 @@ type PrimaryKey struct {
 	// rowid), in key order; none means every column ascends. Tag: pk_desc
 	// on a key field.
 	Desc []string
+	// Comment is the key's comment: MySQL's PRIMARY KEY (...) COMMENT
+	// 'text', PostgreSQL's COMMENT ON CONSTRAINT of the key; SQLite has
+	// none. Tag: pk_comment='text' on the table options field.
+	Comment string
 }
 
 // Index is a (possibly unique, partial or expression) index.

@@ -91,6 +91,9 @@ func (tg *tableGen) tableOptions(named bool) []string {
 	case t.PrimaryKey.Deferrable:
 		out = append(out, "pk_timing=deferrable")
 	}
+	if t.PrimaryKey.Comment != "" {
+		out = append(out, "pk_comment="+quoteSQL(t.PrimaryKey.Comment))
+	}
 	for _, o := range t.Options {
 		if o.Value == "" {
 			continue // unset

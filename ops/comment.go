@@ -17,6 +17,11 @@ const (
 	// CommentConstraint is a table's unique, foreign key or check
 	// constraint (PostgreSQL COMMENT ON CONSTRAINT ... ON table).
 	CommentConstraint
+	// CommentPrimaryKey is a table's primary key (PostgreSQL COMMENT ON
+	// CONSTRAINT of the key; MySQL and MariaDB drop and add the key
+	// again with its COMMENT in one ALTER TABLE). Name is the key's
+	// name, "" where the database names it.
+	CommentPrimaryKey
 )
 
 // String names the kind as SQL does ("index", "constraint").
@@ -26,6 +31,8 @@ func (k CommentedObject) String() string {
 		return "index"
 	case CommentConstraint:
 		return "constraint"
+	case CommentPrimaryKey:
+		return "primary key"
 	}
 	return "object"
 }
@@ -68,6 +75,13 @@ func applyObjectComment(s *model.Schema, o SetObjectComment) error {
 				}
 			}
 			return fmt.Errorf("%w: comment on index %s: no such index", ErrApply, o.Name)
+		}
+		if o.Object == CommentPrimaryKey {
+			if len(t.PrimaryKey.Columns) == 0 {
+				return fmt.Errorf("%w: comment on the primary key of %s: the table has none", ErrApply, o.Table)
+			}
+			t.PrimaryKey.Comment = o.To
+			return nil
 		}
 		for i := range t.Uniques {
 			if t.Uniques[i].Name == o.Name {

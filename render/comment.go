@@ -9,13 +9,16 @@ import (
 )
 
 // objectCommentCode writes a comment-only change of an index
-// (op.SetIndexComment) or a constraint (op.SetConstraintComment).
+// (op.SetIndexComment), a constraint (op.SetConstraintComment) or the
+// primary key (op.SetPrimaryKeyComment).
 func objectCommentCode(o ops.SetObjectComment) (jen.Code, error) {
 	method := "SetConstraintComment"
 	switch o.Object {
 	case ops.CommentIndex:
 		method = "SetIndexComment"
 	case ops.CommentConstraint:
+	case ops.CommentPrimaryKey:
+		method = "SetPrimaryKeyComment"
 	default:
 		return nil, fmt.Errorf("%w: comment on %s %s: no object kind", ErrInexact, o.Table, o.Name)
 	}

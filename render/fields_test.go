@@ -26,7 +26,7 @@ func TestKnownFields(t *testing.T) {
 		// every type to SQL, so ops (and rendered files) never carry it.
 		{model.Type{}, "SQL Logical Size Unsigned Enum EnumValues Implied"},
 		{model.Generated{}, "Expr Stored"},
-		{model.PrimaryKey{}, "Name Columns Deferrable InitiallyDeferred OnConflict Desc"},
+		{model.PrimaryKey{}, "Name Columns Deferrable InitiallyDeferred OnConflict Desc Comment"},
 		{model.Index{}, "Name Unique Parts Where Method Include NullsNotDistinct StorageParams Comment Invisible"},
 		{model.IndexPart{}, "Column Expr Desc Length Collation Opclass Nulls"},
 		{model.Unique{}, "Name Columns NullsNotDistinct Deferrable InitiallyDeferred Comment OnConflict"},

@@ -163,6 +163,9 @@ func primaryKeyCode(call *jen.Statement, table string, pk model.PrimaryKey) jen.
 	s := call.Call(litList(args[0], pk.Columns, args[1:]...)...)
 	deferral(s, pk.Deferrable, pk.InitiallyDeferred)
 	primaryKeySQLite(s, pk)
+	if pk.Comment != "" {
+		s.Dot("Comment").Call(lit(pk.Comment))
+	}
 	return s
 }
 

@@ -59,7 +59,7 @@ func tableCall(method string, t model.Table, st style) (jen.Code, error) {
 		}
 		items = append(items, code)
 	}
-	if pk := t.PrimaryKey; !pkInline && (pk.Name != "" || len(pk.Columns) > 0 || pk.Deferrable || pk.InitiallyDeferred) {
+	if pk := t.PrimaryKey; !pkInline && (pk.Name != "" || len(pk.Columns) > 0 || pk.Deferrable || pk.InitiallyDeferred || pk.Comment != "") {
 		items = append(items, primaryKeyCode(jen.Id("op").Dot("PrimaryKey"), "", t.PrimaryKey))
 	}
 	for _, u := range t.Uniques[nu:] {
@@ -158,7 +158,7 @@ func fileStyle(lists ...[]ops.Op) style {
 func inlinePrimaryKey(t model.Table) bool {
 	pk := t.PrimaryKey
 	if len(pk.Columns) == 0 || pk.Name != model.PrimaryKeyName(t.Name) || pk.Deferrable || pk.InitiallyDeferred ||
-		pk.OnConflict != model.ConflictDefault || len(pk.Desc) > 0 {
+		pk.OnConflict != model.ConflictDefault || len(pk.Desc) > 0 || pk.Comment != "" {
 		return false
 	}
 	last := -1

@@ -32,10 +32,15 @@ func (d *Dialect) CheckCapabilities(s model.Schema) []dialect.Problem {
 
 // indexProblems returns the index attributes SQLite has no place for and
 // would drop without a word: an invisible index (MariaDB IGNORED, MySQL
-// INVISIBLE; SQLite's planner would use it) and an index comment.
+// INVISIBLE; SQLite's planner would use it), an index comment and a
+// primary key comment.
 func indexProblems(s model.Schema) []dialect.Problem {
 	var out []dialect.Problem
 	for _, t := range s.Tables {
+		if t.PrimaryKey.Comment != "" {
+			err := fmt.Errorf("%w: the primary key of %s has a comment (pk_comment=), and SQLite keeps no constraint comments: it would be lost; drop pk_comment= (or write it as a Go comment)", dialect.ErrCapability, t.Name)
+			out = append(out, dialect.Problem{Schema: t.Schema, Table: t.Name, Object: t.PrimaryKey.Name, Err: err})
+		}
 		for _, ix := range t.Indexes {
 			var err error
 			switch {
