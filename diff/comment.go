@@ -36,6 +36,20 @@ func constraintComment(schema, table, name, from, to string) ops.Op {
 	return ops.SetObjectComment{Schema: schema, Table: table, Object: ops.CommentConstraint, Name: name, From: from, To: to}
 }
 
+// primaryKeyComment is the op that changes only the comment of the
+// primary key have into want's. Every dialect takes it: PostgreSQL
+// changes the comment in place, MySQL and MariaDB drop and add the key in
+// one ALTER TABLE (which keeps an AUTO_INCREMENT key column valid). It
+// names the key as the database does, as the target does when the
+// database names none.
+func primaryKeyComment(schema, table string, have, want model.PrimaryKey) ops.Op {
+	name := have.Name
+	if name == "" {
+		name = want.Name
+	}
+	return ops.SetObjectComment{Schema: schema, Table: table, Object: ops.CommentPrimaryKey, Name: name, From: have.Comment, To: want.Comment}
+}
+
 // uniqueComments pairs a dropped and an added unique constraint that differ
 // only in their comment, when the dialect changes it in place: the pair
 // becomes one comment change. It returns what is left to drop and add.

@@ -85,6 +85,9 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	if keysChange {
 		cur, keyedAI = c.unkeyAutoIncrement(cur, tgt, pkChanged, dropIx)
 	}
+	if !pkChanged && len(tgt.PrimaryKey.Columns) > 0 && cur.PrimaryKey.Comment != tgt.PrimaryKey.Comment {
+		comments = append(comments, primaryKeyComment(s, n, cur.PrimaryKey, tgt.PrimaryKey))
+	}
 	if pkChanged {
 		if len(cur.PrimaryKey.Columns) > 0 {
 			dropPK = append(dropPK, ops.DropPrimaryKey{Schema: s, Table: n, PrimaryKey: cur.PrimaryKey})

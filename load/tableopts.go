@@ -48,7 +48,7 @@ type tableSpec struct {
 	pkComment string
 	// pkCommentRef is the field that gives pk_comment=.
 	pkCommentRef fieldRef
-	options  []model.TableOption
+	options      []model.TableOption
 	// indexes hold index= and uindex= (Unique set); an empty name is
 	// generated once the table has a name.
 	indexes []named[model.Index]

@@ -53,7 +53,7 @@ func (d *Dialect) canonicalTable(t model.Table, s model.Schema) model.Table {
 		c.Charset, c.Collation = d.canonicalCollation(c.Charset, c.Collation, tcs, tco)
 		nt.Columns[i] = c
 	}
-	nt.PrimaryKey = model.PrimaryKey{Columns: slices.Clone(t.PrimaryKey.Columns)}
+	nt.PrimaryKey = model.PrimaryKey{Columns: slices.Clone(t.PrimaryKey.Columns), Comment: t.PrimaryKey.Comment}
 
 	var idx []model.Index
 	for _, ix := range t.Indexes {

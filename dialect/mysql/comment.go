@@ -9,12 +9,14 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-// objectComment writes a comment-only change of an index: MySQL and
+// objectComment writes a comment-only change of an index or the primary
+// key (see primaryKeyComment): MySQL and
 // MariaDB cannot change an index's comment in place, so the index is
 // dropped and created again with the new comment, from its definition in
 // the live database. Neither server keeps constraint comments: setting
-// one is refused. The differ never emits the op for this dialect (it is
-// no [dialect.ObjectCommenter]); a hand-written revision may.
+// one is refused. The differ emits the op for this dialect only for the
+// primary key (it is no [dialect.ObjectCommenter]); a hand-written
+// revision may for an index.
 func (d *Dialect) objectComment(ctx context.Context, o ops.SetObjectComment, tables dialect.TableSource) ([]dialect.Statement, error) {
 	switch {
 	case o.Object == 0 || o.From == o.To:
@@ -24,6 +26,8 @@ func (d *Dialect) objectComment(ctx context.Context, o ops.SetObjectComment, tab
 			return nil, nil
 		}
 		return nil, fmt.Errorf("%w: comment on constraint %s of %s: %s keeps no constraint comments", ErrUnsupported, o.Name, o.Table, d.serverName())
+	case o.Object == ops.CommentPrimaryKey:
+		return d.primaryKeyComment(ctx, o, tables)
 	}
 	t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
 	if err != nil {
@@ -43,6 +47,23 @@ func (d *Dialect) objectComment(ctx context.Context, o ops.SetObjectComment, tab
 		return nil, err
 	}
 	return append(drop, create...), nil
+}
+
+// primaryKeyComment writes a comment-only change of the primary key: the
+// key is dropped and added again with the new comment in one ALTER TABLE
+// (an AUTO_INCREMENT key column stays keyed), from its columns in the live
+// database.
+func (d *Dialect) primaryKeyComment(ctx context.Context, o ops.SetObjectComment, tables dialect.TableSource) ([]dialect.Statement, error) {
+	t, ok, err := liveTable(ctx, tables, o.Schema, o.Table)
+	if err != nil {
+		return nil, err
+	}
+	if !ok || len(t.PrimaryKey.Columns) == 0 {
+		return nil, fmt.Errorf("mysql: comment on the primary key of %s: %s adds the key again to change its comment, and its columns are not in the database (offline SQL?): write op.DropPrimaryKey and op.AddPrimaryKey(...).Comment(...) instead", o.Table, d.serverName())
+	}
+	pk := t.PrimaryKey
+	pk.Comment = o.To
+	return d.alter(o.Schema, o.Table, "DROP PRIMARY KEY, ADD "+primaryKeyDef(pk)), nil
 }
 
 // excludeUnsupported refuses an exclusion constraint, which neither MySQL

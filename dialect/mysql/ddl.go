@@ -104,8 +104,13 @@ func (d *Dialect) Statements(ctx context.Context, op ops.Op, tables dialect.Tabl
 		if err != nil {
 			return nil, err
 		}
-		if !ok || !slices.Equal(t.PrimaryKey.Columns, o.PrimaryKey.Columns) {
-			out = d.alter(o.Schema, o.Table, "ADD PRIMARY KEY ("+identList(o.PrimaryKey.Columns)+")")
+		switch {
+		case !ok || !slices.Equal(t.PrimaryKey.Columns, o.PrimaryKey.Columns):
+			out = d.alter(o.Schema, o.Table, "ADD "+primaryKeyDef(o.PrimaryKey))
+		case t.PrimaryKey.Comment != o.PrimaryKey.Comment:
+			// The key an AUTO_INCREMENT column was added with: give it
+			// its comment.
+			out = d.alter(o.Schema, o.Table, "DROP PRIMARY KEY, ADD "+primaryKeyDef(o.PrimaryKey))
 		}
 	case ops.DropPrimaryKey:
 		// An AUTO_INCREMENT column cannot outlive its key: it loses
@@ -324,7 +329,7 @@ func (d *Dialect) createTable(t model.Table) string {
 		defs = append(defs, d.columnDefIn(t, c))
 	}
 	if len(t.PrimaryKey.Columns) > 0 {
-		defs = append(defs, "PRIMARY KEY ("+identList(t.PrimaryKey.Columns)+")")
+		defs = append(defs, primaryKeyDef(t.PrimaryKey))
 	}
 	for _, u := range t.Uniques {
 		defs = append(defs, "UNIQUE KEY "+quoteIdent(u.Name)+" ("+identList(u.Columns)+")")
@@ -587,6 +592,15 @@ func indexUsing(ix model.Index) string {
 
 func (d *Dialect) indexClause(ix model.Index) string {
 	return indexKind(ix) + "KEY " + quoteIdent(ix.Name) + " (" + d.indexParts(ix.Parts) + ")" + indexUsing(ix) + d.indexOptions(ix)
+}
+
+// primaryKeyDef is "PRIMARY KEY (cols)" with the key's COMMENT.
+func primaryKeyDef(pk model.PrimaryKey) string {
+	s := "PRIMARY KEY (" + identList(pk.Columns) + ")"
+	if pk.Comment != "" {
+		s += " COMMENT " + quoteString(pk.Comment)
+	}
+	return s
 }
 
 // indexOptions is the index's " COMMENT 'text'" and " IGNORED" (MariaDB)

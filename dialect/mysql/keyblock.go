@@ -28,7 +28,7 @@ func (d *Dialect) rebuildKeysFor(ctx context.Context, tables dialect.TableSource
 	}
 	var b strings.Builder
 	if len(t.PrimaryKey.Columns) > 0 {
-		b.WriteString(", DROP PRIMARY KEY, ADD PRIMARY KEY (" + identList(t.PrimaryKey.Columns) + ")")
+		b.WriteString(", DROP PRIMARY KEY, ADD " + primaryKeyDef(t.PrimaryKey))
 	}
 	for _, ix := range t.Indexes {
 		b.WriteString(", DROP INDEX " + quoteIdent(ix.Name) + ", " + d.createIndex(o.Schema, o.Table, ix, false).Clause)

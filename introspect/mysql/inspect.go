@@ -247,6 +247,7 @@ func (r *reader) readIndexes(ctx context.Context) error {
 		}
 		if name.String == "PRIMARY" {
 			t.PrimaryKey.Columns = append(t.PrimaryKey.Columns, col.String)
+			t.PrimaryKey.Comment = comment.String
 			return nil
 		}
 		if cur == nil || curTable != table.String || cur.Name != name.String {
