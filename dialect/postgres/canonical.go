@@ -62,7 +62,8 @@ func (d *Dialect) canonicalTable(target model.Schema, t model.Table) model.Table
 	}
 	if len(t.PrimaryKey.Columns) > 0 {
 		c.PrimaryKey = model.PrimaryKey{Name: clipIdent(t.PrimaryKey.Name), Columns: slices.Clone(t.PrimaryKey.Columns),
-			Deferrable: t.PrimaryKey.Deferrable || t.PrimaryKey.InitiallyDeferred, InitiallyDeferred: t.PrimaryKey.InitiallyDeferred}
+			Deferrable: t.PrimaryKey.Deferrable || t.PrimaryKey.InitiallyDeferred, InitiallyDeferred: t.PrimaryKey.InitiallyDeferred,
+			Comment: t.PrimaryKey.Comment}
 		if c.PrimaryKey.Name == "" {
 			c.PrimaryKey.Name = objectName(t.Name, "", "pkey")
 		}

@@ -86,12 +86,9 @@ func (d *Dialect) Statements(_ context.Context, op ops.Op, _ dialect.TableSource
 		noTx = o.Concurrently
 	case ops.AddPrimaryKey:
 		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + primaryKeyClause(o.PrimaryKey)}
+		sqls = append(sqls, constraintComment(o.Schema, o.Table, primaryKeyName(o.Table, o.PrimaryKey.Name), o.PrimaryKey.Comment)...)
 	case ops.DropPrimaryKey:
-		name := o.PrimaryKey.Name
-		if name == "" {
-			name = objectName(o.Table, "", "pkey")
-		}
-		sqls = []string{dropConstraint(o.Schema, o.Table, name)}
+		sqls = []string{dropConstraint(o.Schema, o.Table, primaryKeyName(o.Table, o.PrimaryKey.Name))}
 	case ops.AddUnique:
 		sqls = []string{alterTable(o.Schema, o.Table) + " ADD " + uniqueClause(o.Unique)}
 		sqls = append(sqls, constraintComment(o.Schema, o.Table, o.Unique.Name, o.Unique.Comment)...)
@@ -242,6 +239,15 @@ func uniqueClause(u model.Unique) string {
 	return s + "(" + identList(u.Columns) + ")" + timing(u.Deferrable, u.InitiallyDeferred)
 }
 
+// primaryKeyName is the name of table's primary key: name, or the one
+// PostgreSQL gives a key declared without one (table_pkey).
+func primaryKeyName(table, name string) string {
+	if name == "" {
+		return objectName(table, "", "pkey")
+	}
+	return name
+}
+
 func primaryKeyClause(pk model.PrimaryKey) string {
 	return constraintName(pk.Name) + "PRIMARY KEY (" + identList(pk.Columns) + ")" + timing(pk.Deferrable, pk.InitiallyDeferred)
 }
@@ -284,14 +290,16 @@ func notValid(nv bool) string {
 	return ""
 }
 
-// objectComment is COMMENT ON INDEX or COMMENT ON CONSTRAINT for a
-// comment-only change (an empty To removes the comment).
+// objectComment is COMMENT ON INDEX or COMMENT ON CONSTRAINT (of a
+// constraint or the primary key) for a comment-only change (an empty To removes the comment).
 func objectComment(o ops.SetObjectComment) []string {
 	switch o.Object {
 	case ops.CommentIndex:
 		return []string{"COMMENT ON INDEX " + qualify(o.Schema, o.Name) + " IS " + commentLiteral(o.To)}
 	case ops.CommentConstraint:
 		return []string{"COMMENT ON CONSTRAINT " + quoteIdent(o.Name) + " ON " + qualify(o.Schema, o.Table) + " IS " + commentLiteral(o.To)}
+	case ops.CommentPrimaryKey:
+		return []string{"COMMENT ON CONSTRAINT " + quoteIdent(primaryKeyName(o.Table, o.Name)) + " ON " + qualify(o.Schema, o.Table) + " IS " + commentLiteral(o.To)}
 	}
 	return nil
 }
@@ -447,6 +455,9 @@ func (d *Dialect) createTable(t model.Table) []string {
 		if c.Storage != "" {
 			sqls = append(sqls, alterTable(t.Schema, t.Name)+" ALTER COLUMN "+quoteIdent(c.Name)+" SET STORAGE "+strings.ToUpper(c.Storage))
 		}
+	}
+	if len(t.PrimaryKey.Columns) > 0 {
+		sqls = append(sqls, constraintComment(t.Schema, t.Name, primaryKeyName(t.Name, t.PrimaryKey.Name), t.PrimaryKey.Comment)...)
 	}
 	for _, u := range t.Uniques {
 		sqls = append(sqls, constraintComment(t.Schema, t.Name, u.Name, u.Comment)...)

@@ -195,7 +195,7 @@ func readConstraints(ctx context.Context, q introspect.Querier, schema string, n
 		}
 		switch kind {
 		case "p":
-			t.PrimaryKey = model.PrimaryKey{Name: name, Columns: columns, Deferrable: deferrable, InitiallyDeferred: deferred}
+			t.PrimaryKey = model.PrimaryKey{Name: name, Columns: columns, Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment}
 		case "u":
 			t.Uniques = append(t.Uniques, model.Unique{Name: name, Columns: columns, NullsNotDistinct: nullsNotDistinct,
 				Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment})
