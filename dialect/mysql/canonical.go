@@ -60,7 +60,7 @@ func (d *Dialect) canonicalTable(t model.Table, s model.Schema) model.Table {
 		ix.Parts = slices.Clone(ix.Parts)
 		ix.Include = nil
 		ix.Where = ""
-		ix.Method = canonicalMethod(ix.Method)
+		ix.Method = d.canonicalMethod(ix.Method)
 		idx = append(idx, ix)
 	}
 	for _, u := range t.Uniques {
@@ -267,9 +267,16 @@ func (d *Dialect) utf8IsMB3() bool {
 	return !d.Version.Less(8, 0) && !(d.Version.Major == 8 && d.Version.Minor == 0 && d.Version.Patch < 30)
 }
 
-func canonicalMethod(m string) string {
+// canonicalMethod is an index method in upper case. On MariaDB a USING
+// BTREE or USING HASH is kept as written (SHOW CREATE TABLE prints it
+// only when it was written, whatever algorithm the engine uses); on
+// MySQL 8, where the clause is not read, it is dropped.
+func (d *Dialect) canonicalMethod(m string) string {
 	switch u := strings.ToUpper(strings.TrimSpace(m)); u {
-	case "", "BTREE", "HASH":
+	case "BTREE", "HASH":
+		if d.Flavor == FlavorMariaDB {
+			return u
+		}
 		return ""
 	default:
 		return u

@@ -45,8 +45,10 @@
 //     collation is that charset's default.
 //   - Table options ENGINE, CHARSET and COLLATE (sorted by name); the
 //     primary key is unnamed; unique indexes are Indexes with Unique set
-//     (MySQL has no separate unique constraints); index Method is "" for
-//     BTREE and HASH, else FULLTEXT or SPATIAL; foreign key RESTRICT is
+//     (MySQL has no separate unique constraints); index Method is
+//     FULLTEXT or SPATIAL, on MariaDB BTREE or HASH when the key was
+//     written USING it (read from SHOW CREATE TABLE, every table in one
+//     BEGIN NOT ATOMIC statement), else ""; foreign key RESTRICT is
 //     reported as NO ACTION (InnoDB treats them alike, and keeps no clause
 //     apart from RESTRICT); NO ACTION written out is NoActionWritten.
 //   - On MariaDB, indexes and checks come in the server's order (the order
