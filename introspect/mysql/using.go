@@ -100,7 +100,8 @@ func keyUsing(def string) map[string]string {
 }
 
 // backquoted reads a backquoted name whose opening quote is already
-// consumed (“ stands for one `) and returns it and what follows.
+// consumed (a doubled backquote stands for one) and returns it and what
+// follows.
 func backquoted(s string) (name, rest string, ok bool) {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
