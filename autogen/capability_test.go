@@ -33,6 +33,12 @@ type InvisibleIndexed struct {
 	Email string   `db:"email,type=varchar(100)"`
 }
 
+// CommentPK has a primary key with a comment.
+type CommentPK struct {
+	_  struct{} `db:",pk_comment='surrogate'"`
+	ID int64    `db:"id,pk"`
+}
+
 // CommentIndexed has an index with a comment.
 type CommentIndexed struct {
 	_     struct{} `db:",index=ix_comment_indexed_email(email) comment 'by email'"`
@@ -128,6 +134,8 @@ func TestCapabilitiesAtLoad(t *testing.T) {
 					[]string{"autogen_test.InvisibleIndexed._ (capability_test.go:", "has no invisible indexes", "drop invisible"}},
 				{"index comment", []any{CommentIndexed{}}, d == "sqlite",
 					[]string{"autogen_test.CommentIndexed._ (capability_test.go:", "keeps no index comments", "drop the comment"}},
+				{"primary key comment", []any{CommentPK{}}, d == "sqlite",
+					[]string{"autogen_test.CommentPK", "keeps no constraint comments", "drop pk_comment="}},
 				{"exclusion constraint", []any{ExcludeZone{}}, d != "postgres",
 					[]string{"autogen_test.ExcludeZone._ (capability_test.go:", "has no exclusion constraints", "keep it in a PostgreSQL model"}},
 				{"extension", []any{CitextUser{}}, d != "postgres",
