@@ -84,7 +84,9 @@ func TestQueryCountIsConstant(t *testing.T) {
 			t.Fatalf("%d tables reflected, want %d", len(s.Tables), n)
 		}
 		for _, q := range cq.queries {
-			if !strings.Contains(q, "ORDER BY") {
+			// The one SHOW CREATE TABLE round trip (readIndexUsing) lists
+			// its tables in order and is read by table name.
+			if !strings.Contains(q, "ORDER BY") && !strings.HasPrefix(q, "BEGIN NOT ATOMIC SHOW CREATE TABLE") {
 				t.Errorf("query without ORDER BY: %s", q)
 			}
 		}
