@@ -76,7 +76,13 @@
 //
 // A case-only table rename ([dialect.FoldedNames]: SQLite folds table,
 // column and index names) goes through a temporary name, since SQLite
-// refuses RENAME TO a name that differs only in case.
+// refuses RENAME TO a name that differs only in case. A table rename is
+// ALTER TABLE ... RENAME TO, which has SQLite store the table's SQL as
+// CREATE TABLE "<new name>" (the name quoted, whatever the CREATE wrote)
+// and rewrite the references to it; retort does not rebuild the table to
+// keep the CREATE text's spelling, so after a rename (and after the
+// rename back of its downgrade) sqlite_master's text names the table
+// quoted, the schema otherwise the same.
 //
 // # Table options
 //

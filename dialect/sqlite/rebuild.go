@@ -91,7 +91,13 @@ func (d *Dialect) rebuildFrom(ctx context.Context, tables dialect.TableSource, l
 		return nil, err
 	}
 	old := oldPrefix + live.Name
+	// With foreign keys on, RENAME would rewrite other tables' REFERENCES
+	// to the old table's name (left dangling by the DROP) and DROP would
+	// delete through the child tables: the runner and the script frame
+	// turn them off; the rebuild refuses to run without that.
+	fkMsg := "retort: " + what + " rebuilds table " + live.Name + ", which needs PRAGMA foreign_keys = OFF (run it with the retort runner or the script retort writes, which turn foreign keys off)"
 	stmts := append(guard,
+		dialect.Statement{SQL: "SELECT json_extract('{}', " + quoteString(fkMsg) + ") FROM pragma_foreign_keys WHERE foreign_keys"},
 		dialect.Statement{SQL: "PRAGMA legacy_alter_table = ON"},
 		dialect.Statement{SQL: "ALTER TABLE " + qualify(schema, live.Name) + " RENAME TO " + quoteIdent(old)},
 		dialect.Statement{SQL: createTableSQL(t, qualify(schema, live.Name))})

@@ -1,10 +1,14 @@
 package sqlite_test
 
 import (
+	"context"
 	"database/sql"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -163,5 +167,48 @@ func TestRebuildStoresNewTableSQL(t *testing.T) {
 	}
 	if got := rowsOf(t, db, "SELECT i.id, t.label, v.code FROM items i JOIN tags t ON t.item_id = i.id JOIN v_items v ON v.id = i.id WHERE i.code = 'd'"); len(got) != 1 || got[0][0] != "4" {
 		t.Errorf("the new row, its trigger's tag and the view's row = %v, want id 4 in each", got)
+	}
+}
+
+// TestRebuildRefusesForeignKeysOn runs a rebuild's statements with
+// foreign keys on, outside the runner: the first one fails, before the
+// RENAME that would point the referencing table at the old table's
+// temporary name, and sqlite_master is left as it was.
+func TestRebuildRefusesForeignKeysOn(t *testing.T) {
+	t.Parallel()
+	before, after := rebuildSchemas()
+	db := createWith(t, before)
+	initial := rowsOf(t, db, masterDump)
+	live := reflectDB(t, db)
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = ON"); err != nil {
+		t.Fatal(err)
+	}
+	tables := dialect.WithCatalog(dialect.TableSourceFunc(func(_ context.Context, _, name string) (model.Table, bool, error) {
+		tb, ok := live.Table("", name)
+		return tb, ok, nil
+	}), func() dialect.Querier { return conn })
+	stmts, err := sqlite.New().Statements(ctx, rebuildOps(before, after)[0], tables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var failed error
+	for _, s := range stmts {
+		if _, err := conn.ExecContext(ctx, s.SQL); err != nil {
+			failed = err
+			break
+		}
+	}
+	conn.Close() // the pool may hold one connection
+	if failed == nil || !strings.Contains(failed.Error(), "foreign_keys = OFF") {
+		t.Errorf("rebuild with foreign keys on: err = %v, want the foreign_keys guard's", failed)
+	}
+	if diff := cmp.Diff(initial, rowsOf(t, db, masterDump)); diff != "" {
+		t.Errorf("sqlite_master after the refused rebuild (-before +after):\n%s", diff)
 	}
 }
