@@ -316,17 +316,21 @@ func TestAutogenFidelitySQLite(t *testing.T) {
 		t.Skip("no sqlite3 shell")
 	}
 	db := testdb.SQLite(t)
-	// v2 drops pairs (its downgrade recreates it) and indexes counters.n.
-	// It rebuilds no table: a rebuild renames the new table into place,
-	// and SQLite then stores its CREATE TABLE with the name quoted
-	// (CREATE TABLE "items"), which is not the dump the table had.
+	// v2 drops pairs (its downgrade recreates it) and indexes counters.n;
+	// it rebuilds items (STRICT: a new default) and counters
+	// (AUTOINCREMENT, unique, a foreign key: a new type), and the
+	// downgrade rebuilds them back, which must give sqlite_master's text
+	// as it was.
 	v2 := strings.Replace(sqliteFidelityV1, `db:"n,type=int,default=1"`, `db:"n,type=int,default=1,index"`, 1)
+	v2 = strings.Replace(v2, `db:"price,type=REAL,default=0"`, `db:"price,type=REAL,default=1"`, 1)
+	v2 = strings.Replace(v2, `db:"at,type=DATETIME"`, `db:"at,type=TIMESTAMP"`, 1)
 	v2 = without(t, v2, "Pair")
 	calls := []string{`op.Option("STRICT", "ON")`, `op.Option("WITHOUT ROWID", "ON")`, `op.Column("v", "nvarchar(20)")`,
 		`op.Column("at", "DATETIME")`, `op.Column("n", "INT")`, ".AutoIncrement()",
 		`.OnConflict(model.ConflictReplace).Desc("code")`, `.NotNullOnConflict(model.ConflictIgnore)`,
 		`.OnConflict(model.ConflictFail)`, `.Collate("name", "NOCASE")`}
-	calls2 := []string{`op.DropTable("pairs"`, `op.Option("WITHOUT ROWID", "ON")`, `op.CreateIndex("ix_counters_n", "counters", "n")`}
+	calls2 := []string{`op.DropTable("pairs"`, `op.Option("WITHOUT ROWID", "ON")`, `op.CreateIndex("ix_counters_n", "counters", "n")`,
+		`.Default("0", "1")`, `.Type("DATETIME", "TIMESTAMP")`}
 	fidelityRoundTrip(t, db, sqliteFidelityV1, v2, "Pair", calls, calls2, func() string {
 		return run1(t, "sqlite3", db.Name, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name NOT LIKE 'retort%' AND name <> 'sqlite_sequence' ORDER BY type, name")
 	})

@@ -66,7 +66,7 @@ func TestCLIOfflineQuickstart(t *testing.T) {
 	m.run(0, "upgrade", "head")
 
 	script := m.stdout("upgrade", "--sql", "base:head")
-	if !strings.Contains(script, "_retort_new_") {
+	if !strings.Contains(script, "_retort_old_") {
 		t.Errorf("the script has no table rebuild; the test no longer covers one:\n%s", script)
 	}
 	offline := filepath.Join(dir, "offline.db")

@@ -54,7 +54,7 @@ func TestOfflineRebuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(script, "INSERT INTO _retort_new_posts") {
+	if !strings.Contains(script, "ALTER TABLE posts RENAME TO _retort_old_posts") {
 		t.Errorf("no rebuild in the script:\n%s", script)
 	}
 	offline := testdb.SQLite(t)

@@ -270,14 +270,19 @@ func TestRebuildStatements(t *testing.T) {
 		// Without a catalog to read its triggers from, the rebuild refuses
 		// a table that has any, rather than dropping them.
 		"SELECT json_extract('{}', 'retort: alter column c rebuilds table t, which would drop its trigger ' || name || '; run it with the retort runner, which creates triggers again') FROM sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = lower('t') ORDER BY name",
-		"CREATE TABLE _retort_new_t (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n\tc TEXT NOT NULL DEFAULT 'none',\n\tg TEXT GENERATED ALWAYS AS (upper(c)) VIRTUAL\n)",
-		"INSERT INTO _retort_new_t (id, c) SELECT id, COALESCE(c, 'none') FROM t",
-		// The AUTOINCREMENT counter is carried over.
-		"DELETE FROM sqlite_sequence WHERE name = '_retort_new_t'",
-		"INSERT INTO sqlite_sequence (name, seq) SELECT '_retort_new_t', seq FROM sqlite_sequence WHERE name = 't'",
-		"DROP TABLE t",
+		// The old table makes way, so that the new one is created under
+		// its own name (sqlite_master then holds CREATE TABLE t, as for a
+		// new table, not the CREATE TABLE "t" a RENAME would store).
+		// The rebuild refuses to run with foreign keys on.
+		"SELECT json_extract('{}', 'retort: alter column c rebuilds table t, which needs PRAGMA foreign_keys = OFF (run it with the retort runner or the script retort writes, which turn foreign keys off)') FROM pragma_foreign_keys WHERE foreign_keys",
 		"PRAGMA legacy_alter_table = ON",
-		"ALTER TABLE _retort_new_t RENAME TO t",
+		"ALTER TABLE t RENAME TO _retort_old_t",
+		"CREATE TABLE t (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n\tc TEXT NOT NULL DEFAULT 'none',\n\tg TEXT GENERATED ALWAYS AS (upper(c)) VIRTUAL\n)",
+		"INSERT INTO t (id, c) SELECT id, COALESCE(c, 'none') FROM _retort_old_t",
+		// The AUTOINCREMENT counter is carried over.
+		"DELETE FROM sqlite_sequence WHERE name = 't'",
+		"INSERT INTO sqlite_sequence (name, seq) SELECT 't', seq FROM sqlite_sequence WHERE name = '_retort_old_t'",
+		"DROP TABLE _retort_old_t",
 		"PRAGMA legacy_alter_table = OFF",
 		"CREATE INDEX ix_t_c ON t (c)",
 	}

@@ -39,18 +39,22 @@
 //
 // Add/drop primary key, unique, foreign key and check, AlterColumn, and the
 // AddColumn and DropColumn cases ALTER TABLE refuses are done with SQLite's
-// documented procedure: CREATE TABLE "_retort_new_<t>" with the new
-// definition, INSERT ... SELECT the common columns, DROP TABLE the old one,
-// ALTER TABLE ... RENAME the new one into place, and recreate the table's
-// indexes. The live definition comes from the [dialect.TableSource] the
-// runner passes, which reflects inside the migration's transaction; offline
-// SQL generation cannot do this and gets an error wrapping
-// [dialect.ErrOffline]. The rename runs with PRAGMA legacy_alter_table on,
-// so views that read the table (missing between DROP and RENAME) neither
-// fail the rebuild nor change. Triggers on the table, which DROP TABLE
-// drops, are read from sqlite_master when the TableSource can query the
-// catalog ([dialect.CatalogQuerier]; the runner's can) and created again
-// from their own SQL after the rename; a trigger that uses a column the
+// documented procedure, in the order that creates the new table under its
+// own name: ALTER TABLE ... RENAME the old table to "_retort_old_<t>",
+// CREATE TABLE the new definition, INSERT ... SELECT the common columns,
+// DROP TABLE the old one, and recreate the table's indexes. sqlite_master
+// so holds the same CREATE TABLE text a new table of that definition gets,
+// and a rebuild followed by its downgrade leaves the text it found (a
+// table renamed into place would be stored as CREATE TABLE "t"). The live
+// definition comes from the [dialect.TableSource] the runner passes, which
+// reflects inside the migration's transaction; offline SQL generation
+// cannot do this and gets an error wrapping [dialect.ErrOffline]. The
+// rename runs with PRAGMA legacy_alter_table on, so views, other tables'
+// triggers and other tables' REFERENCES clauses keep naming the table
+// rather than being rewritten to the old table's temporary name. Triggers
+// on the table, which DROP TABLE drops, are read from sqlite_master when
+// the TableSource can query the catalog ([dialect.CatalogQuerier]; the
+// runner's can) and created again from their own SQL after the drop; a trigger that uses a column the
 // rebuild drops or renames is an error ([ErrTriggerColumn]). Without a
 // catalog the rebuild starts with a statement that fails when the table
 // has triggers. The AUTOINCREMENT counter (the table's sqlite_sequence
@@ -72,7 +76,13 @@
 //
 // A case-only table rename ([dialect.FoldedNames]: SQLite folds table,
 // column and index names) goes through a temporary name, since SQLite
-// refuses RENAME TO a name that differs only in case.
+// refuses RENAME TO a name that differs only in case. A table rename is
+// ALTER TABLE ... RENAME TO, which has SQLite store the table's SQL as
+// CREATE TABLE "<new name>" (the name quoted, whatever the CREATE wrote)
+// and rewrite the references to it; retort does not rebuild the table to
+// keep the CREATE text's spelling, so after a rename (and after the
+// rename back of its downgrade) sqlite_master's text names the table
+// quoted, the schema otherwise the same.
 //
 // # Table options
 //

@@ -25,8 +25,13 @@ var (
 	ErrTriggerColumn = errors.New("sqlite: a trigger uses the column")
 )
 
-// rebuildPrefix starts the name of the table a rebuild builds.
+// rebuildPrefix starts the temporary name a case-only table rename goes
+// through.
 const rebuildPrefix = "_retort_new_"
+
+// oldPrefix starts the name the old table is renamed to while a rebuild
+// creates the new one under the table's own name.
+const oldPrefix = "_retort_old_"
 
 // rebuild reads the live table and rebuilds it with apply's changes.
 func (d *Dialect) rebuild(ctx context.Context, tables dialect.TableSource, schema, table, what string,
@@ -45,17 +50,27 @@ func (d *Dialect) rebuild(ctx context.Context, tables dialect.TableSource, schem
 	return d.rebuildFrom(ctx, tables, live, schema, what, apply)
 }
 
-// rebuildFrom writes SQLite's table rebuild of live: CREATE TABLE the new
-// definition under a temporary name, copy the rows, carry the
-// AUTOINCREMENT counter over, drop the old table, rename the new one,
-// recreate the indexes and the triggers. apply changes the definition and
-// src, which maps each new column to the SQL that fills it from the old
-// table (initially every old column to itself); a column without an entry
-// takes its default.
+// rebuildFrom writes SQLite's table rebuild of live: rename the old table
+// out of the way, CREATE TABLE the new definition under the table's own
+// name, copy the rows, carry the AUTOINCREMENT counter over, drop the old
+// table, recreate the indexes and the triggers. apply changes the
+// definition and src, which maps each new column to the SQL that fills it
+// from the old table (initially every old column to itself); a column
+// without an entry takes its default.
+//
+// The new table is created under its own name, never renamed into place,
+// so sqlite_master holds exactly the CREATE TABLE text a new table of the
+// same definition gets (a RENAME would store the name quoted: CREATE TABLE
+// "t"). The old table is renamed with PRAGMA legacy_alter_table on, which
+// keeps SQLite from rewriting other tables' REFERENCES clauses (foreign
+// keys are off around a migration), views and other tables' triggers to
+// the old table's new name: they keep naming the table, which the new one
+// becomes. The old table's indexes keep their names until it is dropped,
+// so the new ones are created after the DROP.
 //
 // The triggers are read from sqlite_master through tables when it is a
 // [dialect.CatalogQuerier] (the runner's is) and created again from their
-// own SQL after the rename; a trigger that uses a column the rebuild drops
+// own SQL after the drop; a trigger that uses a column the rebuild drops
 // or renames is an error, since it would not work on the new table. When
 // tables cannot read the catalog (offline SQL), the triggers it knows of
 // ([dialect.TriggerLister]: those the revisions' SQL created) are created
@@ -75,8 +90,17 @@ func (d *Dialect) rebuildFrom(ctx context.Context, tables dialect.TableSource, l
 	if err != nil {
 		return nil, err
 	}
-	tmp := rebuildPrefix + live.Name
-	stmts := append(guard, one(createTableSQL(t, qualify(schema, tmp)))...)
+	old := oldPrefix + live.Name
+	// With foreign keys on, RENAME would rewrite other tables' REFERENCES
+	// to the old table's name (left dangling by the DROP) and DROP would
+	// delete through the child tables: the runner and the script frame
+	// turn them off; the rebuild refuses to run without that.
+	fkMsg := "retort: " + what + " rebuilds table " + live.Name + ", which needs PRAGMA foreign_keys = OFF (run it with the retort runner or the script retort writes, which turn foreign keys off)"
+	stmts := append(guard,
+		dialect.Statement{SQL: "SELECT json_extract('{}', " + quoteString(fkMsg) + ") FROM pragma_foreign_keys WHERE foreign_keys"},
+		dialect.Statement{SQL: "PRAGMA legacy_alter_table = ON"},
+		dialect.Statement{SQL: "ALTER TABLE " + qualify(schema, live.Name) + " RENAME TO " + quoteIdent(old)},
+		dialect.Statement{SQL: createTableSQL(t, qualify(schema, live.Name))})
 	var cols, exprs []string
 	for _, c := range t.Columns {
 		e, ok := src[c.Name]
@@ -87,26 +111,22 @@ func (d *Dialect) rebuildFrom(ctx context.Context, tables dialect.TableSource, l
 		exprs = append(exprs, e)
 	}
 	if len(cols) > 0 {
-		stmts = append(stmts, dialect.Statement{SQL: "INSERT INTO " + qualify(schema, tmp) + " (" + strings.Join(cols, ", ") +
-			") SELECT " + strings.Join(exprs, ", ") + " FROM " + qualify(schema, live.Name)})
+		stmts = append(stmts, dialect.Statement{SQL: "INSERT INTO " + qualify(schema, live.Name) + " (" + strings.Join(cols, ", ") +
+			") SELECT " + strings.Join(exprs, ", ") + " FROM " + qualify(schema, old)})
 	}
 	if autoIncrementColumn(t) != "" {
 		// The new table's counter starts at the largest id copied; the old
 		// one may be higher (the newest rows were deleted): keep it, so
-		// that no id is handed out twice. RENAME renames the row. The new
-		// table is written with AUTOINCREMENT, so sqlite_sequence exists;
-		// an old table without a row there leaves the new one's as is.
+		// that no id is handed out twice. RENAME took the old table's row
+		// along and DROP deletes it. The new table is written with
+		// AUTOINCREMENT, so sqlite_sequence exists.
 		seq := qualify(schema, "sqlite_sequence")
 		stmts = append(stmts,
-			dialect.Statement{SQL: "DELETE FROM " + seq + " WHERE name = " + quoteString(tmp)},
-			dialect.Statement{SQL: "INSERT INTO " + seq + " (name, seq) SELECT " + quoteString(tmp) + ", seq FROM " + seq + " WHERE name = " + quoteString(live.Name)})
+			dialect.Statement{SQL: "DELETE FROM " + seq + " WHERE name = " + quoteString(live.Name)},
+			dialect.Statement{SQL: "INSERT INTO " + seq + " (name, seq) SELECT " + quoteString(live.Name) + ", seq FROM " + seq + " WHERE name = " + quoteString(old)})
 	}
-	// legacy_alter_table keeps RENAME from re-checking views that name the
-	// old table, which is missing between DROP and RENAME.
 	stmts = append(stmts,
-		dialect.Statement{SQL: "DROP TABLE " + qualify(schema, live.Name)},
-		dialect.Statement{SQL: "PRAGMA legacy_alter_table = ON"},
-		dialect.Statement{SQL: "ALTER TABLE " + qualify(schema, tmp) + " RENAME TO " + quoteIdent(live.Name)},
+		dialect.Statement{SQL: "DROP TABLE " + qualify(schema, old)},
 		dialect.Statement{SQL: "PRAGMA legacy_alter_table = OFF"})
 	for _, ix := range t.Indexes {
 		stmts = append(stmts, dialect.Statement{SQL: createIndexSQL(schema, live.Name, ix)})
