@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/migrate"
@@ -12,7 +13,8 @@ import (
 
 // ObjectDoc is an object retort does not model, in the JSON documents of
 // `retort check` and `retort inspect` (not_compared): kind is one of the
-// [introspect.ObjectKind] values ("view", "trigger", "function", ...),
+// [introspect.ObjectKind] values ("view", "trigger", "function", ...,
+// and "column order", whose name is the table's),
 // schema is "" for the schema read, and table is the table a trigger,
 // policy, rule or partition belongs to, else "".
 type ObjectDoc struct {
@@ -81,4 +83,15 @@ func NotCompared(ctx context.Context, db Database, env *migrate.Env, current mod
 	}
 	introspect.SortObjects(out)
 	return out, nil
+}
+
+// ColumnOrder names, as [introspect.ColumnOrder] objects, the tables
+// present in current and target whose column order retort leaves as it is
+// on d ([diff.ColumnOrderUnplaced]): not compared, and not drift.
+func ColumnOrder(d dialect.Dialect, current, target model.Schema) []introspect.Object {
+	var out []introspect.Object
+	for _, t := range diff.ColumnOrderUnplaced(d, current, target) {
+		out = append(out, introspect.Object{Kind: introspect.ColumnOrder, Schema: t.Schema, Name: t.Name})
+	}
+	return out
 }
