@@ -68,6 +68,21 @@ func TestCompareCapabilities(t *testing.T) {
 			want: []string{"t: drop column g", "t: add column g", "after id"},
 		},
 		{
+			// MariaDB refuses to drop a column a generated column still
+			// references: b (changed) and c (unchanged) go before a, in
+			// dependency order, and come back after it.
+			name: "generated columns referencing a recreated column go with it",
+			cur:  tbl([]model.Column{col("a", "int"), gen(col("b", "int"), "a * 2", false), gen(col("c", "int"), "`A` * b", true), gen(col("d", "int"), "1", false)}),
+			tgt:  tbl([]model.Column{gen(col("a", "int"), "1", true), gen(col("b", "int"), "a * 3", false), gen(col("c", "int"), "`A` * b", true), gen(col("d", "int"), "1", false)}),
+			want: []string{"STORED\nt: drop column b", "VIRTUAL\nt: drop column a int NOT NULL\nt: add column a", "t: add column b", "STORED after b\n"},
+		},
+		{
+			name: "a generated column referencing a dropped column is recreated",
+			cur:  tbl([]model.Column{col("id", "int"), col("w", "int"), gen(col("g", "int"), "w + id", false), gen(col("h", "int"), "g", false), col("z", "int")}, "id"),
+			tgt:  tbl([]model.Column{col("id", "int"), gen(col("g", "int"), "id", false), gen(col("h", "int"), "g", false), col("z", "int")}, "id"),
+			want: []string{"(g) VIRTUAL\nt: drop column g", "VIRTUAL\nt: add column g", "t: add column h", "t: drop column w"},
+		},
+		{
 			name: "an option the target does not name is reset",
 			cur:  model.Table{Name: "t", Columns: []model.Column{col("id", "int")}, Options: []model.TableOption{{Name: "ROW_FORMAT", Value: "COMPACT"}}},
 			tgt:  model.Table{Name: "t", Columns: []model.Column{col("id", "int")}},
