@@ -126,3 +126,36 @@ func TestCompareCapabilities(t *testing.T) {
 		})
 	}
 }
+
+// TestGeneratedDependentsOfTypeChange: on a dialect that does not place
+// columns (PostgreSQL refuses to change the type of a column a generated
+// column uses), the generated column referencing a column whose type
+// changes is dropped before the change and added after it; one the
+// target makes plain is changed first; one referencing nothing that
+// changes is left alone.
+func TestGeneratedDependentsOfTypeChange(t *testing.T) {
+	col := func(name, typ, expr string) model.Column {
+		return model.Column{Name: name, Type: model.Type{SQL: typ}, Generated: model.Generated{Expr: expr, Stored: expr != ""}}
+	}
+	cur := model.Table{Name: "t", Columns: []model.Column{col("a", "int", ""), col("Z", "int", ""), col("g", "int", `a * 2`), col("p", "int", `"a" + 1`), col("o", "int", `"Z" + 1`), col("z2", "int", `z + 1`)}}
+	tgt := model.Table{Name: "t", Columns: []model.Column{col("a", "bigint", ""), col("Z", "int", ""), col("g", "int", `a * 2`), col("p", "int", ""), col("o", "int", `"Z" + 1`), col("z2", "int", `z + 1`)}}
+	list, err := diff.Compare(model.Schema{Tables: []model.Table{cur}}, model.Schema{Tables: []model.Table{tgt}}, testDialect{}, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, op := range list {
+		got = append(got, ops.Describe(op))
+	}
+	text := strings.Join(got, "\n")
+	for _, w := range []string{"t: drop column g", "t: alter column p", "t: alter column a", "t: add column g"} {
+		i := strings.Index(text, w)
+		if i < 0 {
+			t.Fatalf("ops lack %q:\n%s", w, text)
+		}
+		text = text[i:]
+	}
+	if all := strings.Join(got, "\n"); strings.Contains(all, "column o ") || strings.Contains(all, "column z2") {
+		t.Errorf("a generated column referencing no changed column is touched:\n%s", all)
+	}
+}

@@ -199,6 +199,42 @@ func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, keysChang
 		}
 		alters = c.recreateDependents(cur, targets, recreated, currentPosition)
 	}
+	// On a dialect that cannot place columns (PostgreSQL), a generated
+	// column that references a column whose type changes is in the way
+	// ("cannot alter type of a column used by a generated column"): it is
+	// dropped before the change and added again after it (its values are
+	// computed; it goes to the end of the table), or, when the target
+	// makes it a plain column, changed first.
+	var readd []ops.Op
+	dependent := map[int]bool{}
+	if !places {
+		var typed []int
+		for _, m := range matches {
+			if m.i >= 0 && m.change.Has(ops.ChangeType) {
+				typed = append(typed, m.i)
+			}
+		}
+		for k, m := range matches {
+			if len(typed) == 0 || m.i < 0 || cur.Columns[m.i].Generated.Expr == "" {
+				continue
+			}
+			refs := c.referencedColumns(cur.Columns[m.i].Generated.Expr, cur.Columns, m.i)
+			if !slices.ContainsFunc(refs, func(r int) bool { return slices.Contains(typed, r) }) {
+				continue
+			}
+			dependent[m.i] = true
+			if tgt.Columns[k].Generated.Expr == "" {
+				alters = append(alters, ops.AlterColumn{Schema: s, Table: n, Change: m.change, From: cur.Columns[m.i], To: m.canon})
+				continue
+			}
+			canon := m.canon
+			if m.change == 0 {
+				canon = tgt.Columns[k]
+			}
+			alters = append(alters, ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[m.i], Position: currentPosition(m.i)})
+			readd = append(readd, ops.AddColumn{Schema: s, Table: n, Column: canon})
+		}
+	}
 	for k := range tgt.Columns {
 		to := &tgt.Columns[k]
 		m := matches[k]
@@ -208,6 +244,9 @@ func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, keysChang
 				add.Position = targetPosition(k)
 			}
 			out = append(out, add)
+			continue
+		}
+		if dependent[m.i] {
 			continue
 		}
 		if _, ok := recreated[m.i]; ok {
@@ -229,6 +268,7 @@ func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, keysChang
 		}
 	}
 	out = append(out, alters...)
+	out = append(out, readd...)
 	for i := len(cur.Columns) - 1; i >= 0; i-- {
 		if !matched[i] {
 			out = append(out, ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i], Position: currentPosition(i)})
@@ -303,20 +343,33 @@ func (c *comparer) recreateDependents(cur *model.Table, targets, recreated map[i
 }
 
 // referencedColumns returns the indexes of the columns of cols (other
-// than self) that expr names, lexed by the dialect's rules; names compare
-// without regard to case, as MariaDB's column names do.
+// than self) that expr names, lexed by the dialect's rules. Names compare
+// without regard to case where the dialect folds column names (MariaDB);
+// elsewhere a quoted name compares as written and an unquoted one in
+// lower case (PostgreSQL folds it so). A word that only spells a column's
+// name (a function's) counts too: the column is then recreated for
+// nothing, never left in the way.
 func (c *comparer) referencedColumns(expr string, cols []model.Column, self int) []int {
 	var rules sqllex.Rules
 	if l, ok := c.d.(dialect.SQLLexer); ok {
 		rules = l.LexRules()
+	}
+	fold := false
+	if f, ok := c.d.(dialect.NameFolder); ok {
+		fold = f.FoldedNames().Columns
 	}
 	var out []int
 	for _, t := range sqllex.Lex(expr, rules) {
 		if t.Kind != sqllex.Word && t.Kind != sqllex.Ident {
 			continue
 		}
+		name := t.Value
+		if t.Kind == sqllex.Word && !fold {
+			name = strings.ToLower(name)
+		}
 		for i := range cols {
-			if i != self && strings.EqualFold(cols[i].Name, t.Value) && !slices.Contains(out, i) {
+			same := cols[i].Name == name || fold && strings.EqualFold(cols[i].Name, name)
+			if i != self && same && !slices.Contains(out, i) {
 				out = append(out, i)
 			}
 		}
