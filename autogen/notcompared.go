@@ -9,6 +9,7 @@ import (
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
 )
 
 // ObjectDoc is an object retort does not model, in the JSON documents of
@@ -86,11 +87,12 @@ func NotCompared(ctx context.Context, db Database, env *migrate.Env, current mod
 }
 
 // ColumnOrder names, as [introspect.ColumnOrder] objects, the tables
-// present in current and target whose column order retort leaves as it is
-// on d ([diff.ColumnOrderUnplaced]): not compared, and not drift.
-func ColumnOrder(d dialect.Dialect, current, target model.Schema) []introspect.Object {
+// present in current and target whose column order differs after list
+// (the ops from current to target) on d, which cannot place columns
+// ([diff.ColumnOrderUnplaced]): not compared, and not drift.
+func ColumnOrder(d dialect.Dialect, current, target model.Schema, list []ops.Op) []introspect.Object {
 	var out []introspect.Object
-	for _, t := range diff.ColumnOrderUnplaced(d, current, target) {
+	for _, t := range diff.ColumnOrderUnplaced(d, current, target, list) {
 		out = append(out, introspect.Object{Kind: introspect.ColumnOrder, Schema: t.Schema, Name: t.Name})
 	}
 	return out

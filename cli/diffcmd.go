@@ -77,7 +77,7 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 	}
 	unmodeled := a.reportNotCompared(fromObjs, toObjs)
 	// Column order where retort cannot place columns: named, not drift.
-	if line := introspect.NotCompared("", autogen.ColumnOrder(src.be.Dialect, current, target)); line != "" {
+	if line := introspect.NotCompared("", autogen.ColumnOrder(src.be.Dialect, current, target, list)); line != "" {
 		fmt.Fprintln(a.stderr, line)
 		unmodeled = true
 	}
