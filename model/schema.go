@@ -86,6 +86,21 @@ func (t *Table) Column(name string) (Column, bool) {
 	return Column{}, false
 }
 
+// KeyCollation is the collation an index key on column col adds to the
+// column's own, as [IndexPart.Collation] keeps it: "" when coll is empty
+// or is the column's own collation (fallback, the server's default, for a
+// column that declares none), else coll.
+func (t *Table) KeyCollation(col, coll, fallback string) string {
+	own := fallback
+	if c, ok := t.Column(col); ok && c.Collation != "" {
+		own = c.Collation
+	}
+	if coll == "" || strings.EqualFold(coll, own) {
+		return ""
+	}
+	return coll
+}
+
 // Index returns the index with the given name.
 func (t *Table) Index(name string) (Index, bool) {
 	for _, ix := range t.Indexes {

@@ -92,7 +92,7 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 		for _, p := range ix.Parts {
 			np := model.IndexPart{Column: p.Column, Expr: p.Expr, Desc: p.Desc, Collation: p.Collation}
 			if p.Expr == "" {
-				np.Collation = keyCollation(t, p.Column, p.Collation)
+				np.Collation = t.KeyCollation(p.Column, p.Collation, "BINARY")
 			}
 			nix.Parts = append(nix.Parts, np)
 		}
@@ -117,20 +117,6 @@ func canonicalTable(t model.Table, s *model.Schema) model.Table {
 	}
 	out.Checks = withEnumChecks(t, s)
 	return out
-}
-
-// keyCollation is an index key's collation as the catalog reader reports
-// it: "" when it is the column's own (BINARY for a column that declares
-// none).
-func keyCollation(t model.Table, col, coll string) string {
-	own := "BINARY"
-	if c, ok := t.Column(col); ok && c.Collation != "" {
-		own = c.Collation
-	}
-	if coll == "" || strings.EqualFold(coll, own) {
-		return ""
-	}
-	return coll
 }
 
 // autoIncrementColumn returns the column CreateTable writes as INTEGER

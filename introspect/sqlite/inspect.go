@@ -305,7 +305,7 @@ func (in *inspection) readIndexes() error {
 					p.Expr, p.Collation = parts.parts[n], parts.collations[n]
 				}
 			} else {
-				p.Collation = keyCollation(t.table, col.String, coll)
+				p.Collation = t.table.KeyCollation(col.String, coll, "BINARY")
 			}
 			cur.Parts = append(cur.Parts, p)
 		case curU != nil:
@@ -408,20 +408,6 @@ func (in *inspection) readForeignKeys() error {
 		t.table.Checks = t.def.checks
 	}
 	return nil
-}
-
-// keyCollation is an index key's collation as the model keeps it: the
-// collation pragma_index_xinfo reports, or "" when it is the column's own
-// (BINARY for a column that declares none).
-func keyCollation(t model.Table, col, coll string) string {
-	own := "BINARY"
-	if c, ok := t.Column(col); ok && c.Collation != "" {
-		own = c.Collation
-	}
-	if coll == "" || strings.EqualFold(coll, own) {
-		return ""
-	}
-	return coll
 }
 
 func sameNames(a, b []string) bool {
