@@ -4,15 +4,18 @@ import (
 	"context"
 	"slices"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/introspect"
 	"github.com/retortdb/retort/migrate"
 	"github.com/retortdb/retort/model"
+	"github.com/retortdb/retort/ops"
 )
 
 // ObjectDoc is an object retort does not model, in the JSON documents of
 // `retort check` and `retort inspect` (not_compared): kind is one of the
-// [introspect.ObjectKind] values ("view", "trigger", "function", ...),
+// [introspect.ObjectKind] values ("view", "trigger", "function", ...,
+// and "column order", whose name is the table's),
 // schema is "" for the schema read, and table is the table a trigger,
 // policy, rule or partition belongs to, else "".
 type ObjectDoc struct {
@@ -81,4 +84,16 @@ func NotCompared(ctx context.Context, db Database, env *migrate.Env, current mod
 	}
 	introspect.SortObjects(out)
 	return out, nil
+}
+
+// ColumnOrder names, as [introspect.ColumnOrder] objects, the tables
+// present in current and target whose column order differs after list
+// (the ops from current to target) on d, which cannot place columns
+// ([diff.ColumnOrderUnplaced]): not compared, and not drift.
+func ColumnOrder(d dialect.Dialect, current, target model.Schema, list []ops.Op) []introspect.Object {
+	var out []introspect.Object
+	for _, t := range diff.ColumnOrderUnplaced(d, current, target, list) {
+		out = append(out, introspect.Object{Kind: introspect.ColumnOrder, Schema: t.Schema, Name: t.Name})
+	}
+	return out
 }

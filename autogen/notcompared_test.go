@@ -9,6 +9,7 @@ import (
 	"github.com/retortdb/retort/autogen"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/migrate"
+	"github.com/retortdb/retort/model"
 )
 
 // TestCheckNamesWhatItDoesNotCompare: on each dialect, a database that
@@ -41,5 +42,36 @@ func TestCheckNamesWhatItDoesNotCompare(t *testing.T) {
 				t.Errorf("not_compared (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestCheckNamesColumnOrder: on PostgreSQL, whose ADD COLUMN appends and
+// which retort never reorders, a table whose columns the models declare
+// in another order is in sync (not drift: retort cannot act on it), and
+// the report and its JSON document name its column order as not
+// compared.
+func TestCheckNamesColumnOrder(t *testing.T) {
+	ctx := context.Background()
+	db := testdb.Open(t, "postgres")
+	if _, err := db.ExecContext(ctx, "CREATE TABLE t (id integer NOT NULL, b text NOT NULL, a text NOT NULL)"); err != nil {
+		t.Fatal(err)
+	}
+	gd, err := autogen.Open(ctx, db.DB, "postgres")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name, typ string) model.Column { return model.Column{Name: name, Type: model.Type{SQL: typ}} }
+	target := model.Schema{Tables: []model.Table{{Name: "t", Columns: []model.Column{col("id", "integer"), col("a", "text"), col("b", "text")}}}}
+	env := &migrate.Env{Dialect: "postgres", Backend: migrate.Backend{Dialect: gd.Dialect, Inspector: gd.Inspector}}
+	rep, err := autogen.Check(ctx, gd, env, autogen.Options{Target: &target})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.InSync() {
+		t.Errorf("column order alone is drift: %v", rep.Ops)
+	}
+	want := []autogen.ObjectDoc{{Kind: "column order", Name: "t"}}
+	if diff := cmp.Diff(want, rep.Document().NotCompared); diff != "" {
+		t.Errorf("not_compared (-want +got):\n%s", diff)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/retortdb/retort/autogen"
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/dburl"
 	"github.com/retortdb/retort/introspect"
@@ -17,7 +18,8 @@ import (
 // when they agree, 1 when they differ. With --sql stdout holds SQL only, a
 // script framed as `upgrade --sql` frames a revision ([writeScript]), and
 // nothing when they agree. Objects retort does not model (views,
-// triggers, ...) are named on stderr, on either outcome; they are not
+// triggers, ...), and tables whose column order differs where retort
+// cannot place columns, are named on stderr, on either outcome; they are not
 // drift, so alone they never make the exit code 1.
 func runDiff(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("diff")
@@ -74,6 +76,11 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	unmodeled := a.reportNotCompared(fromObjs, toObjs)
+	// Column order where retort cannot place columns: named, not drift.
+	if line := introspect.NotCompared("", autogen.ColumnOrder(src.be.Dialect, current, target, list)); line != "" {
+		fmt.Fprintln(a.stderr, line)
+		unmodeled = true
+	}
 	if len(list) == 0 {
 		// Under --sql stdout is SQL only: the sentence goes to stderr.
 		w := a.stdout

@@ -68,6 +68,21 @@ func TestCompareCapabilities(t *testing.T) {
 			want: []string{"t: drop column g", "t: add column g", "after id"},
 		},
 		{
+			// MariaDB refuses to drop a column a generated column still
+			// references: b (changed) and c (unchanged) go before a, in
+			// dependency order, and come back after it.
+			name: "generated columns referencing a recreated column go with it",
+			cur:  tbl([]model.Column{col("a", "int"), gen(col("b", "int"), "a * 2", false), gen(col("c", "int"), "`A` * b", true), gen(col("d", "int"), "1", false)}),
+			tgt:  tbl([]model.Column{gen(col("a", "int"), "1", true), gen(col("b", "int"), "a * 3", false), gen(col("c", "int"), "`A` * b", true), gen(col("d", "int"), "1", false)}),
+			want: []string{"STORED\nt: drop column b", "VIRTUAL\nt: drop column a int NOT NULL\nt: add column a", "t: add column b", "STORED after b\n"},
+		},
+		{
+			name: "a generated column referencing a dropped column is recreated",
+			cur:  tbl([]model.Column{col("id", "int"), col("w", "int"), gen(col("g", "int"), "w + id", false), gen(col("h", "int"), "g", false), col("z", "int")}, "id"),
+			tgt:  tbl([]model.Column{col("id", "int"), gen(col("g", "int"), "id", false), gen(col("h", "int"), "g", false), col("z", "int")}, "id"),
+			want: []string{"(g) VIRTUAL\nt: drop column g", "VIRTUAL\nt: add column g", "t: add column h", "t: drop column w"},
+		},
+		{
 			name: "an option the target does not name is reset",
 			cur:  model.Table{Name: "t", Columns: []model.Column{col("id", "int")}, Options: []model.TableOption{{Name: "ROW_FORMAT", Value: "COMPACT"}}},
 			tgt:  model.Table{Name: "t", Columns: []model.Column{col("id", "int")}},
@@ -109,5 +124,38 @@ func TestCompareCapabilities(t *testing.T) {
 				t.Errorf("columns after the ops: %v, want %v", names, wantNames)
 			}
 		})
+	}
+}
+
+// TestGeneratedDependentsOfTypeChange: on a dialect that does not place
+// columns (PostgreSQL refuses to change the type of a column a generated
+// column uses), the generated column referencing a column whose type
+// changes is dropped before the change and added after it; one the
+// target makes plain is changed first; one referencing nothing that
+// changes is left alone.
+func TestGeneratedDependentsOfTypeChange(t *testing.T) {
+	col := func(name, typ, expr string) model.Column {
+		return model.Column{Name: name, Type: model.Type{SQL: typ}, Generated: model.Generated{Expr: expr, Stored: expr != ""}}
+	}
+	cur := model.Table{Name: "t", Columns: []model.Column{col("a", "int", ""), col("Z", "int", ""), col("g", "int", `a * 2`), col("p", "int", `"a" + 1`), col("o", "int", `"Z" + 1`), col("z2", "int", `z + 1`)}}
+	tgt := model.Table{Name: "t", Columns: []model.Column{col("a", "bigint", ""), col("Z", "int", ""), col("g", "int", `a * 2`), col("p", "int", ""), col("o", "int", `"Z" + 1`), col("z2", "int", `z + 1`)}}
+	list, err := diff.Compare(model.Schema{Tables: []model.Table{cur}}, model.Schema{Tables: []model.Table{tgt}}, testDialect{}, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, op := range list {
+		got = append(got, ops.Describe(op))
+	}
+	text := strings.Join(got, "\n")
+	for _, w := range []string{"t: drop column g", "t: alter column p", "t: alter column a", "t: add column g"} {
+		i := strings.Index(text, w)
+		if i < 0 {
+			t.Fatalf("ops lack %q:\n%s", w, text)
+		}
+		text = text[i:]
+	}
+	if all := strings.Join(got, "\n"); strings.Contains(all, "column o ") || strings.Contains(all, "column z2") {
+		t.Errorf("a generated column referencing no changed column is touched:\n%s", all)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/sqllex"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -167,11 +168,80 @@ func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, keysChang
 		}
 		return ops.ColumnPosition{After: cur.Columns[i-1].Name}
 	}
-	var alters []ops.Op
+	// First pass: match each target column and classify its change.
+	type match struct {
+		i      int // current index, -1 for an added column
+		change ops.ChangeKind
+		canon  model.Column
+	}
+	matches := make([]match, len(tgt.Columns))
+	// recreated maps the current index of a column that is dropped and
+	// added again to its target index.
+	recreated := map[int]int{}
 	for k := range tgt.Columns {
 		to := &tgt.Columns[k]
 		i := find(to.Name)
+		matches[k] = match{i: i}
 		if i < 0 {
+			continue
+		}
+		matched[i] = true
+		change, canon := c.compareColumn(CompareContext{Schema: s, Table: n, Dialect: c.d}, &cur.Columns[i], to)
+		matches[k].change, matches[k].canon = change, canon
+		if recreates && places && change.Has(ops.ChangeGenerated) {
+			recreated[i] = k
+		}
+	}
+	var alters []ops.Op
+	if recreates && places {
+		targets := map[int]int{}
+		for k, m := range matches {
+			if m.i >= 0 {
+				targets[m.i] = k
+			}
+		}
+		alters = c.recreateDependents(cur, targets, recreated, currentPosition)
+	}
+	// On a dialect that cannot place columns (PostgreSQL), a generated
+	// column that references a column whose type changes is in the way
+	// ("cannot alter type of a column used by a generated column"): it is
+	// dropped before the change and added again after it (its values are
+	// computed; it goes to the end of the table), or, when the target
+	// makes it a plain column, changed first.
+	var readd []ops.Op
+	dependent := map[int]bool{}
+	if !places {
+		var typed []int
+		for _, m := range matches {
+			if m.i >= 0 && m.change.Has(ops.ChangeType) {
+				typed = append(typed, m.i)
+			}
+		}
+		for k, m := range matches {
+			if len(typed) == 0 || m.i < 0 || cur.Columns[m.i].Generated.Expr == "" {
+				continue
+			}
+			refs := c.referencedColumns(cur.Columns[m.i].Generated.Expr, cur.Columns, m.i)
+			if !slices.ContainsFunc(refs, func(r int) bool { return slices.Contains(typed, r) }) {
+				continue
+			}
+			dependent[m.i] = true
+			if tgt.Columns[k].Generated.Expr == "" {
+				alters = append(alters, ops.AlterColumn{Schema: s, Table: n, Change: m.change, From: cur.Columns[m.i], To: m.canon})
+				continue
+			}
+			canon := m.canon
+			if m.change == 0 {
+				canon = tgt.Columns[k]
+			}
+			alters = append(alters, ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[m.i], Position: currentPosition(m.i)})
+			readd = append(readd, ops.AddColumn{Schema: s, Table: n, Column: canon})
+		}
+	}
+	for k := range tgt.Columns {
+		to := &tgt.Columns[k]
+		m := matches[k]
+		if m.i < 0 {
 			add := ops.AddColumn{Schema: s, Table: n, Column: *to}
 			if places && k < last {
 				add.Position = targetPosition(k)
@@ -179,29 +249,135 @@ func (c *comparer) compareColumns(cur, tgt *model.Table, out []ops.Op, keysChang
 			out = append(out, add)
 			continue
 		}
-		matched[i] = true
-		change, canon := c.compareColumn(CompareContext{Schema: s, Table: n, Dialect: c.d}, &cur.Columns[i], to)
-		switch {
-		case change == 0:
-		case recreates && places && change.Has(ops.ChangeGenerated):
+		if dependent[m.i] {
+			continue
+		}
+		if _, ok := recreated[m.i]; ok {
 			// Both ways: MariaDB refuses MODIFY of a generated column into a
 			// plain one too ("not yet supported for generated columns").
-			alters = append(alters,
-				ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i], Position: currentPosition(i)},
-				ops.AddColumn{Schema: s, Table: n, Column: canon, Position: targetPosition(k)})
-		case keyedAI && canon.AutoIncrement && !cur.Columns[i].AutoIncrement:
-			late = append(late, ops.AlterColumn{Schema: s, Table: n, Change: change, From: cur.Columns[i], To: canon})
+			canon := m.canon
+			if m.change == 0 {
+				canon = *to
+			}
+			alters = append(alters, ops.AddColumn{Schema: s, Table: n, Column: canon, Position: targetPosition(k)})
+			continue
+		}
+		switch {
+		case m.change == 0:
+		case keyedAI && m.canon.AutoIncrement && !cur.Columns[m.i].AutoIncrement:
+			late = append(late, ops.AlterColumn{Schema: s, Table: n, Change: m.change, From: cur.Columns[m.i], To: m.canon})
 		default:
-			alters = append(alters, ops.AlterColumn{Schema: s, Table: n, Change: change, From: cur.Columns[i], To: canon})
+			alters = append(alters, ops.AlterColumn{Schema: s, Table: n, Change: m.change, From: cur.Columns[m.i], To: m.canon})
 		}
 	}
 	out = append(out, alters...)
+	out = append(out, readd...)
 	for i := len(cur.Columns) - 1; i >= 0; i-- {
 		if !matched[i] {
 			out = append(out, ops.DropColumn{Schema: s, Table: n, Column: cur.Columns[i], Position: currentPosition(i)})
 		}
 	}
 	return out, late
+}
+
+// recreateDependents completes recreated (current index to target index
+// of each column dropped and added again) with every kept generated
+// column whose expression references a column that is recreated or
+// dropped (targets maps the current index of each kept column to its
+// target index): MariaDB refuses to drop a column a generated column
+// still references, so the dependent goes before it and comes back after
+// it, even when its own definition is unchanged. It returns the drops of
+// the recreated columns, dependents before the columns they reference.
+func (c *comparer) recreateDependents(cur *model.Table, targets, recreated map[int]int, pos func(int) ops.ColumnPosition) []ops.Op {
+	if len(recreated) == 0 && len(targets) == len(cur.Columns) {
+		return nil
+	}
+	refs := make([][]int, len(cur.Columns))
+	for j := range cur.Columns {
+		if e := cur.Columns[j].Generated.Expr; e != "" {
+			refs[j] = c.referencedColumns(e, cur.Columns, j)
+		}
+	}
+	gone := func(i int) bool {
+		_, kept := targets[i]
+		_, again := recreated[i]
+		return !kept || again
+	}
+	for grew := true; grew; {
+		grew = false
+		for j := range cur.Columns {
+			if gone(j) {
+				continue
+			}
+			if slices.ContainsFunc(refs[j], gone) {
+				recreated[j] = targets[j]
+				grew = true
+			}
+		}
+	}
+	var out []ops.Op
+	left := make([]int, 0, len(recreated))
+	for i := range recreated {
+		left = append(left, i)
+	}
+	slices.Sort(left)
+	for len(left) > 0 {
+		// The last column no other remaining one references goes first; a
+		// cycle (which the server would not hold) falls back to the last.
+		pick := len(left) - 1
+		for p := len(left) - 1; p >= 0; p-- {
+			used := false
+			for _, o := range left {
+				if o != left[p] && slices.Contains(refs[o], left[p]) {
+					used = true
+					break
+				}
+			}
+			if !used {
+				pick = p
+				break
+			}
+		}
+		i := left[pick]
+		left = slices.Delete(left, pick, pick+1)
+		out = append(out, ops.DropColumn{Schema: cur.Schema, Table: cur.Name, Column: cur.Columns[i], Position: pos(i)})
+	}
+	return out
+}
+
+// referencedColumns returns the indexes of the columns of cols (other
+// than self) that expr names, lexed by the dialect's rules. Names compare
+// without regard to case where the dialect folds column names (MariaDB);
+// elsewhere a quoted name compares as written and an unquoted one in
+// lower case (PostgreSQL folds it so). A word that only spells a column's
+// name (a function's) counts too: the column is then recreated for
+// nothing, never left in the way.
+func (c *comparer) referencedColumns(expr string, cols []model.Column, self int) []int {
+	var rules sqllex.Rules
+	if l, ok := c.d.(dialect.SQLLexer); ok {
+		rules = l.LexRules()
+	}
+	fold := false
+	if f, ok := c.d.(dialect.NameFolder); ok {
+		fold = f.FoldedNames().Columns
+	}
+	var out []int
+	for _, t := range sqllex.Lex(expr, rules) {
+		if t.Kind != sqllex.Word && t.Kind != sqllex.Ident {
+			continue
+		}
+		name := t.Value
+		if t.Kind == sqllex.Word && !fold {
+			name = strings.ToLower(name)
+		}
+		for i := range cols {
+			same := cols[i].Name == name || fold && strings.EqualFold(cols[i].Name, name)
+			if i != self && same && !slices.Contains(out, i) {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
 }
 
 // unkeyAutoIncrement handles a key change on a dialect whose

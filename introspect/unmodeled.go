@@ -45,10 +45,15 @@ const (
 	// objects were not read at all (--schema, or env.go's IncludeSchemas,
 	// reads it).
 	Schema ObjectKind = "schema"
+	// ColumnOrder is not an object but an attribute of a table (Name)
+	// present on both sides: the order of its columns differs where the
+	// dialect cannot place a column (PostgreSQL's ADD COLUMN appends and
+	// retort never moves one), so it is not compared.
+	ColumnOrder ObjectKind = "column order"
 )
 
 var kindOrder = []ObjectKind{Schema, View, MaterializedView, PartitionedTable, Partition, VirtualTable, ForeignTable,
-	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject}
+	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject, ColumnOrder}
 
 // Plural returns the kind's plural ("views", "policies").
 func (k ObjectKind) Plural() string {
@@ -131,8 +136,9 @@ const maxNamed = 8
 
 // NotCompared is the one line every command prints about objects it did
 // not compare, e.g. "not compared: 2 views (a, b), 1 trigger (t on
-// posts)"; where, when not empty, says where they are ("in --from"). It
-// returns "" for none. Names beyond the first few of a kind are counted.
+// posts)", or "column order of 1 table (t; ...)" for [ColumnOrder]; where,
+// when not empty, says where they are ("in --from"). It returns "" for
+// none. Names beyond the first few of a kind are counted.
 func NotCompared(where string, objs []Object) string {
 	if len(objs) == 0 {
 		return ""
@@ -156,7 +162,15 @@ func NotCompared(where string, objs []Object) string {
 		if n > maxNamed {
 			names = append(names, fmt.Sprintf("%d more", n-maxNamed))
 		}
-		parts = append(parts, fmt.Sprintf("%d %s (%s)", n, noun, strings.Join(names, ", ")))
+		if objs[i].Kind == ColumnOrder {
+			noun = "table"
+			if n != 1 {
+				noun = "tables"
+			}
+			parts = append(parts, fmt.Sprintf("column order of %d %s (%s; added columns go last, none is moved)", n, noun, strings.Join(names, ", ")))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d %s (%s)", n, noun, strings.Join(names, ", ")))
+		}
 		i = j
 	}
 	head := "not compared"

@@ -23,7 +23,9 @@ import (
 //     would apply to the columns added beside it) and everything that is
 //     not an ALTER TABLE never do.
 //   - All on one table; no column or index/constraint name is touched
-//     twice in one statement. A new index or foreign key may use a column
+//     twice in one statement, except a column dropped and then added
+//     again (a recreated generated column: the table never loses its
+//     last column, and a clause placed AFTER it sees the new one). A new index or foreign key may use a column
 //     added in the same statement, but no column a clause before it drops
 //     or modifies, and a column is not dropped or modified after a new key
 //     on it.
@@ -73,18 +75,26 @@ func (d *Dialect) CanCombine(pending []ops.Op, op ops.Op) bool {
 		return false
 	}
 	var before []alterOp
+	var readded []string // columns a pending clause adds
 	for _, p := range pending {
 		a, ok := describeAlter(p)
 		if !ok || a.schema != next.schema || a.table != next.table {
 			return false
 		}
 		before = append(before, a)
+		if a.added {
+			readded = append(readded, a.cols...)
+		}
 	}
 	for _, a := range before {
-		if overlaps(a.names, next.names) || overlaps(a.cols, next.cols) || overlaps(a.refs, next.cols) {
+		// A column dropped and added again in one statement is how a
+		// generated column is recreated; it also keeps the table from
+		// losing its last column in between.
+		recreate := a.dropsColumn && next.added
+		if overlaps(a.names, next.names) || overlaps(a.cols, next.cols) && !recreate || overlaps(a.refs, next.cols) {
 			return false
 		}
-		if !a.added && overlaps(a.cols, next.refs) {
+		if !a.added && overlaps(a.cols, next.refs) && !(a.dropsColumn && containsAll(readded, next.refs)) {
 			return false
 		}
 		switch next.kind {
@@ -175,6 +185,16 @@ func lower(names ...string) []string {
 		}
 	}
 	return out
+}
+
+// containsAll reports whether every name of b is in a.
+func containsAll(a, b []string) bool {
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // overlaps reports whether a and b share a name.
