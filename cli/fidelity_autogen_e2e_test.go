@@ -184,7 +184,7 @@ func TestAutogenFidelityPostgres(t *testing.T) {
 		`.With("fillfactor=80")`, `.Comment("by name")`, `.Nulls("code", model.NullsFirst)`, `.Nulls("lower(name)", model.NullsLast)`, ".Deferrable().InitiallyDeferred()", ".MatchFull()", ".NoInherit()",
 		`op.Option("UNLOGGED", "true")`}
 	calls2 := []string{`op.AddPrimaryKey("pk_scratch", "scratch", "id").Deferrable()`, `op.DropPrimaryKey("pk_scratch", "scratch", "id")`,
-		`.Comment("by the name")`, `op.DropUnique("uq_owners_code", "owners", "code").NullsNotDistinct().Comment("one code")`,
+		`op.SetIndexComment("owners", "ix_owners_name", "by name", "by the name")`, `op.DropUnique("uq_owners_code", "owners", "code").NullsNotDistinct().Comment("one code")`,
 		`op.DropCheck("ck_owners_name", "owners", "name <> ''::text").NoInherit().Comment("named")`,
 		`op.DropTable("slots"`}
 	fidelityRoundTrip(t, db, pgFidelityV1, v2, "Slot", calls, calls2, func() string {

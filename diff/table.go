@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/internal/sqllex"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -353,21 +352,14 @@ func (c *comparer) recreateDependents(cur *model.Table, targets, recreated map[i
 // name (a function's) counts too: the column is then recreated for
 // nothing, never left in the way.
 func (c *comparer) referencedColumns(expr string, cols []model.Column, self int) []int {
-	var rules sqllex.Rules
-	if l, ok := c.d.(dialect.SQLLexer); ok {
-		rules = l.LexRules()
-	}
 	fold := false
 	if f, ok := c.d.(dialect.NameFolder); ok {
 		fold = f.FoldedNames().Columns
 	}
 	var out []int
-	for _, t := range sqllex.Lex(expr, rules) {
-		if t.Kind != sqllex.Word && t.Kind != sqllex.Ident {
-			continue
-		}
-		name := t.Value
-		if t.Kind == sqllex.Word && !fold {
+	for _, n := range dialect.ExprNames(c.d, expr) {
+		name := n.Name
+		if !n.Quoted && !fold {
 			name = strings.ToLower(name)
 		}
 		for i := range cols {
