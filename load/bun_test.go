@@ -87,7 +87,7 @@ func TestLoadBun(t *testing.T) {
 			PrimaryKey: model.PrimaryKey{Name: "pk_bun_posts", Columns: []string{"id"}},
 			// rel:belongs-to writes the key bun's WithForeignKeys creates.
 			ForeignKeys: []model.ForeignKey{
-				{Columns: []string{"user_id"}, RefTable: "users", RefColumns: []string{"id"}},
+				{Columns: []string{"user_id"}, RefTable: "users", RefColumns: []string{"id"}, OnDelete: model.NoActionWritten, OnUpdate: model.NoActionWritten},
 			},
 		},
 	}

@@ -187,7 +187,13 @@ func (r *bunRelation) check(t *model.Table, cols []string) bool {
 // action reads on_delete: or on_update:.
 func (r *bunRelation) action(key, v string) (model.ReferenceAction, bool) {
 	if v == "" {
-		return model.NoAction, true
+		// bun's CREATE TABLE writes ON DELETE / ON UPDATE NO ACTION for a
+		// belongs-to or m2m key whose tag names no action (a has-one key
+		// gets no clause); MariaDB keeps that apart from no clause.
+		if r.kind == "has-one" {
+			return model.NoAction, true
+		}
+		return model.NoActionWritten, true
 	}
 	a, ok := model.ParseReferenceAction(v)
 	if !ok {

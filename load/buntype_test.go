@@ -106,8 +106,8 @@ func TestBunRelations(t *testing.T) {
 		"bun_orders": nil,
 		"bun_items":  nil,
 		"bun_order_items": {
-			{Columns: []string{"item_id"}, RefTable: "bun_items", RefColumns: []string{"id"}, OnDelete: model.Cascade},
-			{Columns: []string{"order_id"}, RefTable: "bun_orders", RefColumns: []string{"id"}},
+			{Columns: []string{"item_id"}, RefTable: "bun_items", RefColumns: []string{"id"}, OnDelete: model.Cascade, OnUpdate: model.NoActionWritten},
+			{Columns: []string{"order_id"}, RefTable: "bun_orders", RefColumns: []string{"id"}, OnDelete: model.NoActionWritten, OnUpdate: model.NoActionWritten},
 		},
 		"bun_pk_refs":  nil,
 		"bun_has_ones": {{Columns: []string{"item_id"}, RefTable: "bun_items", RefColumns: []string{"id"}}},
