@@ -146,12 +146,16 @@ type Owner struct {
 
 // Slot: an identity key with sequence options, a DEFERRABLE INITIALLY
 // DEFERRED primary key, a deferrable unique constraint, a MATCH FULL
-// foreign key with a comment, a unique index NULLS NOT DISTINCT.
+// foreign key with a comment, a unique index NULLS NOT DISTINCT, a
+// REPLICA IDENTITY USING INDEX on a unique index of a NOT NULL column
+// (set after the index; let go before the table is dropped, issue 12).
 type Slot struct {
-	_       struct{} ` + "`" + `db:",table=slots,pk_timing=deferred"` + "`" + `
+	_       struct{} ` + "`" + `db:",table=slots,pk_timing=deferred,option=REPLICA_IDENTITY=USING INDEX ux_slots_code"` + "`" + `
 	ID      int64   ` + "`" + `db:"id,pk,identity=always,sequence=(START WITH 100 INCREMENT BY 5)"` + "`" + `
 	OwnerID *int64  ` + "`" + `db:"owner_id"` + "`" + `
 	Label   *string ` + "`" + `db:"label,type=text"` + "`" + `
+	Code    int64   ` + "`" + `db:"code"` + "`" + `
+	_       struct{} ` + "`" + `db:",uindex=ux_slots_code(code)"` + "`" + `
 	_       struct{} ` + "`" + `db:",unique=uq_slots_label(label) deferrable initially deferred comment 'one label'"` + "`" + `
 	_       struct{} ` + "`" + `db:",fk=fk_slots_owner(owner_id) references owners(id) match full comment 'whose'"` + "`" + `
 	_       struct{} ` + "`" + `db:",uindex=ux_slots_owner_label(owner_id, label) nulls not distinct"` + "`" + `
@@ -182,11 +186,11 @@ func TestAutogenFidelityPostgres(t *testing.T) {
 	calls := []string{".Serial()", `.Sequence("START WITH 10 INCREMENT BY 2")`, ".IdentityAlways()", `.Storage("external")`,
 		`.Compression("pglz")`, `.Opclass("name", "text_pattern_ops")`, `.Collate("name", "C")`, ".NullsNotDistinct()",
 		`.With("fillfactor=80")`, `.Comment("by name")`, `.Nulls("code", model.NullsFirst)`, `.Nulls("lower(name)", model.NullsLast)`, ".Deferrable().InitiallyDeferred()", ".MatchFull()", ".NoInherit()",
-		`op.Option("UNLOGGED", "true")`}
+		`op.Option("UNLOGGED", "true")`, `op.SetTableOptions("slots").From("REPLICA_IDENTITY", "").To("REPLICA_IDENTITY", "USING INDEX ux_slots_code")`}
 	calls2 := []string{`op.AddPrimaryKey("pk_scratch", "scratch", "id").Deferrable()`, `op.DropPrimaryKey("pk_scratch", "scratch", "id")`,
 		`op.SetIndexComment("owners", "ix_owners_name", "by name", "by the name")`, `op.DropUnique("uq_owners_code", "owners", "code").NullsNotDistinct().Comment("one code")`,
 		`op.DropCheck("ck_owners_name", "owners", "name <> ''::text").NoInherit().Comment("named")`,
-		`op.DropTable("slots"`}
+		`op.DropTable("slots"`, `op.SetTableOptions("slots").From("REPLICA_IDENTITY", "USING INDEX ux_slots_code").To("REPLICA_IDENTITY", "")`}
 	fidelityRoundTrip(t, db, pgFidelityV1, v2, "Slot", calls, calls2, func() string {
 		out := run1(t, "pg_dump", "--schema-only", "--no-owner", "--no-privileges", "--exclude-table=retort_*", db.URL)
 		// pg_dump's \restrict key is random on every run.

@@ -130,3 +130,16 @@ type OptionResetter interface {
 type ObjectCommenter interface {
 	CommentsObjectsInPlace() bool
 }
+
+// IndexOptioner is implemented by dialects with a table option that names
+// one of the table's indexes (PostgreSQL's REPLICA IDENTITY USING INDEX):
+// the option can be set only once the index exists, and dropping the index
+// loses it. diff then creates a table without such an option and sets it
+// after the table's indexes, and lets it go before the index it names, or
+// its table, is dropped, so that the downgrade sets it again last.
+type IndexOptioner interface {
+	// OptionIndex returns the index that the table option o names and the
+	// option's value that names none (its default); ok is false for an
+	// option that names no index.
+	OptionIndex(o model.TableOption) (index, release string, ok bool)
+}

@@ -92,7 +92,10 @@
 //     its columns, primary key, unique constraints, checks and foreign keys,
 //     then CreateIndex for each of its indexes (by name; on a dialect
 //     whose catalog keeps declaration order, [dialect.DeclarationOrder],
-//     checks and indexes in the target's order). Foreign keys
+//     checks and indexes in the target's order), then SetTableOptions for
+//     the table options that name one of those indexes
+//     ([dialect.IndexOptioner]: PostgreSQL's REPLICA IDENTITY USING
+//     INDEX), left out of CreateTable. Foreign keys
 //     inside a reference cycle among new tables are left out of
 //     CreateTable and added with AddForeignKey after all new tables exist.
 //  4. DropForeignKey, for every existing table (by name): foreign keys that
@@ -103,7 +106,9 @@
 //     removed tables. Dropping them all first
 //     means no later step trips over a constraint that still depends on a
 //     column or key.
-//  5. For each existing table, by name: DropIndex, DropUnique, DropCheck,
+//  5. For each existing table, by name: SetTableOptions letting go of an
+//     option that names an index or unique constraint about to be dropped
+//     ([dialect.IndexOptioner]), DropIndex, DropUnique, DropCheck,
 //     DropPrimaryKey, AddColumn (in target column order), AlterColumn
 //     (target column order), DropColumn (reverse table order, so the
 //     downgrade adds them back in their original order), AddPrimaryKey,
@@ -117,7 +122,10 @@
 //     name. Every
 //     table and column exists by then.
 //  7. Removed tables in reverse dependency order (referencing tables first):
-//     DropIndex for each of the table's indexes, then DropTable. A removed
+//     SetTableOptions letting go of an option that names one of its
+//     indexes ([dialect.IndexOptioner]; DropTable leaves it out, so that
+//     its reverse creates the table without it), DropIndex for each of
+//     the table's indexes, then DropTable. A removed
 //     table's foreign keys to other removed tables need no separate drop.
 //  8. DropEnum for enum types no target column uses.
 //  9. The ops of the [Options.Comparators], each plug-in's in its order.

@@ -97,6 +97,14 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 		}
 	}
 
+	// An option naming an index that goes is let go first; the options
+	// are then compared from there.
+	optCur := cur
+	if _, named := c.splitIndexOptions(cur.Options, droppedIndexNames(dropIx, dropUq)); named != nil {
+		td.body = append(td.body, c.releaseIndexOptions(cur, named))
+		optCur = withOptionValues(cur, c.released(named))
+	}
+
 	c.inTargetOrder(tgt, addIx)
 	c.inTargetOrder(tgt, addCk)
 	td.body = append(td.body, keyedAI...)
@@ -118,7 +126,7 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	if cur.Comment != tgt.Comment {
 		td.body = append(td.body, ops.SetTableComment{Schema: s, Table: n, From: cur.Comment, To: tgt.Comment})
 	}
-	if from, to := c.compareOptions(cur, tgt); len(to) > 0 {
+	if from, to := c.compareOptions(optCur, tgt); len(to) > 0 {
 		td.body = append(td.body, ops.SetTableOptions{Schema: s, Table: n, From: from, To: to})
 	}
 	return td

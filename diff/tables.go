@@ -9,7 +9,8 @@ import (
 )
 
 // createTables returns, for the new tables (sorted by key), the CreateTable
-// and CreateIndex ops in dependency order followed by the AddForeignKey ops
+// and CreateIndex ops in dependency order (each table's options that name
+// one of its indexes set after them, see splitIndexOptions) followed by the AddForeignKey ops
 // of reference cycles (step 3), and the foreign keys to add in step 6
 // because the key they reference on an existing table only appears in step 5.
 func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []tableOps) {
@@ -40,6 +41,8 @@ func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []
 		if len(ct.ForeignKeys) == 0 {
 			ct.ForeignKeys = nil
 		}
+		var named []model.TableOption
+		ct.Options, named = c.splitIndexOptions(ct.Options, indexNames(t.Indexes))
 		sortUniques(ct.Uniques)
 		sortExcludes(ct.Excludes)
 		ixs := t.Indexes
@@ -51,6 +54,9 @@ func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []
 		for _, ix := range ixs {
 			out = append(out, ops.CreateIndex{Schema: t.Schema, Table: t.Name, Index: ix})
 		}
+		if named != nil {
+			out = append(out, c.setIndexOptions(t, named))
+		}
 		if len(late) > 0 {
 			deferred = append(deferred, tableOps{keyOf(t), late})
 		}
@@ -60,7 +66,8 @@ func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []
 
 // dropTables returns, for the removed tables (sorted by key), the
 // DropForeignKey ops that must run early (step 4) and the DropIndex and
-// DropTable ops of step 7, referencing tables first.
+// DropTable ops of step 7, referencing tables first (each table's options
+// that name one of its indexes let go before them).
 func (c *comparer) dropTables(removed []*model.Table) (early []tableOps, out []ops.Op) {
 	if len(removed) == 0 {
 		return nil, nil
@@ -90,6 +97,11 @@ func (c *comparer) dropTables(removed []*model.Table) (early []tableOps, out []o
 		sortExcludes(dt.Excludes)
 		if len(first) > 0 {
 			early = append(early, tableOps{keyOf(t), first})
+		}
+		var named []model.TableOption
+		dt.Options, named = c.splitIndexOptions(dt.Options, indexNames(t.Indexes))
+		if named != nil {
+			out = append(out, c.releaseIndexOptions(t, named))
 		}
 		for _, ix := range sortedIndexes(t.Indexes) {
 			out = append(out, ops.DropIndex{Schema: t.Schema, Table: t.Name, Index: ix})

@@ -168,3 +168,18 @@ func canonicalTableFlags(opts []model.TableOption) []model.TableOption {
 	}
 	return out
 }
+
+// OptionIndex returns the index a REPLICA_IDENTITY of USING INDEX names,
+// and "" (DEFAULT) to let it go; ok is false for any other option or
+// value ([dialect.IndexOptioner]).
+func (*Dialect) OptionIndex(o model.TableOption) (index, release string, ok bool) {
+	if !strings.EqualFold(strings.TrimSpace(o.Name), optReplicaIdentity) {
+		return "", "", false
+	}
+	ri, valid := replicaIdentity(o.Value)
+	index, named := strings.CutPrefix(ri, "USING INDEX ")
+	if !valid || !named {
+		return "", "", false
+	}
+	return index, "", true
+}
