@@ -27,10 +27,7 @@ func (d *PrimaryKeyDef) addTo(t *model.Table, call string) {
 }
 
 func (d *PrimaryKeyDef) update(f func(pk *model.PrimaryKey)) *PrimaryKeyDef {
-	f(&d.pk)
-	if d.sync != nil {
-		d.sync(d.pk)
-	}
+	change(&d.pk, d.sync, f)
 	return d
 }
 
@@ -54,9 +51,9 @@ func (d *PrimaryKeyDef) Comment(text string) *PrimaryKeyDef {
 // InitiallyDeferred and Comment.
 func (o *Recorder) AddPrimaryKey(name, table string, cols ...string) *PrimaryKeyDef {
 	d := o.PrimaryKey(name, cols...)
-	schema := o.schema
-	set := o.record(ops.AddPrimaryKey{Schema: schema, Table: table, PrimaryKey: d.pk})
-	d.sync = func(pk model.PrimaryKey) { set(ops.AddPrimaryKey{Schema: schema, Table: table, PrimaryKey: pk}) }
+	d.sync = recordAs(o, d.pk, func(pk model.PrimaryKey) ops.Op {
+		return ops.AddPrimaryKey{Schema: o.schema, Table: table, PrimaryKey: pk}
+	})
 	return d
 }
 
@@ -64,9 +61,9 @@ func (o *Recorder) AddPrimaryKey(name, table string, cols ...string) *PrimaryKey
 // methods are its definition for the reverse.
 func (o *Recorder) DropPrimaryKey(name, table string, cols ...string) *PrimaryKeyDef {
 	d := o.PrimaryKey(name, cols...)
-	schema := o.schema
-	set := o.record(ops.DropPrimaryKey{Schema: schema, Table: table, PrimaryKey: d.pk})
-	d.sync = func(pk model.PrimaryKey) { set(ops.DropPrimaryKey{Schema: schema, Table: table, PrimaryKey: pk}) }
+	d.sync = recordAs(o, d.pk, func(pk model.PrimaryKey) ops.Op {
+		return ops.DropPrimaryKey{Schema: o.schema, Table: table, PrimaryKey: pk}
+	})
 	return d
 }
 
@@ -89,10 +86,7 @@ func (d *UniqueDef) addTo(t *model.Table, _ string) {
 }
 
 func (d *UniqueDef) update(f func(u *model.Unique)) *UniqueDef {
-	f(&d.u)
-	if d.sync != nil {
-		d.sync(d.u)
-	}
+	change(&d.u, d.sync, f)
 	return d
 }
 
@@ -122,9 +116,9 @@ func (d *UniqueDef) Comment(text string) *UniqueDef {
 // NullsNotDistinct, Deferrable, InitiallyDeferred and Comment.
 func (o *Recorder) AddUnique(name, table string, cols ...string) *UniqueDef {
 	d := o.Unique(name, cols...)
-	schema := o.schema
-	set := o.record(ops.AddUnique{Schema: schema, Table: table, Unique: d.u})
-	d.sync = func(u model.Unique) { set(ops.AddUnique{Schema: schema, Table: table, Unique: u}) }
+	d.sync = recordAs(o, d.u, func(u model.Unique) ops.Op {
+		return ops.AddUnique{Schema: o.schema, Table: table, Unique: u}
+	})
 	return d
 }
 
@@ -132,9 +126,9 @@ func (o *Recorder) AddUnique(name, table string, cols ...string) *UniqueDef {
 // methods are its definition for the reverse.
 func (o *Recorder) DropUnique(name, table string, cols ...string) *UniqueDef {
 	d := o.Unique(name, cols...)
-	schema := o.schema
-	set := o.record(ops.DropUnique{Schema: schema, Table: table, Unique: d.u})
-	d.sync = func(u model.Unique) { set(ops.DropUnique{Schema: schema, Table: table, Unique: u}) }
+	d.sync = recordAs(o, d.u, func(u model.Unique) ops.Op {
+		return ops.DropUnique{Schema: o.schema, Table: table, Unique: u}
+	})
 	return d
 }
 
@@ -156,10 +150,7 @@ func (d *CheckDef) addTo(t *model.Table, _ string) {
 }
 
 func (d *CheckDef) update(f func(ck *model.Check)) *CheckDef {
-	f(&d.ck)
-	if d.sync != nil {
-		d.sync(d.ck)
-	}
+	change(&d.ck, d.sync, f)
 	return d
 }
 
@@ -178,9 +169,9 @@ func (d *CheckDef) Comment(text string) *CheckDef {
 // and Comment.
 func (o *Recorder) AddCheck(name, table, expr string) *CheckDef {
 	d := o.Check(name, expr)
-	schema := o.schema
-	set := o.record(ops.AddCheck{Schema: schema, Table: table, Check: d.ck})
-	d.sync = func(ck model.Check) { set(ops.AddCheck{Schema: schema, Table: table, Check: ck}) }
+	d.sync = recordAs(o, d.ck, func(ck model.Check) ops.Op {
+		return ops.AddCheck{Schema: o.schema, Table: table, Check: ck}
+	})
 	return d
 }
 
@@ -188,8 +179,8 @@ func (o *Recorder) AddCheck(name, table, expr string) *CheckDef {
 // methods are its definition for the reverse.
 func (o *Recorder) DropCheck(name, table, expr string) *CheckDef {
 	d := o.Check(name, expr)
-	schema := o.schema
-	set := o.record(ops.DropCheck{Schema: schema, Table: table, Check: d.ck})
-	d.sync = func(ck model.Check) { set(ops.DropCheck{Schema: schema, Table: table, Check: ck}) }
+	d.sync = recordAs(o, d.ck, func(ck model.Check) ops.Op {
+		return ops.DropCheck{Schema: o.schema, Table: table, Check: ck}
+	})
 	return d
 }

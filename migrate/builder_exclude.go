@@ -37,10 +37,7 @@ func (o *Recorder) DropExclude(name, table, def string) *ExcludeDef {
 
 // Comment sets the constraint's comment.
 func (d *ExcludeDef) Comment(text string) *ExcludeDef {
-	d.x.Comment = text
-	if d.sync != nil {
-		d.sync(d.x)
-	}
+	change(&d.x, d.sync, func(x *model.Exclude) { x.Comment = text })
 	return d
 }
 

@@ -28,13 +28,11 @@ func (d *CheckDef) NotValid() *CheckDef {
 func (o *Recorder) ValidateCheck(name, table, expr string) *CheckDef {
 	d := o.Check(name, expr)
 	d.ck.NotValid = true
-	schema := o.schema
-	op := func(ck model.Check) ops.ValidateConstraint {
+	op := func(ck model.Check) ops.Op {
 		ck.NotValid = true
-		return ops.ValidateConstraint{Schema: schema, Table: table, Check: &ck}
+		return ops.ValidateConstraint{Schema: o.schema, Table: table, Check: &ck}
 	}
-	set := o.record(op(d.ck))
-	d.sync = func(ck model.Check) { set(op(ck)) }
+	d.sync = recordAs(o, d.ck, op)
 	return d
 }
 
@@ -45,12 +43,10 @@ func (o *Recorder) ValidateCheck(name, table, expr string) *CheckDef {
 func (o *Recorder) ValidateForeignKey(name, table string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
 	d := o.ForeignKey(name, cols, refTable, refCols)
 	d.fk.NotValid = true
-	schema := o.schema
-	op := func(fk model.ForeignKey) ops.ValidateConstraint {
+	op := func(fk model.ForeignKey) ops.Op {
 		fk.NotValid = true
-		return ops.ValidateConstraint{Schema: schema, Table: table, ForeignKey: &fk}
+		return ops.ValidateConstraint{Schema: o.schema, Table: table, ForeignKey: &fk}
 	}
-	set := o.record(op(d.fk))
-	d.sync = func(fk model.ForeignKey) { set(op(fk)) }
+	d.sync = recordAs(o, d.fk, op)
 	return d
 }

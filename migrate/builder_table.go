@@ -100,10 +100,7 @@ func (d *ForeignKeyDef) addTo(t *model.Table, _ string) {
 }
 
 func (d *ForeignKeyDef) update(f func(fk *model.ForeignKey)) *ForeignKeyDef {
-	f(&d.fk)
-	if d.sync != nil {
-		d.sync(d.fk)
-	}
+	change(&d.fk, d.sync, f)
 	return d
 }
 
@@ -194,9 +191,9 @@ func (o *Recorder) DropColumn(table, name string, def ...*ColumnDef) {
 // InitiallyDeferred and RefSchema.
 func (o *Recorder) AddForeignKey(name, table string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
 	d := o.ForeignKey(name, cols, refTable, refCols)
-	schema := o.schema
-	set := o.record(ops.AddForeignKey{Schema: schema, Table: table, ForeignKey: d.fk})
-	d.sync = func(fk model.ForeignKey) { set(ops.AddForeignKey{Schema: schema, Table: table, ForeignKey: fk}) }
+	d.sync = recordAs(o, d.fk, func(fk model.ForeignKey) ops.Op {
+		return ops.AddForeignKey{Schema: o.schema, Table: table, ForeignKey: fk}
+	})
 	return d
 }
 
@@ -204,8 +201,8 @@ func (o *Recorder) AddForeignKey(name, table string, cols []string, refTable str
 // methods are its definition for the reverse, as for [Recorder.AddForeignKey].
 func (o *Recorder) DropForeignKey(name, table string, cols []string, refTable string, refCols []string) *ForeignKeyDef {
 	d := o.ForeignKey(name, cols, refTable, refCols)
-	schema := o.schema
-	set := o.record(ops.DropForeignKey{Schema: schema, Table: table, ForeignKey: d.fk})
-	d.sync = func(fk model.ForeignKey) { set(ops.DropForeignKey{Schema: schema, Table: table, ForeignKey: fk}) }
+	d.sync = recordAs(o, d.fk, func(fk model.ForeignKey) ops.Op {
+		return ops.DropForeignKey{Schema: o.schema, Table: table, ForeignKey: fk}
+	})
 	return d
 }

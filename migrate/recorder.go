@@ -72,6 +72,23 @@ func (o *Recorder) record(op ops.Op) func(ops.Op) {
 	return func(op ops.Op) { r.list[i] = op }
 }
 
+// recordAs records as(v) and returns the function that records as(w) in
+// its place: the sync of a definition whose chained methods change v
+// after its op is recorded.
+func recordAs[T any](o *Recorder, v T, as func(T) ops.Op) func(T) {
+	set := o.record(as(v))
+	return func(w T) { set(as(w)) }
+}
+
+// change applies f to *v and hands the result to sync, which records it
+// again for a recorded definition (nil for a table item).
+func change[T any](v *T, sync func(T), f func(*T)) {
+	f(v)
+	if sync != nil {
+		sync(*v)
+	}
+}
+
 // RenameTable records renaming table from to to.
 func (o *Recorder) RenameTable(from, to string) {
 	o.record(ops.RenameTable{Schema: o.schema, From: from, To: to})
