@@ -10,9 +10,10 @@ import (
 
 // createTables returns, for the new tables (sorted by key), the CreateTable
 // and CreateIndex ops in dependency order (each table's options that name
-// one of its indexes set after them, see splitIndexOptions) followed by the AddForeignKey ops
-// of reference cycles (step 3), and the foreign keys to add in step 6
-// because the key they reference on an existing table only appears in step 5.
+// one of its indexes set after them, see splitIndexOptions) followed by
+// the AddForeignKey ops of reference cycles (step 3), and the foreign keys
+// to add in step 6 because the key they reference on an existing table
+// only appears in step 5.
 func (c *comparer) createTables(added []*model.Table) (out []ops.Op, deferred []tableOps) {
 	if len(added) == 0 {
 		return nil, nil
