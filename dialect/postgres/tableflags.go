@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/model"
 )
 
@@ -183,3 +184,5 @@ func (*Dialect) OptionIndex(o model.TableOption) (index, release string, ok bool
 	}
 	return index, "", true
 }
+
+var _ dialect.IndexOptioner = (*Dialect)(nil)
