@@ -107,8 +107,8 @@
 //     means no later step trips over a constraint that still depends on a
 //     column or key.
 //  5. For each existing table, by name: SetTableOptions letting go of an
-//     option that names an index or unique constraint about to be dropped
-//     ([dialect.IndexOptioner]), DropIndex, DropUnique, DropCheck,
+//     option that names an index, unique constraint or primary key about
+//     to be dropped ([dialect.IndexOptioner]), DropIndex, DropUnique, DropCheck,
 //     DropPrimaryKey, AddColumn (in target column order), AlterColumn
 //     (target column order), DropColumn (reverse table order, so the
 //     downgrade adds them back in their original order), AddPrimaryKey,

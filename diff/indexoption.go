@@ -71,9 +71,9 @@ func indexNames(ixs []model.Index) []string {
 	return names
 }
 
-// droppedIndexNames returns the names of the indexes and unique
-// constraints the ops drop (PostgreSQL names a unique constraint's index
-// after it).
+// droppedIndexNames returns the names of the indexes, unique constraints
+// and primary keys the ops drop (PostgreSQL names a unique constraint's or
+// a primary key's index after it).
 func droppedIndexNames(list ...[]ops.Op) []string {
 	var names []string
 	for _, l := range list {
@@ -83,6 +83,8 @@ func droppedIndexNames(list ...[]ops.Op) []string {
 				names = append(names, o.Index.Name)
 			case ops.DropUnique:
 				names = append(names, o.Unique.Name)
+			case ops.DropPrimaryKey:
+				names = append(names, o.PrimaryKey.Name)
 			}
 		}
 	}

@@ -40,6 +40,16 @@ func TestIndexOptionsFollowTheirIndex(t *testing.T) {
 		}
 		return t
 	}
+	// keyed gives t the primary key t_pkey on cols, uniqued the unique
+	// constraint t_uq.
+	keyed := func(t model.Table, cols ...string) model.Table {
+		t.PrimaryKey = model.PrimaryKey{Name: t.Name + "_pkey", Columns: cols}
+		return t
+	}
+	uniqued := func(t model.Table, cols ...string) model.Table {
+		t.Uniques = []model.Unique{{Name: t.Name + "_uq", Columns: cols}}
+		return t
+	}
 	cases := []struct {
 		name     string
 		cur, tgt []model.Table
@@ -72,6 +82,30 @@ func TestIndexOptionsFollowTheirIndex(t *testing.T) {
 			cur:  []model.Table{tbl("t", "USING INDEX t_a", uix("t_a", "id"))},
 			tgt:  []model.Table{tbl("t", "USING INDEX t_b", uix("t_b", "id", "k"))},
 			want: "t: set options REPLICA_IDENTITY=USING INDEX t_a -> REPLICA_IDENTITY=\nt: drop index t_a (id)\nt: create unique index t_b (id, k)\nt: set options REPLICA_IDENTITY= -> REPLICA_IDENTITY=USING INDEX t_b",
+		},
+		{
+			name: "kept table's identity primary key is dropped and added again",
+			cur:  []model.Table{keyed(tbl("t", "USING INDEX t_pkey"), "id")},
+			tgt:  []model.Table{keyed(tbl("t", "USING INDEX t_pkey"), "id", "k")},
+			want: "t: set options REPLICA_IDENTITY=USING INDEX t_pkey -> REPLICA_IDENTITY=\nt: drop primary key t_pkey (id)\nt: add primary key t_pkey (id, k)\nt: set options REPLICA_IDENTITY= -> REPLICA_IDENTITY=USING INDEX t_pkey",
+		},
+		{
+			name: "kept table's identity primary key is dropped",
+			cur:  []model.Table{keyed(tbl("t", "USING INDEX t_pkey"), "id")},
+			tgt:  []model.Table{tbl("t", "")},
+			want: "t: set options REPLICA_IDENTITY=USING INDEX t_pkey -> REPLICA_IDENTITY=\nt: drop primary key t_pkey (id)",
+		},
+		{
+			name: "kept table's identity unique constraint is dropped and added again",
+			cur:  []model.Table{uniqued(tbl("t", "USING INDEX t_uq"), "id")},
+			tgt:  []model.Table{uniqued(tbl("t", "USING INDEX t_uq"), "id", "k")},
+			want: "t: set options REPLICA_IDENTITY=USING INDEX t_uq -> REPLICA_IDENTITY=\nt: drop unique t_uq (id)\nt: add unique t_uq (id, k)\nt: set options REPLICA_IDENTITY= -> REPLICA_IDENTITY=USING INDEX t_uq",
+		},
+		{
+			name: "kept table's other index goes, its identity primary key stays",
+			cur:  []model.Table{keyed(tbl("t", "USING INDEX t_pkey", uix("t_k", "k")), "id")},
+			tgt:  []model.Table{keyed(tbl("t", "USING INDEX t_pkey"), "id")},
+			want: "t: drop index t_k (k)",
 		},
 	}
 	for _, tc := range cases {
@@ -120,9 +154,24 @@ func identityHeld(t *testing.T, dir string, s model.Schema, list []ops.Op) {
 			if !ok {
 				continue
 			}
-			if _, has := tb.Index(ix); !has {
+			if !indexed(&tb, ix) {
 				t.Errorf("%s: after %q, %s names index %s, which it does not have", dir, firstLine(ops.Describe(op)), tb.Name, ix)
 			}
 		}
 	}
+}
+
+// indexed reports whether t has an index named ix: an index, or the one
+// PostgreSQL builds for a unique constraint or the primary key under its
+// name.
+func indexed(t *model.Table, ix string) bool {
+	if _, has := t.Index(ix); has {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if u.Name == ix {
+			return true
+		}
+	}
+	return len(t.PrimaryKey.Columns) > 0 && t.PrimaryKey.Name == ix
 }

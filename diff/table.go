@@ -100,7 +100,7 @@ func (c *comparer) compareTable(cur, tgt *model.Table) tableDiff {
 	// An option naming an index that goes is let go first; the options
 	// are then compared from there.
 	optCur := cur
-	if _, named := c.splitIndexOptions(cur.Options, droppedIndexNames(dropIx, dropUq)); named != nil {
+	if _, named := c.splitIndexOptions(cur.Options, droppedIndexNames(dropIx, dropUq, dropPK)); named != nil {
 		td.body = append(td.body, c.releaseIndexOptions(cur, named))
 		optCur = withOptionValues(cur, c.released(named))
 	}
