@@ -154,6 +154,18 @@
 // downgrade step autogenerate could not compute: the runner refuses such a
 // downgrade with an [*IrreversibleError] before running any of it.
 //
+// # Options that name an index
+//
+// A table option that names an index ([dialect.IndexOptioner]:
+// PostgreSQL's REPLICA IDENTITY USING INDEX) can be set only once the
+// index exists. An op.CreateTable carrying one that names an index the new
+// table does not have (one a later op.CreateIndex creates) is refused with
+// an [*IndexOptionError] before any SQL of the run, or of [SQL], is
+// produced; the error names the table, the index and the
+// op.SetTableOptions call to put after the op.CreateIndex, which is what
+// autogenerate writes. The runner does not move the option itself: the
+// revision file is what was reviewed, and runs as written.
+//
 // # The autogenerate settings
 //
 // env.go declares var Env = &migrate.Env{...} with the comparer options,

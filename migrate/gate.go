@@ -234,9 +234,10 @@ func sourceFile(r Revision, dir Direction) string {
 }
 
 // refuseUnsafeValues checks the values every op of every step would write
-// into DDL before the first statement runs: where DDL is not
-// transactional, a value refused at op 5 would otherwise leave ops 1–4
-// applied.
+// into DDL, and the table options a CreateTable sets before the index
+// they name exists (checkIndexOptions), before the first statement runs:
+// where DDL is not transactional, a value refused at op 5 would otherwise
+// leave ops 1–4 applied.
 func refuseUnsafeValues(d dialect.Dialect, steps []Step) error {
 	for _, st := range steps {
 		list, err := st.Revision.Record(st.Direction)
@@ -247,6 +248,9 @@ func refuseUnsafeValues(d dialect.Dialect, steps []Step) error {
 			if err := dialect.CheckOp(d, op); err != nil {
 				return newError(st, list, i, "", err)
 			}
+		}
+		if i, err := checkIndexOptions(d, list); err != nil {
+			return newError(st, list, i, "", err)
 		}
 	}
 	return nil

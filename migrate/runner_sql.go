@@ -94,6 +94,9 @@ func SQL(ctx context.Context, env *Env, from, to string, dir Direction) (string,
 		if err := offlineRefusal(st, list); err != nil {
 			return "", err
 		}
+		if i, err := checkIndexOptions(d, list); err != nil {
+			return "", newError(st, list, i, "", err)
+		}
 		fmt.Fprintf(&b, "\n-- Running %s %s -> %s\n\n", st.Direction, revisionsOrBase(st.Before), revisionsOrBase(st.After))
 		writeAll(frame.Before)
 		writeAll(frame.Begin)
