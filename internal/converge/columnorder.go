@@ -52,8 +52,10 @@ func orderNamed(p Pair, d Retort, kind string) []string {
 }
 
 // same reports whether dumps a and b are equal once, in the tables diff
-// named, the column lines (column order) and the key lines (index order)
-// are sorted. With nothing said, only equal dumps agree.
+// named, the column lines (column order; pg_dump writes one column a line,
+// the last without a comma) and the key lines (index order; SHOW CREATE
+// TABLE writes one key a line) are sorted. With nothing said, only equal
+// dumps agree.
 func (s orderSaid) same(a, b string) bool {
 	if a == b {
 		return true
@@ -73,14 +75,6 @@ func (s orderSaid) normalize(dump string) string {
 		dump = sortNamedKeys(dump, s.keys)
 	}
 	return dump
-}
-
-// sameButColumnOrder reports whether dumps a and b are equal once the
-// column lines of each CREATE TABLE statement whose table a line of said
-// names are sorted (pg_dump writes one column a line, the last without a
-// comma). With no lines said, only equal dumps agree.
-func sameButColumnOrder(a, b string, said []string) bool {
-	return orderSaid{columns: said}.same(a, b)
 }
 
 // sortNamedColumns sorts the body lines of the CREATE TABLE statements of
