@@ -15,7 +15,7 @@ import (
 // ObjectDoc is an object retort does not model, in the JSON documents of
 // `retort check` and `retort inspect` (not_compared): kind is one of the
 // [introspect.ObjectKind] values ("view", "trigger", "function", ...,
-// and "column order", whose name is the table's),
+// and "column order" and "index order", whose name is the table's),
 // schema is "" for the schema read, and table is the table a trigger,
 // policy, rule or partition belongs to, else "".
 type ObjectDoc struct {
@@ -94,6 +94,20 @@ func ColumnOrder(d dialect.Dialect, current, target model.Schema, list []ops.Op)
 	var out []introspect.Object
 	for _, t := range diff.ColumnOrderUnplaced(d, current, target, list) {
 		out = append(out, introspect.Object{Kind: introspect.ColumnOrder, Schema: t.Schema, Name: t.Name})
+	}
+	return out
+}
+
+// IndexOrder names, as [introspect.IndexOrder] objects, the tables
+// present in current and target whose indexes the server would list in
+// another order after list (the ops from current to target) on d
+// ([diff.IndexOrderUnkept]: both schemas must be catalogs that read the
+// server's order, so a Go model never yields one): not compared, and not
+// drift.
+func IndexOrder(d dialect.Dialect, current, target model.Schema, list []ops.Op) []introspect.Object {
+	var out []introspect.Object
+	for _, t := range diff.IndexOrderUnkept(d, current, target, list) {
+		out = append(out, introspect.Object{Kind: introspect.IndexOrder, Schema: t.Schema, Name: t.Name})
 	}
 	return out
 }

@@ -18,8 +18,10 @@ import (
 // when they agree, 1 when they differ. With --sql stdout holds SQL only, a
 // script framed as `upgrade --sql` frames a revision ([writeScript]), and
 // nothing when they agree. Objects retort does not model (views,
-// triggers, ...), and tables whose column order differs where retort
-// cannot place columns, are named on stderr, on either outcome; they are not
+// triggers, ...), tables whose column order differs where retort cannot
+// place columns, and tables whose key order the server would list
+// differently after the migration (MariaDB), are named on stderr, on either
+// outcome; they are not
 // drift, so alone they never make the exit code 1.
 func runDiff(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("diff")
@@ -76,8 +78,10 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	unmodeled := a.reportNotCompared(fromObjs, toObjs)
-	// Column order where retort cannot place columns: named, not drift.
-	if line := introspect.NotCompared("", autogen.ColumnOrder(src.be.Dialect, current, target, list)); line != "" {
+	// Column order where retort cannot place columns, and key order where
+	// the server orders keys itself: named, not drift.
+	order := append(autogen.ColumnOrder(src.be.Dialect, current, target, list), autogen.IndexOrder(src.be.Dialect, current, target, list)...)
+	if line := introspect.NotCompared("", order); line != "" {
 		fmt.Fprintln(a.stderr, line)
 		unmodeled = true
 	}

@@ -112,6 +112,22 @@ type DeclarationOrder interface {
 	KeepsDeclarationOrder() bool
 }
 
+// KeyOrderer is implemented by dialects whose server lists a table's
+// indexes in an order of its own (MariaDB's SHOW CREATE TABLE: the unique
+// keys first, then the others, each group in the order the keys were
+// created, an added key last in its group). diff asks it where the keys
+// of a table it alters end up, to name a table whose key order the
+// migration would leave different from the target's: retort does not
+// recreate keys to move them.
+type KeyOrderer interface {
+	// SortKeys sorts t.Indexes, given in the order the server had them
+	// with any created since appended, into the order the server lists
+	// them in, as t's columns now are (a key's group can depend on
+	// whether its columns are nullable). The sort is stable: keys of one
+	// group keep the order they are given in.
+	SortKeys(t *model.Table)
+}
+
 // OptionResetter is implemented by dialects that can take a table option
 // back to its default: diff then removes an option the current table has
 // and the target does not name, instead of leaving it.

@@ -36,12 +36,7 @@ func ColumnOrderUnplaced(d dialect.Dialect, current, target model.Schema, list [
 	var out []*model.Table
 	for i := range target.Tables {
 		tgt := &target.Tables[i]
-		name := tgt.Name
-		for _, op := range list {
-			if r, ok := op.(ops.RenameTable); ok && r.Schema == tgt.Schema && r.To == tgt.Name {
-				name = r.From
-			}
-		}
+		name := renamedFrom(tgt, list)
 		k := slices.IndexFunc(current.Tables, func(t model.Table) bool { return t.Schema == tgt.Schema && t.Name == name })
 		if k < 0 {
 			continue

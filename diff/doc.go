@@ -13,6 +13,13 @@
 // NormalizeExpr. [Options] shapes the comparison; its zero value compares
 // everything.
 //
+// Two orders are not compared, and callers name them as not compared:
+// [ColumnOrderUnplaced] gives the tables whose column order the ops would
+// leave different where a dialect cannot place a column (PostgreSQL), and
+// [IndexOrderUnkept] those whose key order the server would list
+// differently after the ops where it orders keys itself (MariaDB;
+// [dialect.KeyOrderer]), between two catalogs that read that order.
+//
 // # Types the Go type implies
 //
 // A target column whose type comes from its Go type rather than from SQL

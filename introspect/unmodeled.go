@@ -50,10 +50,16 @@ const (
 	// dialect cannot place a column (PostgreSQL's ADD COLUMN appends and
 	// retort never moves one), so it is not compared.
 	ColumnOrder ObjectKind = "column order"
+	// IndexOrder is, like ColumnOrder, an attribute of a table present on
+	// both sides: the order the server lists its indexes in would differ
+	// after the migration (MariaDB's SHOW CREATE TABLE; an added index
+	// goes last in its group, and retort never recreates one to move it),
+	// so it is not compared.
+	IndexOrder ObjectKind = "index order"
 )
 
 var kindOrder = []ObjectKind{Schema, View, MaterializedView, PartitionedTable, Partition, VirtualTable, ForeignTable,
-	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject, ColumnOrder}
+	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject, ColumnOrder, IndexOrder}
 
 // Plural returns the kind's plural ("views", "policies").
 func (k ObjectKind) Plural() string {
@@ -136,7 +142,8 @@ const maxNamed = 8
 
 // NotCompared is the one line every command prints about objects it did
 // not compare, e.g. "not compared: 2 views (a, b), 1 trigger (t on
-// posts)", or "column order of 1 table (t; ...)" for [ColumnOrder]; where,
+// posts)", or "column order of 1 table (t; ...)" for [ColumnOrder] and
+// "index order of 1 table (t; ...)" for [IndexOrder]; where,
 // when not empty, says where they are ("in --from"). It returns "" for
 // none. Names beyond the first few of a kind are counted.
 func NotCompared(where string, objs []Object) string {
@@ -162,13 +169,12 @@ func NotCompared(where string, objs []Object) string {
 		if n > maxNamed {
 			names = append(names, fmt.Sprintf("%d more", n-maxNamed))
 		}
-		if objs[i].Kind == ColumnOrder {
-			noun = "table"
-			if n != 1 {
-				noun = "tables"
-			}
-			parts = append(parts, fmt.Sprintf("column order of %d %s (%s; added columns go last, none is moved)", n, noun, strings.Join(names, ", ")))
-		} else {
+		switch objs[i].Kind {
+		case ColumnOrder:
+			parts = append(parts, fmt.Sprintf("column order of %s (%s; added columns go last, none is moved)", tables(n), strings.Join(names, ", ")))
+		case IndexOrder:
+			parts = append(parts, fmt.Sprintf("index order of %s (%s; added indexes go last in their group, none is moved)", tables(n), strings.Join(names, ", ")))
+		default:
 			parts = append(parts, fmt.Sprintf("%d %s (%s)", n, noun, strings.Join(names, ", ")))
 		}
 		i = j
@@ -178,4 +184,12 @@ func NotCompared(where string, objs []Object) string {
 		head += " " + where
 	}
 	return head + ": " + strings.Join(parts, ", ") + " (retort does not model these; review them by hand)"
+}
+
+// tables counts tables: "1 table", "2 tables".
+func tables(n int) string {
+	if n == 1 {
+		return "1 table"
+	}
+	return fmt.Sprintf("%d tables", n)
 }

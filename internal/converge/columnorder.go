@@ -12,33 +12,69 @@ import (
 // agree.
 const columnOrderKind = "column order"
 
-// columnOrderNamed returns the "not compared" lines of diff's output that
-// name column order, lower-cased, when the case lists the kind; else nil.
-func columnOrderNamed(p Pair, d Retort) []string {
-	if !slices.Contains(p.NotCompared, columnOrderKind) {
+// orderSaid is what diff named about order, when the case lists the kind:
+// the "column order" and "index order" parts of its "not compared" lines,
+// lower-cased.
+type orderSaid struct {
+	columns, keys []string
+}
+
+// namedOrder returns what diff's output names about column and index
+// order, for the kinds the case lists.
+func namedOrder(p Pair, d Retort) orderSaid {
+	return orderSaid{columns: orderNamed(p, d, columnOrderKind), keys: orderNamed(p, d, indexOrderKind)}
+}
+
+// orderNamed returns the parts of diff's "not compared" lines that name
+// kind ("column order of 1 table (t; ...", up to the closing parenthesis),
+// lower-cased, when the case lists the kind; else nil.
+func orderNamed(p Pair, d Retort, kind string) []string {
+	if !slices.Contains(p.NotCompared, kind) {
 		return nil
 	}
 	var said []string
 	for _, l := range strings.Split(d.Stderr+"\n"+d.Stdout, "\n") {
-		if l = strings.ToLower(l); strings.Contains(l, "not compared") && strings.Contains(l, columnOrderKind) {
-			said = append(said, l)
+		l = strings.ToLower(l)
+		if !strings.Contains(l, "not compared") {
+			continue
+		}
+		for {
+			_, rest, ok := strings.Cut(l, kind+" of ")
+			if !ok {
+				break
+			}
+			part, after, _ := strings.Cut(rest, ")")
+			said = append(said, kind+" of "+part)
+			l = after
 		}
 	}
 	return said
 }
 
-// sameButColumnOrder reports whether dumps a and b are equal once the
-// column lines of each CREATE TABLE statement whose table a line of said
-// names are sorted (pg_dump writes one column a line, the last without a
-// comma). With no lines said, only equal dumps agree.
-func sameButColumnOrder(a, b string, said []string) bool {
+// same reports whether dumps a and b are equal once, in the tables diff
+// named, the column lines (column order; pg_dump writes one column a line,
+// the last without a comma) and the key lines (index order; SHOW CREATE
+// TABLE writes one key a line) are sorted. With nothing said, only equal
+// dumps agree.
+func (s orderSaid) same(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if len(said) == 0 {
+	if len(s.columns) == 0 && len(s.keys) == 0 {
 		return false
 	}
-	return sortNamedColumns(a, said) == sortNamedColumns(b, said)
+	return s.normalize(a) == s.normalize(b)
+}
+
+// normalize sorts, in dump, what diff named.
+func (s orderSaid) normalize(dump string) string {
+	if len(s.columns) > 0 {
+		dump = sortNamedColumns(dump, s.columns)
+	}
+	if len(s.keys) > 0 {
+		dump = sortNamedKeys(dump, s.keys)
+	}
+	return dump
 }
 
 // sortNamedColumns sorts the body lines of the CREATE TABLE statements of

@@ -26,7 +26,7 @@ func TestSameButColumnOrder(t *testing.T) {
 		{"order of a table not named", otherSwapped, said, false},
 		{"a type besides the order", changed, said, false},
 	} {
-		if got := sameButColumnOrder(a, tc.b, tc.said); got != tc.want {
+		if got := (orderSaid{columns: tc.said}).same(a, tc.b); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
 	}

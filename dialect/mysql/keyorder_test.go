@@ -1,0 +1,80 @@
+package mysql_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/retortdb/retort/dialect/mysql"
+	"github.com/retortdb/retort/introspect"
+	imysql "github.com/retortdb/retort/introspect/mysql"
+	"github.com/retortdb/retort/model"
+)
+
+// TestSortKeysAsServer: SortKeys puts keys given in creation order where
+// the server's own SHOW CREATE TABLE order (as reflected) has them, for a
+// CREATE TABLE that declares every kind of key out of order, and for an
+// ALTER TABLE that adds keys of each group and makes a column NOT NULL.
+func TestSortKeysAsServer(t *testing.T) {
+	t.Parallel()
+	db, d := server(t)
+	if d.Flavor != mysql.FlavorMariaDB {
+		t.Skip("the catalog keeps the server's key order on MariaDB only")
+	}
+	ctx := t.Context()
+	exec := func(sql string) {
+		t.Helper()
+		if _, err := db.ExecContext(ctx, sql); err != nil {
+			t.Fatalf("%v\n%s", err, sql)
+		}
+	}
+	reflected := func() model.Table {
+		t.Helper()
+		s, err := imysql.Inspector{}.Inspect(ctx, db, introspect.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !s.ServerIndexOrder {
+			t.Fatal("Inspect on MariaDB: ServerIndexOrder is false")
+		}
+		tb, ok := s.Table("", "t")
+		if !ok {
+			t.Fatal("table t not reflected")
+		}
+		return tb
+	}
+	names := func(tb model.Table) string {
+		var out []string
+		for _, ix := range tb.Indexes {
+			out = append(out, ix.Name)
+		}
+		return strings.Join(out, ",")
+	}
+	// inOrder returns tb with its indexes in the order of list.
+	inOrder := func(tb model.Table, list ...string) model.Table {
+		tb.Indexes = slices.Clone(tb.Indexes)
+		slices.SortStableFunc(tb.Indexes, func(a, b model.Index) int {
+			return slices.Index(list, a.Name) - slices.Index(list, b.Name)
+		})
+		return tb
+	}
+	exec("CREATE TABLE t (id INT NOT NULL, a INT, b INT NOT NULL, c VARCHAR(50) NOT NULL, d TEXT, e TEXT, g VARCHAR(50), h INT, p POINT NOT NULL, " +
+		"KEY k1 (a), FULLTEXT KEY ft (d), UNIQUE KEY u_null (a), SPATIAL KEY sp (p), KEY k2 (b), UNIQUE KEY u_long (e), " +
+		"UNIQUE KEY u_null_prefix (g(10)), UNIQUE KEY u_prefix (c(10)), UNIQUE KEY u_nn (b), PRIMARY KEY (id), UNIQUE KEY u_nn2 (c), UNIQUE KEY u_h (h))")
+	created := reflected()
+	given := inOrder(created, "k1", "ft", "u_null", "sp", "k2", "u_long", "u_null_prefix", "u_prefix", "u_nn", "u_nn2", "u_h")
+	d.SortKeys(&given)
+	if got, want := names(given), names(created); got != want {
+		t.Errorf("CREATE TABLE: SortKeys = %s\nthe server lists     %s", got, want)
+	}
+
+	// The keys the ALTER adds go after the others, and h becomes NOT
+	// NULL, which moves u_h to the NOT NULL unique keys, after u_nn2.
+	exec("ALTER TABLE t MODIFY h INT NOT NULL, ADD KEY k0 (b), ADD UNIQUE KEY u_added (id, b), ADD FULLTEXT KEY ft2 (d), ADD UNIQUE KEY u_added_null (a, b)")
+	altered := reflected()
+	given = inOrder(altered, append(strings.Split(names(created), ","), "k0", "u_added", "ft2", "u_added_null")...)
+	d.SortKeys(&given)
+	if got, want := names(given), names(altered); got != want {
+		t.Errorf("ALTER TABLE: SortKeys = %s\nthe server lists    %s", got, want)
+	}
+}
