@@ -70,8 +70,7 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 	if r.NotCompared, err = NotCompared(ctx, db, env, res.Current); err != nil {
 		return r, err
 	}
-	r.NotCompared = append(r.NotCompared, ColumnOrder(db.Dialect, res.Current, res.Target, res.Ops)...)
-	r.NotCompared = append(r.NotCompared, IndexOrder(db.Dialect, res.Current, res.Target, res.Ops)...)
+	r.NotCompared = append(r.NotCompared, Order(db.Dialect, res.Current, res.Target, res.Ops)...)
 	g, err := graph(env)
 	if err != nil {
 		return r, err

@@ -98,16 +98,21 @@ func ColumnOrder(d dialect.Dialect, current, target model.Schema, list []ops.Op)
 	return out
 }
 
-// IndexOrder names, as [introspect.IndexOrder] objects, the tables
-// present in current and target whose indexes the server would list in
-// another order after list (the ops from current to target) on d
-// ([diff.IndexOrderUnkept]: both schemas must be catalogs that read the
-// server's order, so a Go model never yields one): not compared, and not
-// drift.
-func IndexOrder(d dialect.Dialect, current, target model.Schema, list []ops.Op) []introspect.Object {
-	var out []introspect.Object
+// Order names, as not-compared objects, the tables present in current
+// and target whose column order ([ColumnOrder]), index order or check
+// order would differ after list (the ops from current to target) on d:
+// index order where the server orders keys itself
+// ([diff.IndexOrderUnkept]), check order where it appends an added check
+// ([diff.CheckOrderUnkept]); for those two both schemas must be catalogs
+// that read the server's order, so a Go model never yields one. None of
+// them is drift.
+func Order(d dialect.Dialect, current, target model.Schema, list []ops.Op) []introspect.Object {
+	out := ColumnOrder(d, current, target, list)
 	for _, t := range diff.IndexOrderUnkept(d, current, target, list) {
 		out = append(out, introspect.Object{Kind: introspect.IndexOrder, Schema: t.Schema, Name: t.Name})
+	}
+	for _, t := range diff.CheckOrderUnkept(d, current, target, list) {
+		out = append(out, introspect.Object{Kind: introspect.CheckOrder, Schema: t.Schema, Name: t.Name})
 	}
 	return out
 }

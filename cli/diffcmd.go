@@ -19,10 +19,10 @@ import (
 // script framed as `upgrade --sql` frames a revision ([writeScript]), and
 // nothing when they agree. Objects retort does not model (views,
 // triggers, ...), tables whose column order differs where retort cannot
-// place columns, and tables whose key order the server would list
-// differently after the migration (MariaDB), are named on stderr, on either
-// outcome; they are not
-// drift, so alone they never make the exit code 1.
+// place columns, and tables whose key or check order the server would
+// list differently after the migration (MariaDB), are named on stderr, on
+// either outcome; they are not drift, so alone they never make the exit
+// code 1.
 func runDiff(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("diff")
 	from := fs.String("from", "", "`URL` of the database as it is")
@@ -78,9 +78,9 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	unmodeled := a.reportNotCompared(fromObjs, toObjs)
-	// Column order where retort cannot place columns, and key order where
-	// the server orders keys itself: named, not drift.
-	order := append(autogen.ColumnOrder(src.be.Dialect, current, target, list), autogen.IndexOrder(src.be.Dialect, current, target, list)...)
+	// Column order where retort cannot place columns, key and check order
+	// where the server orders them itself: named, not drift.
+	order := autogen.Order(src.be.Dialect, current, target, list)
 	if line := introspect.NotCompared("", order); line != "" {
 		fmt.Fprintln(a.stderr, line)
 		unmodeled = true

@@ -42,7 +42,7 @@ func TestIndexOrderUnkept(t *testing.T) {
 		}
 		return t
 	}
-	current := model.Schema{ServerIndexOrder: true, Tables: []model.Table{
+	current := model.Schema{ServerOrder: true, Tables: []model.Table{
 		tbl("same", "a", "b"),
 		tbl("swapped", "a", "b"),
 		tbl("appended", "a"),
@@ -52,7 +52,7 @@ func TestIndexOrderUnkept(t *testing.T) {
 		tbl("recreated", "a", "b"),
 		tbl("case", "A", "b"),
 	}}
-	target := model.Schema{ServerIndexOrder: true, Tables: []model.Table{
+	target := model.Schema{ServerOrder: true, Tables: []model.Table{
 		tbl("same", "a", "b"),
 		tbl("swapped", "b", "a"),
 		tbl("appended", "a", "n"),
@@ -84,7 +84,7 @@ func TestIndexOrderUnkept(t *testing.T) {
 	}
 	// A model's index order means nothing: no table is named against one.
 	model := target
-	model.ServerIndexOrder = false
+	model.ServerOrder = false
 	if got := diff.IndexOrderUnkept(d, current, model, list); len(got) != 0 {
 		t.Errorf("IndexOrderUnkept against a model = %s, want none", names(got))
 	}

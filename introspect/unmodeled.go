@@ -56,10 +56,16 @@ const (
 	// goes last in its group, and retort never recreates one to move it),
 	// so it is not compared.
 	IndexOrder ObjectKind = "index order"
+	// CheckOrder is, like IndexOrder, an attribute of a table present on
+	// both sides: the order the server lists its table-level checks in
+	// would differ after the migration (MariaDB's SHOW CREATE TABLE; an
+	// added check goes last, and retort never drops and adds one to move
+	// it), so it is not compared.
+	CheckOrder ObjectKind = "check order"
 )
 
 var kindOrder = []ObjectKind{Schema, View, MaterializedView, PartitionedTable, Partition, VirtualTable, ForeignTable,
-	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject, ColumnOrder, IndexOrder}
+	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject, ColumnOrder, IndexOrder, CheckOrder}
 
 // Plural returns the kind's plural ("views", "policies").
 func (k ObjectKind) Plural() string {
@@ -143,7 +149,8 @@ const maxNamed = 8
 // NotCompared is the one line every command prints about objects it did
 // not compare, e.g. "not compared: 2 views (a, b), 1 trigger (t on
 // posts)", or "column order of 1 table (t; ...)" for [ColumnOrder] and
-// "index order of 1 table (t; ...)" for [IndexOrder]; where,
+// "index order of 1 table (t; ...)" for [IndexOrder] (likewise
+// [CheckOrder]); where,
 // when not empty, says where they are ("in --from"). It returns "" for
 // none. Names beyond the first few of a kind are counted.
 func NotCompared(where string, objs []Object) string {
@@ -174,6 +181,8 @@ func NotCompared(where string, objs []Object) string {
 			parts = append(parts, fmt.Sprintf("column order of %s (%s; added columns go last, none is moved)", tables(n), strings.Join(names, ", ")))
 		case IndexOrder:
 			parts = append(parts, fmt.Sprintf("index order of %s (%s; added indexes go last in their group, none is moved)", tables(n), strings.Join(names, ", ")))
+		case CheckOrder:
+			parts = append(parts, fmt.Sprintf("check order of %s (%s; added checks go last, none is moved)", tables(n), strings.Join(names, ", ")))
 		default:
 			parts = append(parts, fmt.Sprintf("%d %s (%s)", n, noun, strings.Join(names, ", ")))
 		}

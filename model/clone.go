@@ -6,7 +6,7 @@ import "slices"
 // and enums, with no slice shared with s.
 func (s *Schema) Clone() Schema {
 	c := Schema{Tables: slices.Clone(s.Tables), Enums: slices.Clone(s.Enums),
-		Extensions: slices.Clone(s.Extensions), AllExtensions: s.AllExtensions, ServerIndexOrder: s.ServerIndexOrder}
+		Extensions: slices.Clone(s.Extensions), AllExtensions: s.AllExtensions, ServerOrder: s.ServerOrder}
 	for i := range c.Tables {
 		c.Tables[i] = c.Tables[i].Clone()
 	}

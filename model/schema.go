@@ -19,14 +19,17 @@ type Schema struct {
 	// pg_stat_statements), so they leave it false, and an extension they
 	// do not name is left alone.
 	AllExtensions bool
-	// ServerIndexOrder says that each table's Indexes are in the order the
-	// server lists them (MariaDB's SHOW CREATE TABLE), as a catalog reader
-	// that reads that order gives them: diff may then tell whether a
-	// migration leaves them in another order.
-	// Models leave it false: the loader sorts indexes by name, and GORM
-	// and bun create them in orders of their own, so a model's index order
-	// says nothing about the database's.
-	ServerIndexOrder bool
+	// ServerOrder says that each table's Indexes and its table-level
+	// Checks (those with no Column) are each in the order the server lists
+	// them (MariaDB's SHOW CREATE TABLE: the key lines, then the CONSTRAINT
+	// ... CHECK lines), as a catalog reader that reads that order gives
+	// them: diff may then tell whether a migration leaves either in
+	// another order (index order, check order: not compared). It is one
+	// flag because one reader reads both orders or neither.
+	// Models leave it false: the loader sorts indexes and checks by name,
+	// and GORM and bun create them in orders of their own, so a model's
+	// order says nothing about the database's.
+	ServerOrder bool
 }
 
 // Table returns the table with the given schema and name.

@@ -34,8 +34,8 @@ func TestSortKeysAsServer(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !s.ServerIndexOrder {
-			t.Fatal("Inspect on MariaDB: ServerIndexOrder is false")
+		if !s.ServerOrder {
+			t.Fatal("Inspect on MariaDB: ServerOrder is false")
 		}
 		tb, ok := s.Table("", "t")
 		if !ok {

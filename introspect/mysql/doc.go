@@ -54,7 +54,7 @@
 //   - On MariaDB, indexes and checks come in the server's order (the order
 //     SHOW CREATE TABLE prints them in: the rows of STATISTICS and
 //     CHECK_CONSTRAINTS numbered as the server produces them), and the
-//     schema says so (ServerIndexOrder); checks carry
+//     schema says so (ServerOrder); checks carry
 //     their level (Column for a column-level CHECK), and integer display
 //     widths stay in the type (int(4)); on MySQL 8 indexes and checks are
 //     sorted by name.

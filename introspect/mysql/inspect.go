@@ -62,7 +62,7 @@ func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introsp
 			return model.Schema{}, err
 		}
 	}
-	out := model.Schema{Tables: make([]model.Table, 0, len(r.order)), ServerIndexOrder: r.srv.mariaDB}
+	out := model.Schema{Tables: make([]model.Table, 0, len(r.order)), ServerOrder: r.srv.mariaDB}
 	for _, name := range r.order {
 		t := r.tables[name]
 		sortTable(t, r.srv.mariaDB)

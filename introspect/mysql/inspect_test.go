@@ -111,7 +111,7 @@ func TestIncludeTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := model.Schema{ServerIndexOrder: all.ServerIndexOrder}
+	want := model.Schema{ServerOrder: all.ServerOrder}
 	for _, tb := range all.Tables {
 		if tb.Name != "t0002" {
 			want.Tables = append(want.Tables, tb)

@@ -217,10 +217,13 @@ func compare(t *testing.T, be backend.Backend, db *sql.DB, target model.Schema) 
 	if err != nil {
 		t.Fatalf("compare: %v", err)
 	}
-	// A model's index order means nothing (the loader sorts by name, the
-	// ORM creates indexes in an order of its own): never a note.
+	// A model's index and check order mean nothing (the loader sorts by
+	// name, the ORM creates them in an order of its own): never a note.
 	for _, tb := range diff.IndexOrderUnkept(be.Dialect, current, target, list) {
 		t.Errorf("retort names the index order of %s as not compared against a model", tb.Name)
+	}
+	for _, tb := range diff.CheckOrderUnkept(be.Dialect, current, target, list) {
+		t.Errorf("retort names the check order of %s as not compared against a model", tb.Name)
 	}
 	return list
 }
