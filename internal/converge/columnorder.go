@@ -13,16 +13,16 @@ import (
 const columnOrderKind = "column order"
 
 // orderSaid is what diff named about order, when the case lists the kind:
-// the "column order" and "index order" parts of its "not compared" lines,
-// lower-cased.
+// the "column order", "index order" and "check order" parts of its "not
+// compared" lines, lower-cased.
 type orderSaid struct {
-	columns, keys []string
+	columns, keys, checks []string
 }
 
-// namedOrder returns what diff's output names about column and index
-// order, for the kinds the case lists.
+// namedOrder returns what diff's output names about column, index and
+// check order, for the kinds the case lists.
 func namedOrder(p Pair, d Retort) orderSaid {
-	return orderSaid{columns: orderNamed(p, d, columnOrderKind), keys: orderNamed(p, d, indexOrderKind)}
+	return orderSaid{columns: orderNamed(p, d, columnOrderKind), keys: orderNamed(p, d, indexOrderKind), checks: orderNamed(p, d, checkOrderKind)}
 }
 
 // orderNamed returns the parts of diff's "not compared" lines that name
@@ -53,14 +53,14 @@ func orderNamed(p Pair, d Retort, kind string) []string {
 
 // same reports whether dumps a and b are equal once, in the tables diff
 // named, the column lines (column order; pg_dump writes one column a line,
-// the last without a comma) and the key lines (index order; SHOW CREATE
-// TABLE writes one key a line) are sorted. With nothing said, only equal
-// dumps agree.
+// the last without a comma), the key lines (index order; SHOW CREATE
+// TABLE writes one key a line) and the CONSTRAINT ... CHECK lines (check
+// order) are sorted. With nothing said, only equal dumps agree.
 func (s orderSaid) same(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if len(s.columns) == 0 && len(s.keys) == 0 {
+	if len(s.columns) == 0 && len(s.keys) == 0 && len(s.checks) == 0 {
 		return false
 	}
 	return s.normalize(a) == s.normalize(b)
@@ -72,7 +72,10 @@ func (s orderSaid) normalize(dump string) string {
 		dump = sortNamedColumns(dump, s.columns)
 	}
 	if len(s.keys) > 0 {
-		dump = sortNamedKeys(dump, s.keys)
+		dump = sortNamedLines(dump, s.keys, isKeyLine)
+	}
+	if len(s.checks) > 0 {
+		dump = sortNamedLines(dump, s.checks, isCheckLine)
 	}
 	return dump
 }

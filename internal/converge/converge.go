@@ -121,7 +121,8 @@ func RunRetort(ctx context.Context, args ...string) (r Retort) {
 // should differ or the reverse), never of retort. A case that lists the
 // "column order" kind lets the dumps differ in the order of the column
 // lines of the tables diff named for it, one that lists "index order" in
-// the order of their key lines, and in nothing else.
+// the order of their key lines, one that lists "check order" in the order
+// of their CONSTRAINT ... CHECK lines, and in nothing else.
 func Check(ctx context.Context, p Pair) (Result, error) {
 	dumpA, err := Dump(ctx, p.Dialect, p.From)
 	if err != nil {
@@ -187,8 +188,8 @@ func Check(ctx context.Context, p Pair) (Result, error) {
 
 // checkNotCompared checks that diff named every kind of object the case
 // holds and retort does not model, on stderr or in a stdout comment, and
-// that it named no index order the case does not list: the dumps agreed
-// without that tolerance, so such a note would be false.
+// that it named no index or check order the case does not list: the
+// dumps agreed without that tolerance, so such a note would be false.
 func checkNotCompared(res Result, p Pair, d Retort) Result {
 	var said []string
 	for _, l := range strings.Split(d.Stderr+"\n"+d.Stdout, "\n") {
@@ -196,10 +197,12 @@ func checkNotCompared(res Result, p Pair, d Retort) Result {
 			said = append(said, strings.ToLower(l))
 		}
 	}
-	if !slices.Contains(p.NotCompared, indexOrderKind) && slices.ContainsFunc(said, func(l string) bool { return strings.Contains(l, indexOrderKind+" of ") }) {
-		res.Stage = FalseDifference
-		res.Detail = "retort diff named an index order as not compared, yet the dumps agree in key order (or the case must list \"index order\")\n" + output(d)
-		return res
+	for _, kind := range []string{indexOrderKind, checkOrderKind} {
+		if !slices.Contains(p.NotCompared, kind) && slices.ContainsFunc(said, func(l string) bool { return strings.Contains(l, kind+" of ") }) {
+			res.Stage = FalseDifference
+			res.Detail = fmt.Sprintf("retort diff named a %s as not compared, yet the dumps agree in that order (or the case must list %q)\n%s", kind, kind, output(d))
+			return res
+		}
 	}
 	for _, kind := range p.NotCompared {
 		found := false

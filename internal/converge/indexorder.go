@@ -12,14 +12,51 @@ import (
 // nothing but the order of those tables' key lines agree.
 const indexOrderKind = "index order"
 
+// checkOrderKind is the "not compared" kind of a case whose tables differ
+// in the order the server lists their table-level checks (MariaDB: ADD
+// CONSTRAINT appends, and none is moved): as for index order, only the
+// CONSTRAINT ... CHECK lines of the tables diff named may differ, and only
+// in order.
+const checkOrderKind = "check order"
+
 // keyLinePrefixes start the key lines of a SHOW CREATE TABLE statement
 // (PRIMARY KEY is always first and is left where it is).
 var keyLinePrefixes = []string{"  KEY ", "  UNIQUE KEY ", "  FULLTEXT KEY ", "  SPATIAL KEY "}
 
-// sortNamedKeys sorts, among themselves and in their places, the key
-// lines of the SHOW CREATE TABLE statements of dump whose table is named
-// in said; every line of those statements loses its trailing comma.
-func sortNamedKeys(dump string, said []string) string {
+// isKeyLine reports whether a SHOW CREATE TABLE body line is a key line.
+func isKeyLine(l string) bool {
+	return slices.ContainsFunc(keyLinePrefixes, func(p string) bool { return strings.HasPrefix(l, p) })
+}
+
+// isCheckLine reports whether a SHOW CREATE TABLE body line is a table
+// check ("  CONSTRAINT `name` CHECK (...)"; a foreign key's CONSTRAINT
+// line is not, nor a column-level check, which is part of its column's
+// line).
+func isCheckLine(l string) bool {
+	rest, ok := strings.CutPrefix(l, "  CONSTRAINT `")
+	if !ok {
+		return false
+	}
+	// The name may hold a doubled backquote; the check follows the
+	// closing one.
+	for {
+		i := strings.Index(rest, "`")
+		if i < 0 {
+			return false
+		}
+		if strings.HasPrefix(rest[i:], "``") {
+			rest = rest[i+2:]
+			continue
+		}
+		return strings.HasPrefix(rest[i:], "` CHECK (")
+	}
+}
+
+// sortNamedLines sorts, among themselves and in their places, the body
+// lines that is picks out of the SHOW CREATE TABLE statements of dump
+// whose table is named in said; every line of those statements loses its
+// trailing comma.
+func sortNamedLines(dump string, said []string, is func(string) bool) string {
 	lines := strings.Split(dump, "\n")
 	for i := 0; i < len(lines); i++ {
 		_, head, ok := strings.Cut(lines[i], "CREATE TABLE `")
@@ -35,7 +72,7 @@ func sortNamedKeys(dump string, said []string) string {
 		j := i + 1
 		for ; j < len(lines) && !strings.HasPrefix(lines[j], ")"); j++ {
 			lines[j] = strings.TrimSuffix(lines[j], ",")
-			if slices.ContainsFunc(keyLinePrefixes, func(p string) bool { return strings.HasPrefix(lines[j], p) }) {
+			if is(lines[j]) {
 				at = append(at, j)
 				keys = append(keys, lines[j])
 			}
