@@ -13,12 +13,15 @@
 // NormalizeExpr. [Options] shapes the comparison; its zero value compares
 // everything.
 //
-// Two orders are not compared, and callers name them as not compared:
+// Three orders are not compared, and callers name them as not compared:
 // [ColumnOrderUnplaced] gives the tables whose column order the ops would
-// leave different where a dialect cannot place a column (PostgreSQL), and
+// leave different where a dialect cannot place a column (PostgreSQL),
 // [IndexOrderUnkept] those whose key order the server would list
 // differently after the ops where it orders keys itself (MariaDB;
-// [dialect.KeyOrderer]), between two catalogs that read that order.
+// [dialect.KeyOrderer]), and [CheckOrderUnkept] those whose table-level
+// checks it would list in another order where it appends an added check
+// (MariaDB; [dialect.DeclarationOrder]); the last two only between two
+// catalogs that read that order ([model.Schema.ServerOrder]).
 //
 // # Types the Go type implies
 //
