@@ -52,34 +52,10 @@ func TestCheckOrderUnkept(t *testing.T) {
 		tbl("dropped", "a", "b"),
 		tbl("created", "b", "a"),
 	}}
-	d := checkOrdering{}
-	list, err := diff.Compare(current, target, d, diff.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	names := func(ts []*model.Table) string {
-		var out []string
-		for _, t := range ts {
-			out = append(out, t.Name)
-		}
-		return strings.Join(out, ",")
-	}
 	// changed: the check whose expression changed is dropped and added
 	// again, so it goes last; appended: the new check goes last, as the
 	// target has it, but earlier's does not; column_level: a column-level
 	// check is not among the CONSTRAINT lines; a created table is not
 	// compared.
-	if got, want := names(diff.CheckOrderUnkept(d, current, target, list)), "changed,earlier,swapped"; got != want {
-		t.Errorf("CheckOrderUnkept = %s, want %s", got, want)
-	}
-	// A model's check order means nothing: no table is named against one.
-	model := target
-	model.ServerOrder = false
-	if got := diff.CheckOrderUnkept(d, current, model, list); len(got) != 0 {
-		t.Errorf("CheckOrderUnkept against a model = %s, want none", names(got))
-	}
-	// A dialect whose catalog does not keep check order names none.
-	if got := diff.CheckOrderUnkept(testDialect{}, current, target, list); len(got) != 0 {
-		t.Errorf("CheckOrderUnkept on a dialect without check order = %s, want none", names(got))
-	}
+	testOrderUnkept(t, "CheckOrderUnkept", diff.CheckOrderUnkept, checkOrdering{}, current, target, "changed,earlier,swapped")
 }

@@ -63,33 +63,9 @@ func TestIndexOrderUnkept(t *testing.T) {
 		tbl("case", "a", "b"),
 		tbl("created", "b", "a"),
 	}}
-	d := keyOrdering{}
-	list, err := diff.Compare(current, target, d, diff.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	names := func(ts []*model.Table) string {
-		var out []string
-		for _, t := range ts {
-			out = append(out, t.Name)
-		}
-		return strings.Join(out, ",")
-	}
 	// middle: the new index goes last; recreated and case: the changed
 	// index (its columns, the case of its name) is dropped and created
 	// again, so it goes last. unique_added: the new unique key goes first,
 	// as the target has it.
-	if got, want := names(diff.IndexOrderUnkept(d, current, target, list)), "case,middle,recreated,swapped"; got != want {
-		t.Errorf("IndexOrderUnkept = %s, want %s", got, want)
-	}
-	// A model's index order means nothing: no table is named against one.
-	model := target
-	model.ServerOrder = false
-	if got := diff.IndexOrderUnkept(d, current, model, list); len(got) != 0 {
-		t.Errorf("IndexOrderUnkept against a model = %s, want none", names(got))
-	}
-	// A dialect whose server does not order keys names none.
-	if got := diff.IndexOrderUnkept(testDialect{}, current, target, list); len(got) != 0 {
-		t.Errorf("IndexOrderUnkept on a dialect without key order = %s, want none", names(got))
-	}
+	testOrderUnkept(t, "IndexOrderUnkept", diff.IndexOrderUnkept, keyOrdering{}, current, target, "case,middle,recreated,swapped")
 }
