@@ -16,11 +16,6 @@ import (
 // round trip: an anonymous compound statement (BEGIN NOT ATOMIC ... END)
 // returning one result set per table. MySQL 8 has no such statement:
 // there the clause is not read, and Method stays "" for both algorithms.
-//
-// Not called for now (Inspect's steps leave it out): GORM's CREATE TABLE
-// drops an index's type: while its CREATE INDEX writes it, so comparing
-// USING as written made GORM models drift. It comes back once the GORM
-// loader tells the two apart (issue 12).
 func (r *reader) readIndexUsing(ctx context.Context) error {
 	if !r.srv.mariaDB || len(r.order) == 0 {
 		return nil
