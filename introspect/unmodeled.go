@@ -50,10 +50,17 @@ const (
 	// dialect cannot place a column (PostgreSQL's ADD COLUMN appends and
 	// retort never moves one), so it is not compared.
 	ColumnOrder ObjectKind = "column order"
+	// IndexUsing is not an object but an attribute of an index (Name, of
+	// Table) present on both sides: whether its USING clause is written,
+	// where the catalog keeps the clause only as written (MariaDB) and
+	// the models do not say (GORM's type:, which its CREATE TABLE leaves
+	// out and its CREATE INDEX writes; model.Index.MethodWrittenUnknown).
+	// The database's index has none written; it is not compared.
+	IndexUsing ObjectKind = "index USING as written"
 )
 
 var kindOrder = []ObjectKind{Schema, View, MaterializedView, PartitionedTable, Partition, VirtualTable, ForeignTable,
-	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject, ColumnOrder}
+	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject, ColumnOrder, IndexUsing}
 
 // Plural returns the kind's plural ("views", "policies").
 func (k ObjectKind) Plural() string {
@@ -136,7 +143,8 @@ const maxNamed = 8
 
 // NotCompared is the one line every command prints about objects it did
 // not compare, e.g. "not compared: 2 views (a, b), 1 trigger (t on
-// posts)", or "column order of 1 table (t; ...)" for [ColumnOrder]; where,
+// posts)", or "column order of 1 table (t; ...)" for [ColumnOrder], or
+// "USING as written of 1 index (ix on t; ...)" for [IndexUsing]; where,
 // when not empty, says where they are ("in --from"). It returns "" for
 // none. Names beyond the first few of a kind are counted.
 func NotCompared(where string, objs []Object) string {
@@ -162,13 +170,20 @@ func NotCompared(where string, objs []Object) string {
 		if n > maxNamed {
 			names = append(names, fmt.Sprintf("%d more", n-maxNamed))
 		}
-		if objs[i].Kind == ColumnOrder {
+		switch objs[i].Kind {
+		case ColumnOrder:
 			noun = "table"
 			if n != 1 {
 				noun = "tables"
 			}
 			parts = append(parts, fmt.Sprintf("column order of %d %s (%s; added columns go last, none is moved)", n, noun, strings.Join(names, ", ")))
-		} else {
+		case IndexUsing:
+			noun = "index"
+			if n != 1 {
+				noun = "indexes"
+			}
+			parts = append(parts, fmt.Sprintf("USING as written of %d %s (%s; written in the models' tags, not in the database, and the tags do not say whether it is written)", n, noun, strings.Join(names, ", ")))
+		default:
 			parts = append(parts, fmt.Sprintf("%d %s (%s)", n, noun, strings.Join(names, ", ")))
 		}
 		i = j
