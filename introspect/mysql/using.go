@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	mysqldialect "github.com/retortdb/retort/dialect/mysql"
 )
 
 // readIndexUsing sets, on MariaDB, the Method of each BTREE or HASH index
@@ -85,7 +87,7 @@ func keyUsing(def string) map[string]string {
 			continue
 		}
 		rest = strings.TrimSpace(rest)
-		end := closingParen(rest)
+		end := mysqldialect.ClosingParen(rest)
 		if end < 0 {
 			continue
 		}
@@ -117,37 +119,6 @@ func backquoted(s string) (name, rest string, ok bool) {
 		return b.String(), s[i+1:], true
 	}
 	return "", "", false
-}
-
-// closingParen returns the index of the parenthesis that closes the one
-// s opens with, skipping quoted text, or -1.
-func closingParen(s string) int {
-	if !strings.HasPrefix(s, "(") {
-		return -1
-	}
-	depth := 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote != '`' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"' || c == '`':
-			quote = c
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // quoteIdent quotes a name with backquotes for a catalog statement.
