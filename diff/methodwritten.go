@@ -67,20 +67,14 @@ func MethodWrittenUnknown(d dialect.Dialect, current, target model.Schema, list 
 	var out []IndexRef
 	for i := range target.Tables {
 		tgt := &target.Tables[i]
-		name := tgt.Name
-		for _, op := range list {
-			if r, ok := op.(ops.RenameTable); ok && r.Schema == tgt.Schema && r.To == tgt.Name {
-				name = r.From
-			}
-		}
-		k := slices.IndexFunc(current.Tables, func(t model.Table) bool { return t.Schema == tgt.Schema && t.Name == name })
-		if k < 0 {
+		cur, ok := currentOf(current, tgt, list)
+		if !ok {
 			continue
 		}
 		for j := range tgt.Indexes {
 			ix := &tgt.Indexes[j]
-			m := slices.IndexFunc(current.Tables[k].Indexes, func(c model.Index) bool { return same(c.Name, ix.Name) })
-			if m >= 0 && unwrittenMatch(d, ix, &current.Tables[k].Indexes[m]) {
+			m := slices.IndexFunc(cur.Indexes, func(c model.Index) bool { return same(c.Name, ix.Name) })
+			if m >= 0 && unwrittenMatch(d, ix, &cur.Indexes[m]) {
 				out = append(out, IndexRef{Schema: tgt.Schema, Table: tgt.Name, Name: ix.Name})
 			}
 		}
