@@ -72,6 +72,7 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 	}
 	r.NotCompared = append(r.NotCompared, ColumnOrder(db.Dialect, res.Current, res.Target, res.Ops)...)
 	r.NotCompared = append(r.NotCompared, IndexOrder(db.Dialect, res.Current, res.Target, res.Ops)...)
+	r.NotCompared = append(r.NotCompared, IndexUsing(db.Dialect, res.Current, res.Target, res.Ops)...)
 	g, err := graph(env)
 	if err != nil {
 		return r, err
