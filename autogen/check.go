@@ -71,6 +71,7 @@ func Check(ctx context.Context, db Database, env *migrate.Env, opts Options) (Re
 		return r, err
 	}
 	r.NotCompared = append(r.NotCompared, Order(db.Dialect, res.Current, res.Target, res.Ops)...)
+	r.NotCompared = append(r.NotCompared, IndexUsing(db.Dialect, res.Current, res.Target, res.Ops)...)
 	g, err := graph(env)
 	if err != nil {
 		return r, err

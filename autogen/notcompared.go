@@ -15,7 +15,9 @@ import (
 // ObjectDoc is an object retort does not model, in the JSON documents of
 // `retort check` and `retort inspect` (not_compared): kind is one of the
 // [introspect.ObjectKind] values ("view", "trigger", "function", ...,
-// and "column order" and "index order", whose name is the table's),
+// "column order" and "index order", whose name is the table's, and
+// "index USING as written", whose name and table are the index's and its
+// table's),
 // schema is "" for the schema read, and table is the table a trigger,
 // policy, rule or partition belongs to, else "".
 type ObjectDoc struct {
@@ -113,6 +115,20 @@ func Order(d dialect.Dialect, current, target model.Schema, list []ops.Op) []int
 	}
 	for _, t := range diff.CheckOrderUnkept(d, current, target, list) {
 		out = append(out, introspect.Object{Kind: introspect.CheckOrder, Schema: t.Schema, Name: t.Name})
+	}
+	return out
+}
+
+// IndexUsing names, as [introspect.IndexUsing] objects, the indexes of
+// target whose method the models do not know to be written
+// ([model.Index.MethodWrittenUnknown]) and that current holds with none
+// written, on a dialect that reflects the method only as written
+// ([diff.MethodWrittenUnknown]): whether USING is written is not
+// compared, and is not drift.
+func IndexUsing(d dialect.Dialect, current, target model.Schema, list []ops.Op) []introspect.Object {
+	var out []introspect.Object
+	for _, ix := range diff.MethodWrittenUnknown(d, current, target, list) {
+		out = append(out, introspect.Object{Kind: introspect.IndexUsing, Schema: ix.Schema, Name: ix.Name, Table: ix.Table})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package autogen_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -73,5 +74,59 @@ func TestCheckNamesColumnOrder(t *testing.T) {
 	want := []autogen.ObjectDoc{{Kind: "column order", Name: "t"}}
 	if diff := cmp.Diff(want, rep.Document().NotCompared); diff != "" {
 		t.Errorf("not_compared (-want +got):\n%s", diff)
+	}
+}
+
+// TestCheckNamesIndexUsing: on MariaDB, whose SHOW CREATE TABLE prints
+// USING BTREE/HASH only as written, an index whose method the models do
+// not know to be written (GORM's type:, model.Index.MethodWrittenUnknown)
+// agrees with the database's index without USING, and the report names
+// whether USING is written as not compared; one written with the same
+// method agrees and is not named; one written with another method is
+// drift.
+func TestCheckNamesIndexUsing(t *testing.T) {
+	ctx := context.Background()
+	db := testdb.Open(t, "mysql")
+	var version string
+	if err := db.QueryRowContext(ctx, "SELECT VERSION()").Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(version, "MariaDB") {
+		t.Skipf("MySQL %s does not read USING as written", version)
+	}
+	if _, err := db.ExecContext(ctx, "CREATE TABLE t (a int NOT NULL, b int NOT NULL, KEY ix_a (a), KEY ix_b (b) USING HASH)"); err != nil {
+		t.Fatal(err)
+	}
+	gd, err := autogen.Open(ctx, db.DB, "mysql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := func(methodB string) *model.Schema {
+		ix := func(name, col, method string) model.Index {
+			return model.Index{Name: name, Method: method, MethodWrittenUnknown: true, Parts: []model.IndexPart{{Column: col}}}
+		}
+		col := func(name string) model.Column { return model.Column{Name: name, Type: model.Type{SQL: "int"}} }
+		return &model.Schema{Tables: []model.Table{{Name: "t", Columns: []model.Column{col("a"), col("b")},
+			Indexes: []model.Index{ix("ix_a", "a", "hash"), ix("ix_b", "b", methodB)}}}}
+	}
+	env := &migrate.Env{Dialect: "mysql", Backend: migrate.Backend{Dialect: gd.Dialect, Inspector: gd.Inspector}}
+	rep, err := autogen.Check(ctx, gd, env, autogen.Options{Target: target("hash")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.InSync() {
+		t.Errorf("USING as written unknown is drift: %v", rep.Ops)
+	}
+	want := []autogen.ObjectDoc{{Kind: "index USING as written", Name: "ix_a", Table: "t"}}
+	if diff := cmp.Diff(want, rep.Document().NotCompared); diff != "" {
+		t.Errorf("not_compared (-want +got):\n%s", diff)
+	}
+
+	rep, err = autogen.Check(ctx, gd, env, autogen.Options{Target: target("btree")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.InSync() {
+		t.Error("USING HASH written where the model says type:btree is no drift")
 	}
 }

@@ -155,6 +155,7 @@ func Revision(ctx context.Context, db *Database, env *migrate.Env, spec Revision
 			return RevisionResult{}, err
 		}
 		notCompared = append(notCompared, Order(db.Dialect, res.Current, res.Target, res.Ops)...)
+		notCompared = append(notCompared, IndexUsing(db.Dialect, res.Current, res.Target, res.Ops)...)
 		// The downgrade reverses the differ's ops, before any rewriter:
 		// a rewritten upgrade (a backfill) need not be reversible. An op
 		// without a reverse leaves a placeholder the hooks may replace.

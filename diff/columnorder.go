@@ -36,18 +36,34 @@ func ColumnOrderUnplaced(d dialect.Dialect, current, target model.Schema, list [
 	var out []*model.Table
 	for i := range target.Tables {
 		tgt := &target.Tables[i]
-		name := renamedFrom(tgt, list)
-		k := slices.IndexFunc(current.Tables, func(t model.Table) bool { return t.Schema == tgt.Schema && t.Name == name })
-		if k < 0 {
+		cur, ok := currentOf(current, tgt, list)
+		if !ok {
 			continue
 		}
-		cols := columnsAfter(current.Tables[k], tgt.Name, list, same)
+		cols := columnsAfter(*cur, tgt.Name, list, same)
 		if !slices.EqualFunc(cols, tgt.Columns, func(n string, c model.Column) bool { return same(n, c.Name) }) {
 			out = append(out, tgt)
 		}
 	}
 	slices.SortFunc(out, func(a, b *model.Table) int { return compareKeys(keyOf(a), keyOf(b)) })
 	return out
+}
+
+// currentOf returns the table of current that tgt is compared with: the
+// one of the same schema and name, or the one list (the ops [Compare]
+// returned) renames to it.
+func currentOf(current model.Schema, tgt *model.Table, list []ops.Op) (*model.Table, bool) {
+	name := tgt.Name
+	for _, op := range list {
+		if r, ok := op.(ops.RenameTable); ok && r.Schema == tgt.Schema && r.To == tgt.Name {
+			name = r.From
+		}
+	}
+	k := slices.IndexFunc(current.Tables, func(t model.Table) bool { return t.Schema == tgt.Schema && t.Name == name })
+	if k < 0 {
+		return nil, false
+	}
+	return &current.Tables[k], true
 }
 
 // columnsAfter returns the column names of cur (called name in the

@@ -119,7 +119,7 @@ func Compare(current, target model.Schema, d dialect.Dialect, opts Options) ([]o
 			out = append(out, more...)
 		}
 	}
-	return out, nil
+	return clearMethodHints(out), nil
 }
 
 // derefTables copies sorted tables into a list of values.

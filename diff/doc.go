@@ -33,6 +33,20 @@
 // a column is no drift, and an alter made for another aspect keeps its
 // reflected type. SQL the user wrote (type=, type:) is compared exactly.
 //
+// # Index methods kept only as written
+//
+// A dialect that implements [WrittenMethods] reflects some index methods
+// only where the DDL wrote them (MariaDB's USING BTREE and USING HASH:
+// SHOW CREATE TABLE prints the clause only when it was written, whatever
+// the engine builds). There the method is compared as written: an index
+// written USING HASH and one written without USING differ. A target index
+// whose method the models do not know to be written
+// ([model.Index.MethodWrittenUnknown]: GORM's type:, which GORM's CREATE
+// TABLE leaves out and its CREATE INDEX writes) matches a database index
+// with no method written, and [MethodWrittenUnknown] names such indexes
+// so callers report them as not compared; one written with a different
+// method is still a difference. No op carries the hint.
+//
 // # Options
 //
 // [Options] holds what Alembic's env.py configures for autogenerate:

@@ -644,7 +644,7 @@ func (c *comparer) matchChecks(cur, tgt []model.Check) (drop, add []model.Check)
 // sameIndex reports whether two indexes of the same name mean the same.
 func (c *comparer) sameIndex(a, b *model.Index) bool {
 	if a.Unique != b.Unique || len(a.Parts) != len(b.Parts) || a.Comment != b.Comment || a.Invisible != b.Invisible ||
-		!strings.EqualFold(a.Method, b.Method) || !slices.Equal(a.Include, b.Include) ||
+		!c.sameMethod(a, b) || !slices.Equal(a.Include, b.Include) ||
 		!c.sameExpr(a.Where, b.Where) || a.NullsNotDistinct != b.NullsNotDistinct ||
 		a.StorageParams != b.StorageParams {
 		return false

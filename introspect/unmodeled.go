@@ -62,10 +62,17 @@ const (
 	// added check goes last, and retort never drops and adds one to move
 	// it), so it is not compared.
 	CheckOrder ObjectKind = "check order"
+	// IndexUsing is not an object but an attribute of an index (Name, of
+	// Table) present on both sides: whether its USING clause is written,
+	// where the catalog keeps the clause only as written (MariaDB) and
+	// the models do not say (GORM's type:, which its CREATE TABLE leaves
+	// out and its CREATE INDEX writes; model.Index.MethodWrittenUnknown).
+	// The database's index has none written; it is not compared.
+	IndexUsing ObjectKind = "index USING as written"
 )
 
 var kindOrder = []ObjectKind{Schema, View, MaterializedView, PartitionedTable, Partition, VirtualTable, ForeignTable,
-	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject, ColumnOrder, IndexOrder, CheckOrder}
+	Trigger, Function, Procedure, Aggregate, Package, Event, Policy, Rule, Sequence, Domain, Type, Collation, StatisticsObject, ColumnOrder, IndexOrder, CheckOrder, IndexUsing}
 
 // Plural returns the kind's plural ("views", "policies").
 func (k ObjectKind) Plural() string {
@@ -148,9 +155,10 @@ const maxNamed = 8
 
 // NotCompared is the one line every command prints about objects it did
 // not compare, e.g. "not compared: 2 views (a, b), 1 trigger (t on
-// posts)", or "column order of 1 table (t; ...)" for [ColumnOrder] and
+// posts)", or "column order of 1 table (t; ...)" for [ColumnOrder],
 // "index order of 1 table (t; ...)" for [IndexOrder] (likewise
-// [CheckOrder]); where,
+// [CheckOrder]), or "USING as written of 1 index (ix on t; ...)" for
+// [IndexUsing]; where,
 // when not empty, says where they are ("in --from"). It returns "" for
 // none. Names beyond the first few of a kind are counted.
 func NotCompared(where string, objs []Object) string {
@@ -183,6 +191,12 @@ func NotCompared(where string, objs []Object) string {
 			parts = append(parts, fmt.Sprintf("index order of %s (%s; added indexes go last in their group, none is moved)", tables(n), strings.Join(names, ", ")))
 		case CheckOrder:
 			parts = append(parts, fmt.Sprintf("check order of %s (%s; added checks go last, none is moved)", tables(n), strings.Join(names, ", ")))
+		case IndexUsing:
+			noun = "index"
+			if n != 1 {
+				noun = "indexes"
+			}
+			parts = append(parts, fmt.Sprintf("USING as written of %d %s (%s; written in the models' tags, not in the database, and the tags do not say whether it is written)", n, noun, strings.Join(names, ", ")))
 		default:
 			parts = append(parts, fmt.Sprintf("%d %s (%s)", n, noun, strings.Join(names, ", ")))
 		}

@@ -32,6 +32,15 @@ func TestNotCompared(t *testing.T) {
 			want: "not compared in --to: 2 views (b, app.a), 1 trigger (touch on posts), 2 policies (admin on docs, own on docs) (retort does not model these; review them by hand)",
 		},
 		{
+			name: "attributes: column order and USING as written",
+			objs: []introspect.Object{
+				{Kind: introspect.IndexUsing, Name: "idx_docs_kind", Table: "docs"},
+				{Kind: introspect.ColumnOrder, Name: "t"},
+				{Kind: introspect.IndexUsing, Name: "idx_docs_slug", Table: "docs"},
+			},
+			want: "not compared: column order of 1 table (t; added columns go last, none is moved), USING as written of 2 indexes (idx_docs_kind on docs, idx_docs_slug on docs; written in the models' tags, not in the database, and the tags do not say whether it is written) (retort does not model these; review them by hand)",
+		},
+		{
 			name: "names beyond eight are counted",
 			objs: many,
 			want: "not compared: 10 functions (f0(), f1(), f2(), f3(), f4(), f5(), f6(), f7(), 2 more) (retort does not model these; review them by hand)",

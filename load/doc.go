@@ -91,7 +91,8 @@
 //	index              index ix_<table>_<col>
 //	index=NAME         fields with the same NAME form one index, in field order
 //	index_where=PRED   make the field's index partial
-//	index_method=M     the field's index access method (gin, gist, hash, brin, ...)
+//	index_method=M     the field's index access method (gin, gist, hash, brin, ...;
+//	                   on MariaDB btree and hash are USING as written, compared so)
 //	fk=table.col       foreign key fk_<table>_<col>_<reftable>; also fk=schema.table.col
 //	ondelete=ACTION    cascade, restrict, set null (set_null), set default, no action
 //	onupdate=ACTION    the foreign key's ON UPDATE; any other expression
@@ -312,7 +313,7 @@
 //	                       idx_<table>_<composite:>; fields with one NAME form one
 //	                       index, ordered by priority:N, default 10, then field
 //	                       order); settings sort:desc, type:METHOD (btree, gin,
-//	                       ...), where:PREDICATE, length:N (MySQL prefix),
+//	                       ...; see below), where:PREDICATE, length:N (MySQL prefix),
 //	                       expression:EXPR, class:UNIQUE, FULLTEXT or SPATIAL,
 //	                       unique, priority:N, composite:NAME
 //	check:[NAME,]EXPR      check constraint NAME, else chk_<table>_<column>
@@ -321,6 +322,16 @@
 //	embedded               flatten a struct field; embeddedPrefix:P prefixes its columns
 //	foreignKey:F;references:R;constraint:[NAME,]OnUpdate:A,OnDelete:A  on relation fields
 //	many2many:T;joinForeignKey:F;joinReferences:R  a join table
+//
+// An index's type:METHOD is written by GORM's CREATE INDEX (an index
+// added to an existing table) but left out of its CREATE TABLE's inline
+// INDEX clause, so the index carries [model.Index.MethodWrittenUnknown].
+// Where the catalog shows such a method only as written (MariaDB's USING
+// BTREE/HASH), a database index written without USING then agrees with
+// the model and is named as not compared (retort check, retort revision);
+// one written USING another method is drift; retort's own ops write the
+// method. On PostgreSQL the method is compared exactly; MySQL 8's USING
+// BTREE/HASH is not read.
 //
 // Names GORM generates (idx_, uni_, chk_, fk_) longer than the naming
 // strategy's IdentifierMaxLength (64; 63 with the PostgreSQL driver) are

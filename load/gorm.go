@@ -130,7 +130,9 @@ func (ml *modelLoader) loadGORM(v reflect.Value) {
 				indexes = append(indexes, gi)
 			} else {
 				gi.spec.unique = gi.spec.unique || spec.unique
-				gi.spec.method = cmp.Or(gi.spec.method, spec.method)
+				if gi.spec.method == "" {
+					gi.spec.method, gi.spec.typed = spec.method, spec.typed
+				}
 				gi.spec.where = cmp.Or(gi.spec.where, spec.where)
 			}
 			part := model.IndexPart{Column: col.Name, Desc: spec.desc, Length: spec.length}
@@ -142,7 +144,11 @@ func (ml *modelLoader) loadGORM(v reflect.Value) {
 	}
 	for _, gi := range indexes {
 		slices.SortStableFunc(gi.parts, func(a, b gormIndexPart) int { return cmp.Compare(a.priority, b.priority) })
-		ix := model.Index{Name: gi.spec.name, Unique: gi.spec.unique, Where: gi.spec.where, Method: gi.spec.method}
+		// GORM's CREATE TABLE leaves type: out, its CREATE INDEX (an index
+		// added to an existing table) writes it: which one made the
+		// database's index is not known here.
+		ix := model.Index{Name: gi.spec.name, Unique: gi.spec.unique, Where: gi.spec.where, Method: gi.spec.method,
+			MethodWrittenUnknown: gi.spec.typed}
 		for _, p := range gi.parts {
 			ix.Parts = append(ix.Parts, p.part)
 		}

@@ -125,7 +125,7 @@ func TestLoadGORM(t *testing.T) {
 			PrimaryKey: model.PrimaryKey{Name: "pk_cust_orders", Columns: []string{"id"}},
 			Indexes: []model.Index{
 				{Name: "idx_order_number", Unique: true, Parts: []model.IndexPart{{Column: "number"}, {Column: "customer_id"}}},
-				{Name: "idx_status_created", Where: "status <> 'done'", Method: "btree", Parts: []model.IndexPart{{Column: "status", Desc: true}, {Column: "placed"}}},
+				{Name: "idx_status_created", Where: "status <> 'done'", Method: "btree", MethodWrittenUnknown: true, Parts: []model.IndexPart{{Column: "status", Desc: true}, {Column: "placed"}}},
 			},
 			// The has-many on Customer and the belongs-to here describe one
 			// key: GORM keeps the has-many's (name, actions of its tag).

@@ -184,11 +184,14 @@ type gormIndexSpec struct {
 	composite string
 	unique    bool
 	method    string
-	where     string
-	expr      string
-	desc      bool
-	length    int
-	priority  int
+	// typed: method is type:'s, which GORM writes in CREATE INDEX but
+	// leaves out of CREATE TABLE's inline INDEX clause.
+	typed    bool
+	where    string
+	expr     string
+	desc     bool
+	length   int
+	priority int
 }
 
 // parseGORMIndex reads "name,sort:desc,type:btree,where:...,priority:N,
@@ -224,7 +227,7 @@ func parseGORMIndex(s gormSetting, ignored func(string)) (gormIndexSpec, error) 
 				return spec, fmt.Errorf("%w: %s:%s: class:%s: want UNIQUE, FULLTEXT or SPATIAL", ErrBadTag, what, s.value, o.value)
 			}
 		case "TYPE":
-			spec.method = strings.ToLower(v)
+			spec.method, spec.typed = strings.ToLower(v), v != ""
 		case "WHERE":
 			spec.where = v
 		case "EXPRESSION":

@@ -278,6 +278,16 @@ type Index struct {
 	// invisible. PostgreSQL and SQLite have no such index: a model for
 	// them with one is refused when it is read.
 	Invisible bool
+	// MethodWrittenUnknown says the model does not know whether Method is
+	// written out in the index's DDL: GORM writes an index's type: in
+	// CREATE INDEX but leaves it out of CREATE TABLE's inline INDEX
+	// clause, so one model can stand for a database index with or without
+	// USING. Where the catalog keeps such a method only as written
+	// (MariaDB's USING BTREE/HASH), an index with none written then
+	// matches, and the comparison names it as not compared; a different
+	// method written is still a difference. Elsewhere it changes nothing.
+	// Set by the GORM loader; a comparison hint, never on an op.
+	MethodWrittenUnknown bool
 }
 
 // Columns returns the column names of the index's parts; expression parts

@@ -31,6 +31,8 @@ var notAnOpField = map[string]string{
 	// Reflected for inspect's output; models never pin one and CREATE
 	// EXTENSION installs the server's default.
 	"model.Extension.Version": "the installed version, not compared",
+	// Set by the GORM loader for diff; diff clears it on every op it emits.
+	"model.Index.MethodWrittenUnknown": "a comparison hint, never on an op",
 }
 
 // inexact reports why render must refuse m with ErrInexact, or "": the

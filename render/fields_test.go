@@ -27,7 +27,7 @@ func TestKnownFields(t *testing.T) {
 		{model.Type{}, "SQL Logical Size Unsigned Enum EnumValues Implied"},
 		{model.Generated{}, "Expr Stored"},
 		{model.PrimaryKey{}, "Name Columns Deferrable InitiallyDeferred OnConflict Desc Comment"},
-		{model.Index{}, "Name Unique Parts Where Method Include NullsNotDistinct StorageParams Comment Invisible"},
+		{model.Index{}, "Name Unique Parts Where Method Include NullsNotDistinct StorageParams Comment Invisible MethodWrittenUnknown"},
 		{model.IndexPart{}, "Column Expr Desc Length Collation Opclass Nulls"},
 		{model.Unique{}, "Name Columns NullsNotDistinct Deferrable InitiallyDeferred Comment OnConflict"},
 		{model.ForeignKey{}, "Name Columns RefSchema RefTable RefColumns OnDelete OnUpdate Deferrable InitiallyDeferred MatchFull Comment NotValid"},

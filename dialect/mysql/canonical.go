@@ -18,9 +18,10 @@ import (
 //     CURRENT_TIMESTAMP[(n)] with the column's precision;
 //   - on MariaDB, generated columns nullable;
 //   - unique constraints folded into unique indexes of the same name;
-//     index method BTREE (or HASH, which InnoDB ignores) given as "", other
-//     methods upper case; INCLUDE columns and partial-index predicates
-//     dropped (MySQL has neither);
+//     index methods upper case, BTREE and HASH kept as written on MariaDB
+//     (whose SHOW CREATE TABLE prints USING only when it was written) and
+//     given as "" on MySQL 8 (where the clause is not read); INCLUDE
+//     columns and partial-index predicates dropped (MySQL has neither);
 //   - for each foreign key whose columns no index (or the primary key)
 //     leads with, the index MySQL creates, named after the constraint;
 //   - foreign key RESTRICT given as NO ACTION (the same in InnoDB), and
@@ -274,10 +275,9 @@ func (d *Dialect) utf8IsMB3() bool {
 func (d *Dialect) canonicalMethod(m string) string {
 	switch u := strings.ToUpper(strings.TrimSpace(m)); u {
 	case "BTREE", "HASH":
-		// Kept as written on MariaDB would call GORM's models drifted:
-		// GORM's CREATE TABLE leaves index type: out, its CREATE INDEX
-		// writes it. Until the GORM loader knows which it did, the
-		// clause is not compared (issue 12: index_using_*).
+		if d.Flavor == FlavorMariaDB {
+			return u
+		}
 		return ""
 	default:
 		return u

@@ -2,6 +2,7 @@ package mysql
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/model"
@@ -90,6 +91,18 @@ func (d *Dialect) KeepsDeclarationOrder() bool { return true }
 // so they are not folded here).
 func (d *Dialect) FoldedNames() dialect.FoldedNames {
 	return dialect.FoldedNames{Columns: true, Indexes: true}
+}
+
+// MethodAsWritten reports whether an index method is reflected only as
+// written: on MariaDB, BTREE and HASH (SHOW CREATE TABLE prints USING
+// only when it was written, whatever the engine builds). On MySQL 8 the
+// clause is not read (Canonical drops both), so it reports false.
+func (d *Dialect) MethodAsWritten(method string) bool {
+	switch strings.ToUpper(strings.TrimSpace(method)) {
+	case "BTREE", "HASH":
+		return d.Flavor == FlavorMariaDB
+	}
+	return false
 }
 
 // PlacesColumns reports true: ADD COLUMN takes FIRST and AFTER.

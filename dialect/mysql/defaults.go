@@ -76,7 +76,7 @@ func (d *Dialect) typeBase(sql string) string {
 //     requires DEFAULT (expr)) and go through [Dialect.NormalizeExpr].
 func (d *Dialect) NormalizeDefault(col model.Column) string {
 	s := strings.TrimSpace(col.Default)
-	for len(s) > 1 && s[0] == '(' && matchParenStr(s) == len(s)-1 {
+	for len(s) > 1 && s[0] == '(' && ClosingParen(s) == len(s)-1 {
 		s = strings.TrimSpace(s[1 : len(s)-1])
 	}
 	if s == "" || strings.EqualFold(s, "null") {
@@ -136,33 +136,6 @@ func isIdent(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// matchParenStr returns the index of the parenthesis closing s[0].
-func matchParenStr(s string) int {
-	depth := 0
-	var q byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case q != 0:
-			if c == '\\' {
-				i++
-			} else if c == q {
-				q = 0
-			}
-		case c == '\'' || c == '"' || c == '`':
-			q = c
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 var numberRE = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)

@@ -46,9 +46,9 @@
 //   - Table options ENGINE, CHARSET and COLLATE (sorted by name); the
 //     primary key is unnamed; unique indexes are Indexes with Unique set
 //     (MySQL has no separate unique constraints); index Method is
-//     FULLTEXT or SPATIAL, else "" (USING BTREE/HASH as written is not
-//     read yet: readIndexUsing is kept but not called, see its comment);
-//     foreign key RESTRICT is
+//     FULLTEXT or SPATIAL, on MariaDB BTREE or HASH when the key was
+//     written USING it (read from SHOW CREATE TABLE, every table in one
+//     BEGIN NOT ATOMIC statement), else ""; foreign key RESTRICT is
 //     reported as NO ACTION (InnoDB treats them alike, and keeps no clause
 //     apart from RESTRICT); NO ACTION written out is NoActionWritten.
 //   - On MariaDB, indexes and checks come in the server's order (the order

@@ -57,7 +57,7 @@ func (Inspector) Inspect(ctx context.Context, q introspect.Querier, opts introsp
 		return model.Schema{}, nil
 	}
 	r.prefetch(ctx)
-	for _, step := range []func(context.Context) error{r.readColumns, r.readIndexes, r.readForeignKeys, r.readChecks} {
+	for _, step := range []func(context.Context) error{r.readColumns, r.readIndexes, r.readIndexUsing, r.readForeignKeys, r.readChecks} {
 		if err := step(ctx); err != nil {
 			return model.Schema{}, err
 		}

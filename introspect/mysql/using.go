@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	mysqldialect "github.com/retortdb/retort/dialect/mysql"
 )
 
 // readIndexUsing sets, on MariaDB, the Method of each BTREE or HASH index
@@ -16,11 +18,6 @@ import (
 // round trip: an anonymous compound statement (BEGIN NOT ATOMIC ... END)
 // returning one result set per table. MySQL 8 has no such statement:
 // there the clause is not read, and Method stays "" for both algorithms.
-//
-// Not called for now (Inspect's steps leave it out): GORM's CREATE TABLE
-// drops an index's type: while its CREATE INDEX writes it, so comparing
-// USING as written made GORM models drift. It comes back once the GORM
-// loader tells the two apart (issue 12).
 func (r *reader) readIndexUsing(ctx context.Context) error {
 	if !r.srv.mariaDB || len(r.order) == 0 {
 		return nil
@@ -90,7 +87,7 @@ func keyUsing(def string) map[string]string {
 			continue
 		}
 		rest = strings.TrimSpace(rest)
-		end := closingParen(rest)
+		end := mysqldialect.ClosingParen(rest)
 		if end < 0 {
 			continue
 		}
@@ -122,37 +119,6 @@ func backquoted(s string) (name, rest string, ok bool) {
 		return b.String(), s[i+1:], true
 	}
 	return "", "", false
-}
-
-// closingParen returns the index of the parenthesis that closes the one
-// s opens with, skipping quoted text, or -1.
-func closingParen(s string) int {
-	if !strings.HasPrefix(s, "(") {
-		return -1
-	}
-	depth := 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote != '`' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"' || c == '`':
-			quote = c
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // quoteIdent quotes a name with backquotes for a catalog statement.
