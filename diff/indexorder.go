@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 
@@ -16,7 +17,11 @@ import (
 // orders keys itself ([dialect.KeyOrderer], MariaDB). There an index
 // retort creates goes last in its group and one it keeps stays where it
 // is; retort never drops and recreates an index to move it (Vitess's
-// schemadiff likewise takes key order for no difference). Index order is
+// schemadiff likewise takes key order for no difference), and a key the
+// server changes by itself on an ALTER TABLE ([dialect.KeyOrderer]'s
+// AlterKeys: MariaDB's short USING HASH unique keys) moves with its new
+// group; keys created during the migration are taken as the ALTER TABLE
+// that creates them keeps them. Index order is
 // then an attribute retort does not compare: callers name these tables as
 // not compared, and they are not drift.
 //
@@ -35,49 +40,36 @@ func IndexOrderUnkept(d dialect.Dialect, current, target model.Schema, list []op
 	if f, ok := d.(dialect.NameFolder); ok {
 		fold = f.FoldedNames().Indexes
 	}
-	settle := func(after *model.Schema, op ops.Op) {
-		if schema, table, ok := keyTable(op); ok {
-			if k := slices.IndexFunc(after.Tables, func(t model.Table) bool { return t.Schema == schema && t.Name == table }); k >= 0 {
-				ko.SortKeys(&after.Tables[k])
+	key := func(name string) string {
+		if fold {
+			return strings.ToLower(name)
+		}
+		return name
+	}
+	// A table an op changed (not one it renamed, which the server leaves
+	// as it was) went through an ALTER TABLE: its keys change as the
+	// server changes them, those current did not have being the created
+	// ones, and are sorted again.
+	settle := func(before, after *model.Schema) {
+		for k := range after.Tables {
+			t := &after.Tables[k]
+			j := slices.IndexFunc(before.Tables, func(b model.Table) bool { return b.Schema == t.Schema && b.Name == t.Name })
+			if j < 0 || reflect.DeepEqual(before.Tables[j], *t) {
+				continue
 			}
+			old, _ := current.Table(t.Schema, t.Name)
+			ko.AlterKeys(t, func(name string) bool {
+				return !slices.ContainsFunc(old.Indexes, func(ix model.Index) bool { return key(ix.Name) == key(name) })
+			})
+			ko.SortKeys(t)
 		}
 	}
 	names := func(t *model.Table) []string {
 		out := make([]string, 0, len(t.Indexes))
 		for _, ix := range t.Indexes {
-			if fold {
-				out = append(out, strings.ToLower(ix.Name))
-			} else {
-				out = append(out, ix.Name)
-			}
+			out = append(out, key(ix.Name))
 		}
 		return out
 	}
 	return orderUnkept(current, target, list, settle, names)
-}
-
-// keyTable returns the table an op changes in a way that can move its
-// keys: an index or unique constraint created or dropped, or a column
-// added, dropped, renamed or changed (a key's group can follow its
-// columns' nullability). The server sorts the keys again after each.
-func keyTable(op ops.Op) (schema, table string, ok bool) {
-	switch o := op.(type) {
-	case ops.CreateIndex:
-		return o.Schema, o.Table, true
-	case ops.DropIndex:
-		return o.Schema, o.Table, true
-	case ops.AddUnique:
-		return o.Schema, o.Table, true
-	case ops.DropUnique:
-		return o.Schema, o.Table, true
-	case ops.AddColumn:
-		return o.Schema, o.Table, true
-	case ops.DropColumn:
-		return o.Schema, o.Table, true
-	case ops.AlterColumn:
-		return o.Schema, o.Table, true
-	case ops.RenameColumn:
-		return o.Schema, o.Table, true
-	}
-	return "", "", false
 }

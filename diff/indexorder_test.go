@@ -14,7 +14,8 @@ import (
 // others, each group in creation order, and folds index names.
 type keyOrdering struct{ testDialect }
 
-func (keyOrdering) FoldedNames() dialect.FoldedNames { return dialect.FoldedNames{Indexes: true} }
+func (keyOrdering) FoldedNames() dialect.FoldedNames          { return dialect.FoldedNames{Indexes: true} }
+func (keyOrdering) AlterKeys(*model.Table, func(string) bool) {}
 func (keyOrdering) SortKeys(t *model.Table) {
 	slices.SortStableFunc(t.Indexes, func(a, b model.Index) int {
 		rank := func(ix model.Index) int {

@@ -9,21 +9,25 @@ import (
 
 // orderUnkept is what [IndexOrderUnkept] and [CheckOrderUnkept] share: it
 // replays list on a copy of current (settle, when not nil, runs after each
-// op that applies, to put the changed table's items where the server puts
-// them) and returns the tables of target, present in current too (same
+// op that applies, given the schema before and after it, to put the
+// changed tables' items where the server puts them) and returns the tables of target, present in current too (same
 // schema and name, or renamed by list), whose items, as names gives them
 // and among those on both sides, come in another order than target's.
 // The result is in table order.
-func orderUnkept(current, target model.Schema, list []ops.Op, settle func(after *model.Schema, op ops.Op), names func(t *model.Table) []string) []*model.Table {
+func orderUnkept(current, target model.Schema, list []ops.Op, settle func(before, after *model.Schema), names func(t *model.Table) []string) []*model.Table {
 	after := current.Clone()
 	for _, op := range list {
+		var before model.Schema
+		if settle != nil {
+			before = after.Clone()
+		}
 		if ops.Apply(&after, op) != nil {
 			// An op the model cannot follow (it names an object current
 			// lacks) changes nothing here; the others still count.
 			continue
 		}
 		if settle != nil {
-			settle(&after, op)
+			settle(&before, &after)
 		}
 	}
 	var out []*model.Table

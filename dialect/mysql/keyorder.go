@@ -32,12 +32,39 @@ const (
 // does not drop where they were and appends the ones it adds, then sorts
 // them again). A key's group follows from t's columns as they are now.
 //
-// A unique key written USING HASH on short columns is a long unique key
-// too, but the catalog does not say how a key was written (Method is ""
-// for both BTREE and HASH), so such a key is taken for an ordinary one;
-// only a unique key on a whole BLOB or TEXT column is known to be long.
+// A unique key written USING HASH (Method "HASH", as the MariaDB reader
+// reads it) is a long unique key on MariaDB, whatever its columns; a
+// unique key on a whole BLOB or TEXT column is one however written.
 func (d *Dialect) SortKeys(t *model.Table) {
 	slices.SortStableFunc(t.Indexes, func(a, b model.Index) int { return d.keyGroup(t, a) - d.keyGroup(t, b) })
+}
+
+// AlterKeys turns, on MariaDB, each unique key written USING HASH that
+// the ALTER TABLE does not create (created reports those it does) and
+// whose columns an ordinary key can hold (no whole BLOB or TEXT column)
+// into an ordinary unique key: MariaDB 10.11 does so on every ALTER TABLE,
+// CREATE INDEX or DROP INDEX of the table, whatever it changes (not on
+// RENAME TABLE), and SHOW CREATE TABLE then prints the key without USING
+// HASH, among the ordinary unique keys. A key on columns too long for an
+// ordinary key (a VARCHAR longer than the engine's key limit) stays a
+// hash in the server, but is turned here too: the key limit is not known.
+func (d *Dialect) AlterKeys(t *model.Table, created func(index string) bool) {
+	if d.Flavor != FlavorMariaDB {
+		return
+	}
+	for i := range t.Indexes {
+		ix := &t.Indexes[i]
+		if !ix.Unique || !strings.EqualFold(ix.Method, "HASH") || created(ix.Name) {
+			continue
+		}
+		whole := slices.ContainsFunc(ix.Parts, func(p model.IndexPart) bool {
+			c, ok := foldedColumn(t, p.Column)
+			return ok && p.Length == 0 && isBlobOrText(c.Type.SQL)
+		})
+		if !whole {
+			ix.Method = ""
+		}
+	}
 }
 
 // keyGroup is the group of ix in t.
@@ -66,6 +93,9 @@ func (d *Dialect) keyGroup(t *model.Table, ix model.Index) int {
 		if p.Length == 0 && isBlobOrText(c.Type.SQL) {
 			long = true
 		}
+	}
+	if strings.EqualFold(ix.Method, "HASH") {
+		long = true
 	}
 	switch {
 	case long && d.Flavor == FlavorMariaDB:

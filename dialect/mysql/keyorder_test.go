@@ -13,8 +13,11 @@ import (
 
 // TestSortKeysAsServer: SortKeys puts keys given in creation order where
 // the server's own SHOW CREATE TABLE order (as reflected) has them, for a
-// CREATE TABLE that declares every kind of key out of order, and for an
-// ALTER TABLE that adds keys of each group and makes a column NOT NULL.
+// CREATE TABLE that declares every kind of key out of order (a unique key
+// written USING HASH on a short column among them), and for an ALTER
+// TABLE that adds keys of each group and makes a column NOT NULL; and
+// AlterKeys changes the hash keys the ALTER does not create as the server
+// does.
 func TestSortKeysAsServer(t *testing.T) {
 	t.Parallel()
 	db, d := server(t)
@@ -58,23 +61,53 @@ func TestSortKeysAsServer(t *testing.T) {
 		})
 		return tb
 	}
-	exec("CREATE TABLE t (id INT NOT NULL, a INT, b INT NOT NULL, c VARCHAR(50) NOT NULL, d TEXT, e TEXT, g VARCHAR(50), h INT, p POINT NOT NULL, " +
-		"KEY k1 (a), FULLTEXT KEY ft (d), UNIQUE KEY u_null (a), SPATIAL KEY sp (p), KEY k2 (b), UNIQUE KEY u_long (e), " +
+	exec("CREATE TABLE t (id INT NOT NULL, a INT, b INT NOT NULL, c VARCHAR(50) NOT NULL, d TEXT, e TEXT, g VARCHAR(50), h INT, p POINT NOT NULL, x INT NOT NULL, " +
+		"KEY k1 (a), FULLTEXT KEY ft (d), UNIQUE KEY u_hash (x) USING HASH, UNIQUE KEY u_null (a), SPATIAL KEY sp (p), KEY k2 (b), UNIQUE KEY u_long (e), " +
 		"UNIQUE KEY u_null_prefix (g(10)), UNIQUE KEY u_prefix (c(10)), UNIQUE KEY u_nn (b), PRIMARY KEY (id), UNIQUE KEY u_nn2 (c), UNIQUE KEY u_h (h))")
 	created := reflected()
-	given := inOrder(created, "k1", "ft", "u_null", "sp", "k2", "u_long", "u_null_prefix", "u_prefix", "u_nn", "u_nn2", "u_h")
+	// u_hash, written USING HASH on a short column, is a long unique key:
+	// after the other unique keys, before u_long, declared after it.
+	if ix, ok := indexNamed(created, "u_hash"); !ok || ix.Method != "HASH" {
+		t.Fatalf("u_hash reflected as %+v, want Method HASH", ix)
+	}
+	given := inOrder(created, "k1", "ft", "u_hash", "u_null", "sp", "k2", "u_long", "u_null_prefix", "u_prefix", "u_nn", "u_nn2", "u_h")
 	d.SortKeys(&given)
 	if got, want := names(given), names(created); got != want {
 		t.Errorf("CREATE TABLE: SortKeys = %s\nthe server lists     %s", got, want)
 	}
 
 	// The keys the ALTER adds go after the others, and h becomes NOT
-	// NULL, which moves u_h to the NOT NULL unique keys, after u_nn2.
-	exec("ALTER TABLE t MODIFY h INT NOT NULL, ADD KEY k0 (b), ADD UNIQUE KEY u_added (id, b), ADD FULLTEXT KEY ft2 (d), ADD UNIQUE KEY u_added_null (a, b)")
+	// NULL, which moves u_h to the NOT NULL unique keys, after u_nn2. The
+	// ALTER turns u_hash into an ordinary unique key, but not u_hash2,
+	// which it creates, nor u_long, on a TEXT column.
+	exec("ALTER TABLE t MODIFY h INT NOT NULL, ADD KEY k0 (b), ADD UNIQUE KEY u_added (id, b), ADD FULLTEXT KEY ft2 (d), ADD UNIQUE KEY u_added_null (a, b), ADD UNIQUE KEY u_hash2 (b, x) USING HASH")
 	altered := reflected()
-	given = inOrder(altered, append(strings.Split(names(created), ","), "k0", "u_added", "ft2", "u_added_null")...)
+	added := []string{"k0", "u_added", "ft2", "u_added_null", "u_hash2"}
+	given = inOrder(altered, append(strings.Split(names(created), ","), added...)...)
+	for i := range given.Indexes {
+		if ix, ok := indexNamed(created, given.Indexes[i].Name); ok {
+			given.Indexes[i].Method = ix.Method // as it was before the ALTER
+		}
+	}
+	d.AlterKeys(&given, func(name string) bool { return slices.Contains(added, name) })
 	d.SortKeys(&given)
 	if got, want := names(given), names(altered); got != want {
 		t.Errorf("ALTER TABLE: SortKeys = %s\nthe server lists    %s", got, want)
 	}
+	for _, name := range []string{"u_hash", "u_hash2", "u_long"} {
+		g, _ := indexNamed(given, name)
+		w, _ := indexNamed(altered, name)
+		if g.Method != w.Method {
+			t.Errorf("ALTER TABLE: AlterKeys leaves %s Method %q, the server %q", name, g.Method, w.Method)
+		}
+	}
+}
+
+// indexNamed returns tb's index named name.
+func indexNamed(tb model.Table, name string) (model.Index, bool) {
+	i := slices.IndexFunc(tb.Indexes, func(ix model.Index) bool { return ix.Name == name })
+	if i < 0 {
+		return model.Index{}, false
+	}
+	return tb.Indexes[i], true
 }
