@@ -63,11 +63,11 @@
 // with those kinds listed, on A as the first check left it), false-equal,
 // apply-failed, not-converged, other failures (diff-error,
 // not-idempotent, false-difference, ...), skipped, and the score
-// (converged / run; a named-order pair is not counted as converged); then the same per dialect for MODELED pairs only,
-// whose scripts create no object retort does not model (views,
-// functions, triggers, policies, standalone sequences, partitions, named
-// schemas, domains, events, grants: found by pattern in the scripts); then
-// the failure categories and skip reasons per
-// dialect, most common first. bench/corpora/SCORES.md keeps the scores of
-// recorded runs.
+// (converged / run; a named-order pair is not counted as converged);
+// then the same per dialect for MODELED pairs only, whose scripts create
+// no object retort does not model (views, functions, triggers, policies,
+// standalone sequences, partitions, named schemas, domains, events,
+// grants: found by pattern in the scripts); then the failure categories
+// and skip reasons per dialect, most common first. bench/corpora/SCORES.md
+// keeps the scores of recorded runs.
 package main
