@@ -57,14 +57,17 @@
 // One FAIL line per failing pair: its id, file, converge stage and a
 // category (the first differing dump line's upper-case words, or the
 // server's error with names masked). Then a table per corpus and dialect
-// and per dialect: pairs, run (applicable pairs), converged, false-equal,
+// and per dialect: pairs, run (applicable pairs), converged, named-order
+// (the dumps differ only in an order retort diff named as not compared —
+// column, index or check order — checked by running converge.Check again
+// with those kinds listed, on A as the first check left it), false-equal,
 // apply-failed, not-converged, other failures (diff-error,
 // not-idempotent, false-difference, ...), skipped, and the score
-// (converged / run); then the same per dialect for MODELED pairs only,
-// whose scripts create no object retort does not model (views,
-// functions, triggers, policies, standalone sequences, partitions, named
-// schemas, domains, events, grants: found by pattern in the scripts); then
-// the failure categories and skip reasons per
-// dialect, most common first. bench/corpora/SCORES.md keeps the scores of
-// recorded runs.
+// (converged / run; a named-order pair is not counted as converged);
+// then the same per dialect for MODELED pairs only, whose scripts create
+// no object retort does not model (views, functions, triggers, policies,
+// standalone sequences, partitions, named schemas, domains, events,
+// grants: found by pattern in the scripts); then the failure categories
+// and skip reasons per dialect, most common first. bench/corpora/SCORES.md
+// keeps the scores of recorded runs.
 package main
