@@ -35,6 +35,20 @@ type RebuildCombiner interface {
 	PlanRebuild(ctx context.Context, list []ops.Op, i int, tables TableSource) (n int, stmts []Statement, ok bool, err error)
 }
 
+// AlterKeeper is implemented by dialects whose server changes, on every
+// ALTER TABLE of a table, something of the table that the statement does
+// not name (MariaDB turns a unique key written USING HASH on short columns
+// into an ordinary unique key): [PlanGroup] gives it each group's
+// statements to add, to every ALTER TABLE of the group's table, the
+// clauses that keep the table as it was in what the group does not change.
+type AlterKeeper interface {
+	// KeepAlters returns stmts, the statements that carry out group (ops
+	// of one table, in order), with the clauses that keep what their
+	// ALTER TABLEs would otherwise change, planned from tables as they
+	// are before the group runs.
+	KeepAlters(ctx context.Context, group []ops.Op, stmts []Statement, tables TableSource) ([]Statement, error)
+}
+
 // CombineAlters merges statements that all alter one table (AlterTable
 // set and equal) into one ALTER TABLE carrying their clauses in order. ok
 // is false when stmts is empty or one of them is not such an ALTER. A
@@ -73,6 +87,9 @@ func alterOf(s Statement, table string) bool {
 // after it that fails to plan ends the group (it is planned again, and
 // fails, as the start of the next one).
 //
+// When d implements [AlterKeeper], the group's statements go through
+// KeepAlters last (not a [RebuildCombiner]'s rebuild).
+//
 // Ops are planned from tables as they are when PlanGroup is called: a
 // runner applies the group before it plans the next, so that every op
 // sees the live tables after the groups before it.
@@ -82,6 +99,19 @@ func PlanGroup(ctx context.Context, d Dialect, list []ops.Op, i int, tables Tabl
 			return max(n, 1), stmts, err
 		}
 	}
+	n, stmts, err = planAlters(ctx, d, list, i, tables)
+	if err != nil {
+		return n, nil, err
+	}
+	if k, ok := d.(AlterKeeper); ok {
+		stmts, err = k.KeepAlters(ctx, list[i:i+n], stmts, tables)
+	}
+	return n, stmts, err
+}
+
+// planAlters is PlanGroup without the rebuild and KeepAlters: op i, with
+// the ops after it whose ALTERs merge with its own.
+func planAlters(ctx context.Context, d Dialect, list []ops.Op, i int, tables TableSource) (n int, stmts []Statement, err error) {
 	first, err := d.Statements(ctx, list[i], tables)
 	if err != nil {
 		return 1, nil, err

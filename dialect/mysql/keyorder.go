@@ -39,31 +39,29 @@ func (d *Dialect) SortKeys(t *model.Table) {
 	slices.SortStableFunc(t.Indexes, func(a, b model.Index) int { return d.keyGroup(t, a) - d.keyGroup(t, b) })
 }
 
-// AlterKeys turns, on MariaDB, each unique key written USING HASH that
+// AlterKeys moves, on MariaDB, each unique key written USING HASH that
 // the ALTER TABLE does not create (created reports those it does) and
 // whose columns an ordinary key can hold (no whole BLOB or TEXT column)
-// into an ordinary unique key: MariaDB 10.11 does so on every ALTER TABLE,
-// CREATE INDEX or DROP INDEX of the table, whatever it changes (not on
-// RENAME TABLE), and SHOW CREATE TABLE then prints the key without USING
-// HASH, among the ordinary unique keys. A key on columns too long for an
-// ordinary key (a VARCHAR longer than the engine's key limit) stays a
-// hash in the server, but is turned here too: the key limit is not known.
+// after the others, in the order given: MariaDB 10.11 turns such a key
+// into an ordinary unique key on every ALTER TABLE, CREATE INDEX or DROP
+// INDEX of the table (not on RENAME TABLE), so retort's ALTER TABLE drops
+// and adds it again in the same statement, after the statement's own
+// clauses (KeepAlters), and the server lists it, still USING HASH, last
+// among the long unique keys once SortKeys has sorted them.
 func (d *Dialect) AlterKeys(t *model.Table, created func(index string) bool) {
 	if d.Flavor != FlavorMariaDB {
 		return
 	}
-	for i := range t.Indexes {
-		ix := &t.Indexes[i]
-		if !ix.Unique || !strings.EqualFold(ix.Method, "HASH") || created(ix.Name) {
-			continue
+	var readded, others []model.Index
+	for _, ix := range t.Indexes {
+		if d.shortHashKey(t, ix) && !created(ix.Name) {
+			readded = append(readded, ix)
+		} else {
+			others = append(others, ix)
 		}
-		whole := slices.ContainsFunc(ix.Parts, func(p model.IndexPart) bool {
-			c, ok := foldedColumn(t, p.Column)
-			return ok && p.Length == 0 && isBlobOrText(c.Type.SQL)
-		})
-		if !whole {
-			ix.Method = ""
-		}
+	}
+	if len(readded) > 0 {
+		t.Indexes = append(others, readded...)
 	}
 }
 
