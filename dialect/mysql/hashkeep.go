@@ -18,18 +18,23 @@ var _ dialect.AlterKeeper = (*Dialect)(nil)
 // every ALTER TABLE, CREATE INDEX or DROP INDEX of its table (not on
 // RENAME TABLE), and SHOW CREATE TABLE then prints it without USING HASH.
 // Each ALTER TABLE of the group's table drops such a key and adds it
-// again in the same statement (", DROP INDEX uh, ADD UNIQUE INDEX uh (a)
-// USING HASH", with its comment and other options), which keeps it as
+// again in the same statement, before the statement's own clauses
+// ("DROP INDEX uh, ADD UNIQUE INDEX uh (a) USING HASH, ADD COLUMN d
+// int", with the key's comment and other options), which keeps it as
 // written; a CREATE or DROP INDEX of the table becomes the ALTER TABLE
-// that carries the same clause. The server then lists the key last among
-// its long unique keys (AlterKeys models that).
+// that carries the same clauses. The long unique keys the server lists
+// after the first such key are dropped and added again with it, in their
+// order, so that the server's key order stays as it was, a key the
+// statement creates going last.
 //
 // A key the group creates, drops or rebuilds itself (a KEY_BLOCK_SIZE
 // change, an index comment) is left to it, and so is a key on a column
-// the group drops or renames: the server changes or drops such a key. A
-// statement that is not an ALTER of the table (RENAME TABLE, DROP TABLE,
-// a user's SQL) is left as it is. Offline, without a table source that
-// knows the table, nothing is added. MySQL 8 keeps no such key.
+// the group drops or renames (the server changes or drops such a key:
+// it loses USING HASH), or a long key on a BLOB or TEXT column the group
+// changes. A statement that is not an ALTER of the table (RENAME TABLE,
+// DROP TABLE, a user's SQL) is left as it is. Offline, without a table
+// source that knows the table, nothing is added. MySQL 8 keeps no such
+// key.
 func (d *Dialect) KeepAlters(ctx context.Context, group []ops.Op, stmts []dialect.Statement, tables dialect.TableSource) ([]dialect.Statement, error) {
 	if d.Flavor != FlavorMariaDB || len(group) == 0 {
 		return stmts, nil
@@ -47,19 +52,22 @@ func (d *Dialect) KeepAlters(ctx context.Context, group []ops.Op, stmts []dialec
 	if err != nil || !ok {
 		return stmts, err
 	}
-	var extra strings.Builder
+	var rebuild []string
 	for _, ix := range t.Indexes {
-		if d.shortHashKey(&t, ix) && !touchesKey(group, stmts, ix) {
-			extra.WriteString(", DROP INDEX " + quoteIdent(ix.Name) + ", " + d.createIndex(schema, table, ix, false).Clause)
+		short := d.shortHashKey(&t, ix)
+		if d.keyGroup(&t, ix) != groupLongUnique || len(rebuild) == 0 && !short || touchesKey(group, stmts, ix, !short) {
+			continue
 		}
+		rebuild = append(rebuild, "DROP INDEX "+quoteIdent(ix.Name), d.createIndex(schema, table, ix, false).Clause)
 	}
-	if extra.Len() == 0 {
+	if len(rebuild) == 0 {
 		return stmts, nil
 	}
+	keep := strings.Join(rebuild, ", ")
 	out := slices.Clone(stmts)
 	for i, s := range out {
 		if alters(s) {
-			s.Clause += extra.String()
+			s.Clause = keep + ", " + s.Clause
 			s.SQL = "ALTER TABLE " + target + " " + s.Clause
 			out[i] = s
 		}
@@ -81,9 +89,10 @@ func (d *Dialect) shortHashKey(t *model.Table, ix model.Index) bool {
 }
 
 // touchesKey reports whether group names ix (creates, drops or comments
-// it), drops or renames one of its columns, or whether stmts drop it
-// already (a KEY_BLOCK_SIZE change rebuilds every key).
-func touchesKey(group []ops.Op, stmts []dialect.Statement, ix model.Index) bool {
+// it), drops or renames one of its columns (or, when modified is set,
+// changes one in any way), or whether stmts drop it already (a
+// KEY_BLOCK_SIZE change rebuilds every key).
+func touchesKey(group []ops.Op, stmts []dialect.Statement, ix model.Index, modified bool) bool {
 	same := func(a, b string) bool { return a != "" && strings.EqualFold(a, b) }
 	onKey := func(col string) bool {
 		return slices.ContainsFunc(ix.Parts, func(p model.IndexPart) bool { return same(col, p.Column) })
@@ -119,7 +128,8 @@ func touchesKey(group []ops.Op, stmts []dialect.Statement, ix model.Index) bool 
 				return true
 			}
 		case ops.AlterColumn:
-			if o.From.Name != "" && o.From.Name != o.To.Name && onKey(o.From.Name) {
+			renamed := o.From.Name != "" && o.From.Name != o.To.Name
+			if (renamed || modified) && (onKey(o.From.Name) || onKey(o.To.Name)) {
 				return true
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/dialect/mysql"
+	"github.com/retortdb/retort/introspect"
+	imysql "github.com/retortdb/retort/introspect/mysql"
 	"github.com/retortdb/retort/model"
 	"github.com/retortdb/retort/ops"
 )
@@ -15,8 +17,9 @@ import (
 // TestKeepAltersHashKey: MariaDB turns a unique key written USING HASH on
 // a short column into an ordinary one on a plain ALTER TABLE (the server's
 // SHOW CREATE TABLE drops the clause), and retort's ALTER TABLE, CREATE
-// INDEX and DROP INDEX of the table keep it, comment included, while a
-// key on a column the migration drops is left to the server.
+// INDEX and DROP INDEX of the table keep it, comment included, and keep
+// the long unique keys in their order, while a key on a column the
+// migration drops is left to the server.
 func TestKeepAltersHashKey(t *testing.T) {
 	t.Parallel()
 	db, d := server(t)
@@ -54,6 +57,16 @@ func TestKeepAltersHashKey(t *testing.T) {
 		t.Fatalf("a plain ALTER TABLE kept USING HASH: the server no longer converts the key\n%s", create)
 	}
 
+	// The runner's source: the table as reflected, keys in the server's
+	// order (liveTables sorts them by name).
+	src := dialect.TableSourceFunc(func(ctx context.Context, schema, name string) (model.Table, bool, error) {
+		s, err := imysql.Inspector{}.Inspect(ctx, db, introspect.Options{})
+		if err != nil {
+			return model.Table{}, false, err
+		}
+		tb, ok := s.Table(schema, name)
+		return tb, ok, nil
+	})
 	steps := []struct {
 		name string
 		ops  []ops.Op
@@ -66,9 +79,14 @@ func TestKeepAltersHashKey(t *testing.T) {
 		{"drop another key's column", []ops.Op{ops.DropColumn{Table: "t", Column: col("g", "int")}}},
 	}
 	for _, st := range steps {
-		apply(t, db.DB, d, st.ops...)
-		if got := show(); !strings.Contains(got, kept) {
+		runGroups(t, db.DB, d, st.ops, src)
+		got := show()
+		if !strings.Contains(got, kept) {
 			t.Errorf("%s: SHOW CREATE TABLE lacks %q:\n%s", st.name, kept, got)
+		}
+		// ub, a long unique key declared after uh, stays after it.
+		if strings.Index(got, "KEY `ub`") < strings.Index(got, "KEY `uh`") {
+			t.Errorf("%s: ub moved before uh:\n%s", st.name, got)
 		}
 	}
 	if got := show(); strings.Contains(got, "`ug`") {
@@ -92,12 +110,12 @@ func TestKeepAltersOffline(t *testing.T) {
 		return live, name == "t", nil
 	})
 	got = runGroups(t, nil, d, append(list, ops.DropIndex{Table: "t", Index: index("ix_b", "b")}), src)
-	want := []string{"ALTER TABLE t ADD COLUMN d int, ADD COLUMN e int, DROP INDEX ix_b, DROP INDEX uh, ADD UNIQUE INDEX uh (a) USING HASH"}
+	want := []string{"ALTER TABLE t DROP INDEX uh, ADD UNIQUE INDEX uh (a) USING HASH, ADD COLUMN d int, ADD COLUMN e int, DROP INDEX ix_b"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("live (-want +got):\n%s", diff)
 	}
 	got = runGroups(t, nil, d, []ops.Op{ops.DropIndex{Table: "t", Index: index("ix_b", "b")}}, src)
-	want = []string{"ALTER TABLE t DROP INDEX ix_b, DROP INDEX uh, ADD UNIQUE INDEX uh (a) USING HASH"}
+	want = []string{"ALTER TABLE t DROP INDEX uh, ADD UNIQUE INDEX uh (a) USING HASH, DROP INDEX ix_b"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("DROP INDEX (-want +got):\n%s", diff)
 	}
