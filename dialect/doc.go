@@ -28,7 +28,8 @@
 //     migration lock), [SessionSetup] (confining a session to a schema),
 //     [ServerProbe] (refusing another kind of server, adapting to a
 //     server's flavour and version), [ConnSetup] (statements around each
-//     transaction), [AlterCombiner] (merged ALTER TABLEs),
+//     transaction), [AlterCombiner] (merged ALTER TABLEs), [AlterKeeper]
+//     (clauses that keep what an ALTER TABLE would change by itself),
 //     [RebuildCombiner] (one table rebuild for several ops);
 //   - for the safety analysis and the runner's data-loss gate:
 //     [RiskAssessor] (locks, copies and rebuilds), [FlexibleTyping],

@@ -64,6 +64,11 @@
 //     may merge carry [dialect.Statement].AlterTable and Clause; CREATE
 //     INDEX and DROP INDEX merge as ADD INDEX and DROP INDEX. The rules,
 //     conservative, are in combine.go.
+//   - MariaDB turns a unique key written USING HASH on short columns into
+//     an ordinary one on every ALTER TABLE of its table:
+//     [Dialect.KeepAlters] ([dialect.AlterKeeper]) drops and adds such a
+//     key again in each ALTER TABLE of the group that leaves it alone
+//     (hashkeep.go).
 //
 // # Runtime capabilities
 //
