@@ -33,7 +33,7 @@ func orderUnkept(current, target model.Schema, list []ops.Op, settle func(before
 	var out []*model.Table
 	for i := range target.Tables {
 		tgt := &target.Tables[i]
-		if !slices.ContainsFunc(current.Tables, func(t model.Table) bool { return t.Schema == tgt.Schema && t.Name == renamedFrom(tgt, list) }) {
+		if _, ok := currentOf(current, tgt, list); !ok {
 			continue
 		}
 		k := slices.IndexFunc(after.Tables, func(t model.Table) bool { return t.Schema == tgt.Schema && t.Name == tgt.Name })
@@ -47,18 +47,6 @@ func orderUnkept(current, target model.Schema, list []ops.Op, settle func(before
 	}
 	slices.SortFunc(out, func(a, b *model.Table) int { return compareKeys(keyOf(a), keyOf(b)) })
 	return out
-}
-
-// renamedFrom is the name tgt has in current: the From of a RenameTable
-// of list that gives it its name, else its own.
-func renamedFrom(tgt *model.Table, list []ops.Op) string {
-	name := tgt.Name
-	for _, op := range list {
-		if r, ok := op.(ops.RenameTable); ok && r.Schema == tgt.Schema && r.To == tgt.Name {
-			name = r.From
-		}
-	}
-	return name
 }
 
 // shared returns the names of a that b holds too, and those of b that a
