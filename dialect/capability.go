@@ -126,14 +126,6 @@ type KeyOrderer interface {
 	// whether its columns are nullable). The sort is stable: keys of one
 	// group keep the order they are given in.
 	SortKeys(t *model.Table)
-	// AlterKeys changes t's indexes as the dialect's ALTER TABLE of t
-	// (not a rename of t) changes the keys it does not create, given
-	// after the statement's own changes; created reports the keys it
-	// creates. On MariaDB a unique key written USING HASH on columns an
-	// ordinary key can hold is dropped and added again by the same
-	// statement ([AlterKeeper]), so it goes after the others. SortKeys
-	// sorts them after.
-	AlterKeys(t *model.Table, created func(index string) bool)
 }
 
 // OptionResetter is implemented by dialects that can take a table option

@@ -17,11 +17,7 @@ import (
 // orders keys itself ([dialect.KeyOrderer], MariaDB). There an index
 // retort creates goes last in its group and one it keeps stays where it
 // is; retort never drops and recreates an index to move it (Vitess's
-// schemadiff likewise takes key order for no difference), and a key the
-// server changes by itself on an ALTER TABLE ([dialect.KeyOrderer]'s
-// AlterKeys: MariaDB's short USING HASH unique keys) moves with its new
-// group; keys created during the migration are taken as the ALTER TABLE
-// that creates them keeps them. Index order is
+// schemadiff likewise takes key order for no difference). Index order is
 // then an attribute retort does not compare: callers name these tables as
 // not compared, and they are not drift.
 //
@@ -47,9 +43,7 @@ func IndexOrderUnkept(d dialect.Dialect, current, target model.Schema, list []op
 		return name
 	}
 	// A table an op changed (not one it renamed, which the server leaves
-	// as it was) went through an ALTER TABLE: its keys change as the
-	// server changes them, those current did not have being the created
-	// ones, and are sorted again.
+	// as it was) went through an ALTER TABLE: its keys are sorted again.
 	settle := func(before, after *model.Schema) {
 		for k := range after.Tables {
 			t := &after.Tables[k]
@@ -57,10 +51,6 @@ func IndexOrderUnkept(d dialect.Dialect, current, target model.Schema, list []op
 			if j < 0 || reflect.DeepEqual(before.Tables[j], *t) {
 				continue
 			}
-			old, _ := current.Table(t.Schema, t.Name)
-			ko.AlterKeys(t, func(name string) bool {
-				return !slices.ContainsFunc(old.Indexes, func(ix model.Index) bool { return key(ix.Name) == key(name) })
-			})
 			ko.SortKeys(t)
 		}
 	}

@@ -14,8 +14,7 @@ import (
 // others, each group in creation order, and folds index names.
 type keyOrdering struct{ testDialect }
 
-func (keyOrdering) FoldedNames() dialect.FoldedNames          { return dialect.FoldedNames{Indexes: true} }
-func (keyOrdering) AlterKeys(*model.Table, func(string) bool) {}
+func (keyOrdering) FoldedNames() dialect.FoldedNames { return dialect.FoldedNames{Indexes: true} }
 func (keyOrdering) SortKeys(t *model.Table) {
 	slices.SortStableFunc(t.Indexes, func(a, b model.Index) int {
 		rank := func(ix model.Index) int {

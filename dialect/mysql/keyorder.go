@@ -39,15 +39,14 @@ func (d *Dialect) SortKeys(t *model.Table) {
 	slices.SortStableFunc(t.Indexes, func(a, b model.Index) int { return d.keyGroup(t, a) - d.keyGroup(t, b) })
 }
 
-// AlterKeys leaves t's keys as they are: MariaDB 10.11 turns a unique
-// key written USING HASH on short columns into an ordinary unique key on
-// every ALTER TABLE, CREATE INDEX or DROP INDEX of the table, but
-// retort's ALTER TABLE drops and adds such a key again, with the long
-// unique keys after it, before its own clauses (KeepAlters), so the key
-// keeps USING HASH and the keys keep their order, those the statement
-// creates going last. Not modelled: a key on a column the migration
-// renames, which KeepAlters leaves to the server.
-func (d *Dialect) AlterKeys(t *model.Table, created func(index string) bool) {}
+// An ALTER TABLE leaves the keys it does not create as they were: MariaDB
+// 10.11 turns a unique key written USING HASH on short columns into an
+// ordinary unique key on every ALTER TABLE, CREATE INDEX or DROP INDEX of
+// the table, but retort's ALTER TABLE drops and adds such a key again,
+// with the long unique keys after it, before its own clauses
+// (KeepAlters), so the key keeps USING HASH and the keys keep their
+// order, those the statement creates going last. Not modelled: a key on a
+// column the migration renames, which KeepAlters leaves to the server.
 
 // keyGroup is the group of ix in t.
 func (d *Dialect) keyGroup(t *model.Table, ix model.Index) int {
