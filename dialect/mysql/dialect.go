@@ -127,7 +127,11 @@ func quoteIdent(name string) string {
 }
 
 // QuoteIdentAlways quotes name in backticks ([dialect.IdentQuoter]).
-func (*Dialect) QuoteIdentAlways(name string) string {
+func (*Dialect) QuoteIdentAlways(name string) string { return Backquote(name) }
+
+// Backquote quotes name in backticks, a backtick inside doubled, whatever
+// name is; introspect/mysql names tables in catalog statements with it.
+func Backquote(name string) string {
 	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
 }
 

@@ -25,7 +25,7 @@ func (r *reader) readIndexUsing(ctx context.Context) error {
 	var b strings.Builder
 	b.WriteString("BEGIN NOT ATOMIC ")
 	for _, name := range r.order {
-		b.WriteString("SHOW CREATE TABLE " + quoteIdent(r.srv.db) + "." + quoteIdent(name) + "; ")
+		b.WriteString("SHOW CREATE TABLE " + mysqldialect.Backquote(r.srv.db) + "." + mysqldialect.Backquote(name) + "; ")
 	}
 	b.WriteString("END")
 	rows, err := r.q.QueryContext(ctx, b.String())
@@ -119,9 +119,4 @@ func backquoted(s string) (name, rest string, ok bool) {
 		return b.String(), s[i+1:], true
 	}
 	return "", "", false
-}
-
-// quoteIdent quotes a name with backquotes for a catalog statement.
-func quoteIdent(s string) string {
-	return "`" + strings.ReplaceAll(s, "`", "``") + "`"
 }
