@@ -70,7 +70,7 @@ func checkIndexOptions(d dialect.Dialect, list []ops.Op) (int, error) {
 			if later >= 0 {
 				later += i + 1
 			}
-			if later < 0 && !allKeysNamed(t) || later < 0 && buildsIndex(t, ix) {
+			if later < 0 && (!allKeysNamed(t) || buildsIndex(t, ix)) {
 				continue
 			}
 			return i, &IndexOptionError{Schema: t.Schema, Table: t.Name, Option: o, Index: ix, Release: release, CreatedBy: later}
